@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Synergia",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "synergia", targets: ["synergia"]),
+        .library(name: "SynergiaCore", targets: ["SynergiaCore"]),
+        .library(name: "SynergiaApp", targets: ["SynergiaApp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "SynergiaCore",
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "SynergiaApp",
+            dependencies: [
+                "SynergiaCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "synergia",
+            dependencies: [
+                "SynergiaCore",
+                "SynergiaApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SynergiaCoreTests",
+            dependencies: ["SynergiaCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SynergiaAppTests",
+            dependencies: [
+                "SynergiaApp",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+import Plot
+import SynergiaCore
+
+/// The account page: who one is, what one may do, sign-out and password change.
+enum AccountView {
+    static func render(_ page: PageContext, user: AccountDTO, errors: FieldErrors, changed: Bool) -> String {
+        Layout.render(page, title: page.t("account.title"), main: [
+            .h1(page.text("account.title")),
+            .if(changed, .p(.class("notice"), .attribute(named: "role", value: "status"), page.text("account.password-changed"))),
+            .dl(
+                .dt(page.text("account.name")), .dd(.text(user.displayName), .if(user.isDemo, .group(.text(" "), .strong(.class("demo-tag"), page.text("demo.tag"))))),
+                .dt(page.text("signin.email")), .dd(.text(user.email)),
+                .dt(page.text("account.role")), .dd(page.text("role.\(user.role)")),
+                .unwrap(user.party) { party in .group(.dt(page.text("parties.party")), .dd(.a(.href("/parties/\(party)"), .text(party)))) },
+                .unwrap(user.convention) { code in .group(.dt(page.text("parties.convention")), .dd(.a(.href("/conventions/\(code)"), .text(code)))) }
+            ),
+            .if(user.role == Role.administrator.rawValue, .p(.a(.href("/admin/users"), page.text("admin.users.title")))),
+            .form(.method(.post), .action("/sign-out"), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
+            .h2(.id("password"), page.text("account.change-password")),
+            .form(
+                .method(.post), .action("/account/password"), .novalidate(),
+                Layout.csrfField(page),
+                Layout.field(page, name: "current", labelKey: "account.current-password", type: .password,
+                             error: errors["current"], autocomplete: "current-password"),
+                Layout.field(page, name: "new", labelKey: "account.new-password", type: .password,
+                             error: errors["new"], autocomplete: "new-password"),
+                Layout.field(page, name: "confirmation", labelKey: "account.confirm-password", type: .password,
+                             error: errors["confirmation"], autocomplete: "new-password"),
+                .button(.type(.submit), page.text("account.change-password"))
+            ),
+        ])
+    }
+}

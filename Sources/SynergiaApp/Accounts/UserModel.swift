@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import SynergiaCore
+import Vapor
+
+/// A person's account: email, bcrypt password hash, role and its scope.
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+    @ID(key: .id) public var id: UUID?
+    /// Lower-cased; unique.
+    @Field(key: "email") public var email: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "display_name") public var displayName: String
+    @Enum(key: "role") public var role: Role
+    @OptionalField(key: "party_code") public var partyCode: String?
+    @OptionalField(key: "convention_code") public var conventionCode: String?
+    /// Demo accounts are marked on every page they appear on.
+    @Field(key: "is_demo") public var isDemo: Bool
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "password_changed_at", on: .none) public var passwordChangedAt: Date?
+
+    public init() {}
+
+    public init(email: String, passwordHash: String, displayName: String, role: Role, party: String?, convention: String?, isDemo: Bool = false) {
+        self.email = email
+        self.passwordHash = passwordHash
+        self.displayName = displayName
+        self.role = role
+        self.partyCode = party
+        self.conventionCode = convention
+        self.isDemo = isDemo
+    }
+
+    /// The account as the authorization policy sees it.
+    public var actor: Actor { Actor(role: role, party: partyCode, convention: conventionCode) }
+}
+
+extension UserModel: ModelSessionAuthenticatable {}
+
+
+/// A failed sign-in, kept for rate limiting; shared by every server process.
+final class SignInFailureModel: Model, @unchecked Sendable {
+    static let schema = "sign_in_failures"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "client") var client: String
+    @Field(key: "at") var at: Date
+    init() {}
+    init(email: String, client: String, at: Date) {
+        self.email = email
+        self.client = client
+        self.at = at
+    }
+}
+
+struct CreateAccountTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let role = try await database.enum("role")
+            .case(Role.administrator.rawValue).case(Role.secretariat.rawValue).case(Role.bureau.rawValue)
+            .case(Role.focalPoint.rawValue).case(Role.contributor.rawValue)
+            .create()
+        try await database.schema(UserModel.schema)
+            .id()
+            .field("email", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("display_name", .string, .required)
+            .field("role", role, .required)
+            .field("party_code", .string, .references(PartyModel.schema, "alpha2"))
+            .field("convention_code", .string, .references(ConventionModel.schema, "code"))
+            .field("is_demo", .bool, .required)
+            .field("created_at", .datetime)
+            .field("password_changed_at", .datetime)
+            .unique(on: "email")
+            .create()
+        try await database.schema(SignInFailureModel.schema)
+            .id()
+            .field("email", .string, .required)
+            .field("client", .string, .required)
+            .field("at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(SignInFailureModel.schema).delete()
+        try await database.schema(UserModel.schema).delete()
+        try await database.enum("role").delete()
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SynergiaCore
+import Vapor
+
+/// Sets up one Synergia application: database, migrations, sessions, middleware, routes.
+/// Does not migrate; call ``prepareDatabase(_:)`` (as `serve` and `migrate` do).
+public func configure(_ app: Application, settings: SynergiaSettings) async throws {
+    app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load())
+
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        let configuration = try SQLPostgresConfiguration(url: url)
+        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+    }
+
+    app.migrations.add(CreateReferenceTables())
+    app.migrations.add(CreateAccountTables())
+    app.migrations.add(SessionRecord.migration)
+
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "synergia-session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), maxAge: 7 * 24 * 3600,
+                          path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorPages())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(UserModel.sessionAuthenticator())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+}
+
+/// Migrates the database and loads the shipped reference data (idempotent).
+/// SQLite files are switched to write-ahead logging first.
+public func prepareDatabase(_ app: Application) async throws {
+    if app.synergia.settings.database.isSQLite, let sql = app.db as? any SQLDatabase {
+        if case .sqliteFile = app.synergia.settings.database {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+    }
+    try await app.autoMigrate()
+    try await ReferenceLoader.load(try ReferenceData.load(), on: app.db)
+}
+
+/// Registers every route of Synergia, feature by feature.
+func routes(_ app: Application) throws {
+    try OperationsRoutes.register(app)
+    try ReferencePages.register(app)
+    try ReferenceAPI.register(app)
+    try AccountPages.register(app)
+    try AccountAPI.register(app)
+    try AdminUserPages.register(app)
+}

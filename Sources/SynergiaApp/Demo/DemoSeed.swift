@@ -1,0 +1,52 @@
+import Fluent
+import SynergiaCore
+import Vapor
+
+/// Demo accounts (and, as features land, demo content), all visibly marked as demo.
+public enum DemoSeed {
+    /// The password of every demo account; printed by `serve --demo` and `seed --demo`.
+    public static let password = "synergia-demo"
+
+    public struct Account: Sendable {
+        public let email: String
+        public let displayName: String
+        public let role: Role
+        public let party: String?
+        public let convention: String?
+    }
+
+    /// One account per role, around Kenya's reports to the CBD and Ramsar.
+    public static let accounts: [Account] = [
+        .init(email: "admin@demo.synergia.example", displayName: "Demo administrator", role: .administrator, party: nil, convention: nil),
+        .init(email: "cbd-secretariat@demo.synergia.example", displayName: "Demo CBD secretariat", role: .secretariat, party: nil, convention: "CBD"),
+        .init(email: "ramsar-secretariat@demo.synergia.example", displayName: "Demo Ramsar secretariat", role: .secretariat, party: nil, convention: "RAMSAR"),
+        .init(email: "bureau@demo.synergia.example", displayName: "Demo Bureau member", role: .bureau, party: nil, convention: nil),
+        .init(email: "focal-point@demo.synergia.example", displayName: "Demo focal point, Kenya, CBD", role: .focalPoint, party: "KE", convention: "CBD"),
+        .init(email: "ramsar-focal-point@demo.synergia.example", displayName: "Demo focal point, Kenya, Ramsar", role: .focalPoint, party: "KE", convention: "RAMSAR"),
+        .init(email: "contributor@demo.synergia.example", displayName: "Demo contributor, Kenya", role: .contributor, party: "KE", convention: nil),
+    ]
+
+    /// Creates the demo accounts that do not exist yet; returns the ones it created.
+    @discardableResult
+    public static func seed(on db: any Database, hasher: any PasswordHasher) async throws -> [Account] {
+        var created: [Account] = []
+        for account in accounts {
+            if try await UserModel.query(on: db).filter(\.$email == account.email).first() != nil { continue }
+            _ = try await AccountService.create(
+                .init(email: account.email, password: password, displayName: account.displayName, role: account.role,
+                      party: account.party, convention: account.convention, isDemo: true),
+                hasher: hasher, on: db)
+            created.append(account)
+        }
+        return created
+    }
+
+    /// The lines `serve --demo` prints so a new user can sign in.
+    public static var signInHelp: String {
+        var lines = ["Demo accounts (password: \(password)):"]
+        for account in accounts {
+            lines.append("  \(account.email)  — \(account.displayName)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Health checks for load balancers and orchestrators, and the static files.
+enum OperationsRoutes {
+    static func register(_ app: Application) throws {
+        app.get("healthz", use: healthz)
+        app.get("readyz", use: readyz)
+        app.get("static", ":file", use: asset)
+        app.get("api", "openapi.yaml") { req in
+            guard let response = req.application.synergia.assets.response(for: "openapi.yaml", request: req) else {
+                throw Abort(.notFound)
+            }
+            return response
+        }
+    }
+
+    /// The process is up and serving.
+    @Sendable static func healthz(req: Request) async throws -> HealthStatus {
+        HealthStatus(status: "ok")
+    }
+
+    /// The database answers; 503 when it does not.
+    @Sendable static func readyz(req: Request) async throws -> Response {
+        do {
+            guard let sql = req.db as? any SQLDatabase else { throw Abort(.serviceUnavailable) }
+            _ = try await sql.raw("SELECT 1 AS ok").first()
+            return try await HealthStatus(status: "ok").encodeResponse(for: req)
+        } catch {
+            req.logger.warning("readiness check failed: \(error)")
+            let response = try await HealthStatus(status: "database unreachable").encodeResponse(for: req)
+            response.status = .serviceUnavailable
+            return response
+        }
+    }
+
+    @Sendable static func asset(req: Request) async throws -> Response {
+        guard let name = req.parameters.get("file"), name.hasSuffix(".css"),
+              let response = req.application.synergia.assets.response(for: name, request: req) else {
+            throw Abort(.notFound)
+        }
+        return response
+    }
+}
+
+struct HealthStatus: Content {
+    var status: String
+}

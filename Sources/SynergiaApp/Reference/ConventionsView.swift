@@ -1,0 +1,28 @@
+import Plot
+
+/// The list of conventions with their key facts.
+enum ConventionsView {
+    static func render(_ page: PageContext, _ conventions: [ConventionDTO]) -> String {
+        Layout.render(page, title: page.t("conventions.title"), main: [
+            .h1(page.text("conventions.title")),
+            .table(
+                .caption(page.text("conventions.caption")),
+                .thead(.tr(
+                    .th(.attribute(named: "scope", value: "col"), page.text("conventions.name")),
+                    .th(.attribute(named: "scope", value: "col"), page.text("conventions.governing-body")),
+                    .th(.attribute(named: "scope", value: "col"), page.text("conventions.entry-into-force")),
+                    .th(.attribute(named: "scope", value: "col"), page.text("conventions.secretariat"))
+                )),
+                .tbody(.forEach(conventions) { convention in
+                    .tr(
+                        .th(.attribute(named: "scope", value: "row"),
+                            .a(.href("/conventions/\(convention.code)"), .strong(.text(convention.shortName))), .br(), page.name(convention.names)),
+                        .td(page.name(convention.governingBody)),
+                        .td(ConventionView.known(page, convention.entryIntoForce.map(String.init))),
+                        .td(ConventionView.known(page, convention.secretariatHost))
+                    )
+                })
+            ),
+        ])
+    }
+}

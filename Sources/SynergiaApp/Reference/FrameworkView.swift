@@ -1,0 +1,29 @@
+import Plot
+
+/// A framework with its goals and, under each, its targets.
+enum FrameworkView {
+    static func render(_ page: PageContext, _ dto: FrameworkDTO) -> String {
+        let framework = dto.framework
+        let title = framework.names["en"] ?? framework.code
+        return Layout.render(page, title: title, main: [
+            .h1(page.name(framework.names)),
+            .p(page.text("frameworks.counts", ["goals": "\(framework.goalCount)", "targets": "\(framework.targetCount)"]),
+               .unwrap(framework.adoptedBy) { .group(.text(" · "), .text($0)) },
+               .unwrap(framework.periodFrom) { from in .group(.text(" · \(from)–\(framework.periodTo.map(String.init) ?? "")")) }),
+            .forEach(dto.goals) { goal in
+                .section(
+                    .class("goal"),
+                    .id("goal-\(goal.code)".attributeEscaped),
+                    .h2(.if(!goal.code.isEmpty, .group(page.text("frameworks.goal", ["code": goal.code]), .text(": "))), page.name(goal.title)),
+                    .ol(.class("targets"), .forEach(goal.targets) { target in
+                        .li(
+                            .id("target-\(target.code)".attributeEscaped),
+                            .h3(page.text("frameworks.target", ["code": target.code]), .text(" — "), page.name(target.title)),
+                            .unwrap(target.text) { .p(page.name($0)) }
+                        )
+                    })
+                )
+            },
+        ])
+    }
+}

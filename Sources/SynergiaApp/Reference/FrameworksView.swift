@@ -1,0 +1,18 @@
+import Plot
+
+/// The list of frameworks of goals and targets.
+enum FrameworksView {
+    static func render(_ page: PageContext, _ frameworks: [FrameworkSummaryDTO]) -> String {
+        Layout.render(page, title: page.t("frameworks.title"), main: [
+            .h1(page.text("frameworks.title")),
+            .ul(.class("cards"), .forEach(frameworks) { framework in
+                .li(
+                    .h2(.a(.href("/frameworks/\(framework.code)"), page.name(framework.names))),
+                    .p(page.text("frameworks.counts", ["goals": "\(framework.goalCount)", "targets": "\(framework.targetCount)"]),
+                       .text(" · "), .a(.href("/conventions/\(framework.convention)"), .text(framework.convention)),
+                       .unwrap(framework.adoptedBy) { .group(.text(" · "), .text($0)) })
+                )
+            }),
+        ])
+    }
+}

@@ -1,0 +1,30 @@
+import Plot
+
+/// The home page: what Synergia is, and the ways into the data.
+enum HomeView {
+    static func render(_ page: PageContext, conventions: [ConventionDTO], frameworks: [FrameworkSummaryDTO], partyCount: Int) -> String {
+        Layout.render(page, title: page.t("home.title"), main: [
+            .h1(page.text("home.title")),
+            .p(.class("lead"), page.text("home.lead")),
+            .section(
+                .attribute(named: "aria-labelledby", value: "home-conventions"),
+                .h2(.id("home-conventions"), page.text("home.conventions", ["count": "\(conventions.count)"])),
+                .ul(.class("cards"), .forEach(conventions) { convention in
+                    .li(.a(.href("/conventions/\(convention.code)"), .strong(.text(convention.shortName)), .text(" — "), page.name(convention.names)))
+                })
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "home-frameworks"),
+                .h2(.id("home-frameworks"), page.text("nav.frameworks")),
+                .ul(.forEach(frameworks) { framework in
+                    .li(.a(.href("/frameworks/\(framework.code)"), page.name(framework.names)))
+                })
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "home-parties"),
+                .h2(.id("home-parties"), page.text("nav.parties")),
+                .p(.a(.href("/parties"), page.text("home.parties", ["count": "\(partyCount)"])))
+            ),
+        ])
+    }
+}

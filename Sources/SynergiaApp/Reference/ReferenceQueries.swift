@@ -1,0 +1,76 @@
+import Fluent
+import SynergiaCore
+import Vapor
+
+/// The database reads behind the reference pages and their API twins.
+enum ReferenceQueries {
+    static func conventions(on db: any Database) async throws -> [ConventionDTO] {
+        try await ConventionModel.query(on: db).sort(\.$position).all().map(ConventionDTO.init)
+    }
+
+    static func convention(_ code: String, on db: any Database) async throws -> ConventionDetailDTO {
+        guard let row = try await ConventionModel.query(on: db).filter(\.$code == code.uppercased()).first() else {
+            throw Abort(.notFound)
+        }
+        let frameworks = try await frameworkSummaries(on: db).filter { $0.convention == row.code }
+        let statuses = try await MembershipModel.query(on: db).filter(\.$conventionCode == row.code).all().map(\.status)
+        let parties = try await PartyModel.query(on: db).count()
+        let members = statuses.filter { $0 == MembershipStatus.party.rawValue }.count
+        let known = statuses.filter { $0 != MembershipStatus.unknown.rawValue }.count
+        return ConventionDetailDTO(convention: ConventionDTO(row), frameworks: frameworks,
+                                   partyCount: members, unknownMembershipCount: parties - known)
+    }
+
+    static func frameworkSummaries(on db: any Database) async throws -> [FrameworkSummaryDTO] {
+        let rows = try await FrameworkModel.query(on: db).sort(\.$position).with(\.$goals).with(\.$targets).all()
+        return rows.map(summary)
+    }
+
+    static func framework(_ code: String, on db: any Database) async throws -> FrameworkDTO {
+        guard let row = try await FrameworkModel.query(on: db).filter(\.$code == code.uppercased())
+            .with(\.$goals).with(\.$targets).first() else {
+            throw Abort(.notFound)
+        }
+        let targets = row.targets.sorted { $0.position < $1.position }
+        var goals = row.goals.sorted { $0.position < $1.position }.map { goal in
+            FrameworkDTO.GoalDTO(code: goal.code, title: goal.title, targets: targets.filter { $0.goalCode == goal.code }.map(target))
+        }
+        let orphans = targets.filter { target in !row.goals.contains { $0.code == target.goalCode } }
+        if !orphans.isEmpty { goals.append(FrameworkDTO.GoalDTO(code: "", title: [:], targets: orphans.map(target))) }
+        return FrameworkDTO(framework: summary(row), goals: goals)
+    }
+
+    static func summary(_ row: FrameworkModel) -> FrameworkSummaryDTO {
+        FrameworkSummaryDTO(code: row.code, convention: row.conventionCode, names: row.names, periodFrom: row.periodFrom,
+                            periodTo: row.periodTo, adoptedBy: row.adoptedBy, goalCount: row.goals.count, targetCount: row.targets.count)
+    }
+
+    static func target(_ row: TargetModel) -> FrameworkDTO.TargetDTO {
+        FrameworkDTO.TargetDTO(code: row.code, title: row.title, text: row.text)
+    }
+
+    /// The Parties, optionally only those of one regional group and those that are Parties
+    /// to one convention, sorted by English name.
+    static func parties(regionalGroup: String?, convention: String?, on db: any Database) async throws -> PartyListDTO {
+        if let regionalGroup, RegionalGroup(rawValue: regionalGroup) == nil {
+            throw Abort(.badRequest, reason: "error.unknown-regional-group")
+        }
+        let convention = convention?.uppercased()
+        if let convention, try await ConventionModel.query(on: db).filter(\.$code == convention).first() == nil {
+            throw Abort(.badRequest, reason: "error.convention-unknown")
+        }
+        let query = PartyModel.query(on: db).with(\.$memberships).sort(\.$nameEnglish)
+        if let regionalGroup { query.filter(\.$regionalGroup == regionalGroup) }
+        var parties = try await query.all().map(PartyDTO.init)
+        if let convention { parties = parties.filter { $0.membership(in: convention) == .party } }
+        return PartyListDTO(regionalGroup: regionalGroup, convention: convention, count: parties.count, parties: parties)
+    }
+
+    static func party(_ code: String, on db: any Database) async throws -> PartyDTO {
+        let code = code.uppercased()
+        let query = PartyModel.query(on: db).with(\.$memberships)
+        if code.count == 3 { query.filter(\.$alpha3 == code) } else { query.filter(\.$alpha2 == code) }
+        guard let row = try await query.first() else { throw Abort(.notFound) }
+        return PartyDTO(row)
+    }
+}

@@ -1,0 +1,120 @@
+import Plot
+import SynergiaCore
+import Vapor
+
+/// The frame of every page: language and direction, skip link, header with navigation and
+/// the language switcher, the demo banner, the page's main content and the footer.
+public enum Layout {
+    public static func render(_ page: PageContext, title: String, main: [Node<HTML.BodyContext>]) -> String {
+        let html = HTML(
+            .attribute(named: "lang", value: page.language.code),
+            .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(title) · Synergia"),
+                .link(.rel(.stylesheet), .href("/static/synergia.css?v=\(page.assetVersion)")),
+                .link(.rel(.stylesheet), .href("/static/print.css?v=\(page.assetVersion)"), .attribute(named: "media", value: "print"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), page.text("nav.skip")),
+                header(page),
+                .if(page.demo || page.user?.isDemo == true,
+                    .p(.class("demo-banner"), .attribute(named: "role", value: "note"), page.text("demo.banner"))),
+                .main(.id("main"), .group(main)),
+                .footer(
+                    .p(page.text("footer.about")),
+                    .p(.a(.href("/api/openapi.yaml"), page.text("footer.api")))
+                )
+            )
+        )
+        return html.render()
+    }
+
+    static func header(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .header(
+            .class("site"),
+            .a(.class("brand"), .href("/"), .text("Synergia")),
+            .nav(
+                .attribute(named: "aria-label", value: page.t("nav.main")),
+                .ul(
+                    navItem(page, "/conventions", "nav.conventions"),
+                    navItem(page, "/frameworks", "nav.frameworks"),
+                    navItem(page, "/parties", "nav.parties"),
+                    .if(page.user != nil, navItem(page, "/account", "nav.account"),
+                        else: navItem(page, "/sign-in", "nav.sign-in"))
+                )
+            ),
+            .nav(
+                .class("languages"),
+                .attribute(named: "aria-label", value: page.t("nav.languages")),
+                .ul(.forEach(Language.unOrder) { language in
+                    .li(.a(
+                        .href(page.url(withLanguage: language).attributeEscaped),
+                        .attribute(named: "lang", value: language.code),
+                        .attribute(named: "hreflang", value: language.code),
+                        .if(language == page.language, .attribute(named: "aria-current", value: "true")),
+                        .text(language.nativeName)))
+                })
+            )
+        )
+    }
+
+    static func navItem(_ page: PageContext, _ href: String, _ key: String) -> Node<HTML.ListContext> {
+        let current = page.path == href || page.path.hasPrefix(href + "/")
+        return .li(.a(.href(href), .if(current, .attribute(named: "aria-current", value: "page")), page.text(key)))
+    }
+
+    /// An `<input>` with only the attributes that apply (Plot has no conditional attributes).
+    static func input(type: HTMLInputType, name: String, value: String, required: Bool, autocomplete: String?,
+                      describedBy: String?) -> Node<HTML.FormContext> {
+        var attributes: [Attribute<HTML.InputContext>] = [.type(type), .id(name), .name(name)]
+        if type != .password { attributes.append(.value(value.attributeEscaped)) }
+        if required { attributes.append(.required(true)) }
+        if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
+        if let describedBy {
+            attributes.append(.attribute(named: "aria-invalid", value: "true"))
+            attributes.append(.attribute(named: "aria-describedby", value: describedBy))
+        }
+        return .selfClosedElement(named: "input", attributes: attributes)
+    }
+
+    /// The `<option>`s of a select, one selected.
+    public static func options(_ items: [(value: String, label: String)], selected: String?) -> Node<HTML.SelectContext> {
+        .group(items.map { item in
+            Node<HTML.SelectContext>.element(named: "option", nodes: [
+                .attribute(named: "value", value: item.value.attributeEscaped, ignoreIfValueIsEmpty: false),
+                item.value == selected ? .attribute(named: "selected") : .group([]),
+                .text(item.label),
+            ])
+        })
+    }
+
+    /// A hidden field carrying the form token; every form includes it.
+    public static func csrfField(_ page: PageContext) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(page.csrfToken))
+    }
+
+    /// A labelled form field with its error shown next to it (and tied to it for screen readers).
+    public static func field(_ page: PageContext, name: String, labelKey: String, type: HTMLInputType = .text,
+                             value: String = "", error: String? = nil, autocomplete: String? = nil,
+                             required: Bool = true) -> Node<HTML.FormContext> {
+        let errorID = "\(name)-error"
+        return .div(
+            .class(error == nil ? "field" : "field invalid"),
+            .label(.for(name), page.text(labelKey)),
+            input(type: type, name: name, value: value, required: required, autocomplete: autocomplete,
+                  describedBy: error == nil ? nil : errorID),
+            .unwrap(error) { .p(.id(errorID), .class("error"), page.text($0)) }
+        )
+    }
+}
+
+extension Response {
+    /// An HTML page response.
+    public static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: body))
+    }
+}

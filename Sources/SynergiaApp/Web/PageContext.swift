@@ -1,0 +1,112 @@
+import Plot
+import SynergiaCore
+import Vapor
+
+/// What every page needs from its request: the language and its catalog, the signed-in
+/// account, the form token, where it is (for the language switcher) and whether the
+/// server shows demo content.
+public struct PageContext: Sendable {
+    public var language: Language
+    public var catalog: Catalog
+    public var user: SignedInUser?
+    public var csrfToken: String
+    public var path: String
+    public var query: [String: String]
+    public var demo: Bool
+    public var assetVersion: String
+
+    /// The bits of an account a page shows.
+    public struct SignedInUser: Sendable, Equatable {
+        public var email: String
+        public var displayName: String
+        public var role: Role
+        public var party: String?
+        public var convention: String?
+        public var isDemo: Bool
+        public var actor: Actor { Actor(role: role, party: party, convention: convention) }
+    }
+
+    /// A context for rendering views without a request (view tests).
+    public init(language: Language, catalog: Catalog, user: SignedInUser? = nil, csrfToken: String = "token",
+                path: String = "/", query: [String: String] = [:], demo: Bool = false, assetVersion: String = "0") {
+        self.language = language
+        self.catalog = catalog
+        self.user = user
+        self.csrfToken = csrfToken
+        self.path = path
+        self.query = query
+        self.demo = demo
+        self.assetVersion = assetVersion
+    }
+
+    /// The text of a catalog key in this page's language.
+    public func t(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog[key, arguments] }
+
+    /// The text of a catalog key as a node, marked with `lang` when it fell back to English.
+    public func text<C>(_ key: String, _ arguments: [String: String] = [:]) -> Node<C> {
+        marked(catalog.lookup(key, arguments))
+    }
+
+    /// A name or title from reference data in this page's language, else English marked with `lang`.
+    public func name<C>(_ text: LocalizedText) -> Node<C> { marked(text.resolved(in: language)) }
+    public func name<C>(_ values: [String: String]) -> Node<C> { name(LocalizedText(values)) }
+
+    func marked<C>(_ string: LocalizedString) -> Node<C> {
+        if string.language == language { return .text(string.text) }
+        return .element(named: "span", nodes: [.attribute(named: "lang", value: string.language.code), .text(string.text)])
+    }
+
+    /// The URL of this page with `lang` set, for the switcher.
+    public func url(withLanguage language: Language) -> String {
+        var query = self.query
+        query["lang"] = language.code
+        return path + "?" + query.sorted(by: { $0.key < $1.key })
+            .map { "\($0.key.urlQueryEscaped)=\($0.value.urlQueryEscaped)" }.joined(separator: "&")
+    }
+}
+
+extension String {
+    /// Escaped for a URL query component.
+    var urlQueryEscaped: String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+}
+
+extension Request {
+    /// The page context of this request.
+    public var page: PageContext {
+        var query: [String: String] = [:]
+        if let items = URLComponents(string: url.string)?.queryItems {
+            for item in items where item.name != "lang" { query[item.name] = item.value ?? "" }
+        }
+        let user = auth.get(UserModel.self).map {
+            PageContext.SignedInUser(email: $0.email, displayName: $0.displayName, role: $0.role,
+                                     party: $0.partyCode, convention: $0.conventionCode, isDemo: $0.isDemo)
+        }
+        return PageContext(language: language, catalog: catalog, user: user, csrfToken: csrfToken, path: url.path,
+                           query: query, demo: application.synergia.settings.demo,
+                           assetVersion: application.synergia.assets.version(of: "synergia.css"))
+    }
+}
+
+extension String {
+    /// Escaped for an HTML attribute value. Plot escapes text nodes but not attribute
+    /// values, so every dynamic attribute value goes through this.
+    public var attributeEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for character in self {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

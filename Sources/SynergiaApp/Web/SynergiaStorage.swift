@@ -1,0 +1,23 @@
+import SynergiaCore
+import Vapor
+
+/// What every request of one Synergia process shares: settings, language catalogs and
+/// the static assets, loaded once at start.
+public struct SynergiaContext: Sendable {
+    public let settings: SynergiaSettings
+    public let catalogs: Catalogs
+    public let assets: StaticAssets
+}
+
+extension Application {
+    private struct ContextKey: StorageKey { typealias Value = SynergiaContext }
+
+    /// Set by ``configure(_:settings:)``.
+    public var synergia: SynergiaContext {
+        get {
+            guard let context = storage[ContextKey.self] else { fatalError("configure(_:settings:) was not called") }
+            return context
+        }
+        set { storage[ContextKey.self] = newValue }
+    }
+}

@@ -1,0 +1,57 @@
+/// Everything a person can try to do in Synergia, with the thing it is done to.
+/// The ``AuthorizationPolicy`` decides each one.
+public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// Read what is published: reference data, published reports, decisions, dashboards.
+    case readPublic
+    /// See one's own account page; change one's own password; sign out.
+    case manageOwnAccount
+    /// Create accounts and assign roles.
+    case manageUsers
+    /// Change reference data (conventions, frameworks, Parties, memberships).
+    case editReferenceData
+    /// Publish templates and open or close a convention's reporting cycles.
+    case manageReportingCycles(convention: String)
+    /// Start a Party's report to a convention and assign its sections.
+    case startReport(party: String, convention: String)
+    /// Answer questions in a Party's report (draft, comments).
+    case editReport(party: String, convention: String)
+    /// Read a Party's report before it is published.
+    case readDraftReport(party: String, convention: String)
+    /// Approve and submit a Party's report (focal point of that Party and convention).
+    case submitReport(party: String, convention: String)
+    /// Publish a submitted report.
+    case publishReport(convention: String)
+    /// Edit links between targets of a convention's framework and others.
+    case editCrosswalks(convention: String)
+    /// Enter or import a Party's indicator data and progress assessments.
+    case editIndicatorData(party: String)
+    /// Import decisions and follow up their action items.
+    case trackDecisions(convention: String)
+    /// Run a convention's meetings and workshops.
+    case manageMeetings(convention: String)
+    /// Nominate a candidate for the advisory group on behalf of a Party.
+    case nominateCandidate(party: String)
+    /// Select the advisory group's members under the regional balance rule.
+    case selectAdvisoryGroup
+
+    public var description: String {
+        switch self {
+        case .readPublic: "read-public"
+        case .manageOwnAccount: "manage-own-account"
+        case .manageUsers: "manage-users"
+        case .editReferenceData: "edit-reference-data"
+        case .manageReportingCycles(let c): "manage-reporting-cycles(\(c))"
+        case .startReport(let p, let c): "start-report(\(p),\(c))"
+        case .editReport(let p, let c): "edit-report(\(p),\(c))"
+        case .readDraftReport(let p, let c): "read-draft-report(\(p),\(c))"
+        case .submitReport(let p, let c): "submit-report(\(p),\(c))"
+        case .publishReport(let c): "publish-report(\(c))"
+        case .editCrosswalks(let c): "edit-crosswalks(\(c))"
+        case .editIndicatorData(let p): "edit-indicator-data(\(p))"
+        case .trackDecisions(let c): "track-decisions(\(c))"
+        case .manageMeetings(let c): "manage-meetings(\(c))"
+        case .nominateCandidate(let p): "nominate-candidate(\(p))"
+        case .selectAdvisoryGroup: "select-advisory-group"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The strings a person reads, in one language, loaded from `Resources/Localization/<code>.json`.
+///
+/// A key missing from a language's catalog falls back to English, and the lookup says so,
+/// so a page can mark that text with `lang="en"`.
+public struct Catalog: Sendable {
+    public let language: Language
+    private let strings: [String: String]
+    private let fallback: [String: String]
+
+    public init(language: Language, strings: [String: String], fallback: [String: String]) {
+        self.language = language
+        self.strings = strings
+        self.fallback = fallback
+    }
+
+    /// The text for `key` with `{name}` placeholders replaced, and the language it is in.
+    public func lookup(_ key: String, _ arguments: [String: String] = [:]) -> LocalizedString {
+        let (template, language): (String, Language) =
+            if let text = strings[key] { (text, self.language) }
+            else if let text = fallback[key] { (text, .english) }
+            else { (key, .english) }
+        var text = template
+        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return LocalizedString(text: text, language: language)
+    }
+
+    /// The text for `key`, in this catalog's language or English.
+    public subscript(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        lookup(key, arguments).text
+    }
+
+    /// All keys this catalog defines itself (without the English fallback).
+    public var keys: Set<String> { Set(strings.keys) }
+}
+
+/// A piece of text together with the language it is actually in.
+public struct LocalizedString: Sendable, Equatable {
+    public let text: String
+    public let language: Language
+    public init(text: String, language: Language) {
+        self.text = text
+        self.language = language
+    }
+}
+
+/// The catalogs of all languages, loaded once from the package's resources.
+public struct Catalogs: Sendable {
+    private let byLanguage: [Language: Catalog]
+
+    /// Loads every catalog shipped in `Resources/Localization`. Languages without a file
+    /// get an empty catalog that falls back to English.
+    public static func load() throws -> Catalogs {
+        let english = try strings(for: .english) ?? [:]
+        var byLanguage: [Language: Catalog] = [:]
+        for language in Language.allCases {
+            let own = language == .english ? english : (try strings(for: language) ?? [:])
+            byLanguage[language] = Catalog(language: language, strings: own, fallback: english)
+        }
+        return Catalogs(byLanguage: byLanguage)
+    }
+
+    public subscript(_ language: Language) -> Catalog { byLanguage[language]! }
+
+    static func strings(for language: Language) throws -> [String: String]? {
+        guard let url = Bundle.module.url(forResource: language.code, withExtension: "json", subdirectory: "Resources/Localization") else {
+            return nil
+        }
+        do {
+            return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        } catch {
+            throw ResourceError(file: "Localization/\(language.code).json", reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SynergiaApp
+import Vapor
+
+/// `synergia serve`: migrate, load reference data, optionally seed demo content, and serve
+/// until SIGTERM or SIGINT, then shut down gracefully.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web server (migrates the database first).")
+
+    @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+    @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+    @ArgumentParser.Flag(help: "Create demo accounts and content (marked as demo) and print how to sign in.") var demo = false
+
+    func run() async throws {
+        try await CLI.withApplication(arguments: ["synergia", "serve", "--hostname", hostname, "--port", "\(port)"], demo: demo) { app in
+            if demo {
+                try await DemoSeed.seed(on: app.db, hasher: app.password)
+                print(DemoSeed.signInHelp)
+            }
+            print("Synergia on \(app.synergia.settings.database) — open http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)")
+            try await app.execute()
+        }
+    }
+}
+
+/// `synergia migrate`: bring the database schema and reference data up to date.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate the database and load the reference data.")
+
+    func run() async throws {
+        try await CLI.withApplication { app in
+            print("Migrated \(app.synergia.settings.database); reference data is current.")
+        }
+    }
+}
+
+/// `synergia seed --demo`: the demo accounts, without starting the server.
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add demo accounts and content (marked as demo).")
+
+    @ArgumentParser.Flag(help: "Seed the demo accounts and content.") var demo = false
+
+    func validate() throws {
+        guard demo else { throw ValidationError("Say what to seed: --demo.") }
+    }
+
+    func run() async throws {
+        try await CLI.withApplication(demo: true) { app in
+            let created = try await DemoSeed.seed(on: app.db, hasher: app.password)
+            print("Created \(created.count) demo account(s).")
+            print(DemoSeed.signInHelp)
+        }
+    }
+}
