@@ -52,6 +52,7 @@ let package = Package(
             name: "SynergiaAppTests",
             dependencies: [
                 "SynergiaApp",
+                "SynergiaCore",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]

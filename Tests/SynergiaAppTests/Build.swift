@@ -1,4 +1,0 @@
-import Testing
-import VaporTesting
-import Yams
-@Test func placeholderBuildApp() {}

@@ -1,0 +1,77 @@
+import Foundation
+@testable import SynergiaApp
+import Testing
+import Vapor
+import VaporTesting
+
+/// A minimal browser over the in-memory test server: keeps cookies between requests and
+/// fills in the form token the way a page's form would.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var acceptLanguage: String?
+
+    init(_ app: Application, acceptLanguage: String? = nil) {
+        self.app = app
+        self.acceptLanguage = acceptLanguage
+    }
+
+    struct Page {
+        let status: HTTPStatus
+        let headers: HTTPHeaders
+        let body: String
+        func contains(_ text: String) -> Bool { body.contains(text) }
+        var location: String? { headers.first(name: .location) }
+    }
+
+    func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> Page {
+        try await send(.GET, path, headers: extra, body: nil)
+    }
+
+    /// Posts a form; the token from the CSRF cookie is added unless `csrf` is false.
+    func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> Page {
+        if csrf, cookies[CSRFMiddleware.cookieName] == nil { _ = try await get("/sign-in") }
+        var fields = fields
+        if csrf { fields[CSRFMiddleware.fieldName] = cookies[CSRFMiddleware.cookieName] ?? "" }
+        let body = fields.sorted { $0.key < $1.key }
+            .map { "\(Self.formEscape($0.key))=\(Self.formEscape($0.value))" }.joined(separator: "&")
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Signs in through the form and checks that it worked.
+    func signIn(_ email: String, _ password: String = "correct horse battery") async throws {
+        let page = try await post("/sign-in", ["email": email, "password": password])
+        #expect(page.status == .seeOther, "sign-in of \(email) failed: \(page.status)")
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> Page {
+        var headers = extra
+        if let acceptLanguage, !headers.contains(name: .acceptLanguage) { headers.add(name: .acceptLanguage, value: acceptLanguage) }
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for value in response.headers[.setCookie] {
+            let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let name = String(pair[0]).trimmingCharacters(in: .whitespaces)
+            if value.lowercased().contains("max-age=0") || value.contains("1970") || String(pair[1]).isEmpty { cookies[name] = nil } else { cookies[name] = String(pair[1]) }
+        }
+        return Page(status: response.status, headers: response.headers, body: response.body.string)
+    }
+
+    static func formEscape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text)
+    }
+
+    /// Decodes a JSON response body.
+    func json<T: Decodable>(_ type: T.Type, _ path: String) async throws -> T {
+        let page = try await get(path)
+        #expect(page.status == .ok, "\(path) answered \(page.status)")
+        return try JSONDecoder().decode(T.self, from: Data(page.body.utf8))
+    }
+}

@@ -1,0 +1,55 @@
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+@Suite("Pages in the person's language")
+struct LanguagePagesTests {
+    @Test("Accept-Language: zh gets a Chinese page")
+    func chineseFromHeader() async throws {
+        try await withSynergia { app async throws in
+            let page = try await Browser(app, acceptLanguage: "zh").get("/parties/KE")
+            #expect(page.contains("<html lang=\"zh\" dir=\"ltr\">"))
+            #expect(page.contains("缔约方"))            // navigation from the Chinese catalog
+            #expect(page.contains("<h1>肯尼亚</h1>"))    // the Party's Chinese name
+            #expect(page.headers.first(name: .contentLanguage) == "zh")
+        }
+    }
+
+    @Test("the switcher's choice is remembered in a cookie and beats Accept-Language")
+    func switcherCookie() async throws {
+        try await withSynergia { app async throws in
+            let browser = Browser(app, acceptLanguage: "zh")
+            let chosen = try await browser.get("/conventions?lang=ar")
+            #expect(chosen.contains("<html lang=\"ar\" dir=\"rtl\">"))
+            #expect(browser.cookies[LanguageMiddleware.cookieName] == "ar")
+            let next = try await browser.get("/frameworks")
+            #expect(next.contains("dir=\"rtl\""), "the cookie keeps Arabic on the next page")
+            #expect(next.contains("href=\"/frameworks?lang=en\""), "every page has the switcher")
+        }
+    }
+
+    @Test("text the data lacks in a language shows in English, marked lang=en")
+    func fallbackMarked() async throws {
+        try await withSynergia { app async throws in
+            let page = try await Browser(app, acceptLanguage: "ru").get("/frameworks/KMGBF")
+            #expect(page.contains("<html lang=\"ru\""))
+            #expect(page.contains("<span lang=\"en\">"))
+        }
+    }
+
+    @Test("an unknown page is a 404 in the person's language; under /api it is JSON")
+    func notFound() async throws {
+        try await withSynergia { app async throws in
+            let browser = Browser(app, acceptLanguage: "zh-CN")
+            let page = try await browser.get("/no/such/page")
+            #expect(page.status == .notFound)
+            #expect(page.contains("此地址没有页面。"))
+            #expect(page.headers.contentType == .html)
+            let api = try await browser.get("/api/v1/nothing")
+            #expect(api.status == .notFound)
+            #expect(api.headers.contentType == .json)
+            #expect(api.contains("\"status\":404"))
+        }
+    }
+}

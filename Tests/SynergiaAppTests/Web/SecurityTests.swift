@@ -1,0 +1,79 @@
+import Fluent
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+@Suite("Form protection and response headers")
+struct SecurityTests {
+    @Test("a form posted without its token is refused and changes nothing")
+    func csrfMissing() async throws {
+        try await withSynergia { app async throws in
+            try await makeUser(app, email: "admin@example.org", role: .administrator)
+            let browser = Browser(app)
+            let refused = try await browser.post("/sign-in", ["email": "admin@example.org", "password": "correct horse battery"], csrf: false)
+            #expect(refused.status == .forbidden)
+            #expect(refused.contains("This form has expired"))
+            #expect(browser.cookies["synergia-session"] == nil, "no session was started")
+        }
+    }
+
+    @Test("a form with a forged token is refused")
+    func csrfForged() async throws {
+        try await withSynergia { app async throws in
+            let browser = Browser(app)
+            _ = try await browser.get("/sign-in")
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            headers.add(name: .cookie, value: "synergia-csrf=\(browser.cookies["synergia-csrf"]!)")
+            let response = try await app.testing().sendRequest(.POST, "/sign-in", headers: headers,
+                                                               body: .init(string: "email=a%40b.org&password=x&_csrf=forged"))
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test("the form token is in every form and its cookie is HTTP-only and SameSite=Strict")
+    func tokenInForms() async throws {
+        try await withSynergia { app async throws in
+            let browser = Browser(app)
+            let page = try await browser.get("/sign-in")
+            let token = try #require(browser.cookies["synergia-csrf"])
+            #expect(page.contains("name=\"_csrf\" value=\"\(token)\""))
+            let setCookie = page.headers[.setCookie].first { $0.hasPrefix("synergia-csrf=") } ?? ""
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+        }
+    }
+
+    @Test("session cookies are HTTP-only, SameSite=Lax, and Secure when configured")
+    func sessionCookieFlags() async throws {
+        try await withSynergia { app async throws in
+            try await makeUser(app, email: "bureau@example.org", role: .bureau)
+            let browser = Browser(app)
+            _ = try await browser.get("/sign-in")
+            let page = try await browser.post("/sign-in", ["email": "bureau@example.org", "password": "correct horse battery"])
+            let cookie = page.headers[.setCookie].first { $0.hasPrefix("synergia-session=") } ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+            #expect(try SynergiaSettings.from(environment: [:], production: true).secureCookies)
+            #expect(try SynergiaSettings.from(environment: ["SYNERGIA_SECURE_COOKIES": "1"], production: false).secureCookies)
+        }
+    }
+
+    @Test("pages forbid framing and scripts")
+    func headers() async throws {
+        try await withSynergia { app async throws in
+            let page = try await Browser(app).get("/")
+            #expect(page.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+        }
+    }
+
+    @Test("text from people is escaped, in text and in attribute values")
+    func escaping() async throws {
+        try await withSynergia { app async throws in
+            let page = try await Browser(app).post("/sign-in", ["email": "\"><script>alert(1)</script>", "password": ""])
+            #expect(page.status == .unprocessableEntity)
+            #expect(!page.contains("<script>"))
+            #expect(page.contains("value=\"&quot;&gt;&lt;script&gt;"))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import SynergiaCore
+import Testing
+
+/// Every role × every action, with the expected answer spelled out: the whole policy table.
+@Suite("Authorization policy")
+struct AuthorizationPolicyTests {
+    /// One actor of each role (and a second, differently scoped one where scope matters).
+    static let actors: [String: Actor] = [
+        "public": .publicVisitor,
+        "admin": .administrator,
+        "cbd-secretariat": .secretariat("CBD"),
+        "ramsar-secretariat": .secretariat("RAMSAR"),
+        "bureau": .bureau,
+        "ke-cbd-focal-point": .focalPoint("KE", "CBD"),
+        "ke-ramsar-focal-point": .focalPoint("KE", "RAMSAR"),
+        "fr-cbd-focal-point": .focalPoint("FR", "CBD"),
+        "ke-contributor": .contributor("KE"),
+        "fr-contributor": .contributor("FR"),
+    ]
+
+    /// Each action, on Kenya and the CBD, and who may do it. Everyone else is refused.
+    static let table: [(Action, Set<String>)] = [
+        (.readPublic, Set(actors.keys)),
+        (.manageOwnAccount, Set(actors.keys).subtracting(["public"])),
+        (.manageUsers, ["admin"]),
+        (.editReferenceData, ["admin"]),
+        (.manageReportingCycles(convention: "CBD"), ["cbd-secretariat"]),
+        (.startReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point"]),
+        (.editReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point", "ke-contributor"]),
+        (.readDraftReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point", "ke-contributor", "cbd-secretariat"]),
+        (.submitReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point"]),
+        (.publishReport(convention: "CBD"), ["cbd-secretariat"]),
+        (.editCrosswalks(convention: "CBD"), ["cbd-secretariat"]),
+        (.editIndicatorData(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point", "ke-contributor"]),
+        (.trackDecisions(convention: "CBD"), ["cbd-secretariat"]),
+        (.manageMeetings(convention: "CBD"), ["cbd-secretariat"]),
+        (.nominateCandidate(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point"]),
+        (.selectAdvisoryGroup, ["bureau"]),
+    ]
+
+    static var pairs: [(String, Action, Bool)] {
+        table.flatMap { action, allowed in
+            actors.keys.sorted().map { name in (name, action, allowed.contains(name)) }
+        }
+    }
+
+    @Test("each role × action pair", arguments: pairs)
+    func decision(actor: String, action: Action, expected: Bool) {
+        #expect(AuthorizationPolicy.permits(Self.actors[actor]!, action) == expected,
+                "\(actor) \(expected ? "may" : "may not") \(action)")
+    }
+
+    @Test("the table covers every role and the public")
+    func coverage() {
+        let roles = Set(Self.actors.values.compactMap(\.role))
+        #expect(roles == Set(Role.allCases))
+        #expect(Self.pairs.count == Self.table.count * Self.actors.count)
+        #expect(Self.pairs.contains { !$0.2 } && Self.pairs.contains { $0.2 })
+    }
+
+    @Test("account scopes fit their roles")
+    func scopes() {
+        #expect(AccountScope.validate(role: .focalPoint, party: "KE", convention: "CBD") == [])
+        #expect(AccountScope.validate(role: .focalPoint, party: nil, convention: "CBD") == [.partyRequired])
+        #expect(AccountScope.validate(role: .contributor, party: "KE", convention: "CBD") == [.conventionNotAllowed])
+        #expect(AccountScope.validate(role: .secretariat, party: nil, convention: nil) == [.conventionRequired])
+        #expect(AccountScope.validate(role: .administrator, party: "KE", convention: nil) == [.partyNotAllowed])
+    }
+}
