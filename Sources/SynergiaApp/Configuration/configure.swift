@@ -7,7 +7,8 @@ import Vapor
 /// Sets up one Synergia application: database, migrations, sessions, middleware, routes.
 /// Does not migrate; call ``prepareDatabase(_:)`` (as `serve` and `migrate` do).
 public func configure(_ app: Application, settings: SynergiaSettings) async throws {
-    app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load())
+    app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load(),
+                                   calendar: try MeetingCalendar.load())
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -22,6 +23,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateReferenceTables())
     app.migrations.add(CreateAccountTables())
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(CreateDecisionTables())
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)
@@ -63,4 +65,5 @@ func routes(_ app: Application) throws {
     try AccountPages.register(app)
     try AccountAPI.register(app)
     try AdminUserPages.register(app)
+    try DecisionRoutes.register(app)
 }

@@ -14,7 +14,8 @@ enum FrameworkView {
                 .section(
                     .class("goal"),
                     .id("goal-\(goal.code)".attributeEscaped),
-                    .h2(.if(!goal.code.isEmpty, .group(page.text("frameworks.goal", ["code": goal.code]), .text(": "))), page.name(goal.title)),
+                    .h2(.if(goal.code.isEmpty, page.text("frameworks.targets"),
+                            else: .group(page.text("frameworks.goal", ["code": goal.code]), .text(": "), page.name(goal.title)))),
                     .ol(.class("targets"), .forEach(goal.targets) { target in
                         .li(
                             .id("target-\(target.code)".attributeEscaped),

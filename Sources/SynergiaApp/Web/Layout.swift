@@ -41,6 +41,7 @@ public enum Layout {
                     navItem(page, "/conventions", "nav.conventions"),
                     navItem(page, "/frameworks", "nav.frameworks"),
                     navItem(page, "/parties", "nav.parties"),
+                    navItem(page, "/decisions", "nav.decisions"),
                     .if(page.user != nil, navItem(page, "/account", "nav.account"),
                         else: navItem(page, "/sign-in", "nav.sign-in"))
                 )

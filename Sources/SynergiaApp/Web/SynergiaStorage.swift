@@ -7,6 +7,8 @@ public struct SynergiaContext: Sendable {
     public let settings: SynergiaSettings
     public let catalogs: Catalogs
     public let assets: StaticAssets
+    /// Known meetings, to place deadlines such as "before SBI-1" in time.
+    public let calendar: MeetingCalendar
 }
 
 extension Application {

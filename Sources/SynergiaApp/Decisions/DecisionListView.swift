@@ -1,0 +1,29 @@
+import Plot
+
+/// The imported decisions.
+enum DecisionListView {
+    static func render(_ page: PageContext, _ decisions: [DecisionSummaryDTO]) -> String {
+        Layout.render(page, title: page.t("decisions.title"), main: [
+            .h1(page.text("decisions.title")),
+            .p(.a(.href("/action-items"), page.text("actions.title"))),
+            .if(decisions.isEmpty, .p(page.text("decisions.none")), else: .table(
+                .thead(.tr(
+                    .th(.attribute(named: "scope", value: "col"), page.text("decisions.symbol")),
+                    .th(.attribute(named: "scope", value: "col"), page.text("decisions.decision-title")),
+                    .th(.attribute(named: "scope", value: "col"), page.text("decisions.meeting")),
+                    .th(.attribute(named: "scope", value: "col"), page.text("actions.title"))
+                )),
+                .tbody(.forEach(decisions) { decision in
+                    .tr(
+                        .th(.attribute(named: "scope", value: "row"),
+                            .a(.href("/decisions/\(decision.slug.attributeEscaped)?version=\(decision.language.attributeEscaped)"),
+                               .text("\(decision.convention) \(decision.symbol)")), .text(" (\(decision.language))")),
+                        .td(.attribute(named: "lang", value: decision.language.attributeEscaped), .text(decision.title ?? "")),
+                        .td(.text(decision.meeting ?? "")),
+                        .td(.text("\(decision.actionItemCount)"))
+                    )
+                })
+            )),
+        ])
+    }
+}

@@ -1,0 +1,100 @@
+import Plot
+import SynergiaCore
+
+/// One decision: header, language versions, sections and paragraphs with their actions,
+/// footnotes, the action items to follow up, and what it cites and what cites it.
+enum DecisionView {
+    static func render(_ page: PageContext, _ detail: DecisionDetailDTO, canTrack: Bool) -> String {
+        let decision = detail.decision
+        let summary = detail.summary
+        let language = Language(code: decision.language) ?? .english
+        return Layout.render(page, title: "\(summary.symbol) \(decision.title ?? "")", main: [
+            .h1(.text("\(summary.convention) \(page.t("decisions.decision")) \(summary.symbol)"),
+                .unwrap(decision.title) { title in .group(.br(), .span(.attribute(named: "lang", value: language.code), .text(title))) }),
+            .dl(
+                .unwrap(summary.meeting) { .group(.dt(page.text("decisions.meeting")), .dd(.text($0))) },
+                .unwrap(decision.agendaItem) { .group(.dt(page.text("decisions.agenda-item")), .dd(.text($0))) },
+                .dt(page.text("decisions.versions")),
+                .dd(.forEach(detail.versions) { version in
+                    .group(.a(.href("/decisions/\(summary.slug.attributeEscaped)?version=\(version.attributeEscaped)"),
+                              .if(version == decision.language, .attribute(named: "aria-current", value: "true")),
+                              .text(Language(code: version)?.nativeName ?? version)), .text(" "))
+                })
+            ),
+            .article(
+                .attribute(named: "lang", value: language.code),
+                .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"),
+                .class("decision"),
+                .forEach(groups(decision)) { group in
+                    .group(
+                        .unwrap(group.section) { section in .h2(.id("section-\(section.label)".attributeEscaped), .text("\(section.label). \(section.title)")) },
+                        .forEach(group.paragraphs) { paragraph(page, $0) }
+                    )
+                }
+            ),
+            .if(!decision.footnotes.isEmpty, .section(
+                .h2(page.text("decisions.footnotes")),
+                .ol(.class("footnotes"), .attribute(named: "lang", value: language.code), .forEach(decision.footnotes) { note in
+                    .li(.id("fn-\(note.marker)".attributeEscaped), .text("\(note.marker) \(note.text)"))
+                })
+            )),
+            .section(
+                .h2(.id("action-items"), page.text("actions.title")),
+                ActionItemsView.table(page, detail.actionItems, canTrack: canTrack, showDecision: false)
+            ),
+            .section(
+                .h2(page.text("decisions.cites")),
+                .if(detail.cites.isEmpty, .p(page.text("decisions.none-cited")), else: .ul(.forEach(detail.cites) { reference in
+                    .li(citation(reference))
+                })),
+                .h2(page.text("decisions.cited-by")),
+                .if(detail.citedBy.isEmpty, .p(page.text("decisions.none-citing")), else: .ul(.forEach(detail.citedBy) { citing in
+                    .li(.a(.href("/decisions/\(citing.slug.attributeEscaped)"), .text("\(citing.convention) \(citing.symbol)")))
+                }))
+            ),
+            .if(!decision.warnings.isEmpty, .details(
+                .summary(page.text("decisions.warnings", ["count": "\(decision.warnings.count)"])),
+                .ul(.forEach(decision.warnings) { .li(.text($0)) })
+            )),
+        ])
+    }
+
+    struct Group { var section: DecisionSection?; var paragraphs: [DecisionParagraph] }
+
+    /// Paragraphs under their section headings, in order.
+    static func groups(_ decision: ParsedDecision) -> [Group] {
+        var groups: [Group] = []
+        for paragraph in decision.paragraphs {
+            if let last = groups.last, last.section?.label == paragraph.section {
+                groups[groups.count - 1].paragraphs.append(paragraph)
+            } else {
+                groups.append(Group(section: decision.sections.first { $0.label == paragraph.section }, paragraphs: [paragraph]))
+            }
+        }
+        return groups
+    }
+
+    static func paragraph(_ page: PageContext, _ paragraph: DecisionParagraph) -> Node<HTML.BodyContext> {
+        .div(
+            .class(paragraph.kind == .operative ? "paragraph operative" : "paragraph preambular"),
+            .unwrap(paragraph.number) { .id("para-\($0)".attributeEscaped) },
+            .p(.unwrap(paragraph.number) { .strong(.text("\($0). ")) }, .text(paragraph.text),
+               .forEach(paragraph.footnotes) { marker in .sup(.a(.href("#fn-\(marker)".attributeEscaped), .text(marker))) }),
+            .if(!paragraph.subparagraphs.isEmpty, .ol(.class("subparagraphs"), .forEach(paragraph.subparagraphs) { sub in
+                .li(.text("(\(sub.label)) \(sub.text)"))
+            }))
+        )
+    }
+
+    static func citation(_ reference: String) -> Node<HTML.BodyContext> {
+        if reference.hasPrefix("decision ") {
+            let symbol = String(reference.dropFirst("decision ".count))
+            return .a(.href("/decisions/\(DecisionImport.slug(symbol).attributeEscaped)"), .text(reference))
+        }
+        return .text(reference)
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    static func sup(_ nodes: Node<HTML.BodyContext>...) -> Node { .element(named: "sup", nodes: nodes) }
+}
