@@ -24,10 +24,13 @@ curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/me" | grep -q '"role":"focal-
 grep -q 'focal-point@demo.synergia.example' "$work/serve.log"
 grep -q 'path: /readyz' "$work/serve.log" || grep -q '"path":"/readyz"' "$work/serve.log" || grep -q 'path=/readyz' "$work/serve.log" \
   || { echo "no request log line"; cat "$work/serve.log"; exit 1; }
+curl -fsS "http://127.0.0.1:$port/action-items?addressee=executive-secretary&dueBy=COP-13" | grep -q 'SBI-1'
 kill -TERM "$pid"
 wait "$pid"; code=$?
 [ "$code" = "0" ] || { echo "serve exited with $code after SIGTERM"; exit 1; }
 SYNERGIA_DB="$work/synergia.sqlite" .build/debug/synergia backup "$work/backup.sqlite"
 DATABASE_URL="mysql://nope" .build/debug/synergia migrate 2>"$work/err.txt" && { echo "a bad DATABASE_URL was accepted"; exit 1; }
 grep -q "DATABASE_URL" "$work/err.txt"
+.build/debug/synergia decisions parse Sources/SynergiaCore/Resources/Decisions/XII-6.zh.txt --json | grep -q '"symbol" : "XII/6"'
+.build/debug/synergia decisions --help | grep -q parse
 echo "smoke test of serve --demo: ok"

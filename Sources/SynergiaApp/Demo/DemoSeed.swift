@@ -38,7 +38,20 @@ public enum DemoSeed {
                 hasher: hasher, on: db)
             created.append(account)
         }
+        try await importShippedDecisions(on: db)
         return created
+    }
+
+    /// Imports the decisions shipped with Synergia that are not imported yet.
+    static func importShippedDecisions(on db: any Database) async throws {
+        let calendar = try MeetingCalendar.load()
+        for name in ShippedDecisions.files {
+            do {
+                try await DecisionImport.run(text: try ShippedDecisions.text(name), calendar: calendar, on: db)
+            } catch DecisionImport.Problem.alreadyImported {
+                continue
+            }
+        }
     }
 
     /// The lines `serve --demo` prints so a new user can sign in.

@@ -55,6 +55,7 @@ struct AdminUsersTests {
             #expect(try await browser.get("/").contains("class=\"demo-banner\""))
             try await browser.signIn("focal-point@demo.synergia.example", DemoSeed.password)
             #expect(try await browser.get("/account").contains("class=\"demo-tag\""))
+            #expect(try await browser.get("/decisions").contains("XII/6"), "the shipped decision is there to explore")
         }
     }
 }
