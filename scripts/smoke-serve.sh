@@ -31,6 +31,8 @@ wait "$pid"; code=$?
 SYNERGIA_DB="$work/synergia.sqlite" .build/debug/synergia backup "$work/backup.sqlite"
 DATABASE_URL="mysql://nope" .build/debug/synergia migrate 2>"$work/err.txt" && { echo "a bad DATABASE_URL was accepted"; exit 1; }
 grep -q "DATABASE_URL" "$work/err.txt"
-.build/debug/synergia decisions parse Sources/SynergiaCore/Resources/Decisions/XII-6.zh.txt --json | grep -q '"symbol" : "XII/6"'
-.build/debug/synergia decisions --help | grep -q parse
+.build/debug/synergia decisions parse Sources/SynergiaCore/Resources/Decisions/XII-6.zh.txt --json >"$work/parsed.json"
+grep -q '"symbol" : "XII/6"' "$work/parsed.json"
+.build/debug/synergia decisions --help >"$work/help.txt"
+grep -q parse "$work/help.txt"
 echo "smoke test of serve --demo: ok"
