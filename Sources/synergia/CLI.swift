@@ -7,7 +7,7 @@ import Vapor
 /// a migrated database, a clean shutdown, and one clear line when something fails.
 enum CLI {
     static func withApplication(arguments: [String] = ["synergia"], demo: Bool = false,
-                                _ body: (Application) async throws -> Void) async throws {
+                                backgroundJobs: Bool = false, _ body: (Application) async throws -> Void) async throws {
         let environmentName = ProcessInfo.processInfo.environment["SYNERGIA_ENV"] ?? "development"
         var environment = Environment(name: environmentName, arguments: arguments)
         try LoggingSystem.bootstrap(from: &environment)
@@ -19,6 +19,7 @@ enum CLI {
             throw CLIError("\(error)")
         }
         settings.demo = demo
+        settings.backgroundJobs = backgroundJobs
         let app = try await Application.make(environment)
         do {
             try await configure(app, settings: settings)

@@ -13,7 +13,8 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Create demo accounts and content (marked as demo) and print how to sign in.") var demo = false
 
     func run() async throws {
-        try await CLI.withApplication(arguments: ["synergia", "serve", "--hostname", hostname, "--port", "\(port)"], demo: demo) { app in
+        try await CLI.withApplication(arguments: ["synergia", "serve", "--hostname", hostname, "--port", "\(port)"], demo: demo,
+                                     backgroundJobs: true) { app in
             if demo {
                 try await DemoSeed.seed(on: app.db, hasher: app.password)
                 print(DemoSeed.signInHelp)

@@ -110,7 +110,7 @@ public struct AccountDTO: Content, Equatable {
                 .startReport(party: party, convention: convention), .editReport(party: party, convention: convention),
                 .submitReport(party: party, convention: convention), .publishReport(convention: convention),
                 .editCrosswalks(convention: convention), .editIndicatorData(party: party), .trackDecisions(convention: convention),
-                .manageMeetings(convention: convention), .nominateCandidate(party: party), .selectAdvisoryGroup]
+                .manageMeetings(convention: convention), .publishNews(convention: convention), .nominateCandidate(party: party), .selectAdvisoryGroup]
     }
 }
 

@@ -9,12 +9,16 @@ public struct SynergiaSettings: Sendable {
     public var bcryptCost: Int
     /// Show the demo banner (the server runs with demo content).
     public var demo: Bool
+    /// Run background work (notification delivery); on for `serve`, off for tests and one-off commands.
+    public var backgroundJobs: Bool
 
-    public init(database: DatabaseSettings, secureCookies: Bool = false, bcryptCost: Int = 12, demo: Bool = false) {
+    public init(database: DatabaseSettings, secureCookies: Bool = false, bcryptCost: Int = 12, demo: Bool = false,
+                backgroundJobs: Bool = false) {
         self.database = database
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.demo = demo
+        self.backgroundJobs = backgroundJobs
     }
 
     /// Reads `DATABASE_URL`, `SYNERGIA_DB` and `SYNERGIA_SECURE_COOKIES` (`1` or `0`).

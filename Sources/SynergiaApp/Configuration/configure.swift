@@ -24,6 +24,12 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateAccountTables())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateDecisionTables())
+    app.migrations.add(CreateMeetingTables())
+    app.migrations.add(CreateAdvisoryTables())
+    app.migrations.add(CreateNotificationTables())
+    app.migrations.add(CreateNewsTables())
+
+    if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)
@@ -66,4 +72,8 @@ func routes(_ app: Application) throws {
     try AccountAPI.register(app)
     try AdminUserPages.register(app)
     try DecisionRoutes.register(app)
+    try MeetingRoutes.register(app)
+    try AdvisoryRoutes.register(app)
+    try OutreachRoutes.register(app)
+    try CooperationRoutes.register(app)
 }

@@ -42,6 +42,10 @@ public enum Layout {
                     navItem(page, "/frameworks", "nav.frameworks"),
                     navItem(page, "/parties", "nav.parties"),
                     navItem(page, "/decisions", "nav.decisions"),
+                    navItem(page, "/meetings", "nav.meetings"),
+                    navItem(page, "/advisory-group", "nav.advisory-group"),
+                    navItem(page, "/news", "nav.news"),
+                    navItem(page, "/cooperation", "nav.cooperation"),
                     .if(page.user != nil, navItem(page, "/account", "nav.account"),
                         else: navItem(page, "/sign-in", "nav.sign-in"))
                 )

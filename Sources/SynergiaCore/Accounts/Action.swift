@@ -29,6 +29,8 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     case trackDecisions(convention: String)
     /// Run a convention's meetings and workshops.
     case manageMeetings(convention: String)
+    /// Post news and events of a convention to the common stream.
+    case publishNews(convention: String)
     /// Nominate a candidate for the advisory group on behalf of a Party.
     case nominateCandidate(party: String)
     /// Select the advisory group's members under the regional balance rule.
@@ -50,6 +52,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .editIndicatorData(let p): "edit-indicator-data(\(p))"
         case .trackDecisions(let c): "track-decisions(\(c))"
         case .manageMeetings(let c): "manage-meetings(\(c))"
+        case .publishNews(let c): "publish-news(\(c))"
         case .nominateCandidate(let p): "nominate-candidate(\(p))"
         case .selectAdvisoryGroup: "select-advisory-group"
         }

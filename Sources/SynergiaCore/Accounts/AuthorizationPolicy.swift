@@ -12,7 +12,8 @@ public enum AuthorizationPolicy {
         case .manageUsers, .editReferenceData:
             return role == .administrator
         case .manageReportingCycles(let convention), .publishReport(let convention),
-             .editCrosswalks(let convention), .trackDecisions(let convention), .manageMeetings(let convention):
+             .editCrosswalks(let convention), .trackDecisions(let convention), .manageMeetings(let convention),
+             .publishNews(let convention):
             return role == .secretariat && actor.convention == convention
         case .startReport(let party, let convention), .submitReport(let party, let convention):
             return role == .focalPoint && actor.party == party && actor.convention == convention

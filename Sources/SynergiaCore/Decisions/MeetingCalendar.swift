@@ -44,7 +44,7 @@ public struct MeetingCalendar: Sendable {
         return due < today
     }
 
-    static func lastDay(year: Int, month: Int) -> Int {
+    public static func lastDay(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

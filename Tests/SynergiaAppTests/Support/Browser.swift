@@ -72,6 +72,8 @@ final class Browser: @unchecked Sendable {
     func json<T: Decodable>(_ type: T.Type, _ path: String) async throws -> T {
         let page = try await get(path)
         #expect(page.status == .ok, "\(path) answered \(page.status)")
-        return try JSONDecoder().decode(T.self, from: Data(page.body.utf8))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(T.self, from: Data(page.body.utf8))
     }
 }

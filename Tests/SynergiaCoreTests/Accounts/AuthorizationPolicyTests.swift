@@ -34,6 +34,7 @@ struct AuthorizationPolicyTests {
         (.editIndicatorData(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point", "ke-contributor"]),
         (.trackDecisions(convention: "CBD"), ["cbd-secretariat"]),
         (.manageMeetings(convention: "CBD"), ["cbd-secretariat"]),
+        (.publishNews(convention: "CBD"), ["cbd-secretariat"]),
         (.nominateCandidate(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point"]),
         (.selectAdvisoryGroup, ["bureau"]),
     ]

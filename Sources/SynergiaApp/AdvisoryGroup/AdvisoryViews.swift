@@ -1,0 +1,94 @@
+import Foundation
+import Plot
+import SynergiaCore
+
+/// The calls for nominations, the current first; earlier calls stay listed.
+enum AdvisoryCallsView {
+    static func render(_ page: PageContext, _ calls: [AdvisoryCallDTO], canCreate: Bool) -> String {
+        Layout.render(page, title: page.t("advisory.title"), main: [
+            .h1(page.text("advisory.title")),
+            .p(page.text("advisory.lead")),
+            .if(calls.isEmpty, .p(page.text("advisory.no-calls")), else: .ul(.forEach(calls) { call in
+                .li(.a(.href("/advisory-group/\(call.id)"), .text(call.title)), .text(" — "),
+                    page.text(call.closed ? "advisory.closed" : "advisory.deadline", ["date": AdvisoryCallView.day(call.deadline)]))
+            })),
+            .if(canCreate, .group(
+                .h2(page.text("advisory.new-call")),
+                .form(.method(.post), .action("/advisory-group"), Layout.csrfField(page),
+                      Layout.field(page, name: "title", labelKey: "meetings.meeting-title"),
+                      Layout.field(page, name: "deadline", labelKey: "advisory.deadline-field", type: .date),
+                      Layout.field(page, name: "mandate", labelKey: "advisory.mandate", value: "CBD decision XII/6, paragraph 6", required: false),
+                      .button(.type(.submit), page.text("advisory.new-call")))
+            )),
+        ])
+    }
+}
+
+/// One call: the balance rule's state, the nominations, the forms, and the observers apart.
+enum AdvisoryCallView {
+    static func render(_ page: PageContext, _ detail: AdvisoryCallDetailDTO, canNominate: Bool, canSelect: Bool, error: String?) -> String {
+        let call = detail.call
+        let base = "/advisory-group/\(call.id)"
+        let open = !call.closed && call.deadline >= Date()
+        return Layout.render(page, title: call.title, main: [
+            .h1(.text(call.title)),
+            .p(.text(call.mandate), .text(" · "),
+               page.text(call.closed ? "advisory.closed" : "advisory.deadline", ["date": day(call.deadline)])),
+            .unwrap(error) { .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(page.text($0))) },
+            .h2(.id("balance"), page.text("advisory.balance")),
+            .p(page.text(detail.complete ? "advisory.complete" : "advisory.incomplete")),
+            .table(
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), page.text("parties.region")),
+                           .th(.attribute(named: "scope", value: "col"), page.text("advisory.selected")),
+                           .th(.attribute(named: "scope", value: "col"), page.text("advisory.missing")))),
+                .tbody(.forEach(detail.balance) { row in
+                    .tr(.th(.attribute(named: "scope", value: "row"), page.text("region.\(row.regionalGroup)")),
+                        .td(.text("\(row.selected)")),
+                        .td(.if(row.missing > 0, .strong(.class("overdue"), .text("\(row.missing)")), else: .text("0"))))
+                })
+            ),
+            .h2(.id("nominations"), page.text("advisory.nominations")),
+            .if(detail.nominations.isEmpty, .p(page.text("advisory.no-nominations")), else: .table(
+                .thead(.tr(.th(page.text("advisory.candidate")), .th(page.text("parties.party")), .th(page.text("parties.region")),
+                           .th(page.text("advisory.expertise")), .th(page.text("advisory.languages")), .th(page.text("actions.status")))),
+                .tbody(.forEach(detail.nominations) { nomination in
+                    .tr(.td(.text(nomination.candidateName)), .td(.a(.href("/parties/\(nomination.party)"), .text(nomination.party))),
+                        .td(.unwrap(nomination.regionalGroup, { page.text("region.\($0)") }, else: page.text("parties.no-region"))),
+                        .td(.text(nomination.expertise)), .td(.text(nomination.languages.joined(separator: ", "))),
+                        .td(.if(nomination.status == "selected", .strong(page.text("advisory.status-selected")),
+                                else: .if(canSelect && !call.closed, .form(.method(.post), .action("\(base)/nominations/\(nomination.id)/select"),
+                                                                           Layout.csrfField(page), .button(.type(.submit), page.text("advisory.select"))),
+                                          else: page.text("advisory.status-nominated")))))
+                })
+            )),
+            .if(canNominate && open, .group(
+                .h2(page.text("advisory.nominate")),
+                .form(.method(.post), .action("\(base)/nominations"), Layout.csrfField(page),
+                      Layout.field(page, name: "candidateName", labelKey: "advisory.candidate"),
+                      Layout.field(page, name: "expertise", labelKey: "advisory.expertise"),
+                      Layout.field(page, name: "languages", labelKey: "advisory.languages", value: "en", required: false),
+                      .div(.class("field"), .label(.for("cv"), page.text("advisory.cv")),
+                           .textarea(.id("cv"), .name("cv"), .rows(6))),
+                      .button(.type(.submit), page.text("advisory.nominate")))
+            )),
+            .h2(.id("observers"), page.text("advisory.observers")),
+            .if(detail.observers.isEmpty, .p(page.text("advisory.no-observers")), else: .ul(.forEach(detail.observers) { observer in
+                .li(.text(observer.organization), .unwrap(observer.person) { .text(" — \($0)") })
+            })),
+            .if(canSelect && !call.closed, .group(
+                .form(.method(.post), .action("\(base)/observers"), Layout.csrfField(page),
+                      Layout.field(page, name: "organization", labelKey: "meetings.organization"),
+                      Layout.field(page, name: "person", labelKey: "account.name", required: false),
+                      .button(.type(.submit), page.text("advisory.add-observer"))),
+                .form(.method(.post), .action("\(base)/close"), Layout.csrfField(page),
+                      .button(.type(.submit), page.text("advisory.close")))
+            )),
+        ])
+    }
+
+    static func day(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,57 @@
+import Vapor
+
+/// A meeting in lists and feeds.
+public struct MeetingSummaryDTO: Content, Equatable {
+    public var code: String
+    public var convention: String
+    public var kind: String
+    public var title: String
+    public var startDate: String
+    public var endDate: String
+    public var place: String?
+    public var onlineLink: String?
+    public var registrationOpen: Bool
+    public var capacity: Int?
+
+    init(_ row: MeetingModel) {
+        code = row.code; convention = row.conventionCode; kind = row.kind.rawValue; title = row.title
+        startDate = row.startDate; endDate = row.endDate; place = row.place; onlineLink = row.onlineLink
+        registrationOpen = row.registrationOpen; capacity = row.capacity
+    }
+}
+
+/// A meeting with its agenda, documents (its own and those transmitted to it) and participation.
+public struct MeetingDetailDTO: Content {
+    public var meeting: MeetingSummaryDTO
+    public var description: String
+    public var agenda: [AgendaItemDTO]
+    public var documents: [DocumentDTO]
+    /// Registered participants per category (names are shown to the secretariat only).
+    public var participantCounts: [String: Int]
+    public var invitedCount: Int
+    public var registeredCount: Int
+
+    public struct AgendaItemDTO: Content, Equatable { public var number: String; public var title: String }
+
+    public struct DocumentDTO: Content, Equatable {
+        public var id: UUID
+        public var symbol: String?
+        public var title: String
+        public var languages: [String]
+        public var link: String?
+        /// The meeting the document belongs to, when it was transmitted here from another one.
+        public var transmittedFrom: String?
+        /// The meetings it was transmitted to.
+        public var transmittedTo: [String]
+    }
+}
+
+/// A participant, as the secretariat sees the list.
+public struct ParticipantDTO: Content, Equatable {
+    public var name: String
+    public var email: String
+    public var category: String
+    public var party: String?
+    public var organization: String?
+    public var status: String
+}

@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The reads behind the meeting pages, their API twins and the calendar feed.
+enum MeetingQueries {
+    static func list(convention: String?, on db: any Database) async throws -> [MeetingSummaryDTO] {
+        let query = MeetingModel.query(on: db).sort(\.$startDate)
+        if let convention { query.filter(\.$conventionCode == convention.uppercased()) }
+        return try await query.all().map(MeetingSummaryDTO.init)
+    }
+
+    static func meeting(_ code: String, on db: any Database) async throws -> MeetingModel {
+        guard let meeting = try await MeetingModel.query(on: db).filter(\.$code == code.uppercased()).first() else {
+            throw Abort(.notFound)
+        }
+        return meeting
+    }
+
+    static func detail(_ code: String, on db: any Database) async throws -> MeetingDetailDTO {
+        let meeting = try await meeting(code, on: db)
+        let id = try meeting.requireID()
+        let agenda = try await AgendaItemModel.query(on: db).filter(\.$meeting.$id == id).sort(\.$position).all()
+        let own = try await MeetingDocumentModel.query(on: db).filter(\.$meeting.$id == id).with(\.$transmittedTo).sort(\.$createdAt).all()
+        let transmissions = try await DocumentTransmissionModel.query(on: db).filter(\.$meeting.$id == id)
+            .with(\.$document) { $0.with(\.$meeting).with(\.$transmittedTo) }.all()
+        var documents = own.map { document(own: $0, from: nil) }
+        documents += transmissions.map { document(own: $0.document, from: $0.document.meeting.code) }
+        let participants = try await ParticipantModel.query(on: db).filter(\.$meeting.$id == id).all()
+        var counts: [String: Int] = [:]
+        for participant in participants where participant.status == "registered" { counts[participant.category.rawValue, default: 0] += 1 }
+        return MeetingDetailDTO(meeting: MeetingSummaryDTO(meeting), description: meeting.description,
+                                agenda: agenda.map { .init(number: $0.number, title: $0.title) }, documents: documents,
+                                participantCounts: counts, invitedCount: participants.filter { $0.status == "invited" }.count,
+                                registeredCount: participants.filter { $0.status == "registered" }.count)
+    }
+
+    static func document(own row: MeetingDocumentModel, from: String?) -> MeetingDetailDTO.DocumentDTO {
+        .init(id: row.id!, symbol: row.symbol, title: row.title, languages: row.languages.split(separator: ",").map(String.init),
+              link: row.link, transmittedFrom: from, transmittedTo: row.transmittedTo.map(\.code).sorted())
+    }
+
+    static func participants(of meeting: MeetingModel, on db: any Database) async throws -> [ParticipantDTO] {
+        try await ParticipantModel.query(on: db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$name).all().map {
+            ParticipantDTO(name: $0.name, email: $0.email, category: $0.category.rawValue, party: $0.partyCode,
+                           organization: $0.organization, status: $0.status)
+        }
+    }
+}
