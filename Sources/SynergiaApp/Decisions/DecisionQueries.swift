@@ -30,6 +30,14 @@ enum DecisionQueries {
                                  versions: versions.map(\.language), cites: Array(Set(cites)).sorted(), citedBy: citedBy)
     }
 
+    /// One language version, parsed; 404 when that language is not imported.
+    static func version(slug: String, language: String, on db: any Database) async throws -> (row: DecisionModel, decision: ParsedDecision) {
+        guard let row = try await DecisionModel.query(on: db).filter(\.$slug == slug).filter(\.$language == language).first() else {
+            throw Abort(.notFound)
+        }
+        return (row, try JSONDecoder().decode(ParsedDecision.self, from: Data(row.parsed.utf8)))
+    }
+
     static func item(_ decision: DecisionModel, _ row: ActionItemModel, today: String) -> ActionItemDTO {
         let open = row.status == "pending" || row.status == "in-progress"
         return ActionItemDTO(id: row.id!, decision: decision.symbol, decisionSlug: decision.slug, paragraph: row.paragraph,

@@ -14,6 +14,16 @@ enum DecisionRoutes {
                                                           today: DecisionQueries.today(), on: req.db)
             return Response.html(DecisionView.render(req.page, detail, canTrack: canTrack(req, detail.summary.convention)))
         }
+        app.get("decisions", ":slug", "compare") { req in
+            let slug = req.parameters.get("slug")!
+            guard let leftCode = req.query[String.self, at: "left"], let rightCode = req.query[String.self, at: "right"] else {
+                throw Abort(.badRequest, reason: "error.bad-request")
+            }
+            let left = try await DecisionQueries.version(slug: slug, language: leftCode, on: req.db)
+            let right = try await DecisionQueries.version(slug: slug, language: rightCode, on: req.db)
+            return Response.html(DecisionCompareView.render(req.page, symbol: left.row.symbol, convention: left.row.conventionCode,
+                                                            left: left.decision, right: right.decision))
+        }
         app.get("action-items") { req in
             Response.html(ActionItemsView.render(req.page, try await list(req), addressees: try await addressees(req)))
         }

@@ -18,7 +18,10 @@ enum DecisionView {
                 .dd(.forEach(detail.versions) { version in
                     .group(.a(.href("/decisions/\(summary.slug.attributeEscaped)?version=\(version.attributeEscaped)"),
                               .if(version == decision.language, .attribute(named: "aria-current", value: "true")),
-                              .text(Language(code: version)?.nativeName ?? version)), .text(" "))
+                              .text(Language(code: version)?.nativeName ?? version)), .text(" "),
+                           .if(version != decision.language, .group(.a(
+                               .href("/decisions/\(summary.slug.attributeEscaped)/compare?left=\(decision.language.attributeEscaped)&amp;right=\(version.attributeEscaped)"),
+                               page.text("decisions.compare")), .text(" "))))
                 })
             ),
             .article(

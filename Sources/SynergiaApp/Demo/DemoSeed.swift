@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SynergiaCore
 import Vapor
 
@@ -39,7 +40,33 @@ public enum DemoSeed {
             created.append(account)
         }
         try await importShippedDecisions(on: db)
+        try await seedMeetings(on: db)
+        try await seedAdvisoryCall(on: db)
         return created
+    }
+
+    /// The CBD meetings whose dates are known (`meetings.json`), so deadlines and the calendar have real meetings.
+    static func seedMeetings(on db: any Database) async throws {
+        let kinds: [String: MeetingKind] = ["COP": .cop, "SBI": .sbi, "SBSTTA": .sbstta]
+        for meeting in try MeetingCalendar.load().meetings.values.sorted(by: { $0.start < $1.start }) {
+            guard let kind = kinds[String(meeting.id.split(separator: "-")[0])],
+                  try await MeetingModel.query(on: db).filter(\.$code == meeting.id).first() == nil else { continue }
+            try await MeetingService.create(.init(code: meeting.id, convention: "CBD", kind: kind, title: meeting.name,
+                                                  startDate: meeting.start, endDate: meeting.end, place: meeting.place,
+                                                  registrationOpen: false), on: db)
+        }
+    }
+
+    /// A demo call for nominations to the advisory group, open for a month, marked as demo.
+    static func seedAdvisoryCall(on db: any Database) async throws {
+        let title = "DEMO — Call for nominations to the informal advisory group on synergies"
+        guard try await AdvisoryCallModel.query(on: db).filter(\.$title == title).first() == nil else { return }
+        let call = AdvisoryCallModel()
+        call.title = title
+        call.mandate = "CBD decision XII/6, paragraph 6"
+        call.deadline = Date().addingTimeInterval(30 * 24 * 3600)
+        call.closed = false
+        try await call.create(on: db)
     }
 
     /// Imports the decisions shipped with Synergia that are not imported yet.

@@ -142,11 +142,26 @@ public enum SMTPClient {
     /// The DATA payload: line breaks made CRLF, lines starting with "." given
     /// another "." (RFC 5321 §4.5.2), ending in CRLF "." CRLF.
     public static func dataPayload(_ rendered: String) -> String {
-        var lines = rendered.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        let stuffed = lines.map { $0.hasPrefix(".") ? "." + $0 : $0 }
-        return stuffed.map { $0 + "\r\n" }.joined() + ".\r\n"
+        // Scalar by scalar: String's own searching works on grapheme clusters,
+        // which would miss a line break followed by a combining mark.
+        var lines: [String.UnicodeScalarView] = [String.UnicodeScalarView()]
+        var previousWasCR = false
+        for scalar in rendered.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            if scalar == "\r" || scalar == "\n" {
+                lines.append(String.UnicodeScalarView())
+            } else {
+                lines[lines.count - 1].append(scalar)
+            }
+        }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        var out = ""
+        for line in lines {
+            if line.first == "." { out += "." }
+            out += String(line) + "\r\n"
+        }
+        return out + ".\r\n"
     }
 
     private static func connect(
@@ -154,7 +169,7 @@ public enum SMTPClient {
     ) async throws -> NIOAsyncChannel<SMTPReply, ByteBuffer> {
         do {
             return try await ClientBootstrap(group: eventLoopGroup)
-                .connectTimeout(TimeAmount(settings.timeout))
+                .connectTimeout(TimeAmount(min(max(settings.timeout, .milliseconds(1)), .seconds(3600))))
                 .connect(host: settings.host, port: settings.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))

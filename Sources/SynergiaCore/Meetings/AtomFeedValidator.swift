@@ -18,7 +18,8 @@ public enum AtomFeedValidator {
         let collector = Collector()
         parser.delegate = collector
         let parsed = parser.parse()
-        if !parsed || collector.rootName == nil {
+        // On Linux, parse() can return true for a truncated document while setting parserError.
+        if !parsed || parser.parserError != nil || collector.rootName == nil || !collector.stack.isEmpty {
             let reason = parser.parserError.map { String(describing: $0) } ?? "unknown error"
             return ["the document is not well-formed XML (\(reason))"]
         }
@@ -140,7 +141,7 @@ public enum AtomFeedValidator {
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            defer { stack.removeLast(); text = "" }
+            defer { if !stack.isEmpty { stack.removeLast() }; text = "" }
             guard rootIsAtomFeed, stack.count == 2 || (stack.count == 3 && stack[1] == "entry") else { return }
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
             switch stack[stack.count - 1] {

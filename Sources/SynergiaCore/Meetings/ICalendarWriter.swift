@@ -165,8 +165,22 @@ public enum ICalendarWriter {
         return out
     }
 
-    /// Undoes folding: removes every CRLF followed by a space or tab.
+    /// Undoes folding: removes every CRLF followed by a space or tab. Works on
+    /// Unicode scalars, so a continuation line that starts with a combining
+    /// mark unfolds correctly too.
     public static func unfold(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "\r", index + 2 < scalars.count, scalars[index + 1] == "\n",
+               scalars[index + 2] == " " || scalars[index + 2] == "\t" {
+                index += 3
+                continue
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return String(out)
     }
 }

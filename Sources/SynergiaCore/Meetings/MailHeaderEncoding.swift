@@ -12,10 +12,13 @@ enum MailHeaderEncoding {
     /// A field with free text (Subject and extra headers).
     static func unstructuredField(_ name: String, _ value: String) -> String {
         let text = singleLine(value)
-        let plain = text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F } && !text.contains("=?")
-        let words: [String] = plain
-            ? text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            : encodedWords(text)
+        let asciiWords = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // Plain text when it is printable ASCII, cannot be mistaken for an encoded word, and
+        // every word fits on a folded line; otherwise encoded words, which always fit.
+        let plain = text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }
+            && !text.contains("=?")
+            && asciiWords.allSatisfy { name.utf8.count + 2 + $0.utf8.count <= maxLine }
+        let words = plain ? asciiWords : encodedWords(text)
         return fold(name + ":", words)
     }
 
@@ -31,19 +34,30 @@ enum MailHeaderEncoding {
         return fold(name + ":", words)
     }
 
-    /// The words of one mailbox: `Name <addr>` with the name encoded if it is not ASCII.
+    /// The words of one mailbox: `Name <addr>`, the name quoted when it holds
+    /// RFC 5322 specials and encoded when it is not printable ASCII or has a
+    /// word too long to fold.
     static func mailboxWords(_ mailbox: String) -> [String] {
         guard let open = mailbox.lastIndex(of: "<"), mailbox.hasSuffix(">") else {
             return [mailbox.filter { !$0.isWhitespace }]
         }
-        let name = mailbox[..<open].trimmingCharacters(in: .whitespaces)
+        var name = mailbox[..<open].trimmingCharacters(in: .whitespaces)
         let address = String(mailbox[open...]).filter { !$0.isWhitespace }
-        if name.isEmpty { return [address] }
-        if name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
-            return name.split(separator: " ").map(String.init) + [address]
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+            name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
         }
-        let unquoted = name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 ? String(name.dropFirst().dropLast()) : name
-        return encodedWords(unquoted) + [address]
+        if name.isEmpty { return [address] }
+        let words = name.split(separator: " ").map(String.init)
+        let printable = name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }
+        guard printable, !name.contains("=?"), words.allSatisfy({ $0.utf8.count <= 30 }) else {
+            return encodedWords(name) + [address]
+        }
+        let specials = Set("()<>[]:;@\\,.\"".unicodeScalars)
+        guard name.unicodeScalars.contains(where: specials.contains) else { return words + [address] }
+        let quoted = words.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
+        guard let first = quoted.first, let last = quoted.last else { return [address] }
+        if quoted.count == 1 { return ["\"" + first + "\"", address] }
+        return ["\"" + first] + quoted.dropFirst().dropLast() + [last + "\"", address]
     }
 
     /// RFC 2047 B-encoded words of at most `octetsPerWord` UTF-8 octets each, never splitting a character's octets.
@@ -86,8 +100,8 @@ enum MailHeaderEncoding {
         String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 
-    /// RFC 5322 field name: printable ASCII except colon, not empty.
+    /// RFC 5322 field name: printable ASCII except colon, 1 to 64 characters (so the field fits a line).
     static func isValidFieldName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.value >= 33 && $0.value <= 126 && $0 != ":" }
+        (1...64).contains(name.utf8.count) && name.unicodeScalars.allSatisfy { $0.value >= 33 && $0.value <= 126 && $0 != ":" }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// MIME (RFC 2045) UTF-8 body in base64 and RFC 2047 encoded words for
 /// non-ASCII header text. Rendering never fails: CR and LF are removed from
 /// header values (no header injection) and every line stays within 78 octets
-/// except an unbreakable ASCII word longer than that.
+/// (an address longer than that, which cannot be broken, is the only exception).
 public struct MailMessage: Sendable, Equatable {
     /// The sender, `addr@example.org` or `Display Name <addr@example.org>`.
     public var from: String
@@ -73,6 +73,7 @@ public struct MailMessage: Sendable, Equatable {
     /// The bare address (`addr-spec`) of `Name <addr>` or `addr`; `nil` when it
     /// is empty or holds characters an SMTP envelope cannot carry.
     public static func addressSpec(of mailbox: String) -> String? {
+        guard !mailbox.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         var address = mailbox.trimmingCharacters(in: .whitespaces)
         if let open = address.lastIndex(of: "<") {
             guard let close = address[open...].firstIndex(of: ">") else { return nil }
@@ -108,9 +109,29 @@ public struct MailMessage: Sendable, Equatable {
         }
     }
 
+    /// Longest id (without brackets) that keeps the Message-ID line within 78 octets.
+    static let maxMessageIDLength = 64
+
+    /// The Message-ID in angle brackets: whitespace, controls and brackets
+    /// removed, non-ASCII percent-encoded (so the header stays 7-bit and
+    /// distinct ids stay distinct). An id longer than `maxMessageIDLength`
+    /// becomes its first 40 characters, a dot and a 64-bit FNV-1a hash of the whole.
     static func bracketed(_ id: String) -> String {
-        let clean = MailHeaderEncoding.singleLine(id).trimmingCharacters(in: .whitespaces)
-        let inner = clean.hasPrefix("<") && clean.hasSuffix(">") && clean.count >= 2 ? String(clean.dropFirst().dropLast()) : clean
-        return "<" + inner.filter { !$0.isWhitespace && $0 != "<" && $0 != ">" } + ">"
+        var inner = ""
+        for scalar in id.unicodeScalars {
+            if scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "<" || scalar == ">" { continue }
+            if scalar.isASCII {
+                inner.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { inner += "%" + String(byte, radix: 16, uppercase: true) }
+            }
+        }
+        if inner.utf8.count > maxMessageIDLength {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in inner.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            let hex = String(hash, radix: 16)
+            inner = String(inner.prefix(40)) + "." + String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        return "<" + inner + ">"
     }
 }

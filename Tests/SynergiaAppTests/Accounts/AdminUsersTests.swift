@@ -56,6 +56,8 @@ struct AdminUsersTests {
             try await browser.signIn("focal-point@demo.synergia.example", DemoSeed.password)
             #expect(try await browser.get("/account").contains("class=\"demo-tag\""))
             #expect(try await browser.get("/decisions").contains("XII/6"), "the shipped decision is there to explore")
+            #expect(try await browser.get("/meetings").contains("COP-13"))
+            #expect(try await browser.get("/advisory-group").contains("DEMO — Call for nominations"))
         }
     }
 }
