@@ -46,14 +46,30 @@ enum ActionItemsView {
                     .if(showDecision, .td(.a(.href("/decisions/\(item.decisionSlug.attributeEscaped)#para-\(item.paragraph.attributeEscaped)"), .text(item.decision)))),
                     .td(.text(item.paragraph + (item.subparagraph.map { "(\($0))" } ?? ""))),
                     .td(.strong(.text(label(page, "verb", item.verb))), .text(" "), .text(label(page, "addressee", item.addressee)),
-                        .if(item.subjectToResources, .group(.br(), .em(page.text("actions.subject-to-resources"))))),
-                    .td(.text(item.deadlines.joined(separator: ", ")), .unwrap(item.dueDate) { .group(.br(), .small(.text($0))) },
+                        .if(item.subjectToResources, .group(.br(), .em(page.text("actions.subject-to-resources")))),
+                        .forEach(item.targets) { target in .group(.br(), targetLink(page, target)) }),
+                    .td(.forEach(item.deadlines) { deadline in deadlineLink(deadline) },
+                        .unwrap(item.dueDate) { .group(.br(), .small(.text($0))) },
                         .if(item.overdue, .group(.br(), .strong(.class("overdue"), page.text("actions.overdue"))))),
                     .td(.if(canTrack, statusForm(page, item), else: .group(.text(label(page, "status", item.status)),
                                                                             .if(!item.notes.isEmpty, .p(.text(item.notes))))))
                 )
             })
         )
+    }
+
+    /// A named meeting links to its page; a date is shown as it is.
+    static func deadlineLink(_ deadline: String) -> Node<HTML.BodyContext> {
+        let isMeeting = deadline.contains("-") && deadline.first?.isLetter == true
+        return .group(isMeeting ? .a(.href("/meetings/\(deadline.attributeEscaped)"), .text(deadline)) : .text(deadline), .text(" "))
+    }
+
+    /// `SP2011/9` links to Aichi Target 9 on its framework page.
+    static func targetLink(_ page: PageContext, _ target: String) -> Node<HTML.BodyContext> {
+        let parts = target.split(separator: "/").map(String.init)
+        guard parts.count == 2 else { return .text(target) }
+        return .a(.href("/frameworks/\(parts[0].attributeEscaped)#target-\(parts[1].attributeEscaped)"),
+                  .text("\(parts[0]) "), page.text("frameworks.target", ["code": parts[1]]))
     }
 
     static func statusForm(_ page: PageContext, _ item: ActionItemDTO) -> Node<HTML.BodyContext> {

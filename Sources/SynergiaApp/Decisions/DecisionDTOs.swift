@@ -43,6 +43,8 @@ public struct ActionItemDTO: Content, Equatable {
     public var overdue: Bool
     public var notes: String
     public var text: String
+    /// Targets the paragraph names, as `FRAMEWORK/CODE` (e.g. `SP2011/9`).
+    public var targets: [String]
 }
 
 /// The action-item list and the filter that made it.

@@ -85,7 +85,10 @@ enum DecisionView {
                .forEach(paragraph.footnotes) { marker in .sup(.a(.href("#fn-\(marker)".attributeEscaped), .text(marker))) }),
             .if(!paragraph.subparagraphs.isEmpty, .ol(.class("subparagraphs"), .forEach(paragraph.subparagraphs) { sub in
                 .li(.text("(\(sub.label)) \(sub.text)"))
-            }))
+            })),
+            .forEach(DecisionTargetMentions.find(in: paragraph.text)) { mention in
+                .p(.class("targets"), ActionItemsView.targetLink(page, "\(mention.framework)/\(mention.code)"))
+            }
         )
     }
 

@@ -56,6 +56,8 @@ struct DecisionTrackerTests {
 
             let page = try await browser.get("/decisions/XII-6")
             #expect(page.status == .ok)
+            #expect(page.contains("href=\"/frameworks/SP2011#target-9\""), "¶1 names Aichi Target 9")
+            #expect(page.contains("href=\"/meetings/SBI-1\""), "deadlines link to their meetings")
             #expect(page.contains("id=\"para-21\""))
             #expect(page.contains("id=\"fn-5\""))
         }
