@@ -68,8 +68,9 @@ enum ActionItemsView {
     static func targetLink(_ page: PageContext, _ target: String) -> Node<HTML.BodyContext> {
         let parts = target.split(separator: "/").map(String.init)
         guard parts.count == 2 else { return .text(target) }
+        let prefix = ["SP2011": "Aichi", "KMGBF": "GBF"][parts[0]] ?? parts[0]
         return .a(.href("/frameworks/\(parts[0].attributeEscaped)#target-\(parts[1].attributeEscaped)"),
-                  .text("\(parts[0]) "), page.text("frameworks.target", ["code": parts[1]]))
+                  .text("\(prefix) "), page.text("frameworks.target", ["code": parts[1]]))
     }
 
     static func statusForm(_ page: PageContext, _ item: ActionItemDTO) -> Node<HTML.BodyContext> {
