@@ -8,7 +8,7 @@ import Vapor
 /// Does not migrate; call ``prepareDatabase(_:)`` (as `serve` and `migrate` do).
 public func configure(_ app: Application, settings: SynergiaSettings) async throws {
     app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load(),
-                                   calendar: try MeetingCalendar.load())
+                                   calendar: try MeetingCalendar.load(), templates: try ReportingService.Templates.load())
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -28,6 +28,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateAdvisoryTables())
     app.migrations.add(CreateNotificationTables())
     app.migrations.add(CreateNewsTables())
+    app.migrations.add(CreateReportingTables())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 
@@ -76,4 +77,5 @@ func routes(_ app: Application) throws {
     try AdvisoryRoutes.register(app)
     try OutreachRoutes.register(app)
     try CooperationRoutes.register(app)
+    try ReportingRoutes.register(app)
 }

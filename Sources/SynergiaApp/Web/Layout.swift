@@ -41,6 +41,7 @@ public enum Layout {
                     navItem(page, "/conventions", "nav.conventions"),
                     navItem(page, "/frameworks", "nav.frameworks"),
                     navItem(page, "/parties", "nav.parties"),
+                    navItem(page, "/reporting", "nav.reporting"),
                     navItem(page, "/decisions", "nav.decisions"),
                     navItem(page, "/meetings", "nav.meetings"),
                     navItem(page, "/advisory-group", "nav.advisory-group"),

@@ -9,6 +9,8 @@ public struct SynergiaContext: Sendable {
     public let assets: StaticAssets
     /// Known meetings, to place deadlines such as "before SBI-1" in time.
     public let calendar: MeetingCalendar
+    /// The report templates shipped in `Resources/Templates`.
+    public let templates: ReportingService.Templates
 }
 
 extension Application {

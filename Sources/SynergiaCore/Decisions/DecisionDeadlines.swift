@@ -47,6 +47,13 @@ enum DecisionDeadlines {
     static func dates(_ c: DecisionAnalysis.Context, _ add: (String) -> Void) {
         let f = c.folded
         let n = f.count
+        // Most paragraphs have no year at all: skip the index arrays for them.
+        var hasYear = false
+        var run = 0
+        for v in f {
+            if DecisionScalars.isDigit(v) { run += 1 } else { if run == 4 { hasYear = true; break }; run = 0 }
+        }
+        guard hasYear || run == 4 else { return }
         // Token index by end and by start position.
         var byEnd = [Int32](repeating: -1, count: n + 1)
         var byStart = [Int32](repeating: -1, count: n + 1)

@@ -59,7 +59,7 @@ struct DecisionParagraphBuilder {
         let v = s[first].value
         // Latin-script preambles start with a capital ("Recalling"); Russian ones do not ("ссылаясь").
         if DecisionScalars.isLatinLetter(v), DecisionScalars.lower(v) == v { return false }
-        let f = DecisionScalars.fold(s[r.lowerBound..<min(r.upperBound, r.lowerBound + 90)])
+        let f = DecisionScalars.fold(s[r.lowerBound..<min(r.upperBound, r.lowerBound + 48)])
         guard let m = table.match(f, at: 0) else { return false }
         return table.roles[m.entry].contains { role in
             switch role {
@@ -81,15 +81,18 @@ struct DecisionParagraphBuilder {
         }
         var i = last
         while i > r.lowerBound, !DecisionScalars.isSpace(s[i - 1].value), last - i < 8 { i -= 1 }
-        let word = DecisionScalars.string(values: DecisionScalars.fold(s[i...last]))
-        if DecisionStructureWords.closingWords.contains(word) { return true }
+        let word = DecisionScalars.fold(s[i...last])
+        if closingWords.contains(word) { return true }
         // "；以及", "；和"
-        for w in ["以及", "及", "和"] where word.hasSuffix(w) {
-            let before = word.unicodeScalars.dropLast(w.unicodeScalars.count).last?.value
-            if let before, before == 0xFF1B || before == 0x3B || before == 0xFF0C { return true }
+        for w in cjkClosingWords where word.count > w.count && word.suffix(w.count).elementsEqual(w) {
+            let before = word[word.count - w.count - 1]
+            if before == 0xFF1B || before == 0x3B || before == 0xFF0C { return true }
         }
         return false
     }
+
+    static let closingWords: Set<[UInt32]> = Set(DecisionStructureWords.closingWords.map { DecisionScalars.fold($0) })
+    static let cjkClosingWords: [[UInt32]] = ["以及", "及", "和"].map { DecisionScalars.fold($0) }
 
     // MARK: Building
 
@@ -159,8 +162,12 @@ struct DecisionParagraphBuilder {
             return .placed
         }
         if preambleOpen && !operativeInSection {
-            warnings.add("line \(lineNumber): preambular paragraph without a known opening word: "
-                         + DecisionWarnings.excerpt(s, r))
+            if !warnings.isFull {
+                warnings.add("line \(lineNumber): preambular paragraph without a known opening word: "
+                             + DecisionWarnings.excerpt(s, r))
+            } else {
+                warnings.add("")
+            }
             current = DecisionParagraph(kind: .preambular, section: currentSection)
             text.append(s[r])
             return .placed

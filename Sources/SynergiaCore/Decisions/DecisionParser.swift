@@ -24,7 +24,7 @@ public enum DecisionParser {
     }
 
     static func parseWithStats(_ text: String) -> (decision: ParsedDecision, stats: Stats) {
-        let s = Array(text.unicodeScalars)
+        let s = DecisionScalars.scalars(of: text)
         let lines = splitLines(s)
         var stats = Stats(lines: lines.count)
         let language = DecisionLanguage.detect(s)
@@ -40,6 +40,7 @@ public enum DecisionParser {
         var titleLinesLeft = 0
         var nextCite = 0
         var uncited: [Int] = []
+        var previousLine: [Unicode.Scalar] = []
 
         for li in lines.indices {
             let r = trimmed[li]
@@ -98,7 +99,7 @@ public enum DecisionParser {
                     stats.placed += 1
                     builder.cite(markers)
                     continue
-                } else if builder.canStartUnit {
+                } else if builder.canStartUnit || isDecisionAdoptedLine(previousLine, language: language) {
                     builder.restart()
                     builder.warnings.unplaced(line, range, lineNumber: lineNumber, what: "another decision starts here")
                     stats.warned += 1
@@ -130,6 +131,7 @@ public enum DecisionParser {
                 }
                 titleLinesLeft = 0
             }
+            previousLine = Array(line[range.lowerBound..<min(range.upperBound, range.lowerBound + 200)])
             switch builder.add(line, range, lineNumber: lineNumber) {
             case .placed:
                 stats.placed += 1
@@ -159,6 +161,14 @@ public enum DecisionParser {
             title: header.title, language: language, meeting: header.meeting, agendaItem: header.agendaItem,
             sections: sections, paragraphs: paragraphs, footnotes: footnotes, warnings: warnings.all)
         return (decision, stats)
+    }
+
+    /// "Decision adopted by the Conference of the Parties...": the header line just before a
+    /// decision's title, which tells that another decision starts in the same text.
+    static func isDecisionAdoptedLine(_ line: [Unicode.Scalar], language: String) -> Bool {
+        guard !line.isEmpty, line.count < 200 else { return false }
+        let table = DecisionLexicon.table(language)
+        return table.tokenize(DecisionScalars.fold(line)).contains { table.roles(of: $0).contains(.decisionAdopted) }
     }
 
     /// Lines as ranges of scalars, split at LF, CR LF, CR, LS, PS and NEL.

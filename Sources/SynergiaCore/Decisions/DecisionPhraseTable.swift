@@ -66,10 +66,19 @@ struct DecisionPhraseTable: Sendable {
 
     private(set) var patterns: [[UInt32]] = []
     private(set) var roles: [[DecisionRole]] = []
-    private var needsWordEnd: [Bool] = []
     private var byPattern: [[UInt32]: Int] = [:]
-    private var firstIndex: [Int32] = []
-    private var buckets: [[Int]] = []
+    // Flat, compiled form used by the tokenizer (no nested arrays: no retain/release in the hot loop).
+    /// All patterns, one after the other.
+    private var flat: [UInt32] = []
+    /// Start and end of each entry's pattern in `flat`.
+    private var flatStart: [Int32] = []
+    private var flatEnd: [Int32] = []
+    private var needsWordEnd: [Bool] = []
+    /// For each BMP scalar, the range of `bucketEntries` holding the entries starting with it.
+    private var firstStart: [Int32] = []
+    private var firstCount: [Int32] = []
+    /// Entry indexes grouped by first scalar, longest first.
+    private var bucketEntries: [Int32] = []
 
     init(_ entries: [(String, DecisionRole)]) {
         for (phrase, role) in entries { add(phrase, role) }
@@ -87,50 +96,67 @@ struct DecisionPhraseTable: Sendable {
         byPattern[p] = patterns.count
         patterns.append(p)
         roles.append([role])
-        let last = p[p.count - 1]
-        needsWordEnd.append(last == Self.star || DecisionScalars.isWordLetter(last) || DecisionScalars.isDigit(last))
     }
 
     private mutating func compile() {
-        firstIndex = [Int32](repeating: -1, count: 0x10000)
-        var lists: [[Int]] = []
+        var lists: [Int: [Int]] = [:]
         for (i, p) in patterns.enumerated() {
-            let f = Int(p[0])
-            if firstIndex[f] < 0 { firstIndex[f] = Int32(lists.count); lists.append([]) }
-            lists[Int(firstIndex[f])].append(i)
+            flatStart.append(Int32(flat.count))
+            flat.append(contentsOf: p)
+            flatEnd.append(Int32(flat.count))
+            let last = p[p.count - 1]
+            needsWordEnd.append(last == Self.star || DecisionScalars.isWordLetter(last) || DecisionScalars.isDigit(last))
+            lists[Int(p[0]), default: []].append(i)
         }
+        firstStart = [Int32](repeating: 0, count: 0x10000)
+        firstCount = [Int32](repeating: 0, count: 0x10000)
         let patterns = self.patterns
-        buckets = lists.map { $0.sorted { patterns[$0].count > patterns[$1].count } }
+        for (first, list) in lists.sorted(by: { $0.key < $1.key }) {
+            firstStart[first] = Int32(bucketEntries.count)
+            firstCount[first] = Int32(list.count)
+            bucketEntries.append(contentsOf: list.sorted { patterns[$0].count > patterns[$1].count }.map { Int32($0) })
+        }
         byPattern = [:]
     }
 
     /// End of the longest phrase starting exactly at `i`, with its entry index.
     func match(_ t: [UInt32], at i: Int) -> (end: Int, entry: Int)? {
+        t.withUnsafeBufferPointer { tb in match(tb, at: i) }
+    }
+
+    @inline(__always)
+    private func match(_ t: UnsafeBufferPointer<UInt32>, at i: Int) -> (end: Int, entry: Int)? {
         guard i < t.count else { return nil }
         let v = t[i]
         guard v < 0x10000 else { return nil }
-        let b = firstIndex[Int(v)]
-        guard b >= 0 else { return nil }
+        let count = Int(firstCount[Int(v)])
+        guard count > 0 else { return nil }
         if i > 0, DecisionScalars.isWordLetter(v), DecisionScalars.isWordLetter(t[i - 1]) { return nil }
-        for e in buckets[Int(b)] {
-            if let end = matchPattern(patterns[e], 0, t, i) {
-                if needsWordEnd[e], end < t.count,
-                   DecisionScalars.isWordLetter(t[end]) || DecisionScalars.isDigit(t[end]) { continue }
-                return (end, e)
+        return flat.withUnsafeBufferPointer { fb in
+            let start = Int(firstStart[Int(v)])
+            for b in start..<(start + count) {
+                let e = Int(bucketEntries[b])
+                if let end = matchPattern(fb, Int(flatStart[e]) + 1, Int(flatEnd[e]), t, i + 1) {
+                    if needsWordEnd[e], end < t.count,
+                       DecisionScalars.isWordLetter(t[end]) || DecisionScalars.isDigit(t[end]) { continue }
+                    return (end, e)
+                }
             }
+            return nil
         }
-        return nil
     }
 
-    private func matchPattern(_ p: [UInt32], _ pStart: Int, _ t: [UInt32], _ tStart: Int) -> Int? {
+    /// Matches pattern scalars p[pi..<pe] against the text from `ti`; returns the end in the text.
+    private func matchPattern(_ p: UnsafeBufferPointer<UInt32>, _ pStart: Int, _ pe: Int,
+                              _ t: UnsafeBufferPointer<UInt32>, _ tStart: Int) -> Int? {
         var pi = pStart, ti = tStart
-        while pi < p.count {
+        while pi < pe {
             let c = p[pi]
             if c == Self.star {
                 var k = 0
                 while k < 4, ti + k < t.count, DecisionScalars.isWordLetter(t[ti + k]) { k += 1 }
                 while k >= 0 {
-                    if let end = matchPattern(p, pi + 1, t, ti + k) { return end }
+                    if let end = matchPattern(p, pi + 1, pe, t, ti + k) { return end }
                     k -= 1
                 }
                 return nil
@@ -146,14 +172,16 @@ struct DecisionPhraseTable: Sendable {
     /// Linear in the text length times the (small, bounded) number of phrases sharing a first scalar.
     func tokenize(_ t: [UInt32]) -> [DecisionToken] {
         var out: [DecisionToken] = []
-        var i = 0
-        let n = t.count
-        while i < n {
-            if let m = match(t, at: i) {
-                out.append(DecisionToken(start: i, end: m.end, entry: Int32(m.entry)))
-                i = max(m.end, i + 1)
-            } else {
-                i += 1
+        t.withUnsafeBufferPointer { tb in
+            var i = 0
+            let n = tb.count
+            while i < n {
+                if let m = match(tb, at: i) {
+                    out.append(DecisionToken(start: i, end: m.end, entry: Int32(m.entry)))
+                    i = max(m.end, i + 1)
+                } else {
+                    i += 1
+                }
             }
         }
         return out

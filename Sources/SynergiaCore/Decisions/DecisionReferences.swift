@@ -13,6 +13,7 @@ enum DecisionReferences {
     /// starting with an upper-case code ("UNEP/CBD/COP/12/INF/48", "EMG/1320/GEN"). Not URLs.
     static func documents(_ s: [Unicode.Scalar]) -> [String] {
         var out: [String] = []
+        guard s.contains(where: { $0.value == 0x2F }) else { return out }
         var i = 0
         let n = s.count
         while i < n {
@@ -20,7 +21,8 @@ enum DecisionReferences {
             var lo = i, hi = i
             while lo > 0, isSymbolScalar(s[lo - 1].value) { lo -= 1 }
             while hi < n, isSymbolScalar(s[hi].value) { hi += 1 }
-            defer { i = hi + 1 }
+            let next = hi + 1
+            defer { i = next }
             while hi > lo, s[hi - 1].value == 0x2E || s[hi - 1].value == 0x2D || s[hi - 1].value == 0x2F { hi -= 1 }
             guard hi > lo, DecisionScalars.isUpperASCII(s[lo].value) else { continue }
             if lo > 0, s[lo - 1].value == 0x3A { continue } // "http://"
@@ -45,6 +47,7 @@ enum DecisionReferences {
         let f = c.folded
         let n = f.count
         var out: [String] = []
+        guard f.contains(0x2F) else { return out }
         var kindAt = [UInt8](repeating: 0, count: n + 1)   // 1 decision word ends here, 2 resolution word ends, 3 decision-after starts, 4 resolution-after starts
         for (k, t) in c.tokens.enumerated() {
             for r in c.roles(k) {

@@ -60,7 +60,14 @@ enum DecisionScalars {
 
     /// Folds one scalar for matching; returns nil for scalars that are dropped (Arabic
     /// diacritics and tatweel, soft hyphen, zero-width characters).
+    @inline(__always)
     static func fold(_ v: UInt32) -> UInt32? {
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return v + 32 }
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return 0x20 }
+            return v
+        }
+        if v >= 0x3040 && v < 0xA000 { return v } // kana and Han: unchanged
         switch v {
         case 0x064B...0x0652, 0x0640, 0x0670, 0x00AD, 0x200B...0x200F, 0xFEFF: return nil
         case 0x0623, 0x0625, 0x0622, 0x0671: return 0x0627 // alef forms -> alef
@@ -99,16 +106,63 @@ enum DecisionScalars {
     static func fold(_ string: String) -> [UInt32] { fold(string.unicodeScalars) }
 
     /// Builds a String from scalars.
+    /// The scalars of a string, decoded from its UTF-8 in one pass (faster than `Array(s.unicodeScalars)`).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { u in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b0 = UInt32(u[i])
+                var v: UInt32
+                var len: Int
+                if b0 < 0x80 { v = b0; len = 1 }
+                else if b0 < 0xE0 { v = b0 & 0x1F; len = 2 }
+                else if b0 < 0xF0 { v = b0 & 0x0F; len = 3 }
+                else { v = b0 & 0x07; len = 4 }
+                if i + len > n { len = n - i }
+                for k in 1..<max(len, 1) { v = (v << 6) | (UInt32(u[i + k]) & 0x3F) }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                i += max(len, 1)
+            }
+            return out
+        }
+    }
+
+    /// Encodes to UTF-8 by hand: much faster than appending to a `String.UnicodeScalarView`.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { appendUTF8(s.value, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func string(values: [UInt32]) -> String {
-        var view = String.UnicodeScalarView()
-        for v in values { if let s = Unicode.Scalar(v) { view.append(s) } }
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 3)
+        for v in values where v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF) { appendUTF8(v, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// Range of `line` without leading and trailing white space.

@@ -14,8 +14,11 @@ struct DecisionWarnings: Sendable {
 
     mutating func unplaced(_ s: [Unicode.Scalar], _ r: Range<Int>, lineNumber: Int, what: String) {
         unplacedLines += 1
+        if list.count >= Self.limit { suppressed += 1; return }
         add("line \(lineNumber): \(what): " + Self.excerpt(s, r))
     }
+
+    var isFull: Bool { list.count >= Self.limit }
 
     /// At most 80 scalars of a line, for messages.
     static func excerpt(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {

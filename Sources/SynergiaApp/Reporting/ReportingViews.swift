@@ -1,0 +1,163 @@
+import Foundation
+import Plot
+import SynergiaCore
+
+/// Cycles, the Party's reports, published reports, and the secretariat's form to open a cycle.
+enum ReportingOverviewView {
+    static func render(_ page: PageContext, cycles: [ReportingCycleModel], myReports: [ReportModel], published: [ReportModel],
+                       templates: ReportingService.Templates, actor: Actor) -> String {
+        let mine = Dictionary(myReports.map { ($0.$cycle.id, $0) }, uniquingKeysWith: { $0.version > $1.version ? $0 : $1 })
+        let openable = templates.byID.values.filter { AuthorizationPolicy.permits(actor, .manageReportingCycles(convention: $0.convention)) }
+            .sorted { $0.id < $1.id }
+        return Layout.render(page, title: page.t("reporting.title"), main: [
+            .h1(page.text("reporting.title")),
+            .p(page.text("reporting.lead")),
+            .h2(page.text("reporting.cycles")),
+            .if(cycles.isEmpty, .p(page.text("reporting.no-cycles")), else: .table(
+                .thead(.tr(.th(page.text("meetings.meeting-title")), .th(page.text("parties.convention")), .th(page.text("reporting.due")),
+                           .th(page.text("actions.status")), .th(page.text("reporting.my-report")))),
+                .tbody(.forEach(cycles) { cycle in
+                    .tr(.td(.text(cycle.title)), .td(.text(cycle.conventionCode)), .td(.text(cycle.dueOn)),
+                        .td(page.text("reporting.cycle-\(cycle.status)")),
+                        .td(myReport(page, cycle: cycle, report: cycle.id.flatMap { mine[$0] }, actor: actor)))
+                })
+            )),
+            .if(!published.isEmpty, .group(
+                .h2(page.text("reporting.published")),
+                .ul(.forEach(published) { report in
+                    .li(.a(.href("/reports/\(report.id!)"), .text("\(report.partyCode) — \(report.cycle.title) (v\(report.version))")))
+                })
+            )),
+            .if(!openable.isEmpty, .group(
+                .h2(page.text("reporting.open-cycle")),
+                .form(.method(.post), .action("/reporting/cycles"), Layout.csrfField(page),
+                      .div(.class("field"), .label(.for("template"), page.text("reporting.template")),
+                           .select(.id("template"), .attribute(named: "name", value: "template"),
+                                   Layout.options(openable.map { ($0.id, "\($0.convention): \($0.title.english) (v\($0.version))") }, selected: nil))),
+                      Layout.field(page, name: "title", labelKey: "meetings.meeting-title", required: false),
+                      Layout.field(page, name: "opensOn", labelKey: "reporting.opens", type: .date),
+                      Layout.field(page, name: "dueOn", labelKey: "reporting.due", type: .date),
+                      .button(.type(.submit), page.text("reporting.open-cycle")))
+            )),
+        ])
+    }
+
+    static func myReport(_ page: PageContext, cycle: ReportingCycleModel, report: ReportModel?, actor: Actor) -> Node<HTML.BodyContext> {
+        if let report { return .a(.href("/reports/\(report.id!)"), page.text("report.status.\(report.status)")) }
+        guard cycle.status == "open", let party = actor.party,
+              AuthorizationPolicy.permits(actor, .startReport(party: party, convention: cycle.conventionCode)) else { return .text("—") }
+        return .form(.method(.post), .action("/reporting/cycles/\(cycle.id!)/reports"), Layout.csrfField(page),
+                     .button(.type(.submit), page.text("reporting.start")))
+    }
+}
+
+/// A report: its questions by section, answers with their provenance (reused from another
+/// convention's report), forms to answer, detach and move the workflow, and the receipt.
+enum ReportView {
+    static func render(_ page: PageContext, report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
+                       answers: [String: ReportingService.CurrentAnswer], sourceNames: [UUID: String], canEdit: Bool,
+                       transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) -> String {
+        let base = "/reports/\(report.id!)"
+        let required = template.questions.filter(\.required)
+        return Layout.render(page, title: "\(report.partyCode) — \(template.title.english)", main: [
+            .h1(page.name(template.title), .text(" — "), .a(.href("/parties/\(report.partyCode)"), .text(report.partyCode))),
+            .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(report.status)"))),
+                .dt(page.text("reporting.version")), .dd(.text("\(report.version)")),
+                .dt(page.text("reporting.due")), .dd(.text(cycle.dueOn)),
+                .dt(page.text("reporting.completeness")),
+                .dd(.text("\(required.filter { answers[$0.id] != nil }.count) / \(required.count)"))),
+            .unwrap(report.receiptSHA256) { hash in
+                .section(.id("receipt"), .class("notice"),
+                         .h2(page.text("reporting.receipt")),
+                         .p(page.text("reporting.receipt-text", ["time": ISO8601DateFormatter().string(from: report.submittedAt ?? Date())])),
+                         .p(.code(.id("receipt-sha256"), .text(hash))))
+            },
+            .if(!transitions.isEmpty, .div(.class("workflow"), .forEach(transitions) { status in
+                .form(.class("inline"), .method(.post), .action("\(base)/transition"), Layout.csrfField(page),
+                      .input(.type(.hidden), .name("to"), .value(status.rawValue)),
+                      .button(.type(.submit), .id("to-\(status.rawValue)"), page.text("report.to.\(status.rawValue)")))
+            })),
+            .forEach(template.sections) { section in
+                .section(.id("s-\(section.id)".attributeEscaped),
+                         .h2(page.name(section.title)),
+                         .forEach(section.questions) { question in
+                             self.question(page, base: base, question: question, answer: answers[question.id], sourceNames: sourceNames,
+                                           canEdit: canEdit,
+                                           conflict: conflict.flatMap { $0.0 == question.id ? ($0.1, $0.2) : nil },
+                                           error: error.flatMap { $0.0 == question.id ? $0.1 : nil })
+                         })
+            },
+        ])
+    }
+
+    static func question(_ page: PageContext, base: String, question: TemplateQuestion, answer: ReportingService.CurrentAnswer?,
+                         sourceNames: [UUID: String], canEdit: Bool, conflict: (AnswerValue, AnswerRevision)?, error: String?) -> Node<HTML.BodyContext> {
+        let field = "v-\(question.id)".attributeEscaped
+        return .div(
+            .class("question"), .id("q-\(question.id)".attributeEscaped),
+            .h3(page.name(question.title), .if(question.required, .text(" *"))),
+            .unwrap(question.help) { .p(.class("note"), page.name($0)) },
+            .unwrap(answer) { answer in
+                .group(
+                    .p(.class("answer"), .text(AnswerForm.formText(answer.revision.value)), .text(question.unit.map { " \($0)" } ?? "")),
+                    .unwrap(answer.reusedFrom) { source in
+                        .p(.class("reused"), .strong(page.text("reporting.reused")), .text(" "),
+                           page.text("reporting.reused-from", ["report": sourceNames[source] ?? "", "author": answer.revision.author]))
+                    },
+                    .if(answer.detached, .p(.class("note"), page.text("reporting.detached")))
+                )
+            },
+            .unwrap(conflict) { mine, theirs in
+                .div(.class("alert"), .attribute(named: "role", value: "alert"),
+                     .p(page.text("reporting.conflict", ["author": theirs.author])),
+                     .p(.strong(page.text("reporting.theirs")), .text(" " + AnswerForm.formText(theirs.value))),
+                     .p(.strong(page.text("reporting.mine")), .text(" " + AnswerForm.formText(mine))),
+                     .form(.method(.post), .action("\(base)/answers/\(question.id.attributeEscaped)"), Layout.csrfField(page),
+                           .input(.type(.hidden), .name("value"), .value(AnswerForm.formText(mine).attributeEscaped)),
+                           .input(.type(.hidden), .name("baseVersion"), .value("\(theirs.version)")),
+                           .button(.type(.submit), page.text("reporting.keep-mine"))),
+                     .p(.a(.href("\(base)#q-\(question.id.attributeEscaped)"), page.text("reporting.keep-theirs"))))
+            },
+            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), page.text($0)) },
+            .if(canEdit, .group(
+                .form(.method(.post), .action("\(base)/answers/\(question.id.attributeEscaped)"), Layout.csrfField(page),
+                      .input(.type(.hidden), .name("baseVersion"), .value("\(answer?.revision.version ?? 0)")),
+                      .label(.for(field), .class("visually-hidden"), page.name(question.title)),
+                      input(page, question: question, id: field, value: answer?.revision.value),
+                      .button(.type(.submit), .id("save-\(question.id)".attributeEscaped), page.text("actions.save"))),
+                .if(question.element != nil && answer?.detached != true && answer != nil,
+                    .form(.class("inline"), .method(.post), .action("\(base)/answers/\(question.id.attributeEscaped)/detach"), Layout.csrfField(page),
+                          .button(.type(.submit), page.text("reporting.detach"))))
+            ))
+        )
+    }
+
+    static func input(_ page: PageContext, question: TemplateQuestion, id: String, value: AnswerValue?) -> Node<HTML.FormContext> {
+        let current = value.map(AnswerForm.formText) ?? ""
+        switch question.type {
+        case .yesNo:
+            return .select(.id(id), .attribute(named: "name", value: "value"),
+                           Layout.options([("", "—"), ("yes", page.t("common.yes")), ("no", page.t("common.no"))], selected: current))
+        case .singleChoice:
+            return .select(.id(id), .attribute(named: "name", value: "value"),
+                           Layout.options([("", "—")] + (question.choices ?? []).map { ($0.id, $0.label.resolved(in: page.language).text) }, selected: current))
+        case .progressAssessment:
+            return .select(.id(id), .attribute(named: "name", value: "value"),
+                           Layout.options([("", "—")] + ProgressRating.allCases.map { ($0.rawValue, page.t("progress.\($0.rawValue)")) }, selected: current))
+        case .multipleChoice:
+            let chosen: Set<String> = { if case .multipleChoice(let ids)? = value { return Set(ids) }; return [] }()
+            return .fieldset(.forEach(question.choices ?? []) { choice in
+                .label(.input(.type(.checkbox), .name("values[]"), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id))),
+                       .text(" " + choice.label.resolved(in: page.language).text))
+            })
+        case .number:
+            return .input(.type(.text), .id(id), .name("value"), .value(current.attributeEscaped), .attribute(named: "inputmode", value: "decimal"))
+        case .date:
+            return .input(.type(.date), .id(id), .name("value"), .value(current.attributeEscaped))
+        case .shortText, .link:
+            return .input(.type(.text), .id(id), .name("value"), .value(current.attributeEscaped))
+        case .longText, .table, .indicatorSeries:
+            return .textarea(.id(id), .name("value"), .rows(4), .text(current))
+        }
+    }
+}

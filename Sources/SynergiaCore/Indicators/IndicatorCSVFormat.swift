@@ -1,0 +1,60 @@
+/// The two CSV layouts Synergia reads and writes for indicator data (see
+/// `docs/indicator-formats.md`).
+public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
+    /// Plain CSV with header `party,indicator,period,value,unit,lower,upper,disaggregation,source,comment`.
+    case plain
+    /// SDMX 2.1 CSV: `DATAFLOW`, the dimensions `REF_AREA`, `INDICATOR`, `TIME_PERIOD` and one
+    /// column per disaggregation dimension, then `OBS_VALUE` and the attributes.
+    case sdmx
+
+    /// Columns of the plain format, in the order they are written.
+    public static let plainColumns = ["party", "indicator", "period", "value", "unit", "lower", "upper", "disaggregation", "source", "comment"]
+    /// Columns a plain file must have.
+    public static let plainRequired: Set<String> = ["party", "indicator", "period", "value"]
+
+    /// First SDMX-CSV column; its cells name the dataflow (`AGENCY:ID(VERSION)`).
+    public static let sdmxDataflowColumn = "DATAFLOW"
+    /// SDMX dimensions every file has, in order, before the disaggregation dimensions.
+    public static let sdmxFixedDimensions = ["REF_AREA", "INDICATOR", "TIME_PERIOD"]
+    /// The measure and attributes, in the order they are written after the dimensions.
+    public static let sdmxMeasureAndAttributes = ["OBS_VALUE", "UNIT_MEASURE", "LOWER_BOUND", "UPPER_BOUND", "OBS_COMMENT", "SOURCE"]
+    /// Columns an SDMX file must have besides `DATAFLOW`.
+    public static let sdmxRequired: Set<String> = ["REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"]
+
+    /// The dataflow written when the caller gives none.
+    public static let defaultDataflow = "SYNERGIA:BIODIVERSITY_INDICATORS(1.0)"
+}
+
+/// Splits and joins the plain format's `key=value;key=value` disaggregation cell.
+public enum DisaggregationText {
+    /// `key=value;key=value`, keys sorted, so the output is deterministic. Empty for the total.
+    public static func format(_ disaggregation: [String: String]) -> String {
+        disaggregation.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+
+    /// Parses a cell; nil when a part has no `=`, an empty key, or a key repeated.
+    /// Keys are lowercased; values are kept as written (trimmed of surrounding spaces).
+    public static func parse(_ text: String) -> [String: String]? {
+        var result: [String: String] = [:]
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { return [:] }
+        for part in trimmed.split(separator: ";", omittingEmptySubsequences: false) {
+            guard let eq = part.firstIndex(of: "=") else { return nil }
+            let key = String(part[..<eq]).trimmingSpaces.lowercased()
+            let value = String(part[part.index(after: eq)...]).trimmingSpaces
+            guard !key.isEmpty, !value.isEmpty, result[key] == nil else { return nil }
+            result[key] = value
+        }
+        return result
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let f = scalars.first, f == " " || f == "\t" || f == "\n" || f == "\r" { scalars.removeFirst() }
+        while let l = scalars.last, l == " " || l == "\t" || l == "\n" || l == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

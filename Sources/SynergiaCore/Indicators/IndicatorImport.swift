@@ -1,0 +1,303 @@
+import CSV
+import Foundation
+
+/// One thing wrong with an imported file, tied to the physical line it is on (the header is
+/// line 1; a record whose quoted cells span lines is reported at the line it starts on).
+public struct IndicatorImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Equatable {
+        /// The file could not be read as CSV at all.
+        case unreadable
+        /// A required column is missing from the header.
+        case missingColumn
+        /// The header has a column the format does not define (for SDMX: an unknown dimension).
+        case unknownColumn
+        /// The header names a column twice.
+        case repeatedColumn
+        /// A row has a different number of cells from the header.
+        case wrongCellCount
+        /// A required cell is empty.
+        case emptyCell
+        /// Text where a number belongs (or a number that is not finite).
+        case notANumber
+        case unknownIndicator
+        case unknownParty
+        /// The period is not `YYYY` or `YYYY-YYYY` with start ≤ end.
+        case malformedPeriod
+        case periodOutOfRange
+        /// The plain format's disaggregation cell is not `key=value;key=value`.
+        case malformedDisaggregation
+        /// A disaggregation key that is not a known dimension.
+        case unknownDimension
+        /// `lower` > `value` or `value` > `upper`.
+        case boundsInconsistent
+        /// Same Party, indicator, period and disaggregation as an earlier row.
+        case duplicateRow
+    }
+
+    public var line: Int
+    /// The column concerned, as written in the header, if one is.
+    public var column: String?
+    public var kind: Kind
+    /// English explanation, naming the offending text.
+    public var message: String
+
+    public init(line: Int, column: String?, kind: Kind, message: String) {
+        self.line = line
+        self.column = column
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String {
+        "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": " + message
+    }
+}
+
+/// Every problem found in a file: the import returns no data when there is any.
+public struct IndicatorImportErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Sorted by line, then in the order they were found.
+    public var errors: [IndicatorImportError]
+    public init(_ errors: [IndicatorImportError]) { self.errors = errors }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+    /// The lines that have at least one problem, ascending.
+    public var lines: [Int] { Array(Set(errors.map(\.line))).sorted() }
+}
+
+/// Reads indicator data from plain CSV or SDMX-CSV, all or nothing.
+public enum IndicatorImport {
+    /// Parses `csv` in `format`, checking every row against the known indicators, Parties,
+    /// the allowed years and dimensions, and reporting **every** bad row with its line number.
+    /// On any error nothing is returned.
+    ///
+    /// - Parameters:
+    ///   - knownParties: ISO alpha-2 codes, uppercase. Party cells are matched uppercased.
+    ///   - periodRange: both ends of a period must lie in it.
+    ///   - knownDimensions: lowercase disaggregation keys accepted (SDMX: their uppercase columns).
+    public static func parse(
+        csv: String,
+        format: IndicatorCSVFormat,
+        knownIndicators: Set<String>,
+        knownParties: Set<String>,
+        periodRange: ClosedRange<Int>,
+        knownDimensions: Set<String> = IndicatorDimensions.standard
+    ) -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
+        var text = csv
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let records: [(line: Int, cells: [String])]
+        do {
+            records = try readRecords(text)
+        } catch {
+            return .failure(IndicatorImportErrors([IndicatorImportError(line: 1, column: nil, kind: .unreadable, message: "not readable as CSV: \(error)")]))
+        }
+        guard let header = records.first else {
+            return .failure(IndicatorImportErrors([IndicatorImportError(line: 1, column: nil, kind: .missingColumn, message: "the file is empty: a header row is required")]))
+        }
+        let context = Context(knownIndicators: knownIndicators, knownParties: knownParties, periodRange: periodRange)
+        let layout: Layout
+        switch format {
+        case .plain: layout = plainLayout(header: header.cells, dimensions: knownDimensions)
+        case .sdmx: layout = sdmxLayout(header: header.cells, dimensions: knownDimensions)
+        }
+        var errors = layout.errors
+        guard errors.isEmpty else { return .failure(IndicatorImportErrors(errors)) }
+
+        var points: [IndicatorDataPoint] = []
+        var seen: [IndicatorDataPoint.Key: Int] = [:]
+        for record in records.dropFirst() {
+            if record.cells.count == 1, record.cells[0].trimmingSpaces.isEmpty { continue } // blank line
+            guard record.cells.count == header.cells.count else {
+                errors.append(IndicatorImportError(line: record.line, column: nil, kind: .wrongCellCount,
+                                                   message: "\(record.cells.count) cells where the header has \(header.cells.count)"))
+                continue
+            }
+            var rowErrors: [IndicatorImportError] = []
+            let point = layout.point(record.cells, record.line, context, &rowErrors)
+            if let point, rowErrors.isEmpty {
+                if let first = seen[point.key] {
+                    rowErrors.append(IndicatorImportError(line: record.line, column: nil, kind: .duplicateRow,
+                                                          message: "same Party, indicator, period and disaggregation as line \(first)"))
+                } else {
+                    seen[point.key] = record.line
+                    points.append(point)
+                }
+            }
+            errors += rowErrors
+        }
+        if !errors.isEmpty {
+            return .failure(IndicatorImportErrors(errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)))
+        }
+        return .success(points)
+    }
+
+    // MARK: - Reading records with line numbers
+
+    /// Reads all records with the physical line each starts on. CSV.swift does not count
+    /// lines, so the count is rebuilt from the newlines inside each record's cells.
+    static func readRecords(_ text: String) throws -> [(line: Int, cells: [String])] {
+        let reader = try CSVReader(string: text, hasHeaderRow: false)
+        var result: [(line: Int, cells: [String])] = []
+        var line = 1
+        while let row = reader.next() {
+            result.append((line, row))
+            // A Character "\r\n" is one line break, as are a lone "\n" or "\r".
+            let newlines = row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.count }
+            line += 1 + newlines
+        }
+        if let error = reader.error { throw error }
+        return result
+    }
+
+    // MARK: - Layouts
+
+    struct Context {
+        var knownIndicators: Set<String>
+        var knownParties: Set<String>
+        var periodRange: ClosedRange<Int>
+    }
+
+    /// Where each field is in a file, and how to turn a row into a data point.
+    struct Layout {
+        var errors: [IndicatorImportError] = []
+        var columnName: [String: String] = [:] // field → header text
+        var index: [String: Int] = [:] // field → column index
+        /// Plain: the index of the `disaggregation` cell. SDMX: dimension key → column index.
+        var disaggregationColumn: Int?
+        var dimensionColumns: [(key: String, index: Int)] = []
+        var dimensions: Set<String> = []
+
+        func cell(_ field: String, _ cells: [String]) -> String? {
+            index[field].map { cells[$0].trimmingSpaces }
+        }
+
+        func point(_ cells: [String], _ line: Int, _ context: Context, _ errors: inout [IndicatorImportError]) -> IndicatorDataPoint? {
+            func fail(_ field: String, _ kind: IndicatorImportError.Kind, _ message: String) {
+                errors.append(IndicatorImportError(line: line, column: columnName[field], kind: kind, message: message))
+            }
+            func required(_ field: String) -> String? {
+                let value = cell(field, cells) ?? ""
+                if value.isEmpty { fail(field, .emptyCell, "\(columnName[field] ?? field) is empty"); return nil }
+                return value
+            }
+            func number(_ field: String, required isRequired: Bool) -> Double?? {
+                let text = cell(field, cells) ?? ""
+                if text.isEmpty {
+                    if isRequired { fail(field, .emptyCell, "\(columnName[field] ?? field) is empty"); return nil }
+                    return .some(nil)
+                }
+                let decimal = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }
+                guard decimal, let value = Double(text), value.isFinite else {
+                    fail(field, .notANumber, "\"\(text)\" is not a number")
+                    return nil
+                }
+                return .some(value)
+            }
+
+            let party = required("party")?.uppercased()
+            if let party, !context.knownParties.contains(party) { fail("party", .unknownParty, "unknown Party code \"\(party)\"") }
+            let indicator = required("indicator")
+            if let indicator, !context.knownIndicators.contains(indicator) { fail("indicator", .unknownIndicator, "unknown indicator \"\(indicator)\"") }
+            var period: IndicatorPeriod?
+            if let text = required("period") {
+                if let parsed = IndicatorPeriod(text) {
+                    if parsed.isWithin(context.periodRange) { period = parsed } else {
+                        fail("period", .periodOutOfRange, "period \(text) is outside \(context.periodRange.lowerBound)-\(context.periodRange.upperBound)")
+                    }
+                } else {
+                    fail("period", .malformedPeriod, "\"\(text)\" is not a year (2015) or a range of years (2015-2017)")
+                }
+            }
+            let value = number("value", required: true)
+            let lower = number("lower", required: false)
+            let upper = number("upper", required: false)
+            if let v = value ?? nil {
+                if let l = lower ?? nil, l > v { fail("lower", .boundsInconsistent, "lower bound \(l) is above the value \(v)") }
+                if let u = upper ?? nil, u < v { fail("upper", .boundsInconsistent, "upper bound \(u) is below the value \(v)") }
+            }
+
+            var disaggregation: [String: String] = [:]
+            if let column = disaggregationColumn {
+                let text = cells[column]
+                if let parsed = DisaggregationText.parse(text) {
+                    for key in parsed.keys.sorted() where !dimensions.contains(key) {
+                        fail("disaggregation", .unknownDimension, "unknown disaggregation dimension \"\(key)\"")
+                    }
+                    disaggregation = parsed
+                } else {
+                    fail("disaggregation", .malformedDisaggregation, "\"\(text)\" is not key=value;key=value")
+                }
+            }
+            for (key, column) in dimensionColumns {
+                let text = cells[column].trimmingSpaces
+                if !text.isEmpty { disaggregation[key] = text }
+            }
+
+            guard let party, let indicator, let period, let v = value ?? nil, let l = lower, let u = upper else { return nil }
+            return IndicatorDataPoint(party: party, indicator: indicator, period: period, value: v,
+                                      unit: cell("unit", cells) ?? "", lower: l, upper: u,
+                                      disaggregation: disaggregation,
+                                      source: cell("source", cells) ?? "", comment: cell("comment", cells) ?? "")
+        }
+    }
+
+    static func headerErrors(_ header: [String]) -> [IndicatorImportError] {
+        var seen: Set<String> = []
+        var errors: [IndicatorImportError] = []
+        for name in header.map({ $0.trimmingSpaces }) where !seen.insert(name).inserted {
+            errors.append(IndicatorImportError(line: 1, column: name, kind: .repeatedColumn, message: "column \"\(name)\" appears twice"))
+        }
+        return errors
+    }
+
+    static func plainLayout(header: [String], dimensions: Set<String>) -> Layout {
+        var layout = Layout(errors: headerErrors(header))
+        layout.dimensions = dimensions
+        for (i, raw) in header.enumerated() {
+            let name = raw.trimmingSpaces.lowercased()
+            if IndicatorCSVFormat.plainColumns.contains(name) {
+                layout.index[name] = i
+                layout.columnName[name] = raw.trimmingSpaces
+                if name == "disaggregation" { layout.disaggregationColumn = i }
+            } else {
+                layout.errors.append(IndicatorImportError(line: 1, column: raw, kind: .unknownColumn,
+                                                          message: "unknown column \"\(raw)\"; the plain format has \(IndicatorCSVFormat.plainColumns.joined(separator: ","))"))
+            }
+        }
+        for name in IndicatorCSVFormat.plainColumns where IndicatorCSVFormat.plainRequired.contains(name) && layout.index[name] == nil {
+            layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .missingColumn, message: "required column \"\(name)\" is missing"))
+        }
+        return layout
+    }
+
+    /// SDMX column → data point field.
+    static let sdmxFields: [String: String] = [
+        "REF_AREA": "party", "INDICATOR": "indicator", "TIME_PERIOD": "period", "OBS_VALUE": "value",
+        "UNIT_MEASURE": "unit", "LOWER_BOUND": "lower", "UPPER_BOUND": "upper", "OBS_COMMENT": "comment", "SOURCE": "source",
+    ]
+
+    static func sdmxLayout(header: [String], dimensions: Set<String>) -> Layout {
+        var layout = Layout(errors: headerErrors(header))
+        layout.dimensions = dimensions
+        let names = header.map { $0.trimmingSpaces }
+        if names.first != IndicatorCSVFormat.sdmxDataflowColumn {
+            layout.errors.append(IndicatorImportError(line: 1, column: names.first, kind: .missingColumn,
+                                                      message: "the first column of SDMX-CSV must be DATAFLOW"))
+        }
+        for (i, name) in names.enumerated() where i > 0 || name != IndicatorCSVFormat.sdmxDataflowColumn {
+            if let field = sdmxFields[name] {
+                layout.index[field] = i
+                layout.columnName[field] = name
+            } else if name == IndicatorCSVFormat.sdmxDataflowColumn {
+                continue // reported as repeated
+            } else if IndicatorDimensions.isValidName(name), name == name.uppercased(), dimensions.contains(name.lowercased()) {
+                layout.dimensionColumns.append((name.lowercased(), i))
+            } else {
+                layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .unknownColumn,
+                                                          message: "unknown dimension column \"\(name)\""))
+            }
+        }
+        for name in IndicatorCSVFormat.sdmxFixedDimensions + ["OBS_VALUE"] where layout.columnName[sdmxFields[name]!] == nil {
+            layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .missingColumn, message: "required column \"\(name)\" is missing"))
+        }
+        return layout
+    }
+}

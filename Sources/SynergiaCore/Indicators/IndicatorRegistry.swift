@@ -1,0 +1,112 @@
+/// The registry of indicators shipped in `Resources/Reference/indicators.json`: the
+/// Kunming-Montreal Global Biodiversity Framework headline indicators (decision 15/5) and
+/// Aichi-era global indicators, harmonized so that every convention reports against the
+/// same codes (decision XII/6 ¶4(c)-(d)).
+///
+/// Facts the registry does not know are `"unknown"` (``Known/unknown``), never guessed.
+public struct IndicatorRegistry: Codable, Sendable, Equatable {
+    /// Version of the file format; bumped when the shape or meaning changes.
+    public var version: Int
+    /// Where the codes and names come from.
+    public var source: String
+    /// The indicators, in file order.
+    public var indicators: [IndicatorDefinition]
+
+    public init(version: Int, source: String, indicators: [IndicatorDefinition]) {
+        self.version = version
+        self.source = source
+        self.indicators = indicators
+    }
+
+    /// Reads the shipped `indicators.json`.
+    public static func load() throws -> IndicatorRegistry {
+        try ReferenceData.decode(IndicatorRegistry.self, file: "indicators")
+    }
+
+    /// The indicator with `code`, if any.
+    public func indicator(code: String) -> IndicatorDefinition? {
+        indicators.first { $0.code == code }
+    }
+
+    /// Every code, for ``IndicatorImport/parse(csv:format:knownIndicators:knownParties:periodRange:knownDimensions:)``.
+    public var codes: Set<String> { Set(indicators.map(\.code)) }
+
+    /// The indicators linked to target `code` of the framework `framework` (e.g. `KMGBF`, `3`).
+    public func indicators(framework: String, target code: String) -> [IndicatorDefinition] {
+        indicators.filter { $0.targets.contains(IndicatorTargetLink(framework: framework, code: code)) }
+    }
+
+    /// The indicators linked to an SDG indicator such as `15.5.1`.
+    public func indicators(sdg: String) -> [IndicatorDefinition] {
+        indicators.filter { $0.sdg.contains(sdg) }
+    }
+}
+
+/// One indicator of the registry.
+public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Identifiable {
+    /// Stable code: the monitoring-framework code for GBF indicators (`A.1`, `3.1`), or an
+    /// `AICHI-` code for Aichi-era global indicators.
+    public var code: String
+    public var name: LocalizedText
+    public var definition: Known<LocalizedText>
+    /// Unit of measure, e.g. `percent`, `index (0-1)`.
+    public var unit: Known<String>
+    /// Where the methodology is published.
+    public var methodologySource: Known<String>
+    /// The organization responsible for the global data set.
+    public var custodian: Known<String>
+    /// The framework targets the indicator monitors (framework code as in `frameworks.json`).
+    public var targets: [IndicatorTargetLink]
+    /// SDG indicator numbers the indicator is the same as or directly based on.
+    public var sdg: [String]
+    public var kind: IndicatorKind
+
+    public var id: String { code }
+
+    /// The GBF goal (`A`–`D`) of a goal-level headline indicator such as `A.1`, else nil.
+    /// The goal is implied by the code, so the file does not repeat it.
+    public var goal: String? {
+        guard kind == .headline, let first = code.first, "ABCD".contains(first),
+              code.dropFirst().first == "." else { return nil }
+        return String(first)
+    }
+
+    public init(code: String, name: LocalizedText, definition: Known<LocalizedText> = .unknown, unit: Known<String> = .unknown,
+                methodologySource: Known<String> = .unknown, custodian: Known<String> = .unknown,
+                targets: [IndicatorTargetLink] = [], sdg: [String] = [], kind: IndicatorKind) {
+        self.code = code
+        self.name = name
+        self.definition = definition
+        self.unit = unit
+        self.methodologySource = methodologySource
+        self.custodian = custodian
+        self.targets = targets
+        self.sdg = sdg
+        self.kind = kind
+    }
+}
+
+/// A link from an indicator to a target of a framework in `frameworks.json`.
+public struct IndicatorTargetLink: Codable, Sendable, Equatable, Hashable {
+    /// Framework code, e.g. `KMGBF`, `SP2011` (Aichi Targets).
+    public var framework: String
+    /// Target code within the framework, e.g. `3`.
+    public var code: String
+
+    public init(framework: String, code: String) {
+        self.framework = framework
+        self.code = code
+    }
+}
+
+/// What kind of indicator a registry entry is.
+public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
+    /// A headline indicator of the GBF monitoring framework (decision 15/5, annex I).
+    case headline
+    /// A component indicator of the GBF monitoring framework.
+    case component
+    /// A global indicator used for the Strategic Plan 2011–2020 (Aichi Targets).
+    case aichiGlobal = "aichi-global"
+    /// An indicator a Party defined for its own national targets.
+    case national
+}

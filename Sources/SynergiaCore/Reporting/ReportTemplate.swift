@@ -1,0 +1,97 @@
+/// A versioned reporting format of one convention for one reporting cycle,
+/// loaded from `Resources/Templates/<id>.json`.
+public struct ReportTemplate: Codable, Sendable, Equatable {
+    /// Stable id, e.g. `cbd-7nr`.
+    public var id: String
+    /// Bumped whenever questions change; packages and receipts name it.
+    public var version: Int
+    /// Convention code as in the reference data (CBD, RAMSAR, CITES, CMS).
+    public var convention: String
+    public var title: LocalizedText
+    /// Human label of the reporting cycle, e.g. "7th national report (2026)".
+    public var cycle: String
+    public var sections: [TemplateSection]
+
+    public init(id: String, version: Int, convention: String, title: LocalizedText, cycle: String, sections: [TemplateSection]) {
+        self.id = id
+        self.version = version
+        self.convention = convention
+        self.title = title
+        self.cycle = cycle
+        self.sections = sections
+    }
+
+    /// Every question in document order.
+    public var questions: [TemplateQuestion] { sections.flatMap(\.questions) }
+
+    /// The question with `id`, if the template has it.
+    public func question(_ id: String) -> TemplateQuestion? { questions.first { $0.id == id } }
+
+    /// The section holding question `id`.
+    public func section(of questionID: String) -> TemplateSection? {
+        sections.first { $0.questions.contains { $0.id == questionID } }
+    }
+}
+
+/// A titled group of questions.
+public struct TemplateSection: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: LocalizedText
+    public var questions: [TemplateQuestion]
+
+    public init(id: String, title: LocalizedText, questions: [TemplateQuestion]) {
+        self.id = id
+        self.title = title
+        self.questions = questions
+    }
+}
+
+/// One question. Optional keys are left out of the JSON when unused.
+public struct TemplateQuestion: Codable, Sendable, Equatable {
+    /// Globally unique, e.g. `cbd-7nr.s1.q1`.
+    public var id: String
+    public var type: QuestionType
+    public var title: LocalizedText
+    public var help: LocalizedText?
+    public var required: Bool
+    /// Options of a choice question.
+    public var choices: [TemplateChoice]?
+    /// Unit of a number question, e.g. `km2`.
+    public var unit: String?
+    /// Columns of a table question.
+    public var columns: [TemplateColumn]?
+    /// Id of the shared information element this question answers (see `SharedElement`);
+    /// questions with the same element in different templates reuse one answer.
+    public var element: String?
+    /// The framework target the question reports on.
+    public var target: TargetReference?
+
+    public init(id: String, type: QuestionType, title: LocalizedText, help: LocalizedText? = nil, required: Bool = false,
+                choices: [TemplateChoice]? = nil, unit: String? = nil, columns: [TemplateColumn]? = nil,
+                element: String? = nil, target: TargetReference? = nil) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.help = help
+        self.required = required
+        self.choices = choices
+        self.unit = unit
+        self.columns = columns
+        self.element = element
+        self.target = target
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        type = try c.decode(QuestionType.self, forKey: .type)
+        title = try c.decode(LocalizedText.self, forKey: .title)
+        help = try c.decodeIfPresent(LocalizedText.self, forKey: .help)
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        choices = try c.decodeIfPresent([TemplateChoice].self, forKey: .choices)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        columns = try c.decodeIfPresent([TemplateColumn].self, forKey: .columns)
+        element = try c.decodeIfPresent(String.self, forKey: .element)
+        target = try c.decodeIfPresent(TargetReference.self, forKey: .target)
+    }
+}
