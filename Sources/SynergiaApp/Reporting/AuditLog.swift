@@ -30,7 +30,10 @@ public enum AuditLog {
     }
 
     static func entry(_ row: AuditEntryModel) -> AuditEntry {
-        AuditEntry(sequence: row.sequence, at: row.at, actor: row.actor, action: row.action, subject: row.subject,
+        // Databases keep microseconds (PostgreSQL) or a double (SQLite); the chain hashes whole
+        // milliseconds, so read the stored time back to the nearest millisecond.
+        let at = Date(timeIntervalSince1970: (row.at.timeIntervalSince1970 * 1000).rounded() / 1000)
+        return AuditEntry(sequence: row.sequence, at: at, actor: row.actor, action: row.action, subject: row.subject,
                    before: row.before, after: row.after, previousHash: row.previousHash, hash: row.hash)
     }
 }

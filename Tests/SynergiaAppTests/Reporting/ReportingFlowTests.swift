@@ -1,0 +1,177 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+@Suite("Harmonized reporting: answered once, reused everywhere")
+struct ReportingFlowTests {
+    /// CBD and Ramsar cycles open, Kenya's focal points for both, a contributor and both secretariats.
+    func setUp(_ app: Application) async throws -> (cbd: ReportModel, ramsar: ReportModel) {
+        let cbdSecretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+        let ramsarSecretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
+        let cbdFocalPoint = try await makeUser(app, email: "fp-cbd@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+        let ramsarFocalPoint = try await makeUser(app, email: "fp-ramsar@example.org", role: .focalPoint, party: "KE", convention: "RAMSAR")
+        try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+        let templates = app.synergia.templates
+        let cbdCycle = try await ReportingService.openCycle(template: try templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
+                                                            dueOn: "2026-12-31", by: cbdSecretariat, on: app.db)
+        let ramsarCycle = try await ReportingService.openCycle(template: try templates.template("ramsar-nr-cop15"), title: "", opensOn: "2026-01-01",
+                                                               dueOn: "2026-12-31", by: ramsarSecretariat, on: app.db)
+        let cbd = try await ReportingService.startReport(cycle: cbdCycle, by: cbdFocalPoint, on: app.db)
+        let ramsar = try await ReportingService.startReport(cycle: ramsarCycle, by: ramsarFocalPoint, on: app.db)
+        return (cbd, ramsar)
+    }
+
+    @Test("an answer to a question CBD and Ramsar share appears in the Ramsar report, marked as reused")
+    func reuseAcrossConventions() async throws {
+        try await withSynergia { app in
+            let (cbd, ramsar) = try await setUp(app)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == "cycle-opening").count() == 2)
+            let browser = Browser(app)
+            try await browser.signIn("fp-cbd@example.org")
+            let saved = try await browser.post("/reports/\(cbd.id!)/answers/cbd-7nr.s3.q2", ["value": "3 560", "baseVersion": "0"])
+            #expect(saved.status == .seeOther)
+
+            let ramsarPage = try await browser.get("/reports/\(ramsar.id!)")
+            #expect(ramsarPage.status == .forbidden, "a CBD focal point does not read Kenya's Ramsar draft")
+            let ramsarFocalPoint = Browser(app)
+            try await ramsarFocalPoint.signIn("fp-ramsar@example.org")
+            let page = try await ramsarFocalPoint.get("/reports/\(ramsar.id!)")
+            #expect(page.contains("id=\"q-ramsar-nr.s3.q1\""))
+            #expect(page.contains("3560"))
+            #expect(page.contains("class=\"reused\""))
+            let json = try await ramsarFocalPoint.json(ReportDTO.self, "/api/v1/reports/\(ramsar.id!)")
+            let wetlands = try #require(json.answers.first { $0.question == "ramsar-nr.s3.q1" })
+            #expect(wetlands.value == .number(3560) && wetlands.reusedFrom == cbd.id && wetlands.element == "wetland-area")
+
+            // Changed in the Ramsar report, it changes in the CBD report too, with history.
+            #expect(try await ramsarFocalPoint.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s3.q1",
+                                                    ["value": "3600", "baseVersion": "\(wetlands.version)"]).status == .seeOther)
+            let cbdJSON = try await browser.json(ReportDTO.self, "/api/v1/reports/\(cbd.id!)")
+            #expect(cbdJSON.answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(3600))
+            #expect(try await AnswerHistoryModel.query(on: app.db).filter(\.$elementID == "wetland-area").count() == 2)
+        }
+    }
+
+    @Test("a detached question keeps its own value")
+    func detach() async throws {
+        try await withSynergia { app in
+            let (cbd, ramsar) = try await setUp(app)
+            let cbdUser = Browser(app)
+            try await cbdUser.signIn("fp-cbd@example.org")
+            _ = try await cbdUser.post("/reports/\(cbd.id!)/answers/cbd-7nr.s1.q1", ["value": "Ministry of Environment", "baseVersion": "0"])
+            let ramsarUser = Browser(app)
+            try await ramsarUser.signIn("fp-ramsar@example.org")
+            #expect(try await ramsarUser.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s1.q1/detach", [:]).status == .seeOther)
+            let detached = try await ramsarUser.json(ReportDTO.self, "/api/v1/reports/\(ramsar.id!)")
+            let answer = try #require(detached.answers.first { $0.question == "ramsar-nr.s1.q1" })
+            #expect(answer.detached && answer.value == .shortText("Ministry of Environment"))
+            _ = try await ramsarUser.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s1.q1", ["value": "Kenya Wildlife Service", "baseVersion": "\(answer.version)"])
+            let cbdAfter = try await cbdUser.json(ReportDTO.self, "/api/v1/reports/\(cbd.id!)")
+            #expect(cbdAfter.answers.first { $0.question == "cbd-7nr.s1.q1" }?.value == .shortText("Ministry of Environment"))
+            let ramsarAfter = try await ramsarUser.json(ReportDTO.self, "/api/v1/reports/\(ramsar.id!)")
+            #expect(ramsarAfter.answers.first { $0.question == "ramsar-nr.s1.q1" }?.value == .shortText("Kenya Wildlife Service"))
+        }
+    }
+
+    @Test("two people editing the same answer: the later save is shown the conflict and chooses")
+    func conflict() async throws {
+        try await withSynergia { app in
+            let (cbd, _) = try await setUp(app)
+            let focalPoint = Browser(app), contributor = Browser(app)
+            try await focalPoint.signIn("fp-cbd@example.org")
+            try await contributor.signIn("contributor@example.org")
+            // Both load version 0; the contributor saves first.
+            #expect(try await contributor.post("/reports/\(cbd.id!)/answers/cbd-7nr.s4.q1", ["value": "2019-03-01", "baseVersion": "0"]).status == .seeOther)
+            let clash = try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s4.q1", ["value": "2019-04-15", "baseVersion": "0"])
+            #expect(clash.status == .conflict)
+            #expect(clash.contains("contributor@example.org saved this answer"))
+            #expect(clash.contains("2019-03-01") && clash.contains("2019-04-15"))
+            let kept = try await ReportDTO.make(cbd, try await cbd.$cycle.get(on: app.db), try app.synergia.templates.template("cbd-7nr"), on: app.db)
+            #expect(kept.answers.first { $0.question == "cbd-7nr.s4.q1" }?.value == .date("2019-03-01"), "nothing was overwritten")
+            // Choosing "keep mine" resubmits against their version.
+            #expect(try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s4.q1", ["value": "2019-04-15", "baseVersion": "1"]).status == .seeOther)
+        }
+    }
+
+    @Test("bad answers are refused with a reason and change nothing")
+    func badAnswers() async throws {
+        try await withSynergia { app in
+            let (cbd, ramsar) = try await setUp(app)
+            let focalPoint = Browser(app)
+            try await focalPoint.signIn("fp-cbd@example.org")
+            #expect(try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s3.q2", ["value": "many", "baseVersion": "0"]).status == .unprocessableEntity)
+            let choice = try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s4.q2", ["value": "perhaps", "baseVersion": "0"])
+            #expect(choice.status == .unprocessableEntity && choice.contains("Choose one of the listed options."))
+            #expect(try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s4.q1", ["value": "2019-02-30", "baseVersion": "0"]).status == .unprocessableEntity)
+            // Another Party's user.
+            try await makeUser(app, email: "fp-fr@example.org", role: .focalPoint, party: "FR", convention: "RAMSAR")
+            let french = Browser(app)
+            try await french.signIn("fp-fr@example.org")
+            #expect(try await french.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s3.q1", ["value": "1", "baseVersion": "0"]).status == .forbidden)
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 0)
+            #expect(try await ElementValueModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("workflow: draft → in review → approved → submitted (receipt, locked) → published; forbidden steps refused")
+    func workflow() async throws {
+        try await withSynergia { app in
+            let (cbd, _) = try await setUp(app)
+            let focalPoint = Browser(app), contributor = Browser(app), secretariat = Browser(app)
+            try await focalPoint.signIn("fp-cbd@example.org")
+            try await contributor.signIn("contributor@example.org")
+            try await secretariat.signIn("cbd@example.org")
+            let path = "/reports/\(cbd.id!)"
+            _ = try await focalPoint.post("\(path)/answers/cbd-7nr.s3.q2", ["value": "100", "baseVersion": "0"])
+
+            #expect(try await contributor.post("\(path)/transition", ["to": "approved"]).status == .unprocessableEntity, "skipping review")
+            #expect(try await contributor.post("\(path)/transition", ["to": "in-review"]).status == .seeOther)
+            #expect(try await contributor.post("\(path)/transition", ["to": "approved"]).status == .unprocessableEntity, "only the focal point approves")
+            #expect(try await secretariat.post("\(path)/transition", ["to": "published"]).status == .unprocessableEntity, "not submitted yet")
+            #expect(try await focalPoint.post("\(path)/transition", ["to": "approved"]).status == .seeOther)
+            #expect(try await focalPoint.post("\(path)/transition", ["to": "submitted"]).status == .seeOther)
+
+            let submitted = try await focalPoint.get(path)
+            #expect(submitted.contains("id=\"receipt-sha256\""))
+            let report = try #require(try await ReportModel.find(cbd.id, on: app.db))
+            let receipt = try #require(report.receiptSHA256)
+            #expect(receipt.count == 64)
+            #expect(SHA256Hex.digest(Data((report.submittedContent ?? "").utf8)) == receipt)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == "report-submitted").count() == 1)
+
+            let locked = try await focalPoint.post("\(path)/answers/cbd-7nr.s3.q2", ["value": "200", "baseVersion": "1"])
+            #expect(locked.status == .unprocessableEntity && locked.contains("submitted and locked"))
+            #expect(try await Browser(app).get(path).status == .unauthorized, "not public before publication")
+            #expect(try await focalPoint.post("\(path)/transition", ["to": "published"]).status == .unprocessableEntity, "only the secretariat publishes")
+            #expect(try await secretariat.post("\(path)/transition", ["to": "published"]).status == .seeOther)
+            #expect(try await Browser(app).get(path).status == .ok, "published reports are public")
+        }
+    }
+
+    @Test("every change is in the hash-chained audit log; a tampered entry is found")
+    func audit() async throws {
+        try await withSynergia { app in
+            let (cbd, _) = try await setUp(app)
+            let focalPoint = Browser(app)
+            try await focalPoint.signIn("fp-cbd@example.org")
+            _ = try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s3.q2", ["value": "100", "baseVersion": "0"])
+            _ = try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s3.q2", ["value": "120", "baseVersion": "1"])
+            let entries = try await AuditEntryModel.query(on: app.db).sort(\.$sequence).all()
+            #expect(entries.count == 6)   // 2 cycles, 2 reports, 2 saves
+            let last = try #require(entries.last)
+            #expect(last.actor == "fp-cbd@example.org" && last.action == "answer.saved")
+            #expect(last.before?.contains("100") == true && last.after?.contains("120") == true)
+            guard case .intact(let count) = try await AuditLog.verify(on: app.db) else { Issue.record("chain not intact"); return }
+            #expect(count == 6)
+
+            let target = entries[4]
+            target.after = "{\"type\":\"number\",\"value\":999}"
+            try await target.update(on: app.db)
+            guard case .broken(let sequence, _) = try await AuditLog.verify(on: app.db) else { Issue.record("tampering not found"); return }
+            #expect(sequence == target.sequence)
+        }
+    }
+}
