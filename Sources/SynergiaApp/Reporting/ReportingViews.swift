@@ -77,6 +77,14 @@ enum ReportView {
                       .input(.type(.hidden), .name("to"), .value(status.rawValue)),
                       .button(.type(.submit), .id("to-\(status.rawValue)"), page.text("report.to.\(status.rawValue)")))
             })),
+            .section(.class("offline"),
+                     .h2(page.text("package.download")),
+                     .p(.a(.href("\(base)/package.json"), page.text("package.download-json")), .text(" · "),
+                        .a(.href("\(base)/package.csv"), page.text("package.download-csv"))),
+                     .if(canEdit, .form(.method(.post), .action("\(base)/package"), .enctype(.multipartData), Layout.csrfField(page),
+                                        .label(.for("package-file"), page.text("package.upload")),
+                                        .input(.type(.file), .id("package-file"), .name("package"), .attribute(named: "accept", value: ".json,.csv")),
+                                        .button(.type(.submit), page.text("package.preview"))))),
             .forEach(template.sections) { section in
                 .section(.id("s-\(section.id)".attributeEscaped),
                          .h2(page.name(section.title)),

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+@Suite("Offline packages: download, fill, upload, review, apply")
+struct OfflinePackageTests {
+    func start(_ app: Application) async throws -> (ReportModel, Browser, Browser) {
+        let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+        let focalPointUser = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+        try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+        let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
+                                                         dueOn: "2026-12-31", by: secretariat, on: app.db)
+        let report = try await ReportingService.startReport(cycle: cycle, by: focalPointUser, on: app.db)
+        let focalPoint = Browser(app), contributor = Browser(app)
+        try await focalPoint.signIn("fp@example.org")
+        try await contributor.signIn("contributor@example.org")
+        return (report, focalPoint, contributor)
+    }
+
+    func answer(_ app: Application, _ report: ReportModel, _ question: String) async throws -> ReportDTO.Answer? {
+        let dto = try await ReportDTO.make(report, try await report.$cycle.get(on: app.db), try app.synergia.templates.template("cbd-7nr"), on: app.db)
+        return dto.answers.first { $0.question == question }
+    }
+
+    @Test("a round trip with a conflict: changed-online answers are flagged and kept unless chosen")
+    func roundTrip() async throws {
+        try await withSynergia { app in
+            let (report, focalPoint, contributor) = try await start(app)
+            let path = "/reports/\(report.id!)"
+            _ = try await focalPoint.post("\(path)/answers/cbd-7nr.s3.q2", ["value": "3500", "baseVersion": "0"])
+            let download = try await focalPoint.get("\(path)/package.json")
+            #expect(download.headers.first(name: .contentDisposition)?.contains("KE-cbd-7nr-v1.json") == true)
+            var package = try JSONSerialization.jsonObject(with: Data(download.body.utf8)) as! [String: Any]
+            var answers = package["answers"] as! [String: Any]
+            answers["cbd-7nr.s3.q2"] = ["value": ["type": "number", "value": 4000], "version": 1]
+            answers["cbd-7nr.s4.q1"] = ["value": ["type": "date", "value": "2015-06-30"], "version": 0]
+            package["answers"] = answers
+            let edited = String(decoding: try JSONSerialization.data(withJSONObject: package, options: [.sortedKeys]), as: UTF8.self)
+
+            // Meanwhile a contributor changes the wetland area online.
+            _ = try await contributor.post("\(path)/answers/cbd-7nr.s3.q2", ["value": "4100", "baseVersion": "1"])
+
+            let preview = try await focalPoint.post("\(path)/package", ["text": edited])
+            #expect(preview.status == .ok)
+            #expect(preview.contains("would change 2 answers"))
+            #expect(preview.contains("class=\"changed-online\""))
+            #expect(try await answer(app, report, "cbd-7nr.s4.q1") == nil, "nothing applied before confirmation")
+
+            #expect(try await focalPoint.post("\(path)/package/apply", ["text": edited]).status == .seeOther)
+            #expect(try await answer(app, report, "cbd-7nr.s4.q1")?.value == .date("2015-06-30"))
+            #expect(try await answer(app, report, "cbd-7nr.s3.q2")?.value == .number(4100), "the online change was kept")
+
+            // Choosing to overwrite it applies the package's value.
+            #expect(try await focalPoint.post("\(path)/package/apply", ["text": edited, "overwrite[]": "cbd-7nr.s3.q2"]).status == .seeOther)
+            #expect(try await answer(app, report, "cbd-7nr.s3.q2")?.value == .number(4000))
+
+            let csv = try await focalPoint.get("\(path)/package.csv")
+            #expect(csv.headers.contentType?.subType == "csv")
+            #expect(csv.contains("cbd-7nr.s4.q1"))
+        }
+    }
+
+    @Test("a malformed package gets errors naming the question and line, and nothing is applied")
+    func malformed() async throws {
+        try await withSynergia { app in
+            let (report, focalPoint, _) = try await start(app)
+            let path = "/reports/\(report.id!)"
+            let bad = """
+            {
+              "template": "cbd-7nr", "templateVersion": 1, "party": "KE", "convention": "CBD", "exportedAt": "2026-11-25T10:00:00.000Z",
+              "answers": {
+                "cbd-7nr.s3.q2": {"value": {"type": "shortText", "value": "lots"}, "version": 0},
+                "no-such-question": {"value": {"type": "shortText", "value": "x"}, "version": 0}
+              }
+            }
+            """
+            let page = try await focalPoint.post("\(path)/package", ["text": bad])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.contains("cbd-7nr.s3.q2") && page.contains("no-such-question"))
+            #expect(page.contains("line 4") && page.contains("line 5"))
+            #expect(page.contains("Nothing has been applied."))
+            let applied = try await focalPoint.post("\(path)/package/apply", ["text": bad])
+            #expect(applied.status == .unprocessableEntity)
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 0)
+
+            let otherParty = bad.replacingOccurrences(of: "\"party\": \"KE\"", with: "\"party\": \"FR\"")
+            #expect(try await focalPoint.post("\(path)/package", ["text": otherParty]).contains("The package is for another Party."))
+        }
+    }
+}
