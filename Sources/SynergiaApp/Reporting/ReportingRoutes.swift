@@ -21,6 +21,7 @@ enum ReportingRoutes {
         app.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: transition)
 
         try ReportPackageRoutes.register(app)
+        try ReportExport.register(app)
 
         let api = app.grouped("api", "v1")
         api.get("reporting-cycles") { req in try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init) }

@@ -91,3 +91,29 @@ struct OfflinePackageTests {
         }
     }
 }
+
+@Suite("Report exports")
+struct ReportExportTests {
+    @Test("a printable page with every answer and no forms; a PDF when Chromium is installed, else the print view")
+    func printAndPDF() async throws {
+        try await withSynergia { app in
+            let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
+                                                             dueOn: "2026-12-31", by: secretariat, on: app.db)
+            let report = try await ReportingService.startReport(cycle: cycle, by: user, on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            _ = try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q2", ["value": "3560", "baseVersion": "0"])
+            let printable = try await browser.get("/reports/\(report.id!)/print")
+            #expect(printable.status == .ok && printable.contains("3560") && !printable.contains("<form"))
+            let pdf = try await browser.get("/reports/\(report.id!)/report.pdf")
+            if ChromiumPDF.executable != nil {
+                #expect(pdf.status == .ok && pdf.headers.contentType == .pdf && pdf.body.hasPrefix("%PDF"))
+            } else {
+                #expect(pdf.location == "/reports/\(report.id!)/print")
+            }
+            #expect(try await Browser(app).get("/reports/\(report.id!)/print").status == .unauthorized, "drafts are not public")
+        }
+    }
+}
