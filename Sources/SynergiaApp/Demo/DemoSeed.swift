@@ -42,7 +42,22 @@ public enum DemoSeed {
         try await importShippedDecisions(on: db)
         try await seedMeetings(on: db)
         try await seedAdvisoryCall(on: db)
+        try await seedReportingCycles(on: db)
         return created
+    }
+
+    /// Open DEMO reporting cycles of the CBD (7th national report) and Ramsar, so the
+    /// demo focal points can start Kenya's reports and see answers reused between them.
+    static func seedReportingCycles(on db: any Database) async throws {
+        let templates = try ReportingService.Templates.load()
+        for (templateID, secretariat) in [("cbd-7nr", "cbd-secretariat@demo.synergia.example"),
+                                          ("ramsar-nr-cop15", "ramsar-secretariat@demo.synergia.example")] {
+            let template = try templates.template(templateID)
+            guard try await ReportingCycleModel.query(on: db).filter(\.$templateID == templateID).first() == nil,
+                  let user = try await UserModel.query(on: db).filter(\.$email == secretariat).first() else { continue }
+            try await ReportingService.openCycle(template: template, title: "DEMO — \(template.title.english)", opensOn: "2026-01-01",
+                                                 dueOn: "2027-02-28", by: user, on: db)
+        }
     }
 
     /// The CBD meetings whose dates are known (`meetings.json`), so deadlines and the calendar have real meetings.

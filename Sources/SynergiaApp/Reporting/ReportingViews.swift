@@ -17,7 +17,7 @@ enum ReportingOverviewView {
                 .thead(.tr(.th(page.text("meetings.meeting-title")), .th(page.text("parties.convention")), .th(page.text("reporting.due")),
                            .th(page.text("actions.status")), .th(page.text("reporting.my-report")))),
                 .tbody(.forEach(cycles) { cycle in
-                    .tr(.td(.text(cycle.title)), .td(.text(cycle.conventionCode)), .td(.text(cycle.dueOn)),
+                    .tr(.id("cycle-\(cycle.templateID)".attributeEscaped), .td(.text(cycle.title)), .td(.text(cycle.conventionCode)), .td(.text(cycle.dueOn)),
                         .td(page.text("reporting.cycle-\(cycle.status)")),
                         .td(myReport(page, cycle: cycle, report: cycle.id.flatMap { mine[$0] }, actor: actor)))
                 })

@@ -58,9 +58,17 @@ struct DecisionToken: Sendable {
     var entry: Int32
 }
 
-/// A compiled table of phrases (already folded) with an O(1) index by first scalar, and a
-/// greedy longest-match tokenizer. Phrases may contain `*`, which matches 0 to 4 letters
-/// (used for inflected endings: "исполнительн* секретар*").
+/// A compiled table of phrases (already folded) and a greedy longest-match tokenizer.
+/// Phrases may contain `*`, which matches 0 to 4 letters (used for inflected endings:
+/// "исполнительн* секретар*").
+///
+/// Index: a phrase whose first three scalars are literal (no `*`) is found through an
+/// open-addressing hash of those three scalars, so at a word only the phrases sharing its
+/// first three scalars are tried (most Arabic phrases share their first two, "ال"). Shorter
+/// phrases, and phrases with a `*` in their first three scalars, are found by first scalar
+/// alone and are also copied into every three-scalar list of that first scalar. Every list
+/// keeps the order of the first-scalar bucket (longest pattern first), so the first phrase
+/// that matches, the one returned, is the same as with a scan of the whole bucket.
 struct DecisionPhraseTable: Sendable {
     static let star: UInt32 = 0xFFFF_FFFF
 
@@ -74,11 +82,21 @@ struct DecisionPhraseTable: Sendable {
     private var flatStart: [Int32] = []
     private var flatEnd: [Int32] = []
     private var needsWordEnd: [Bool] = []
-    /// For each BMP scalar, the range of `bucketEntries` holding the entries starting with it.
-    private var firstStart: [Int32] = []
-    private var firstCount: [Int32] = []
-    /// Entry indexes grouped by first scalar, longest first.
-    private var bucketEntries: [Int32] = []
+    /// Entry indexes, in lists; each list is in bucket order (longest pattern first).
+    private var lists: [Int32] = []
+    /// For each BMP scalar, the list (range of `lists`) of the entries starting with it that
+    /// have no three-scalar key; used when the text's first three scalars have no list.
+    private var shortStart: [Int32] = []
+    private var shortCount: [Int32] = []
+    /// Whether any entry starts with this BMP scalar.
+    private var anyEntry: [Bool] = []
+    /// Open-addressing hash table (linear probing, power-of-two size) from a three-scalar key
+    /// to its list: the entries with that key plus the keyless entries of the same first scalar.
+    private var slotKey: [UInt64] = []
+    private var slotStart: [Int32] = []
+    private var slotCount: [Int32] = []
+    private var slotShift: UInt64 = 63
+    private static let emptySlot = UInt64.max
 
     init(_ entries: [(String, DecisionRole)]) {
         for (phrase, role) in entries { add(phrase, role) }
@@ -98,23 +116,66 @@ struct DecisionPhraseTable: Sendable {
         roles.append([role])
     }
 
+    /// Key of three scalars (first < 0x10000, the others < 0x200000): never `emptySlot`.
+    @inline(__always)
+    private static func key(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        UInt64(a) << 42 | UInt64(b) << 21 | UInt64(c)
+    }
+
+    /// The three-scalar key of a pattern, or nil if it is shorter or has a `*` among them.
+    private static func key(of p: [UInt32]) -> UInt64? {
+        guard p.count >= 3, p[1] != star, p[2] != star else { return nil }
+        return key(p[0], p[1], p[2])
+    }
+
+    @inline(__always)
+    private func slot(_ k: UInt64) -> Int {
+        Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+    }
+
     private mutating func compile() {
-        var lists: [Int: [Int]] = [:]
+        var buckets: [Int: [Int]] = [:]
         for (i, p) in patterns.enumerated() {
             flatStart.append(Int32(flat.count))
             flat.append(contentsOf: p)
             flatEnd.append(Int32(flat.count))
             let last = p[p.count - 1]
             needsWordEnd.append(last == Self.star || DecisionScalars.isWordLetter(last) || DecisionScalars.isDigit(last))
-            lists[Int(p[0]), default: []].append(i)
+            buckets[Int(p[0]), default: []].append(i)
         }
-        firstStart = [Int32](repeating: 0, count: 0x10000)
-        firstCount = [Int32](repeating: 0, count: 0x10000)
+        shortStart = [Int32](repeating: 0, count: 0x10000)
+        shortCount = [Int32](repeating: 0, count: 0x10000)
+        anyEntry = [Bool](repeating: false, count: 0x10000)
         let patterns = self.patterns
-        for (first, list) in lists.sorted(by: { $0.key < $1.key }) {
-            firstStart[first] = Int32(bucketEntries.count)
-            firstCount[first] = Int32(list.count)
-            bucketEntries.append(contentsOf: list.sorted { patterns[$0].count > patterns[$1].count }.map { Int32($0) })
+        var keyed: [(key: UInt64, start: Int32, count: Int32)] = []
+        for (first, list) in buckets.sorted(by: { $0.key < $1.key }) {
+            let bucket = list.sorted { patterns[$0].count > patterns[$1].count }
+            let keys = bucket.map { Self.key(of: patterns[$0]) }
+            anyEntry[first] = true
+            shortStart[first] = Int32(lists.count)
+            for (j, e) in bucket.enumerated() where keys[j] == nil { lists.append(Int32(e)) }
+            shortCount[first] = Int32(lists.count) - shortStart[first]
+            var seen = Set<UInt64>()
+            for case let k? in keys where seen.insert(k).inserted {
+                let start = Int32(lists.count)
+                for (j, e) in bucket.enumerated() where keys[j] == nil || keys[j] == k { lists.append(Int32(e)) }
+                keyed.append((k, start, Int32(lists.count) - start))
+            }
+        }
+        // At most half full, so a probe soon reaches an empty slot.
+        var bits: UInt64 = 1
+        while 1 << bits < 2 * keyed.count { bits += 1 }
+        let size = 1 << Int(bits)
+        slotShift = 64 - bits
+        slotKey = [UInt64](repeating: Self.emptySlot, count: size)
+        slotStart = [Int32](repeating: 0, count: size)
+        slotCount = [Int32](repeating: 0, count: size)
+        for (k, start, count) in keyed {
+            var s = slot(k)
+            while slotKey[s] != Self.emptySlot { s = (s + 1) & (size - 1) }
+            slotKey[s] = k
+            slotStart[s] = start
+            slotCount[s] = count
         }
         byPattern = [:]
     }
@@ -128,14 +189,20 @@ struct DecisionPhraseTable: Sendable {
     private func match(_ t: UnsafeBufferPointer<UInt32>, at i: Int) -> (end: Int, entry: Int)? {
         guard i < t.count else { return nil }
         let v = t[i]
-        guard v < 0x10000 else { return nil }
-        let count = Int(firstCount[Int(v)])
-        guard count > 0 else { return nil }
+        guard v < 0x10000, anyEntry[Int(v)] else { return nil }
         if i > 0, DecisionScalars.isWordLetter(v), DecisionScalars.isWordLetter(t[i - 1]) { return nil }
+        var start = Int(shortStart[Int(v)]), count = Int(shortCount[Int(v)])
+        if i + 2 < t.count, t[i + 1] | t[i + 2] < 0x20_0000 {
+            let k = Self.key(v, t[i + 1], t[i + 2])
+            var s = slot(k)
+            while slotKey[s] != Self.emptySlot {
+                if slotKey[s] == k { start = Int(slotStart[s]); count = Int(slotCount[s]); break }
+                s = (s + 1) & (slotKey.count - 1)
+            }
+        }
         return flat.withUnsafeBufferPointer { fb in
-            let start = Int(firstStart[Int(v)])
             for b in start..<(start + count) {
-                let e = Int(bucketEntries[b])
+                let e = Int(lists[b])
                 if let end = matchPattern(fb, Int(flatStart[e]) + 1, Int(flatEnd[e]), t, i + 1) {
                     if needsWordEnd[e], end < t.count,
                        DecisionScalars.isWordLetter(t[end]) || DecisionScalars.isDigit(t[end]) { continue }
@@ -169,7 +236,8 @@ struct DecisionPhraseTable: Sendable {
     }
 
     /// Greedy, non-overlapping, left-to-right longest-match tokenization of a folded text.
-    /// Linear in the text length times the (small, bounded) number of phrases sharing a first scalar.
+    /// Linear in the text length times the (small, bounded) number of phrases sharing the first
+    /// three scalars of a word.
     func tokenize(_ t: [UInt32]) -> [DecisionToken] {
         var out: [DecisionToken] = []
         t.withUnsafeBufferPointer { tb in
