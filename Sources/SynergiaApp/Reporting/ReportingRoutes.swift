@@ -22,6 +22,7 @@ enum ReportingRoutes {
 
         try ReportPackageRoutes.register(app)
         try ReportExport.register(app)
+        try ReportVersions.register(app)
 
         let api = app.grouped("api", "v1")
         api.get("reporting-cycles") { req in try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init) }
@@ -144,7 +145,13 @@ enum ReportingRoutes {
                                                          party: report.partyCode, convention: template.convention) { return true }
             return false
         }
+        let versions = try await ReportModel.query(on: req.db).filter(\.$cycle.$id == report.$cycle.id)
+            .filter(\.$partyCode == report.partyCode).filter(\.$id != report.requireID()).sort(\.$version).all()
+        let isLatest = !versions.contains { $0.version > report.version }
+        let canAmend = isLatest && ReportWorkflow.canAmend(ReportStatus(rawValue: report.status) ?? .draft, by: actor,
+                                                           party: report.partyCode, convention: template.convention)
         return ReportView.render(req.page, report: report, cycle: cycle, template: template, answers: answers,
-                                 sourceNames: sourceNames, canEdit: canEdit, transitions: transitions, conflict: conflict, error: error)
+                                 sourceNames: sourceNames, canEdit: canEdit, canAmend: canAmend, versions: versions,
+                                 transitions: transitions, conflict: conflict, error: error)
     }
 }

@@ -103,6 +103,18 @@ public enum ReportingService {
     /// Every answered question of a report: its own answers, and the Party's element values for
     /// questions bound to elements (unless detached).
     public static func answers(of report: ReportModel, template: ReportTemplate, on db: any Database) async throws -> [String: CurrentAnswer] {
+        // A submitted version shows what was submitted, even after shared values change later.
+        if let content = report.submittedContent {
+            struct Submitted: Decodable { var answers: [String: AnswerValue] }
+            let submitted = try JSONDecoder().decode(Submitted.self, from: Data(content.utf8))
+            return Dictionary(uniqueKeysWithValues: template.questions.compactMap { question in
+                submitted.answers[question.id].map { value in
+                    (question.id, CurrentAnswer(revision: AnswerRevision(questionID: question.id, value: value, version: 0, author: "",
+                                                                         at: report.submittedAt ?? Date()),
+                                                reusedFrom: nil, elementID: question.element, detached: false))
+                }
+            })
+        }
         let reportID = try report.requireID()
         let own = try await AnswerModel.query(on: db).filter(\.$report.$id == reportID).all()
         let ownByQuestion = Dictionary(uniqueKeysWithValues: own.map { ($0.questionID, $0) })

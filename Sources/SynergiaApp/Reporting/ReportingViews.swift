@@ -56,7 +56,7 @@ enum ReportingOverviewView {
 enum ReportView {
     static func render(_ page: PageContext, report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
                        answers: [String: ReportingService.CurrentAnswer], sourceNames: [UUID: String], canEdit: Bool,
-                       transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) -> String {
+                       canAmend: Bool, versions: [ReportModel], transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) -> String {
         let base = "/reports/\(report.id!)"
         let required = template.questions.filter(\.required)
         return Layout.render(page, title: "\(report.partyCode) — \(template.title.english)", main: [
@@ -72,6 +72,12 @@ enum ReportView {
                          .p(page.text("reporting.receipt-text", ["time": ISO8601DateFormatter().string(from: report.submittedAt ?? Date())])),
                          .p(.code(.id("receipt-sha256"), .text(hash))))
             },
+            .if(canAmend, .form(.class("inline"), .method(.post), .action("\(base)/amend"), Layout.csrfField(page),
+                                .button(.type(.submit), .id("amend"), page.text("report.amend")))),
+            .if(!versions.isEmpty, .p(page.text("report.versions"), .text(" "), .forEach(versions) { other in
+                .group(.a(.href("/reports/\(other.id!)"), .text("v\(other.version)")), .text(" ("),
+                       .a(.href("\(base)/compare?with=\(other.id!)"), page.text("report.compare")), .text(") "))
+            })),
             .if(!transitions.isEmpty, .div(.class("workflow"), .forEach(transitions) { status in
                 .form(.class("inline"), .method(.post), .action("\(base)/transition"), Layout.csrfField(page),
                       .input(.type(.hidden), .name("to"), .value(status.rawValue)),

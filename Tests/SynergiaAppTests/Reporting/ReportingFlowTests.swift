@@ -175,3 +175,40 @@ struct ReportingFlowTests {
         }
     }
 }
+
+@Suite("Amendments and versions")
+struct ReportAmendmentTests {
+    @Test("amending a submitted report makes a new version; the two compare side by side; the submitted one is unchanged")
+    func amend() async throws {
+        try await withSynergia { app in
+            let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
+                                                             dueOn: "2026-12-31", by: secretariat, on: app.db)
+            let report = try await ReportingService.startReport(cycle: cycle, by: user, on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let path = "/reports/\(report.id!)"
+            _ = try await browser.post("\(path)/answers/cbd-7nr.s4.q1", ["value": "2015-06-30", "baseVersion": "0"])
+            #expect(try await browser.post("\(path)/amend", [:]).status == .unprocessableEntity, "a draft is not amended")
+            for step in ["in-review", "approved", "submitted"] { _ = try await browser.post("\(path)/transition", ["to": step]) }
+
+            let amended = try await browser.post("\(path)/amend", [:])
+            let newPath = try #require(amended.location)
+            #expect(newPath != path)
+            let second = try await browser.json(ReportDTO.self, "/api/v1\(newPath)")
+            #expect(second.version == 2 && second.status == "draft")
+            _ = try await browser.post("\(newPath)/answers/cbd-7nr.s4.q1", ["value": "2016-01-31", "baseVersion": "1"])
+
+            let compare = try await browser.get("\(newPath)/compare?with=\(report.id!)")
+            #expect(compare.status == .ok)
+            #expect(compare.contains("2015-06-30") && compare.contains("2016-01-31") && compare.contains("class=\"changed\""))
+            let first = try #require(try await ReportModel.find(report.id, on: app.db))
+            #expect(first.status == "submitted" && first.receiptSHA256 != nil)
+            #expect(first.submittedContent?.contains("2015-06-30") == true, "the submitted version keeps what was submitted")
+            let firstPage = try await browser.json(ReportDTO.self, "/api/v1\(path)")
+            #expect(firstPage.answers.first { $0.question == "cbd-7nr.s4.q1" }?.value == .date("2015-06-30"))
+            #expect(try await browser.post("\(path)/amend", [:]).status == .unprocessableEntity, "only the latest version is amended")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import Plot
+import SynergiaCore
+import Vapor
+
+/// Amendments and versions: amending a submitted report opens a new draft version (the
+/// submitted one keeps its content and receipt); any two versions compare side by side.
+enum ReportVersions {
+    static func register(_ app: Application) throws {
+        app.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb")) { req -> Response in
+            let user = try req.requireUser()
+            let (report, _, template) = try await ReportingRoutes.load(req)
+            let amended = try await amend(report, template: template, by: user, on: req.db)
+            return req.redirect(to: "/reports/\(try amended.requireID())")
+        }
+        app.get("reports", ":report", "compare") { req -> Response in
+            let (report, _, template) = try await ReportingRoutes.load(req)
+            try ReportingRoutes.authorizeRead(req, report, template)
+            guard let otherID = req.query[UUID.self, at: "with"],
+                  let other = try await ReportModel.query(on: req.db).filter(\.$id == otherID).with(\.$cycle).first(),
+                  other.$cycle.id == report.$cycle.id, other.partyCode == report.partyCode else { throw Abort(.notFound) }
+            try ReportingRoutes.authorizeRead(req, other, template)
+            let left = try await snapshot(report, template: template, on: req.db)
+            let right = try await snapshot(other, template: template, on: req.db)
+            return Response.html(ReportCompareView.render(req.page, template: template, left: (report, left), right: (other, right)))
+        }
+    }
+
+    /// Opens version `n + 1` as a draft with the answers of version `n`.
+    static func amend(_ report: ReportModel, template: ReportTemplate, by user: UserModel, on db: any Database) async throws -> ReportModel {
+        guard let status = ReportStatus(rawValue: report.status) else { throw Abort(.internalServerError) }
+        let latest = try await ReportModel.query(on: db).filter(\.$cycle.$id == report.$cycle.id)
+            .filter(\.$partyCode == report.partyCode).sort(\.$version, .descending).first()
+        guard latest?.id == report.id else { throw Refusal("error.report.not-latest") }
+        let amendment: ReportAmendment
+        switch ReportWorkflow.amend(status, version: report.version, by: user.actor, party: report.partyCode, convention: template.convention) {
+        case .failure(let refusal): throw Refusal(refusal.catalogKey)
+        case .success(let result): amendment = result
+        }
+        let next = ReportModel()
+        next.$cycle.id = report.$cycle.id
+        next.partyCode = report.partyCode
+        next.status = amendment.status.rawValue
+        next.version = amendment.version
+        try await db.transaction { db in
+            try await next.create(on: db)
+            let answers = try await AnswerModel.query(on: db).filter(\.$report.$id == report.requireID()).all()
+            for answer in answers {
+                let copy = AnswerModel()
+                copy.$report.id = try next.requireID()
+                copy.questionID = answer.questionID
+                copy.value = answer.value
+                copy.version = answer.version
+                copy.detached = answer.detached
+                copy.updatedBy = answer.updatedBy
+                try await copy.create(on: db)
+            }
+            try await AuditLog.append(actor: user.email, action: "report.amended", subject: "report/\(try next.requireID())",
+                                      before: "report/\(try report.requireID()) v\(report.version)", after: "v\(next.version)", on: db)
+        }
+        return next
+    }
+
+    /// A version's answers: as submitted when it was submitted (``ReportingService/answers(of:template:on:)``), else as now.
+    static func snapshot(_ report: ReportModel, template: ReportTemplate, on db: any Database) async throws -> [String: AnswerValue] {
+        try await ReportingService.answers(of: report, template: template, on: db).mapValues(\.revision.value)
+    }
+}
+
+/// Two versions of a report, question by question; differing answers are marked.
+enum ReportCompareView {
+    static func render(_ page: PageContext, template: ReportTemplate, left: (ReportModel, [String: AnswerValue]),
+                       right: (ReportModel, [String: AnswerValue])) -> String {
+        Layout.render(page, title: page.t("report.compare"), main: [
+            .h1(page.name(template.title), .text(" — \(left.0.partyCode)")),
+            .table(.class("compare"),
+                   .thead(.tr(.th(page.text("package.question")), .th(.text("v\(left.0.version)")), .th(.text("v\(right.0.version)")))),
+                   .tbody(.forEach(template.questions) { question in
+                       let a = left.1[question.id], b = right.1[question.id]
+                       return .tr(.class(a == b ? "" : "changed"),
+                                  .th(.attribute(named: "scope", value: "row"), page.name(question.title)),
+                                  .td(.text(a.map(AnswerForm.formText) ?? "—")), .td(.text(b.map(AnswerForm.formText) ?? "—")))
+                   })),
+        ])
+    }
+}
