@@ -23,6 +23,7 @@ enum ReportingRoutes {
         try ReportPackageRoutes.register(app)
         try ReportExport.register(app)
         try ReportVersions.register(app)
+        try SynergyRoutes.register(app)
 
         let api = app.grouped("api", "v1")
         api.get("reporting-cycles") { req in try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init) }

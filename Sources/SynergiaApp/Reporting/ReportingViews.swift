@@ -11,7 +11,7 @@ enum ReportingOverviewView {
             .sorted { $0.id < $1.id }
         return Layout.render(page, title: page.t("reporting.title"), main: [
             .h1(page.text("reporting.title")),
-            .p(page.text("reporting.lead")),
+            .p(page.text("reporting.lead"), .text(" "), .a(.href("/synergy"), page.text("synergy.title"))),
             .h2(page.text("reporting.cycles")),
             .if(cycles.isEmpty, .p(page.text("reporting.no-cycles")), else: .table(
                 .thead(.tr(.th(page.text("meetings.meeting-title")), .th(page.text("parties.convention")), .th(page.text("reporting.due")),

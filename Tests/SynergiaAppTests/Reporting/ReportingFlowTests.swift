@@ -52,6 +52,13 @@ struct ReportingFlowTests {
             let cbdJSON = try await browser.json(ReportDTO.self, "/api/v1/reports/\(cbd.id!)")
             #expect(cbdJSON.answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(3600))
             #expect(try await AnswerHistoryModel.query(on: app.db).filter(\.$elementID == "wetland-area").count() == 2)
+
+            // The synergy page counts it: shown in both reports, reused in one.
+            let synergy = try await Browser(app).json(SynergyDTO.self, "/api/v1/synergy/KE")
+            let wetland = try #require(synergy.elements.first { $0.id == "wetland-area" })
+            #expect(Set(wetland.conventions).isSuperset(of: ["CBD", "RAMSAR"]))
+            #expect(wetland.partiesWithValue == 1 && wetland.answersFilled == 2 && wetland.answersReused == 1)
+            #expect(try await Browser(app).get("/synergy").contains("id=\"element-wetland-area\""))
         }
     }
 
