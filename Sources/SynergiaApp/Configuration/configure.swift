@@ -29,6 +29,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateNotificationTables())
     app.migrations.add(CreateNewsTables())
     app.migrations.add(CreateReportingTables())
+    app.migrations.add(CreateCollaborationTables())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 

@@ -24,6 +24,7 @@ enum ReportingRoutes {
         try ReportExport.register(app)
         try ReportVersions.register(app)
         try SynergyRoutes.register(app)
+        try ReportCollaboration.register(app)
 
         let api = app.grouped("api", "v1")
         api.get("reporting-cycles") { req in try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init) }
@@ -151,8 +152,13 @@ enum ReportingRoutes {
         let isLatest = !versions.contains { $0.version > report.version }
         let canAmend = isLatest && ReportWorkflow.canAmend(ReportStatus(rawValue: report.status) ?? .draft, by: actor,
                                                            party: report.partyCode, convention: template.convention)
+        let collaboration = ReportView.Collaboration(
+            comments: try await ReportCollaboration.comments(of: report, on: req.db),
+            assignments: try await ReportCollaboration.assignments(of: report, on: req.db),
+            canAssign: AuthorizationPolicy.permits(actor, .startReport(party: report.partyCode, convention: template.convention)) && canEdit,
+            canComment: actor.isSignedIn && AuthorizationPolicy.permits(actor, .readDraftReport(party: report.partyCode, convention: template.convention)))
         return ReportView.render(req.page, report: report, cycle: cycle, template: template, answers: answers,
-                                 sourceNames: sourceNames, canEdit: canEdit, canAmend: canAmend, versions: versions,
+                                 sourceNames: sourceNames, canEdit: canEdit, canAmend: canAmend, versions: versions, collaboration: collaboration,
                                  transitions: transitions, conflict: conflict, error: error)
     }
 }

@@ -56,7 +56,7 @@ enum ReportingOverviewView {
 enum ReportView {
     static func render(_ page: PageContext, report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
                        answers: [String: ReportingService.CurrentAnswer], sourceNames: [UUID: String], canEdit: Bool,
-                       canAmend: Bool, versions: [ReportModel], transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) -> String {
+                       canAmend: Bool, versions: [ReportModel], collaboration: Collaboration, transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) -> String {
         let base = "/reports/\(report.id!)"
         let required = template.questions.filter(\.required)
         return Layout.render(page, title: "\(report.partyCode) — \(template.title.english)", main: [
@@ -96,9 +96,18 @@ enum ReportView {
             .forEach(template.sections) { section in
                 .section(.id("s-\(section.id)".attributeEscaped),
                          .h2(page.name(section.title)),
+                         .p(.class("note"), page.text("reporting.section-completeness", [
+                            "answered": "\(section.questions.filter { $0.required && answers[$0.id] != nil }.count)",
+                            "required": "\(section.questions.filter(\.required).count)"]),
+                            .unwrap(collaboration.assignments[section.id]) { .group(.text(" · "), page.text("reporting.assigned-to", ["who": $0])) }),
+                         .if(collaboration.canAssign, .form(.class("inline"), .method(.post), .action("\(base)/assignments"), Layout.csrfField(page),
+                                                          .input(.type(.hidden), .name("section"), .value(section.id.attributeEscaped)),
+                                                          .label(.for("assign-\(section.id)".attributeEscaped), page.text("reporting.assign")),
+                                                          .input(.type(.email), .id("assign-\(section.id)".attributeEscaped), .name("assignee")),
+                                                          .button(.type(.submit), page.text("reporting.assign")))),
                          .forEach(section.questions) { question in
                              self.question(page, base: base, question: question, answer: answers[question.id], sourceNames: sourceNames,
-                                           canEdit: canEdit,
+                                           canEdit: canEdit, comments: collaboration.comments[question.id] ?? [], canComment: collaboration.canComment,
                                            conflict: conflict.flatMap { $0.0 == question.id ? ($0.1, $0.2) : nil },
                                            error: error.flatMap { $0.0 == question.id ? $0.1 : nil })
                          })
@@ -106,8 +115,16 @@ enum ReportView {
         ])
     }
 
+    /// Comments and section assignments shown on a report page, and who may add them.
+    struct Collaboration {
+        var comments: [String: [QuestionCommentModel]] = [:]
+        var assignments: [String: String] = [:]
+        var canAssign = false
+        var canComment = false
+    }
+
     static func question(_ page: PageContext, base: String, question: TemplateQuestion, answer: ReportingService.CurrentAnswer?,
-                         sourceNames: [UUID: String], canEdit: Bool, conflict: (AnswerValue, AnswerRevision)?, error: String?) -> Node<HTML.BodyContext> {
+                         sourceNames: [UUID: String], canEdit: Bool, comments: [QuestionCommentModel], canComment: Bool, conflict: (AnswerValue, AnswerRevision)?, error: String?) -> Node<HTML.BodyContext> {
         let field = "v-\(question.id)".attributeEscaped
         return .div(
             .class("question"), .id("q-\(question.id)".attributeEscaped),
@@ -141,10 +158,18 @@ enum ReportView {
                       .label(.for(field), .class("visually-hidden"), page.name(question.title)),
                       input(page, question: question, id: field, value: answer?.revision.value),
                       .button(.type(.submit), .id("save-\(question.id)".attributeEscaped), page.text("actions.save"))),
-                .if(question.element != nil && answer?.detached != true && answer != nil,
+                .if(question.element != nil && answer?.detached != true && answer != nil && canEdit,
                     .form(.class("inline"), .method(.post), .action("\(base)/answers/\(question.id.attributeEscaped)/detach"), Layout.csrfField(page),
                           .button(.type(.submit), page.text("reporting.detach"))))
-            ))
+            )),
+            .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
+                .li(.strong(.text(comment.author)), .text(": "), .text(comment.text))
+            })),
+            .if(canComment, .details(.summary(page.text("reporting.comment")),
+                .form(.method(.post), .action("\(base)/comments/\(question.id.attributeEscaped)"), Layout.csrfField(page),
+                      .label(.for("c-\(question.id)".attributeEscaped), .class("visually-hidden"), page.text("reporting.comment")),
+                      .textarea(.id("c-\(question.id)".attributeEscaped), .name("text"), .rows(2)),
+                      .button(.type(.submit), page.text("reporting.comment")))))
         )
     }
 

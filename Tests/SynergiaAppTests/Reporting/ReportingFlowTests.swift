@@ -219,3 +219,33 @@ struct ReportAmendmentTests {
         }
     }
 }
+
+@Suite("Preparing a report together")
+struct ReportCollaborationTests {
+    @Test("the focal point assigns a section to a contributor; people comment on questions; completeness per section")
+    func assignAndComment() async throws {
+        try await withSynergia { app in
+            let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "other@example.org", role: .contributor, party: "FR")
+            let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
+                                                             dueOn: "2026-12-31", by: secretariat, on: app.db)
+            let report = try await ReportingService.startReport(cycle: cycle, by: user, on: app.db)
+            let path = "/reports/\(report.id!)"
+            let focalPoint = Browser(app), contributor = Browser(app)
+            try await focalPoint.signIn("fp@example.org")
+            try await contributor.signIn("stats@example.org")
+            let section = try app.synergia.templates.template("cbd-7nr").sections[2].id
+            #expect(try await focalPoint.post("\(path)/assignments", ["section": section, "assignee": "other@example.org"]).status == .unprocessableEntity)
+            #expect(try await contributor.post("\(path)/assignments", ["section": section, "assignee": "stats@example.org"]).status == .forbidden)
+            #expect(try await focalPoint.post("\(path)/assignments", ["section": section, "assignee": "stats@example.org"]).status == .seeOther)
+            #expect(try await contributor.post("\(path)/comments/cbd-7nr.s3.q2", ["text": "Source: national wetland inventory 2024"]).status == .seeOther)
+            let page = try await focalPoint.get(path)
+            #expect(page.contains("assigned to stats@example.org"))
+            #expect(page.contains("Source: national wetland inventory 2024"))
+            #expect(page.contains("required questions answered"))
+            #expect(try await Browser(app).post("\(path)/comments/cbd-7nr.s3.q2", ["text": "x"]).status == .unauthorized)
+        }
+    }
+}
