@@ -20,6 +20,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.path.join(ROOT, ".build", "debug", "synergia")
@@ -66,19 +68,26 @@ def browser():
     driver.quit()
 
 
+def click_and_wait(driver, element):
+    """Clicks a form's button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+
+
 def sign_in(driver, base, email):
     driver.delete_all_cookies()
     driver.get(base + "/sign-in")
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "/account" in driver.current_url, driver.page_source[:500]
 
 
 def open_report(driver, base, template):
     driver.get(base + "/reporting")
     row = driver.find_element(By.ID, f"cycle-{template}")
-    row.find_element(By.TAG_NAME, "button").click()
+    click_and_wait(driver, row.find_element(By.TAG_NAME, "button"))
     assert "/reports/" in driver.current_url
 
 
@@ -89,7 +98,7 @@ def test_answer_once_reused_in_ramsar_then_submitted(server, browser):
     field = browser.find_element(By.ID, "v-cbd-7nr.s3.q2")
     field.clear()
     field.send_keys("3560")
-    browser.find_element(By.ID, "save-cbd-7nr.s3.q2").click()
+    click_and_wait(browser, browser.find_element(By.ID, "save-cbd-7nr.s3.q2"))
     assert "3560" in browser.find_element(By.ID, "q-cbd-7nr.s3.q2").text
 
     # The Ramsar focal point finds it in the Ramsar report, marked as reused.
@@ -101,7 +110,7 @@ def test_answer_once_reused_in_ramsar_then_submitted(server, browser):
 
     # Review, approve, submit; then read the receipt.
     for step in ("to-in-review", "to-approved", "to-submitted"):
-        browser.find_element(By.ID, step).click()
+        click_and_wait(browser, browser.find_element(By.ID, step))
     assert browser.find_element(By.ID, "report-status").text == "Submitted"
     receipt = browser.find_element(By.ID, "receipt-sha256").text
     assert re.fullmatch(r"[0-9a-f]{64}", receipt), receipt
