@@ -79,4 +79,5 @@ func routes(_ app: Application) throws {
     try OutreachRoutes.register(app)
     try CooperationRoutes.register(app)
     try ReportingRoutes.register(app)
+    try IndicatorRoutes.register(app)
 }

@@ -97,3 +97,18 @@ struct ReferencePagesTests {
         }
     }
 }
+
+@Suite("Indicator registry")
+struct IndicatorRegistryPageTests {
+    @Test("the registry lists GBF headline indicators linked to their targets, with unknown facts as null")
+    func registry() async throws {
+        try await withSynergia { app in
+            let indicators = try await Browser(app).json([IndicatorDTO].self, "/api/v1/indicators")
+            let coverage = try #require(indicators.first { $0.code == "3.1" })
+            #expect(coverage.targets.contains("KMGBF/3"))
+            #expect(indicators.contains { $0.kind == "headline" } && indicators.contains { $0.code.hasPrefix("AICHI-") })
+            let page = try await Browser(app).get("/indicators")
+            #expect(page.contains("id=\"indicator-3.1\"") && page.contains("href=\"/frameworks/KMGBF#target-3\""))
+        }
+    }
+}
