@@ -31,8 +31,16 @@ enum OutreachRoutes {
             return atom(req, name: "decisions", title: "Synergia — decisions", entries: entries)
         }
         app.get("feeds", "reports.atom") { req in
-            // Published reports arrive with harmonized reporting; until then the feed is valid and empty.
-            atom(req, name: "reports", title: "Synergia — published national reports", entries: [])
+            let reports = try await ReportModel.query(on: req.db).filter(\.$status == "published")
+                .sort(\.$publishedAt, .descending).limit(100).with(\.$cycle).all()
+            let entries = reports.map { report in
+                AtomEntry(id: "urn:uuid:\(report.id!.uuidString.lowercased())",
+                          title: "\(report.partyCode): \(report.cycle.title) (version \(report.version))",
+                          updated: report.publishedAt ?? Date(timeIntervalSince1970: 0), published: report.publishedAt,
+                          link: absolute(req, "/reports/\(report.id!)"), summary: report.receiptSHA256.map { "SHA-256 \($0)" },
+                          authorName: report.partyCode, categories: [report.cycle.conventionCode], language: nil)
+            }
+            return atom(req, name: "reports", title: "Synergia — published national reports", entries: entries)
         }
     }
 

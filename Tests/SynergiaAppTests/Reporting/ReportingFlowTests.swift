@@ -155,6 +155,9 @@ struct ReportingFlowTests {
             #expect(try await focalPoint.post("\(path)/transition", ["to": "published"]).status == .unprocessableEntity, "only the secretariat publishes")
             #expect(try await secretariat.post("\(path)/transition", ["to": "published"]).status == .seeOther)
             #expect(try await Browser(app).get(path).status == .ok, "published reports are public")
+            let feed = try await Browser(app).get("/feeds/reports.atom")
+            #expect(AtomFeedValidator.problems(in: feed.body) == [])
+            #expect(feed.contains("KE:") && feed.contains(receipt))
         }
     }
 
