@@ -15,7 +15,7 @@ let sample: String = {
 }()
 precondition(!sample.isEmpty, "no fixtures found at \(fixtures.path)")
 
-func text(megabytes: Int) -> String {
+func text(megabytes: Int, from sample: String = sample) -> String {
     let target = megabytes * 1_000_000
     var out = ""
     out.reserveCapacity(target + sample.utf8.count)
@@ -30,5 +30,11 @@ benchmark("parse seed XII/6 (\(seed.utf8.count) bytes)") { _ = DecisionParser.pa
 benchmark("parse 1 MB (\(oneMB.utf8.count) bytes)") { _ = DecisionParser.parse(oneMB) }
 benchmark("parse 5 MB (\(fiveMB.utf8.count) bytes)") { _ = DecisionParser.parse(fiveMB) }
 benchmark("parse 10 MB (\(tenMB.utf8.count) bytes)") { _ = DecisionParser.parse(tenMB) }
+
+// One language at a time (each fixture repeated to 5 MB): the slowest language is the bound.
+for name in ["XII-6.zh", "14-30.en", "14-30.fr", "14-30.es", "14-30.ru", "14-30.ar"] {
+    let single = text(megabytes: 5, from: try String(contentsOf: fixtures.appendingPathComponent("\(name).txt"), encoding: .utf8))
+    benchmark("parse 5 MB of \(name) (\(single.utf8.count) bytes)") { _ = DecisionParser.parse(single) }
+}
 
 Benchmark.main()
