@@ -8,12 +8,8 @@ import VaporTesting
 @Suite("Offline packages: download, fill, upload, review, apply")
 struct OfflinePackageTests {
     func start(_ app: Application) async throws -> (ReportModel, Browser, Browser) {
-        let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
-        let focalPointUser = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+        let report = try await startKenyaCBDReport(app)
         try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
-        let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                         dueOn: "2026-12-31", by: secretariat, on: app.db)
-        let report = try await ReportingService.startReport(cycle: cycle, by: focalPointUser, on: app.db)
         let focalPoint = Browser(app), contributor = Browser(app)
         try await focalPoint.signIn("fp@example.org")
         try await contributor.signIn("contributor@example.org")
@@ -97,11 +93,7 @@ struct ReportExportTests {
     @Test("a printable page with every answer and no forms; a PDF when Chromium is installed, else the print view")
     func printAndPDF() async throws {
         try await withSynergia { app in
-            let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
-            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
-            let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                             dueOn: "2026-12-31", by: secretariat, on: app.db)
-            let report = try await ReportingService.startReport(cycle: cycle, by: user, on: app.db)
+            let report = try await startKenyaCBDReport(app)
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")
             _ = try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q2", ["value": "3560", "baseVersion": "0"])

@@ -191,11 +191,7 @@ struct ReportAmendmentTests {
     @Test("amending a submitted report makes a new version; the two compare side by side; the submitted one is unchanged")
     func amend() async throws {
         try await withSynergia { app in
-            let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
-            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
-            let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                             dueOn: "2026-12-31", by: secretariat, on: app.db)
-            let report = try await ReportingService.startReport(cycle: cycle, by: user, on: app.db)
+            let report = try await startKenyaCBDReport(app)
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")
             let path = "/reports/\(report.id!)"
@@ -228,13 +224,9 @@ struct ReportCollaborationTests {
     @Test("the focal point assigns a section to a contributor; people comment on questions; completeness per section")
     func assignAndComment() async throws {
         try await withSynergia { app in
-            let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
-            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let report = try await startKenyaCBDReport(app)
             try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
             try await makeUser(app, email: "other@example.org", role: .contributor, party: "FR")
-            let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                             dueOn: "2026-12-31", by: secretariat, on: app.db)
-            let report = try await ReportingService.startReport(cycle: cycle, by: user, on: app.db)
             let path = "/reports/\(report.id!)"
             let focalPoint = Browser(app), contributor = Browser(app)
             try await focalPoint.signIn("fp@example.org")
