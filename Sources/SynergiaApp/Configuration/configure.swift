@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateNewsTables())
     app.migrations.add(CreateReportingTables())
     app.migrations.add(CreateCollaborationTables())
+    app.migrations.add(CreateIndicatorTables())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 

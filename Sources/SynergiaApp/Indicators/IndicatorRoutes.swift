@@ -11,6 +11,7 @@ enum IndicatorRoutes {
             Response.html(IndicatorListView.render(req.page, try IndicatorRegistry.load().indicators.map(IndicatorDTO.init)))
         }
         app.get("api", "v1", "indicators") { _ in try IndicatorRegistry.load().indicators.map(IndicatorDTO.init) }
+        try IndicatorDataRoutes.register(app)
     }
 }
 
@@ -49,7 +50,7 @@ enum IndicatorListView {
                            .th(page.text("indicators.targets")), .th(.text("SDG")))),
                 .tbody(.forEach(indicators) { indicator in
                     .tr(.id("indicator-\(indicator.code)".attributeEscaped),
-                        .th(.attribute(named: "scope", value: "row"), .text(indicator.code)),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href("/indicators/\(indicator.code.attributeEscaped)"), .text(indicator.code))),
                         .td(page.name(indicator.name)),
                         .td(ConventionView.known(page, indicator.unit)),
                         .td(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) }),

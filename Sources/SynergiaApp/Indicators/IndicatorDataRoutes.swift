@@ -1,0 +1,149 @@
+import Fluent
+import Foundation
+import Plot
+import SynergiaCore
+import Vapor
+
+/// Indicator data: import from CSV or SDMX-CSV (every bad row reported with its line, nothing
+/// stored unless all rows are good), the time series of an indicator as an accessible SVG
+/// chart with its data table, and exports as CSV, SDMX-CSV and JSON.
+enum IndicatorDataRoutes {
+    static func register(_ app: Application) throws {
+        app.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importData)
+        app.get("indicators", ":code") { req in try await show(req) }
+        app.get("indicators", ":code", "data.csv") { req in try await export(req, format: "csv") }
+        app.get("indicators", ":code", "data.sdmx.csv") { req in try await export(req, format: "sdmx") }
+        app.get("api", "v1", "indicators", ":code", "data") { req -> Response in
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(string: IndicatorExport.json(try await points(req))))
+        }
+    }
+
+    struct ImportForm: Content { var text: String?; var file: File?; var format: String? }
+
+    @Sendable static func importData(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(ImportForm.self)
+        let text = form.file.flatMap { $0.data.readableBytes > 0 ? String(buffer: $0.data) : nil } ?? form.text ?? ""
+        let format = IndicatorCSVFormat(rawValue: form.format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
+        let parties = Set(try await PartyModel.query(on: req.db).all().map(\.alpha2))
+        let result = IndicatorImport.parse(csv: text, format: format, knownIndicators: try IndicatorRegistry.load().codes,
+                                           knownParties: parties, periodRange: 1950...2100)
+        switch result {
+        case .failure(let errors):
+            return Response.html(IndicatorImportView.problems(req.page, errors), status: .unprocessableEntity)
+        case .success(let points):
+            for party in Set(points.map(\.party)) { try req.authorize(.editIndicatorData(party: party)) }
+            try await req.db.transaction { db in
+                for point in points { try await store(point, by: user.email, on: db) }
+            }
+            return Response.html(IndicatorImportView.imported(req.page, count: points.count,
+                                                              indicators: Array(Set(points.map(\.indicator))).sorted()))
+        }
+    }
+
+    /// Stores a value; a value for the same Party, indicator, period and disaggregation is replaced.
+    static func store(_ point: IndicatorDataPoint, by author: String, on db: any Database) async throws {
+        let key = IndicatorValueModel.key(point.disaggregation)
+        let row = try await IndicatorValueModel.query(on: db).filter(\.$partyCode == point.party).filter(\.$indicator == point.indicator)
+            .filter(\.$period == point.period.description).filter(\.$disaggregation == key).first() ?? IndicatorValueModel()
+        row.partyCode = point.party
+        row.indicator = point.indicator
+        row.period = point.period.description
+        row.periodStart = point.period.start
+        row.value = point.value
+        row.unit = point.unit
+        row.lower = point.lower
+        row.upper = point.upper
+        row.disaggregation = key
+        row.source = point.source
+        row.comment = point.comment
+        row.enteredBy = author
+        try await row.save(on: db)
+    }
+
+    static func points(_ req: Request) async throws -> [IndicatorDataPoint] {
+        let code = req.parameters.get("code")!
+        guard try IndicatorRegistry.load().indicator(code: code) != nil else { throw Abort(.notFound) }
+        let query = IndicatorValueModel.query(on: req.db).filter(\.$indicator == code).sort(\.$partyCode).sort(\.$periodStart)
+        if let party: String = req.query["party"] { query.filter(\.$partyCode == party.uppercased()) }
+        return try await query.all().compactMap(\.point)
+    }
+
+    static func export(_ req: Request, format: String) async throws -> Response {
+        let points = try await points(req)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let body = format == "sdmx" ? IndicatorExport.sdmxCSV(points) : IndicatorExport.csv(points)
+        headers.contentDisposition = .init(.attachment, filename: "\(req.parameters.get("code")!)\(format == "sdmx" ? ".sdmx" : "").csv")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let code = req.parameters.get("code")!
+        guard let indicator = try IndicatorRegistry.load().indicator(code: code) else { throw Abort(.notFound) }
+        let points = try await points(req).filter(\.disaggregation.isEmpty)
+        return Response.html(IndicatorView.render(req.page, IndicatorDTO(indicator), points: points, party: req.query["party"]))
+    }
+}
+
+enum IndicatorView {
+    static func render(_ page: PageContext, _ indicator: IndicatorDTO, points: [IndicatorDataPoint], party: String?) -> String {
+        let byParty = Dictionary(grouping: points, by: \.party)
+        let title = LocalizedText(indicator.name).resolved(in: page.language).text
+        let chart = SVGChart.lineChart(
+            title: "\(indicator.code) \(title)",
+            series: byParty.keys.sorted().map { party in
+                (label: party, points: byParty[party]!.map { (x: Double($0.period.start), y: $0.value) })
+            },
+            xLabel: page.t("indicators.year"), yLabel: points.first?.unit ?? indicator.unit ?? "")
+        let base = "/indicators/\(indicator.code.attributeEscaped)"
+        let query = party.map { "?party=\($0.attributeEscaped)" } ?? ""
+        return Layout.render(page, title: title, main: [
+            .h1(.text("\(indicator.code) "), page.name(indicator.name)),
+            .dl(.dt(page.text("indicators.unit")), .dd(ConventionView.known(page, indicator.unit)),
+                .dt(page.text("indicators.custodian")), .dd(ConventionView.known(page, indicator.custodian)),
+                .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) })),
+            .if(points.isEmpty, .p(page.text("indicators.no-data")), else: .group(
+                .element(named: "figure", nodes: [.raw(chart)]),
+                .table(.class("data"),
+                       .caption(page.text("indicators.data")),
+                       .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")),
+                                  .th(page.text("indicators.source")))),
+                       .tbody(.forEach(points) { point in
+                           .tr(.td(.text(point.party)), .td(.text(point.period.description)),
+                               .td(.text(String(point.value)), .text(point.unit.isEmpty ? "" : " \(point.unit)")), .td(.text(point.source)))
+                       })))),
+            .p(.a(.href("\(base)/data.csv\(query)"), .text("CSV")), .text(" · "),
+               .a(.href("\(base)/data.sdmx.csv\(query)"), .text("SDMX-CSV")), .text(" · "),
+               .a(.href("/api/v1/indicators/\(indicator.code.attributeEscaped)/data\(query)"), .text("JSON"))),
+            .if(page.user?.party != nil, .group(
+                .h2(page.text("indicators.import")),
+                .form(.method(.post), .action("/indicators/import"), .enctype(.multipartData), Layout.csrfField(page),
+                      .label(.for("import-file"), page.text("indicators.import-file")),
+                      .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
+                      .button(.type(.submit), page.text("indicators.import"))))),
+        ])
+    }
+}
+
+enum IndicatorImportView {
+    static func problems(_ page: PageContext, _ errors: IndicatorImportErrors) -> String {
+        Layout.render(page, title: page.t("indicators.import-problems"), main: [
+            .h1(page.text("indicators.import-problems")),
+            .p(page.text("package.nothing-applied")),
+            .ul(.class("problems"), .forEach(errors.errors) { error in
+                .li(page.text("package.line", ["line": "\(error.line)"]), .text(": "),
+                    .unwrap(error.column) { .group(.code(.text($0)), .text(" — ")) }, .text(error.message))
+            }),
+        ])
+    }
+
+    static func imported(_ page: PageContext, count: Int, indicators: [String]) -> String {
+        Layout.render(page, title: page.t("indicators.imported", ["count": "\(count)"]), main: [
+            .h1(page.text("indicators.imported", ["count": "\(count)"])),
+            .ul(.forEach(indicators) { .li(.a(.href("/indicators/\($0.attributeEscaped)"), .text($0))) }),
+        ])
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+@Suite("Indicator data: import, chart, export")
+struct IndicatorDataTests {
+    static let good = """
+    party,indicator,period,value,unit,lower,upper,disaggregation,source,comment
+    KE,3.1,2015,11.6,%,,,,"WDPA, 2016",
+    KE,3.1,2020,12.4,%,12.0,12.8,,"WDPA, 2021",保护区
+    KE,3.1,2020,8.1,%,,,ecosystem=marine,WDPA,
+    """
+
+    @Test("bad rows are each reported with their line and nothing is imported")
+    func badRows() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            let browser = Browser(app)
+            try await browser.signIn("stats@example.org")
+            let bad = """
+            party,indicator,period,value,unit,lower,upper,disaggregation,source,comment
+            KE,3.1,2015,eleven,%,,,,WDPA,
+            XX,3.1,2016,11,%,,,,WDPA,
+            KE,NOPE,2016,11,%,,,,WDPA,
+            KE,3.1,1700,11,%,,,,WDPA,
+            KE,3.1,2018,11,%,,,,WDPA,
+            KE,3.1,2018,11,%,,,,WDPA,
+            """
+            let page = try await browser.post("/indicators/import", ["text": bad, "format": "plain"])
+            #expect(page.status == .unprocessableEntity)
+            for line in 2...7 { #expect(page.contains("line \(line)"), "line \(line) is reported") }
+            #expect(try await IndicatorValueModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("import → chart and table on the indicator page → SDMX-CSV export that re-imports to identical data")
+    func endToEnd() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            let browser = Browser(app)
+            try await browser.signIn("stats@example.org")
+            let imported = try await browser.post("/indicators/import", ["text": Self.good, "format": "plain"])
+            #expect(imported.status == .ok && imported.contains("3 values imported"))
+            let page = try await browser.get("/indicators/3.1?party=KE")
+            #expect(page.contains("<svg") && page.contains("role=\"img\"") && page.contains("12.4"))
+            #expect(!page.contains("8.1"), "the chart and table show the totals, not the marine disaggregation")
+
+            let sdmx = try await browser.get("/indicators/3.1/data.sdmx.csv")
+            #expect(sdmx.body.hasPrefix("DATAFLOW"))
+            let before = try await IndicatorValueModel.query(on: app.db).sort(\.$period).sort(\.$disaggregation).all().compactMap(\.point)
+            try await IndicatorValueModel.query(on: app.db).delete()
+            #expect(try await browser.post("/indicators/import", ["text": sdmx.body, "format": "sdmx"]).status == .ok)
+            let after = try await IndicatorValueModel.query(on: app.db).sort(\.$period).sort(\.$disaggregation).all().compactMap(\.point)
+            #expect(before == after && after.count == 3)
+        }
+    }
+
+    @Test("a contributor of one Party cannot import another Party's data")
+    func otherParty() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fr@example.org", role: .contributor, party: "FR")
+            let browser = Browser(app)
+            try await browser.signIn("fr@example.org")
+            #expect(try await browser.post("/indicators/import", ["text": Self.good, "format": "plain"]).status == .forbidden)
+            #expect(try await IndicatorValueModel.query(on: app.db).count() == 0)
+        }
+    }
+}
