@@ -31,6 +31,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateReportingTables())
     app.migrations.add(CreateCollaborationTables())
     app.migrations.add(CreateIndicatorTables())
+    app.migrations.add(CreateProgressTables())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 
@@ -81,4 +82,5 @@ func routes(_ app: Application) throws {
     try CooperationRoutes.register(app)
     try ReportingRoutes.register(app)
     try IndicatorRoutes.register(app)
+    try ProgressRoutes.register(app)
 }

@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import Plot
+import SynergiaCore
+import Vapor
+
+/// Progress toward the global targets: Parties record assessments; a public dashboard per
+/// target shows the spread across Parties, by regional group and by convention, as SVG charts
+/// with their data tables and CSV, and a tile grid of Parties coloured by assessment.
+enum ProgressRoutes {
+    static func register(_ app: Application) throws {
+        app.get("progress", ":framework", ":target") { req in Response.html(ProgressView.render(req.page, try await dashboard(req))) }
+        app.get("progress", ":framework", ":target", "assessments.csv") { req -> Response in
+            let dto = try await dashboard(req)
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            let rows = ["party,regional_group,category,confidence"] + dto.assessments.map {
+                "\($0.party),\($0.regionalGroup ?? ""),\($0.category),\($0.confidence)"
+            }
+            return Response(status: .ok, headers: headers, body: .init(string: rows.joined(separator: "\n") + "\n"))
+        }
+        app.get("api", "v1", "progress", ":framework", ":target") { req in try await dashboard(req) }
+        app.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
+    }
+
+    static func target(_ req: Request) async throws -> (FrameworkModel, TargetModel) {
+        let code = req.parameters.get("framework")!.uppercased()
+        guard let framework = try await FrameworkModel.query(on: req.db).filter(\.$code == code).first(),
+              let target = try await TargetModel.query(on: req.db).filter(\.$framework.$id == framework.requireID())
+                .filter(\.$code == req.parameters.get("target")!).first() else { throw Abort(.notFound) }
+        return (framework, target)
+    }
+
+    static func dashboard(_ req: Request) async throws -> ProgressDashboardDTO {
+        let (framework, target) = try await target(req)
+        let cycle: String? = req.query["cycle"]
+        let query = ProgressAssessmentModel.query(on: req.db).filter(\.$framework == framework.code).filter(\.$target == target.code)
+        if let cycle { query.filter(\.$cycle == cycle) }
+        let rows = try await query.all()
+        let parties = Dictionary(uniqueKeysWithValues: try await PartyModel.query(on: req.db).with(\.$memberships).all().map { ($0.alpha2, $0) })
+        let assessments = rows.compactMap { row -> ProgressDashboardDTO.Assessment? in
+            guard let party = parties[row.partyCode] else { return nil }
+            return .init(party: row.partyCode, regionalGroup: party.regionalGroup, cycle: row.cycle, category: row.category,
+                         confidence: row.confidence, evidence: row.evidence,
+                         conventions: party.memberships.filter { $0.status == "party" }.map(\.conventionCode).sorted())
+        }
+        let tally = ProgressAggregation.counts(
+            assessments: assessments.map { (party: $0.party, regionalGroup: $0.regionalGroup, conventions: $0.conventions, target: target.code,
+                                            category: ProgressCategory(rawValue: $0.category) ?? .unknown) },
+            for: target.code)
+        func plain(_ counts: ProgressAggregation.Counts) -> [String: Int] { Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }) }
+        return ProgressDashboardDTO(
+            framework: framework.code, target: target.code, title: target.title, cycle: cycle,
+            overall: plain(tally.overall), byRegion: tally.byRegion.mapValues(plain), byConvention: tally.byConvention.mapValues(plain),
+            assessments: assessments.sorted { $0.party < $1.party },
+            tiles: parties.values.sorted { ($0.regionalGroup ?? "~", $0.nameEnglish) < ($1.regionalGroup ?? "~", $1.nameEnglish) }.map { party in
+                .init(party: party.alpha2, regionalGroup: party.regionalGroup, name: party.names["en"] ?? party.alpha2,
+                      category: assessments.first { $0.party == party.alpha2 }?.category)
+            })
+    }
+
+    struct AssessmentForm: Content { var cycle: String?; var category: String?; var confidence: String?; var evidence: String?; var indicators: String? }
+
+    /// A focal point or contributor records the Party's assessment (the person decides; the
+    /// indicator data only informs it).
+    @Sendable static func assess(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let party = user.partyCode else { throw Abort(.forbidden) }
+        try req.authorize(.editIndicatorData(party: party))
+        let (framework, target) = try await target(req)
+        let form = try req.content.decode(AssessmentForm.self)
+        guard let category = ProgressCategory(rawValue: form.category ?? "") else { throw Refusal("error.progress.category") }
+        guard let confidence = Confidence(rawValue: form.confidence ?? "") else { throw Refusal("error.progress.confidence") }
+        let cycle = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
+        guard !cycle.isEmpty else { throw Refusal("error.progress.cycle") }
+        let row = try await ProgressAssessmentModel.query(on: req.db).filter(\.$partyCode == party).filter(\.$framework == framework.code)
+            .filter(\.$target == target.code).filter(\.$cycle == cycle).first() ?? ProgressAssessmentModel()
+        let before = row.id == nil ? nil : row.category
+        row.partyCode = party
+        row.framework = framework.code
+        row.target = target.code
+        row.cycle = cycle
+        row.category = category.rawValue
+        row.confidence = confidence.rawValue
+        row.evidence = form.evidence ?? ""
+        row.indicators = form.indicators ?? ""
+        row.assessedBy = user.email
+        try await req.db.transaction { db in
+            try await row.save(on: db)
+            try await AuditLog.append(actor: user.email, action: "progress.assessed",
+                                      subject: "progress/\(party)/\(framework.code)/\(target.code)/\(cycle)",
+                                      before: before, after: category.rawValue, on: db)
+        }
+        return req.redirect(to: "/progress/\(framework.code)/\(target.code)")
+    }
+}
+
+/// The dashboard of one target: counts overall, by regional group and by convention; every
+/// assessment; and one tile per Party.
+public struct ProgressDashboardDTO: Content {
+    public var framework: String
+    public var target: String
+    public var title: [String: String]
+    public var cycle: String?
+    /// Category → number of Parties.
+    public var overall: [String: Int]
+    public var byRegion: [String: [String: Int]]
+    public var byConvention: [String: [String: Int]]
+    public var assessments: [Assessment]
+    public var tiles: [Tile]
+
+    public struct Assessment: Content {
+        public var party: String; public var regionalGroup: String?; public var cycle: String; public var category: String
+        public var confidence: String; public var evidence: String; public var conventions: [String]
+    }
+    public struct Tile: Content { public var party: String; public var regionalGroup: String?; public var name: String; public var category: String? }
+}
+
+enum ProgressView {
+    static func render(_ page: PageContext, _ dto: ProgressDashboardDTO) -> String {
+        let categories = ProgressCategory.allCases
+        func label(_ category: ProgressCategory) -> String { page.t("progress.\(category.rawValue)") }
+        let regions = RegionalGroup.allCases.map { (label: page.t($0.catalogKey), counts: counts(dto.byRegion[$0.rawValue])) }
+        let conventions = dto.byConvention.keys.sorted().map { (label: $0, counts: counts(dto.byConvention[$0])) }
+        let base = "/progress/\(dto.framework.attributeEscaped)/\(dto.target.attributeEscaped)"
+        return Layout.render(page, title: page.t("progress.title"), main: [
+            .h1(page.text("frameworks.target", ["code": dto.target]), .text(" — "), page.name(dto.title)),
+            .p(page.text("progress.count", ["count": "\(dto.assessments.count)"]), .text(" · "),
+               .a(.href("\(base)/assessments.csv"), .text("CSV")), .text(" · "),
+               .a(.href("/api/v1/progress/\(dto.framework.attributeEscaped)/\(dto.target.attributeEscaped)"), .text("JSON"))),
+            .h2(page.text("progress.by-region")),
+            .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regions))]),
+            table(page, regions, categories: categories, label: label),
+            .h2(page.text("progress.by-convention")),
+            .if(conventions.isEmpty, .p(page.text("progress.none")), else: .group(
+                .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-convention"), counts: conventions))]),
+                table(page, conventions, categories: categories, label: label))),
+            .h2(page.text("progress.tiles")),
+            .div(.class("tiles"), .attribute(named: "role", value: "list"), .forEach(dto.tiles) { tile in
+                .div(.class("tile"), .attribute(named: "role", value: "listitem"),
+                     .attribute(named: "style", value: "background:\(tile.category.flatMap { ProgressCategory(rawValue: $0) }.flatMap { SVGChart.progressColors[$0] } ?? "#fff")"),
+                     .attribute(named: "title", value: "\(tile.name): \(tile.category.flatMap { ProgressCategory(rawValue: $0) }.map(label) ?? page.t("progress.not-assessed"))".attributeEscaped),
+                     .text(tile.party))
+            }),
+            .if(page.user?.party != nil, .group(
+                .h2(page.text("progress.assess")),
+                .form(.method(.post), .action(base), Layout.csrfField(page),
+                      Layout.field(page, name: "cycle", labelKey: "progress.cycle", value: "2026"),
+                      .div(.class("field"), .label(.for("category"), page.text("progress.category")),
+                           .select(.id("category"), .attribute(named: "name", value: "category"),
+                                   Layout.options(categories.map { ($0.rawValue, label($0)) }, selected: nil))),
+                      .div(.class("field"), .label(.for("confidence"), page.text("progress.confidence")),
+                           .select(.id("confidence"), .attribute(named: "name", value: "confidence"),
+                                   Layout.options(Confidence.allCases.map { ($0.rawValue, page.t("progress.confidence-\($0.rawValue)")) }, selected: "medium"))),
+                      .div(.class("field"), .label(.for("evidence"), page.text("progress.evidence")), .textarea(.id("evidence"), .name("evidence"), .rows(3))),
+                      .button(.type(.submit), page.text("progress.assess"))))),
+        ])
+    }
+
+    static func counts(_ raw: [String: Int]?) -> ProgressAggregation.Counts {
+        Dictionary(uniqueKeysWithValues: (raw ?? [:]).compactMap { key, value in ProgressCategory(rawValue: key).map { ($0, value) } })
+    }
+
+    static func table(_ page: PageContext, _ rows: [(label: String, counts: ProgressAggregation.Counts)], categories: [ProgressCategory],
+                      label: (ProgressCategory) -> String) -> Node<HTML.BodyContext> {
+        .table(.class("data"),
+               .thead(.tr(.th(.text("")), .forEach(categories) { .th(.text(label($0))) })),
+               .tbody(.forEach(rows) { row in
+                   .tr(.th(.attribute(named: "scope", value: "row"), .text(row.label)), .forEach(categories) { .td(.text("\(row.counts[$0] ?? 0)")) })
+               }))
+    }
+}
