@@ -20,7 +20,8 @@ enum FrameworkView {
                         .li(
                             .id("target-\(target.code)".attributeEscaped),
                             .h3(page.text("frameworks.target", ["code": target.code]), .text(" — "), page.name(target.title)),
-                            .unwrap(target.text) { .p(page.name($0)) }
+                            .unwrap(target.text) { .p(page.name($0)) },
+                            .p(.small(.a(.href("/progress/\(framework.code.attributeEscaped)/\(target.code.attributeEscaped)"), page.text("progress.title"))))
                         )
                     })
                 )

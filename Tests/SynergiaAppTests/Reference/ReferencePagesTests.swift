@@ -26,6 +26,7 @@ struct ReferencePagesTests {
             #expect(page.status == .ok)
             #expect(page.contains("id=\"goal-E\""))
             #expect(page.contains("id=\"target-20\""))
+            #expect(page.contains("href=\"/progress/SP2011/20\""), "each target links to its progress dashboard")
             let api = try await browser.json(FrameworkDTO.self, "/api/v1/frameworks/SP2011")
             #expect(api.goals.map(\.code) == ["A", "B", "C", "D", "E"])
             #expect(api.goals.flatMap(\.targets).count == 20)
