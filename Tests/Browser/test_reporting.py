@@ -17,6 +17,10 @@ import time
 import urllib.request
 
 import pytest
+
+# Selenium must not reach out to the internet: the driver path is given, and no usage statistics.
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By

@@ -121,6 +121,8 @@ enum ProgressView {
         let categories = ProgressCategory.allCases
         func label(_ category: ProgressCategory) -> String { page.t("progress.\(category.rawValue)") }
         let regions = RegionalGroup.allCases.map { (label: page.t($0.catalogKey), counts: counts(dto.byRegion[$0.rawValue])) }
+        // Short names under the chart's bars, so they do not run into each other; the table has the full names.
+        let regionBars = RegionalGroup.allCases.map { (label: page.t("region-short.\($0.rawValue)"), counts: counts(dto.byRegion[$0.rawValue])) }
         let conventions = dto.byConvention.keys.sorted().map { (label: $0, counts: counts(dto.byConvention[$0])) }
         let base = "/progress/\(dto.framework.attributeEscaped)/\(dto.target.attributeEscaped)"
         return Layout.render(page, title: page.t("progress.title"), main: [
@@ -129,7 +131,7 @@ enum ProgressView {
                .a(.href("\(base)/assessments.csv"), .text("CSV")), .text(" · "),
                .a(.href("/api/v1/progress/\(dto.framework.attributeEscaped)/\(dto.target.attributeEscaped)"), .text("JSON"))),
             .h2(page.text("progress.by-region")),
-            .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regions))]),
+            .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regionBars))]),
             table(page, regions, categories: categories, label: label),
             .h2(page.text("progress.by-convention")),
             .if(conventions.isEmpty, .p(page.text("progress.none")), else: .group(
