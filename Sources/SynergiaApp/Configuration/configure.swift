@@ -8,7 +8,8 @@ import Vapor
 /// Does not migrate; call ``prepareDatabase(_:)`` (as `serve` and `migrate` do).
 public func configure(_ app: Application, settings: SynergiaSettings) async throws {
     app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load(),
-                                   calendar: try MeetingCalendar.load(), templates: try ReportingService.Templates.load())
+                                   calendar: try MeetingCalendar.load(), templates: try ReportingService.Templates.load(),
+                                   indicators: try IndicatorRegistry.load(), cooperation: try CooperationRegistry.load())
 
     switch settings.database {
     case .sqliteFile(let path):

@@ -8,12 +8,12 @@ import Vapor
 enum CooperationRoutes {
     static func register(_ app: Application) throws {
         app.get("cooperation") { req in
-            let registry = try CooperationRegistry.load()
+            let registry = req.application.synergia.cooperation
             let imported = Set(try await DecisionModel.query(on: req.db).all().map(\.symbol))
             let conventions = try await ReferenceQueries.conventions(on: req.db)
             return Response.html(CooperationView.render(req.page, registry, importedDecisions: imported, conventions: conventions))
         }
-        app.get("api", "v1", "cooperation") { _ in CooperationDTO(try CooperationRegistry.load()) }
+        app.get("api", "v1", "cooperation") { req in CooperationDTO(req.application.synergia.cooperation) }
     }
 }
 

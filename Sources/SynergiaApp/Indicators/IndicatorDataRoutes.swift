@@ -28,7 +28,7 @@ enum IndicatorDataRoutes {
         let text = form.file.flatMap { $0.data.readableBytes > 0 ? String(buffer: $0.data) : nil } ?? form.text ?? ""
         let format = IndicatorCSVFormat(rawValue: form.format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
         let parties = Set(try await PartyModel.query(on: req.db).all().map(\.alpha2))
-        let result = IndicatorImport.parse(csv: text, format: format, knownIndicators: try IndicatorRegistry.load().codes,
+        let result = IndicatorImport.parse(csv: text, format: format, knownIndicators: req.application.synergia.indicators.codes,
                                            knownParties: parties, periodRange: 1950...2100)
         switch result {
         case .failure(let errors):
@@ -65,7 +65,7 @@ enum IndicatorDataRoutes {
 
     static func points(_ req: Request) async throws -> [IndicatorDataPoint] {
         let code = req.parameters.get("code")!
-        guard try IndicatorRegistry.load().indicator(code: code) != nil else { throw Abort(.notFound) }
+        guard req.application.synergia.indicators.indicator(code: code) != nil else { throw Abort(.notFound) }
         let query = IndicatorValueModel.query(on: req.db).filter(\.$indicator == code).sort(\.$partyCode).sort(\.$periodStart)
         if let party: String = req.query["party"] { query.filter(\.$partyCode == party.uppercased()) }
         return try await query.all().compactMap(\.point)
@@ -82,7 +82,7 @@ enum IndicatorDataRoutes {
 
     static func show(_ req: Request) async throws -> Response {
         let code = req.parameters.get("code")!
-        guard let indicator = try IndicatorRegistry.load().indicator(code: code) else { throw Abort(.notFound) }
+        guard let indicator = req.application.synergia.indicators.indicator(code: code) else { throw Abort(.notFound) }
         let points = try await points(req).filter(\.disaggregation.isEmpty)
         return Response.html(IndicatorView.render(req.page, IndicatorDTO(indicator), points: points, party: req.query["party"]))
     }

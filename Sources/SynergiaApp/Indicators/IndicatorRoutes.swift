@@ -8,9 +8,9 @@ import Vapor
 enum IndicatorRoutes {
     static func register(_ app: Application) throws {
         app.get("indicators") { req in
-            Response.html(IndicatorListView.render(req.page, try IndicatorRegistry.load().indicators.map(IndicatorDTO.init)))
+            Response.html(IndicatorListView.render(req.page, req.application.synergia.indicators.indicators.map(IndicatorDTO.init)))
         }
-        app.get("api", "v1", "indicators") { _ in try IndicatorRegistry.load().indicators.map(IndicatorDTO.init) }
+        app.get("api", "v1", "indicators") { req in req.application.synergia.indicators.indicators.map(IndicatorDTO.init) }
         try IndicatorDataRoutes.register(app)
     }
 }

@@ -9,8 +9,11 @@ public enum ReportingService {
     /// The shipped templates and shared elements, by id.
     public struct Templates: Sendable {
         public let byID: [String: ReportTemplate]
+        /// The information elements that templates share.
+        public let elements: [SharedElement]
         public static func load() throws -> Templates {
-            Templates(byID: Dictionary(uniqueKeysWithValues: try ReportTemplates.load().map { ($0.id, $0) }))
+            Templates(byID: Dictionary(uniqueKeysWithValues: try ReportTemplates.load().map { ($0.id, $0) }),
+                      elements: try ReportTemplates.loadElements())
         }
         public func template(_ id: String) throws -> ReportTemplate {
             guard let template = byID[id] else { throw Abort(.notFound) }

@@ -19,7 +19,7 @@ enum SynergyRoutes {
     static func synergy(_ req: Request, party: String?) async throws -> SynergyDTO {
         if let party, try await PartyModel.query(on: req.db).filter(\.$alpha2 == party).first() == nil { throw Abort(.notFound) }
         let templates = req.application.synergia.templates.byID.values.sorted { $0.id < $1.id }
-        let elements = try ReportTemplates.loadElements()
+        let elements = req.application.synergia.templates.elements
         let valuesQuery = ElementValueModel.query(on: req.db)
         let reportsQuery = ReportModel.query(on: req.db).with(\.$cycle)
         if let party { valuesQuery.filter(\.$partyCode == party); reportsQuery.filter(\.$partyCode == party) }

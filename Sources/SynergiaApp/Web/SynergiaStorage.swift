@@ -11,6 +11,10 @@ public struct SynergiaContext: Sendable {
     public let calendar: MeetingCalendar
     /// The report templates shipped in `Resources/Templates`.
     public let templates: ReportingService.Templates
+    /// The indicator registry (`Resources/Reference/indicators.json`).
+    public let indicators: IndicatorRegistry
+    /// The cooperation registry (`Resources/Reference/cooperation.json`).
+    public let cooperation: CooperationRegistry
 }
 
 extension Application {
