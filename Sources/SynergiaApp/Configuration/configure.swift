@@ -33,6 +33,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateCollaborationTables())
     app.migrations.add(CreateIndicatorTables())
     app.migrations.add(CreateProgressTables())
+    app.migrations.add(CreateIndicatorSeries())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 

@@ -37,6 +37,11 @@ enum IndicatorDataRoutes {
             for party in Set(points.map(\.party)) { try req.authorize(.editIndicatorData(party: party)) }
             try await req.db.transaction { db in
                 for point in points { try await store(point, by: user.email, on: db) }
+                // Reports showing these series now show the imported values, at a new version.
+                for key in Set(points.map { "\($0.party)\t\($0.indicator)" }) {
+                    let parts = key.split(separator: "\t").map(String.init)
+                    try await IndicatorSeriesStore.record(party: parts[0], indicator: parts[1], report: nil, by: user.email, on: db)
+                }
             }
             return Response.html(IndicatorImportView.imported(req.page, count: points.count,
                                                               indicators: Array(Set(points.map(\.indicator))).sorted()))

@@ -36,6 +36,8 @@ public struct ReportDTO: Content {
         /// The report in which the shared value was entered, when it is another one.
         public var reusedFrom: UUID?
         public var detached: Bool
+        /// The registry indicator whose Party data series this answer is (shared with imports and dashboards).
+        public var indicator: String?
     }
 
     public struct Completeness: Content, Equatable { public var answered: Int; public var required: Int }
@@ -49,7 +51,8 @@ public struct ReportDTO: Content {
             answers: template.questions.compactMap { question in
                 answers[question.id].map {
                     Answer(question: question.id, value: $0.revision.value, version: $0.revision.version, author: $0.revision.author,
-                           element: $0.elementID, reusedFrom: $0.reusedFrom, detached: $0.detached)
+                           element: $0.elementID, reusedFrom: $0.reusedFrom, detached: $0.detached,
+                           indicator: $0.indicator)
                 }
             },
             completeness: Completeness(answered: required.filter { answers[$0.id] != nil }.count, required: required.count))

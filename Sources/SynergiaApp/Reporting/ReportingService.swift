@@ -101,6 +101,8 @@ public enum ReportingService {
         public var reusedFrom: UUID?
         public var elementID: String?
         public var detached: Bool
+        /// The registry indicator whose Party data this answer shows (indicator-series questions).
+        public var indicator: String? = nil
     }
 
     /// Every answered question of a report: its own answers, and the Party's element values for
@@ -123,9 +125,10 @@ public enum ReportingService {
         let ownByQuestion = Dictionary(uniqueKeysWithValues: own.map { ($0.questionID, $0) })
         let elements = try await ElementValueModel.query(on: db).filter(\.$partyCode == report.partyCode).all()
         let elementByID = Dictionary(uniqueKeysWithValues: elements.map { ($0.elementID, $0) })
+        let series = try await IndicatorSeriesStore.series(party: report.partyCode, indicators: Set(template.questions.compactMap(\.indicator)), on: db)
         var result: [String: CurrentAnswer] = [:]
         for question in template.questions {
-            if let answer = ownByQuestion[question.id], question.element == nil || answer.detached {
+            if let answer = ownByQuestion[question.id], (question.element == nil && question.indicator == nil) || answer.detached {
                 guard let value = decode(answer.value) else { continue }
                 result[question.id] = CurrentAnswer(
                     revision: AnswerRevision(questionID: question.id, value: value, version: answer.version,
@@ -136,6 +139,12 @@ public enum ReportingService {
                     revision: AnswerRevision(questionID: question.id, value: value, version: shared.version,
                                              author: shared.updatedBy, at: shared.updatedAt ?? Date()),
                     reusedFrom: shared.sourceReportID == reportID ? nil : shared.sourceReportID, elementID: element, detached: false)
+            } else if let indicator = question.indicator, let data = series[indicator] {
+                result[question.id] = CurrentAnswer(
+                    revision: AnswerRevision(questionID: question.id, value: .indicatorSeries(data.points), version: data.version,
+                                             author: data.updatedBy, at: data.updatedAt ?? Date()),
+                    reusedFrom: data.sourceReportID == reportID ? nil : data.sourceReportID, elementID: nil, detached: false,
+                    indicator: indicator)
             }
         }
         return result
@@ -143,6 +152,8 @@ public enum ReportingService {
 
     /// Saves an answer based on the version the editor loaded. A question bound to a shared
     /// element (and not detached) saves the Party's element value, so every report of the
+    /// Party that asks for it has it; a question bound to an indicator saves the Party's data
+    /// series of that indicator (what imports and dashboards use too).
     /// Party that asks for it has it. Refused on a locked report, a value of the wrong type,
     /// or another Party's report; returns the conflict when someone saved in between.
     public static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel,
@@ -160,7 +171,11 @@ public enum ReportingService {
         let json = encode(value)
         try await db.transaction { db in
             let own = try await AnswerModel.query(on: db).filter(\.$report.$id == reportID).filter(\.$questionID == questionID).first()
-            if let element = question.element, own?.detached != true {
+            if let indicator = question.indicator, own?.detached != true, case .indicatorSeries(let points) = value {
+                try await IndicatorSeriesStore.replace(party: report.partyCode, indicator: indicator, points: points,
+                                                       defaultUnit: question.unit ?? "", version: version, report: reportID,
+                                                       by: user.email, on: db)
+            } else if let element = question.element, own?.detached != true {
                 let shared = try await ElementValueModel.query(on: db).filter(\.$partyCode == report.partyCode)
                     .filter(\.$elementID == element).first() ?? ElementValueModel()
                 shared.partyCode = report.partyCode

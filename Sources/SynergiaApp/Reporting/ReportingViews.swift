@@ -130,6 +130,9 @@ enum ReportView {
             .class("question"), .id("q-\(question.id)".attributeEscaped),
             .h3(page.name(question.title), .if(question.required, .text(" *"))),
             .unwrap(question.help) { .p(.class("note"), page.name($0)) },
+            .unwrap(question.indicator) { code in
+                .p(.class("note"), page.text("reporting.indicator-data"), .text(" "), .a(.href("/indicators/\(code.attributeEscaped)"), .text(code)))
+            },
             .unwrap(answer) { answer in
                 .group(
                     .p(.class("answer"), .text(AnswerForm.formText(answer.revision.value)), .text(question.unit.map { " \($0)" } ?? "")),

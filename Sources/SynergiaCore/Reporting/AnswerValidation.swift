@@ -14,6 +14,8 @@ public enum AnswerProblem: Sendable, Equatable, Error {
     indirect case tableCellInvalid(row: Int, column: String, problem: AnswerProblem)
     case seriesPeriodEmpty
     case seriesPeriodDuplicate(String)
+    /// A period that is not a year (`2020`) or a range of years (`2016-2020`).
+    case seriesPeriodInvalid(String)
     case seriesValueNotFinite(period: String)
 
     public var catalogKey: String {
@@ -29,6 +31,7 @@ public enum AnswerProblem: Sendable, Equatable, Error {
         case .tableCellInvalid: "error.answer.table-cell-invalid"
         case .seriesPeriodEmpty: "error.answer.series-period-empty"
         case .seriesPeriodDuplicate: "error.answer.series-period-duplicate"
+        case .seriesPeriodInvalid: "error.answer.series-period-invalid"
         case .seriesValueNotFinite: "error.answer.series-value-not-finite"
         }
     }
@@ -82,6 +85,7 @@ public enum AnswerValidation {
             for point in points {
                 let period = point.period.trimmingCharacters(in: .whitespaces)
                 if period.isEmpty { return .seriesPeriodEmpty }
+                if IndicatorPeriod(period) == nil { return .seriesPeriodInvalid(period) }
                 if !periods.insert(period).inserted { return .seriesPeriodDuplicate(period) }
                 if !point.value.isFinite { return .seriesValueNotFinite(period: period) }
             }

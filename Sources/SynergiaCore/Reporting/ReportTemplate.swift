@@ -65,10 +65,14 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
     public var element: String?
     /// The framework target the question reports on.
     public var target: TargetReference?
+    /// Code of the registry indicator an `indicatorSeries` question reports. Its answer is the
+    /// Party's data for that indicator (the total, not disaggregated), stored once and shared
+    /// with imports, dashboards and every other report that asks for the same indicator.
+    public var indicator: String?
 
     public init(id: String, type: QuestionType, title: LocalizedText, help: LocalizedText? = nil, required: Bool = false,
                 choices: [TemplateChoice]? = nil, unit: String? = nil, columns: [TemplateColumn]? = nil,
-                element: String? = nil, target: TargetReference? = nil) {
+                element: String? = nil, target: TargetReference? = nil, indicator: String? = nil) {
         self.id = id
         self.type = type
         self.title = title
@@ -79,6 +83,7 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
         self.columns = columns
         self.element = element
         self.target = target
+        self.indicator = indicator
     }
 
     public init(from decoder: any Decoder) throws {
@@ -93,5 +98,6 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
         columns = try c.decodeIfPresent([TemplateColumn].self, forKey: .columns)
         element = try c.decodeIfPresent(String.self, forKey: .element)
         target = try c.decodeIfPresent(TargetReference.self, forKey: .target)
+        indicator = try c.decodeIfPresent(String.self, forKey: .indicator)
     }
 }

@@ -67,7 +67,9 @@ public enum ReportTemplates {
     /// Every problem in `templates`: duplicate template, section, question, choice or column ids
     /// (question ids must be unique across all templates); choice questions without choices;
     /// tables without columns or with non-cell column types; element ids not in `elements`, or
-    /// a question whose type differs from its element's; duplicate element ids.
+    /// a question whose type differs from its element's; duplicate element ids; an indicator on a
+    /// question that is not an indicator series, or together with an element. (Whether the
+    /// indicator code is in the registry is checked against the registry, in the tests.)
     public static func validate(_ templates: [ReportTemplate], elements: [SharedElement]) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
         var elementTypes: [String: QuestionType] = [:]
@@ -108,6 +110,10 @@ public enum ReportTemplates {
                         }
                     } else if question.columns != nil {
                         problem(q, "columns on a \(question.type.rawValue) question")
+                    }
+                    if question.indicator != nil {
+                        if question.type != .indicatorSeries { problem(q, "indicator on a \(question.type.rawValue) question") }
+                        if question.element != nil { problem(q, "both an element and an indicator") }
                     }
                     if let element = question.element {
                         if let type = elementTypes[element] {

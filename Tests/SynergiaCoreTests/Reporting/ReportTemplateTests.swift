@@ -29,6 +29,40 @@ struct ReportTemplateTests {
         }
     }
 
+    @Test("every text of every template (titles, help, choices, columns) is in English and French")
+    func everyTextIsInFrench() {
+        var missing: [String] = []
+        func check(_ text: LocalizedText?, _ where_: String) {
+            guard let text else { return }
+            if (text.values["en"] ?? "").isEmpty || (text.values["fr"] ?? "").isEmpty { missing.append(where_) }
+        }
+        for template in templates {
+            check(template.title, template.id)
+            for section in template.sections {
+                check(section.title, section.id)
+                for question in section.questions {
+                    check(question.title, question.id)
+                    check(question.help, "\(question.id) help")
+                    for choice in question.choices ?? [] { check(choice.label, "\(question.id) choice \(choice.id)") }
+                    for column in question.columns ?? [] { check(column.title, "\(question.id) column \(column.id)") }
+                }
+            }
+        }
+        #expect(missing.isEmpty, "no French: \(missing.prefix(10))")
+    }
+
+    @Test("indicator-series questions bound to an indicator name a registry indicator")
+    func indicatorBindingsAreInTheRegistry() throws {
+        let registry = try IndicatorRegistry.load()
+        let bound = templates.flatMap(\.questions).filter { $0.indicator != nil }
+        #expect(bound.count >= 5)
+        for question in bound {
+            #expect(question.type == .indicatorSeries, "\(question.id)")
+            #expect(registry.indicator(code: question.indicator!) != nil, "\(question.id): \(question.indicator!)")
+        }
+        #expect(try template("cbd-7nr").question("cbd-7nr.s3.q3")?.indicator == "A.3")
+    }
+
     @Test func sizesAreInRange() throws {
         #expect(try template("cbd-7nr").questions.count >= 60)
         #expect(try template("cbd-6nr").questions.count >= 50)
@@ -116,6 +150,16 @@ struct TemplateValidationTests {
         #expect(reasons([template([q("a", .table)])]) == ["table without columns"])
         let nested = TemplateColumn(id: "c", title: LocalizedText(english: "C"), type: .table)
         #expect(reasons([template([q("a", .table, columns: [nested])])]) == ["column c has type table, not a cell type"])
+    }
+
+    @Test func findsMisplacedIndicators() {
+        var numberWithIndicator = q("a", .number)
+        numberWithIndicator.indicator = "3.1"
+        #expect(reasons([template([numberWithIndicator])]) == ["indicator on a number question"])
+        var both = q("b", .indicatorSeries)
+        both.indicator = "3.1"
+        both.element = "wetland-area"
+        #expect(reasons([template([both])]).contains("both an element and an indicator"))
     }
 
     @Test func findsUnknownOrMistypedElements() {
