@@ -41,16 +41,26 @@ struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Add demo accounts and content (marked as demo).")
 
     @ArgumentParser.Flag(help: "Seed the demo accounts and content.") var demo = false
+    @ArgumentParser.Flag(help: ArgumentHelp(
+        "Generate data at full scale: progress assessments of all 196 Parties for every SP 2011-2020 and KMGBF target in 3 cycles, and 30 years of every registry indicator per Party.",
+        discussion: "For load tests and the benchmarks; generated rows are marked as such and replace those of an earlier run."))
+    var scale = false
 
     func validate() throws {
-        guard demo else { throw ValidationError("Say what to seed: --demo.") }
+        guard demo || scale else { throw ValidationError("Say what to seed: --demo, --scale, or both.") }
     }
 
     func run() async throws {
         try await CLI.withApplication(demo: true) { app in
-            let created = try await DemoSeed.seed(on: app.db, hasher: app.password)
-            print("Created \(created.count) demo account(s).")
-            print(DemoSeed.signInHelp)
+            if demo {
+                let created = try await DemoSeed.seed(on: app.db, hasher: app.password)
+                print("Created \(created.count) demo account(s).")
+                print(DemoSeed.signInHelp)
+            }
+            if scale {
+                let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
+                print("Generated \(summary.assessments) progress assessments and \(summary.values) indicator values for \(summary.parties) Parties.")
+            }
         }
     }
 }

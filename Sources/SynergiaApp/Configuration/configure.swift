@@ -85,4 +85,5 @@ func routes(_ app: Application) throws {
     try ReportingRoutes.register(app)
     try IndicatorRoutes.register(app)
     try ProgressRoutes.register(app)
+    try ProgressOverviewRoutes.register(app)
 }

@@ -164,11 +164,13 @@ enum ProgressView {
     }
 
     static func table(_ page: PageContext, _ rows: [(label: String, counts: ProgressAggregation.Counts)], categories: [ProgressCategory],
-                      label: (ProgressCategory) -> String) -> Node<HTML.BodyContext> {
+                      label: (ProgressCategory) -> String, link: ((String) -> String)? = nil) -> Node<HTML.BodyContext> {
         .table(.class("data"),
                .thead(.tr(.th(.text("")), .forEach(categories) { .th(.text(label($0))) })),
                .tbody(.forEach(rows) { row in
-                   .tr(.th(.attribute(named: "scope", value: "row"), .text(row.label)), .forEach(categories) { .td(.text("\(row.counts[$0] ?? 0)")) })
+                   .tr(.th(.attribute(named: "scope", value: "row"),
+                           .if(link != nil, .a(.href(link?(row.label).attributeEscaped ?? ""), .text(row.label)), else: .text(row.label))),
+                       .forEach(categories) { .td(.text("\(row.counts[$0] ?? 0)")) })
                }))
     }
 }

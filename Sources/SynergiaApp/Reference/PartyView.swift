@@ -12,6 +12,7 @@ enum PartyView {
                 .dt(page.text("parties.alpha3")), .dd(ConventionView.known(page, party.alpha3)),
                 .dt(page.text("parties.region")), .dd(PartiesView.regionalGroup(page, party.regionalGroup))
             ),
+            .p(.a(.href("/parties/\(party.alpha2.attributeEscaped)/progress"), page.text("progress.party-link"))),
             .h2(page.text("parties.names")),
             .dl(.class("names"), .forEach(Language.unOrder) { language in
                 .group(

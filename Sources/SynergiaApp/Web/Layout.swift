@@ -43,6 +43,7 @@ public enum Layout {
                     navItem(page, "/parties", "nav.parties"),
                     navItem(page, "/reporting", "nav.reporting"),
                     navItem(page, "/indicators", "nav.indicators"),
+                    navItem(page, "/progress", "nav.progress"),
                     navItem(page, "/decisions", "nav.decisions"),
                     navItem(page, "/meetings", "nav.meetings"),
                     navItem(page, "/advisory-group", "nav.advisory-group"),
