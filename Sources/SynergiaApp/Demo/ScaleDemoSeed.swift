@@ -63,4 +63,70 @@ public enum ScaleDemoSeed {
         }
         return Summary(parties: parties.count, assessments: assessments.count, values: values.count)
     }
+
+    /// The suffix of the titles of generated reporting cycles.
+    public static let cycleSuffix = " (generated demo data)"
+
+    /// Opens a generated cycle for each shipped template and gives every Party a draft report
+    /// in each, about half of its questions answered (shared elements once per Party; questions
+    /// bound to indicators show the generated indicator data). Runs once: a second call finds
+    /// the generated cycles and adds nothing. Returns the number of reports made.
+    @discardableResult
+    public static func seedReports(on db: any Database, templates: ReportingService.Templates, partyLimit: Int? = nil,
+                                   seed: UInt64 = 2026) async throws -> Int {
+        guard try await ReportingCycleModel.query(on: db).filter(\.$title ~~ cycleSuffix).count() == 0 else { return 0 }
+        let all = try await PartyModel.query(on: db).sort(\.$alpha2).all().map(\.alpha2)
+        let parties = partyLimit.map { Array(all.prefix($0)) } ?? all
+        return try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            var random = DemoRandom(seed: seed ^ 0x5EED)
+            var made = 0
+            var elementsSet = Set<String>()
+            for template in templates.byID.values.sorted(by: { $0.id < $1.id }) {
+                let cycle = ReportingCycleModel()
+                cycle.templateID = template.id
+                cycle.templateVersion = template.version
+                cycle.conventionCode = template.convention
+                cycle.title = template.title.english + cycleSuffix
+                cycle.opensOn = "2026-01-01"
+                cycle.dueOn = "2026-12-31"
+                cycle.status = "open"
+                try await cycle.create(on: db)
+                var answers: [[any SQLExpression]] = []
+                var elements: [[any SQLExpression]] = []
+                for party in parties {
+                    let report = ReportModel()
+                    report.$cycle.id = try cycle.requireID()
+                    report.partyCode = party
+                    report.status = ReportStatus.draft.rawValue
+                    report.version = 1
+                    try await report.create(on: db)
+                    let reportID = try report.requireID()
+                    made += 1
+                    for question in template.questions where question.indicator == nil && random.unit() < 0.5 {
+                        let json = ReportingService.encode(ScaleDemoAnswers.answer(for: question, random: &random))
+                        if let element = question.element {
+                            guard elementsSet.insert("\(party)/\(element)").inserted else { continue }
+                            elements.append([SQLBind(UUID()), SQLBind(party), SQLBind(element), SQLBind(json), SQLBind(1), SQLBind(reportID),
+                                             SQLBind(ScaleDemoData.author), SQLBind(Date())])
+                        } else {
+                            answers.append([SQLBind(UUID()), SQLBind(reportID), SQLBind(question.id), SQLBind(json), SQLBind(1), SQLBind(false),
+                                            SQLBind(ScaleDemoData.author), SQLBind(Date())])
+                        }
+                    }
+                }
+                for batch in stride(from: 0, to: answers.count, by: 500) {
+                    try await sql.insert(into: AnswerModel.schema)
+                        .columns("id", "report_id", "question_id", "value", "version", "detached", "updated_by", "updated_at")
+                        .rows(Array(answers[batch..<min(batch + 500, answers.count)])).run()
+                }
+                for batch in stride(from: 0, to: elements.count, by: 500) {
+                    try await sql.insert(into: ElementValueModel.schema)
+                        .columns("id", "party_code", "element_id", "value", "version", "source_report_id", "updated_by", "updated_at")
+                        .rows(Array(elements[batch..<min(batch + 500, elements.count)])).run()
+                }
+            }
+            return made
+        }
+    }
 }
