@@ -7,9 +7,9 @@ import SynergiaCore
 /// their progress in each category in one reporting cycle — overall, by regional group and by
 /// convention (a Party counts for each convention it is a Party to). The counting is done by
 /// the database: three grouped queries built with SQLKit.
-enum ProgressOverview {
+public enum ProgressOverview {
     /// Counts per target: `"FRAMEWORK/TARGET"` → the tally.
-    typealias Tallies = [String: ProgressAggregation.Tally]
+    public typealias Tallies = [String: ProgressAggregation.Tally]
 
     struct Count: Decodable, Sendable {
         var framework: String
@@ -20,7 +20,7 @@ enum ProgressOverview {
     }
 
     /// The tallies of `cycle`, with the database doing the counting.
-    static func tallies(cycle: String, on db: any Database) async throws -> Tallies {
+    public static func tallies(cycle: String, on db: any Database) async throws -> Tallies {
         let sql = db as! any SQLDatabase
         let a = ProgressAssessmentModel.schema, p = PartyModel.schema, m = MembershipModel.schema
         func grouped(_ key: (any SQLExpression)?) -> SQLSelectBuilder {
@@ -69,7 +69,7 @@ enum ProgressOverview {
     }
 
     /// The cycles that have assessments, newest first.
-    static func cycles(on db: any Database) async throws -> [String] {
+    public static func cycles(on db: any Database) async throws -> [String] {
         struct Row: Decodable { var cycle: String }
         let sql = db as! any SQLDatabase
         return try await sql.select().distinct().column("cycle").from(ProgressAssessmentModel.schema)
@@ -78,7 +78,7 @@ enum ProgressOverview {
 
     /// The same aggregation written by hand as one SQL statement: the baseline the benchmark
     /// compares `tallies(cycle:on:)` with, and that a test checks it against.
-    static func handWrittenSQL(cycle: String) -> SQLQueryString {
+    public static func handWrittenSQL(cycle: String) -> SQLQueryString {
         """
         SELECT a.framework, a.target, a.category, NULL AS "groupKey", COUNT(*) AS n
           FROM progress_assessments a WHERE a.cycle = \(bind: cycle)
@@ -98,7 +98,7 @@ enum ProgressOverview {
     }
 
     /// Runs ``handWrittenSQL(cycle:)`` and folds its rows the same way.
-    static func talliesByHand(cycle: String, on db: any Database) async throws -> Tallies {
+    public static func talliesByHand(cycle: String, on db: any Database) async throws -> Tallies {
         let rows = try await (db as! any SQLDatabase).raw(handWrittenSQL(cycle: cycle)).all(decoding: Count.self)
         func strip(_ prefix: String) -> [Count] {
             rows.compactMap { row in

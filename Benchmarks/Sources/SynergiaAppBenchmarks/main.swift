@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import SynergiaApp
+import SynergiaCore
+import Vapor
+
+// Whole-application benchmark on SQLite with data at the scale of the real platform
+// (`synergia seed --scale`): 196 Parties × 5 templates of half-answered reports, 196 Parties ×
+// 2 frameworks × 3 cycles of progress assessments, 30 years of every registry indicator per
+// Party. A real server on 127.0.0.1 is driven over HTTP by one client, one request at a time,
+// signed in as Kenya's CBD focal point. The static /healthz route is measured in the same run.
+// The progress overview is also timed in-process, side by side with the same aggregation
+// written as one hand-made SQL query. Figures: median (p50) and p90 of N timed runs after
+// warm-up runs.
+
+struct Stats {
+    var name: String
+    var samples: [Double]  // milliseconds
+    var p50: Double { percentile(0.5) }
+    var p90: Double { percentile(0.9) }
+    func percentile(_ p: Double) -> Double {
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+}
+
+func measure(_ name: String, runs: Int = 300, warmUp: Int = 20, _ body: () async throws -> Void) async throws -> Stats {
+    for _ in 0..<warmUp { try await body() }
+    var samples: [Double] = []
+    samples.reserveCapacity(runs)
+    let clock = ContinuousClock()
+    for _ in 0..<runs {
+        let elapsed = try await clock.measure { try await body() }
+        samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    }
+    return Stats(name: name, samples: samples)
+}
+
+/// A client that keeps cookies and sends the form token, like a browser.
+final class Client: @unchecked Sendable {
+    let app: Application
+    let base: String
+    var cookies: [String: String] = [:]
+    init(_ app: Application, base: String) { self.app = app; self.base = base }
+
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> ClientResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var request = ClientRequest(method: method, url: URI(string: base + path), headers: headers)
+        if var form {
+            form["_csrf"] = cookies["synergia-csrf"] ?? ""
+            try request.content.encode(form, as: .urlEncodedForm)
+        }
+        let response = try await app.client.send(request)
+        for value in response.headers[.setCookie] {
+            let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
+        }
+        return response
+    }
+}
+
+@main
+struct AppBenchmarks {
+    static func main() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var environment = Environment.production
+        environment.arguments = ["bench"]
+        let app = try await Application.make(environment)
+        app.logger.logLevel = .warning
+        do {
+            try await run(app, database: directory.appendingPathComponent("bench.sqlite").path)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func run(_ app: Application, database: String) async throws {
+        try await configure(app, settings: SynergiaSettings(database: .sqliteFile(path: database), bcryptCost: 4))
+        try await prepareDatabase(app)
+        let setUp = ContinuousClock.now
+        let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
+        let reports = try await ScaleDemoSeed.seedReports(on: app.db, templates: app.synergia.templates)
+        print("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
+        try await AccountService.create(.init(email: "fp-ke@bench.example", password: "benchmark-password", role: .focalPoint,
+                                              party: "KE", convention: "CBD"), hasher: app.password, on: app.db)
+
+        let port = 18_080
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = port
+        try await app.server.start(address: .hostname("127.0.0.1", port: port))
+        defer { app.server.shutdown() }
+        let client = Client(app, base: "http://127.0.0.1:\(port)")
+        try await client.send(.GET, "/sign-in")
+        let signedIn = try await client.send(.POST, "/sign-in", form: ["email": "fp-ke@bench.example", "password": "benchmark-password"])
+        precondition(signedIn.status == .seeOther, "sign-in failed: \(signedIn.status)")
+
+        var results: [Stats] = []
+        var notes: [String] = []
+        results.append(try await measure("GET /healthz") { try await client.send(.GET, "/healthz") })
+        let healthz = results[0].p50
+
+        let css = try await client.send(.GET, "/static/synergia.css")
+        let cssBytes = css.body?.readableBytes ?? 0
+        var kenya: [String: UUID] = [:]
+        for report in try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").with(\.$cycle).all() {
+            kenya[report.cycle.templateID] = report.id
+        }
+        for template in kenya.keys.sorted() {
+            let path = "/reports/\(kenya[template]!)"
+            let page = try await client.send(.GET, path)
+            precondition(page.status == .ok || template != "cbd-7nr", "\(path): \(page.status)")
+            let bytes = page.body?.readableBytes ?? 0
+            let stats = try await measure("GET report page \(template) (\(page.status.code))") { try await client.send(.GET, path) }
+            results.append(stats)
+            notes.append("\(template): HTML \(bytes) B + CSS \(cssBytes) B = \(bytes + cssBytes) B")
+        }
+
+        // A save of the national focal point in Kenya's CBD report: the element is shared by all
+        // five templates, so the one stored value changes in Kenya's five reports.
+        let cbd = kenya["cbd-7nr"]!
+        let template = try app.synergia.templates.template("cbd-7nr")
+        let current = try await ReportingService.answers(of: try await ReportModel.find(cbd, on: app.db)!, template: template, on: app.db)
+        var version = current["cbd-7nr.s1.q1"]?.revision.version ?? 0
+        var counter = 0
+        results.append(try await measure("POST save shared answer (5 reports)", runs: 200) {
+            counter += 1
+            let response = try await client.send(.POST, "/reports/\(cbd)/answers/cbd-7nr.s1.q1",
+                                                 form: ["value": "Focal point \(counter)", "baseVersion": "\(version)"])
+            precondition(response.status == .seeOther, "save: \(response.status)")
+            version += 1
+        })
+        for (id, report) in kenya {
+            let answers = try await ReportingService.answers(of: try await ReportModel.find(report, on: app.db)!,
+                                                             template: try app.synergia.templates.template(id), on: app.db)
+            let shown = answers.values.first { $0.elementID == "national-focal-point" }?.revision.value
+            precondition(shown == .shortText("Focal point \(counter)"), "\(id) does not show the last save")
+        }
+        notes.append("after the saves, all five of Kenya's reports show the last value (checked)")
+
+        results.append(try await measure("progress overview, SQLKit queries (in-process)") {
+            _ = try await ProgressOverview.tallies(cycle: "2030", on: app.db)
+        })
+        results.append(try await measure("progress overview, hand-written SQL (in-process)") {
+            _ = try await ProgressOverview.talliesByHand(cycle: "2030", on: app.db)
+        })
+        let built = try await ProgressOverview.tallies(cycle: "2030", on: app.db)
+        precondition(built == (try await ProgressOverview.talliesByHand(cycle: "2030", on: app.db)), "the two aggregations differ")
+        for path in ["/progress", "/progress/KMGBF/3", "/parties/KE/progress", "/indicators/3.1", "/indicators/3.1?party=KE"] {
+            let page = try await client.send(.GET, path)
+            notes.append("\(path): \(page.status.code), \(page.body?.readableBytes ?? 0) B")
+            results.append(try await measure("GET \(path)", runs: 100) { try await client.send(.GET, path) })
+        }
+
+        print("")
+        print("| case | p50 (ms) | p90 (ms) | p50 ÷ /healthz p50 |")
+        print("| --- | ---: | ---: | ---: |")
+        for stats in results {
+            print("| \(stats.name) | \(String(format: "%.2f", stats.p50)) | \(String(format: "%.2f", stats.p90)) | \(String(format: "%.1f", stats.p50 / healthz)) |")
+        }
+        print("")
+        for note in notes { print("- \(note)") }
+    }
+}
