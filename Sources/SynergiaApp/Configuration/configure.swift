@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateIndicatorTables())
     app.migrations.add(CreateProgressTables())
     app.migrations.add(CreateIndicatorSeries())
+    app.migrations.add(CreateTargetLinks())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 
@@ -67,6 +68,7 @@ public func prepareDatabase(_ app: Application) async throws {
     }
     try await app.autoMigrate()
     try await ReferenceLoader.load(try ReferenceData.load(), on: app.db)
+    try await CrosswalkLoader.load(try CrosswalkFile.load(), on: app.db)
 }
 
 /// Registers every route of Synergia, feature by feature.
@@ -86,4 +88,5 @@ func routes(_ app: Application) throws {
     try IndicatorRoutes.register(app)
     try ProgressRoutes.register(app)
     try ProgressOverviewRoutes.register(app)
+    try CrosswalkRoutes.register(app)
 }

@@ -157,8 +157,10 @@ enum ReportingRoutes {
             assignments: try await ReportCollaboration.assignments(of: report, on: req.db),
             canAssign: AuthorizationPolicy.permits(actor, .startReport(party: report.partyCode, convention: template.convention)) && canEdit,
             canComment: actor.isSignedIn && AuthorizationPolicy.permits(actor, .readDraftReport(party: report.partyCode, convention: template.convention)))
+        let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor,
+                                                       templates: req.application.synergia.templates, on: req.db)
         return ReportView.render(req.page, report: report, cycle: cycle, template: template, answers: answers,
                                  sourceNames: sourceNames, canEdit: canEdit, canAmend: canAmend, versions: versions, collaboration: collaboration,
-                                 transitions: transitions, conflict: conflict, error: error)
+                                 transitions: transitions, conflict: conflict, error: error, linked: linked)
     }
 }

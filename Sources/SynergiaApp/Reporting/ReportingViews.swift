@@ -56,7 +56,8 @@ enum ReportingOverviewView {
 enum ReportView {
     static func render(_ page: PageContext, report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
                        answers: [String: ReportingService.CurrentAnswer], sourceNames: [UUID: String], canEdit: Bool,
-                       canAmend: Bool, versions: [ReportModel], collaboration: Collaboration, transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) -> String {
+                       canAmend: Bool, versions: [ReportModel], collaboration: Collaboration, transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?,
+                       linked: [String: [LinkedAnswers.Linked]] = [:]) -> String {
         let base = "/reports/\(report.id!)"
         let required = template.questions.filter(\.required)
         return Layout.render(page, title: "\(report.partyCode) — \(template.title.english)", main: [
@@ -109,7 +110,7 @@ enum ReportView {
                              self.question(page, base: base, question: question, answer: answers[question.id], sourceNames: sourceNames,
                                            canEdit: canEdit, comments: collaboration.comments[question.id] ?? [], canComment: collaboration.canComment,
                                            conflict: conflict.flatMap { $0.0 == question.id ? ($0.1, $0.2) : nil },
-                                           error: error.flatMap { $0.0 == question.id ? $0.1 : nil })
+                                           error: error.flatMap { $0.0 == question.id ? $0.1 : nil }, linked: linked[question.id] ?? [])
                          })
             },
         ])
@@ -124,12 +125,21 @@ enum ReportView {
     }
 
     static func question(_ page: PageContext, base: String, question: TemplateQuestion, answer: ReportingService.CurrentAnswer?,
-                         sourceNames: [UUID: String], canEdit: Bool, comments: [QuestionCommentModel], canComment: Bool, conflict: (AnswerValue, AnswerRevision)?, error: String?) -> Node<HTML.BodyContext> {
+                         sourceNames: [UUID: String], canEdit: Bool, comments: [QuestionCommentModel], canComment: Bool, conflict: (AnswerValue, AnswerRevision)?, error: String?,
+                         linked: [LinkedAnswers.Linked] = []) -> Node<HTML.BodyContext> {
         let field = "v-\(question.id)".attributeEscaped
         return .div(
             .class("question"), .id("q-\(question.id)".attributeEscaped),
             .h3(page.name(question.title), .if(question.required, .text(" *"))),
             .unwrap(question.help) { .p(.class("note"), page.name($0)) },
+            .if(!linked.isEmpty, .div(.class("linked"),
+                .p(.strong(page.text("crosswalks.linked")), .text(" "), .forEach(linked) { link in
+                    .group(page.text("crosswalks.relation.\(link.relation)"), .text(" "), ActionItemsView.targetLink(page, link.target), .text(" "))
+                }),
+                .ul(.forEach(linked.flatMap(\.answers)) { answer in
+                    .li(.a(.href("/reports/\(answer.reportID)#q-\(answer.question.id.attributeEscaped)"), page.name(answer.template)),
+                        .text(" — "), page.name(answer.question.title), .text(": "), .span(.class("answer"), .text(AnswerForm.formText(answer.value))))
+                }))),
             .unwrap(question.indicator) { code in
                 .p(.class("note"), page.text("reporting.indicator-data"), .text(" "), .a(.href("/indicators/\(code.attributeEscaped)"), .text(code)))
             },

@@ -40,6 +40,7 @@ public enum Layout {
                 .ul(
                     navItem(page, "/conventions", "nav.conventions"),
                     navItem(page, "/frameworks", "nav.frameworks"),
+                    navItem(page, "/crosswalks", "nav.crosswalks"),
                     navItem(page, "/parties", "nav.parties"),
                     navItem(page, "/reporting", "nav.reporting"),
                     navItem(page, "/indicators", "nav.indicators"),

@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import SynergiaCore
+
+/// For the questions of a report that are bound to a target: the targets of other frameworks
+/// linked to it by a crosswalk, and the Party's answers to questions on those targets in its
+/// other reports (those the reader may see: published, or drafts the reader may read).
+enum LinkedAnswers {
+    struct Linked: Sendable {
+        /// `FRAMEWORK/CODE` of the linked target.
+        var target: String
+        /// The relation read from this question's target (`contributesTo`, or `receives` when
+        /// the linked target contributes to this one).
+        var relation: String
+        var answers: [Answer]
+    }
+
+    struct Answer: Sendable {
+        var reportID: UUID
+        var template: LocalizedText
+        var question: TemplateQuestion
+        var value: AnswerValue
+    }
+
+    static func forReport(_ report: ReportModel, template: ReportTemplate, actor: Actor, templates: ReportingService.Templates,
+                          on db: any Database) async throws -> [String: [Linked]] {
+        let bound = template.questions.filter { $0.target != nil }
+        guard !bound.isEmpty else { return [:] }
+        let links = try await TargetLinkModel.query(on: db).all()
+        guard !links.isEmpty else { return [:] }
+        // Linked targets of each bound question, in both directions.
+        var linked: [String: [(target: TargetReference, relation: String)]] = [:]
+        for question in bound {
+            let target = question.target!
+            for link in links {
+                if link.from == target { linked[question.id, default: []].append((link.to, link.relation)) }
+                if link.to == target { linked[question.id, default: []].append((link.from, "receives." + link.relation)) }
+            }
+        }
+        guard !linked.isEmpty else { return [:] }
+        let wanted = Set(linked.values.flatMap { $0.map(\.target) })
+        // The Party's other reports, latest version per cycle, whose template asks about a wanted target.
+        let reportID = try report.requireID()
+        let others = try await ReportModel.query(on: db).filter(\.$partyCode == report.partyCode).filter(\.$id != reportID)
+            .with(\.$cycle).sort(\.$version, .descending).all()
+        var latestPerCycle: [UUID: ReportModel] = [:]
+        for other in others where latestPerCycle[other.$cycle.id] == nil { latestPerCycle[other.$cycle.id] = other }
+        var answersByTarget: [TargetReference: [Answer]] = [:]
+        for other in latestPerCycle.values.sorted(by: { $0.cycle.templateID < $1.cycle.templateID }) {
+            guard let otherTemplate = try? templates.template(other.cycle.templateID),
+                  otherTemplate.questions.contains(where: { $0.target.map(wanted.contains) ?? false }) else { continue }
+            let published = other.status == ReportStatus.published.rawValue
+            guard published || AuthorizationPolicy.permits(actor, .readDraftReport(party: other.partyCode, convention: otherTemplate.convention)) else {
+                continue
+            }
+            let answers = try await ReportingService.answers(of: other, template: otherTemplate, on: db)
+            for question in otherTemplate.questions {
+                guard let target = question.target, wanted.contains(target), let answer = answers[question.id] else { continue }
+                answersByTarget[target, default: []].append(Answer(reportID: try other.requireID(), template: otherTemplate.title,
+                                                                   question: question, value: answer.revision.value))
+            }
+        }
+        return linked.mapValues { targets in
+            targets.map { Linked(target: "\($0.target.framework)/\($0.target.code)", relation: $0.relation,
+                                 answers: answersByTarget[$0.target] ?? []) }
+        }
+    }
+}
