@@ -15,6 +15,7 @@ enum AccountView {
                 .unwrap(user.convention) { code in .group(.dt(page.text("parties.convention")), .dd(.a(.href("/conventions/\(code)"), .text(code)))) }
             ),
             .if(user.role == Role.administrator.rawValue, .p(.a(.href("/admin/users"), page.text("admin.users.title")))),
+            .p(.a(.href("/account/tokens"), page.text("tokens.title"))),
             .form(.method(.post), .action("/sign-out"), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
             .h2(.id("password"), page.text("account.change-password")),
             .form(

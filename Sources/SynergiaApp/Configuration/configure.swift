@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateProgressTables())
     app.migrations.add(CreateIndicatorSeries())
     app.migrations.add(CreateTargetLinks())
+    app.migrations.add(CreateAPITokens())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 
@@ -89,4 +90,6 @@ func routes(_ app: Application) throws {
     try ProgressRoutes.register(app)
     try ProgressOverviewRoutes.register(app)
     try CrosswalkRoutes.register(app)
+    try APITokenPages.register(app)
+    try WriteAPI.register(app)
 }

@@ -26,15 +26,30 @@ enum IndicatorDataRoutes {
         let user = try req.requireUser()
         let form = try req.content.decode(ImportForm.self)
         let text = form.file.flatMap { $0.data.readableBytes > 0 ? String(buffer: $0.data) : nil } ?? form.text ?? ""
-        let format = IndicatorCSVFormat(rawValue: form.format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
+        switch try await importCSV(text, format: form.format, by: user, req: req) {
+        case .failure(let errors):
+            return Response.html(IndicatorImportView.problems(req.page, errors), status: .unprocessableEntity)
+        case .success(let points):
+            return Response.html(IndicatorImportView.imported(req.page, count: points.count,
+                                                              indicators: Array(Set(points.map(\.indicator))).sorted()))
+        }
+    }
+
+    /// Parses and, when every row is good and the user may enter data for every Party in it,
+    /// stores the values (all or nothing).
+    static func importCSV(_ text: String, format: String?, by user: UserModel, req: Request) async throws
+        -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
+        let format = IndicatorCSVFormat(rawValue: format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
         let parties = Set(try await PartyModel.query(on: req.db).all().map(\.alpha2))
         let result = IndicatorImport.parse(csv: text, format: format, knownIndicators: req.application.synergia.indicators.codes,
                                            knownParties: parties, periodRange: 1950...2100)
         switch result {
         case .failure(let errors):
-            return Response.html(IndicatorImportView.problems(req.page, errors), status: .unprocessableEntity)
+            return .failure(errors)
         case .success(let points):
-            for party in Set(points.map(\.party)) { try req.authorize(.editIndicatorData(party: party)) }
+            for party in Set(points.map(\.party)) where !AuthorizationPolicy.permits(user.actor, .editIndicatorData(party: party)) {
+                throw Abort(.forbidden)
+            }
             try await req.db.transaction { db in
                 for point in points { try await store(point, by: user.email, on: db) }
                 // Reports showing these series now show the imported values, at a new version.
@@ -43,8 +58,7 @@ enum IndicatorDataRoutes {
                     try await IndicatorSeriesStore.record(party: parts[0], indicator: parts[1], report: nil, by: user.email, on: db)
                 }
             }
-            return Response.html(IndicatorImportView.imported(req.page, count: points.count,
-                                                              indicators: Array(Set(points.map(\.indicator))).sorted()))
+            return .success(points)
         }
     }
 

@@ -65,15 +65,22 @@ enum ProgressRoutes {
     /// indicator data only informs it).
     @Sendable static func assess(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let party = user.partyCode else { throw Abort(.forbidden) }
-        try req.authorize(.editIndicatorData(party: party))
         let (framework, target) = try await target(req)
-        let form = try req.content.decode(AssessmentForm.self)
+        try await record(try req.content.decode(AssessmentForm.self), framework: framework, target: target, by: user, on: req.db)
+        return req.redirect(to: "/progress/\(framework.code)/\(target.code)")
+    }
+
+    /// Records (or replaces) the Party's assessment of a target in a cycle, in the audit log.
+    static func record(_ form: AssessmentForm, framework: FrameworkModel, target: TargetModel, by user: UserModel,
+                       on db: any Database) async throws {
+        guard let party = user.partyCode, AuthorizationPolicy.permits(user.actor, .editIndicatorData(party: party)) else {
+            throw Abort(.forbidden)
+        }
         guard let category = ProgressCategory(rawValue: form.category ?? "") else { throw Refusal("error.progress.category") }
         guard let confidence = Confidence(rawValue: form.confidence ?? "") else { throw Refusal("error.progress.confidence") }
         let cycle = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
         guard !cycle.isEmpty else { throw Refusal("error.progress.cycle") }
-        let row = try await ProgressAssessmentModel.query(on: req.db).filter(\.$partyCode == party).filter(\.$framework == framework.code)
+        let row = try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == party).filter(\.$framework == framework.code)
             .filter(\.$target == target.code).filter(\.$cycle == cycle).first() ?? ProgressAssessmentModel()
         let before = row.id == nil ? nil : row.category
         row.partyCode = party
@@ -85,13 +92,12 @@ enum ProgressRoutes {
         row.evidence = form.evidence ?? ""
         row.indicators = form.indicators ?? ""
         row.assessedBy = user.email
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await row.save(on: db)
             try await AuditLog.append(actor: user.email, action: "progress.assessed",
                                       subject: "progress/\(party)/\(framework.code)/\(target.code)/\(cycle)",
                                       before: before, after: category.rawValue, on: db)
         }
-        return req.redirect(to: "/progress/\(framework.code)/\(target.code)")
     }
 }
 

@@ -61,15 +61,8 @@ enum ReportCollaboration {
             let (report, _, template) = try await ReportingRoutes.load(req)
             try req.authorize(.readDraftReport(party: report.partyCode, convention: template.convention))
             let questionID = req.parameters.get("question")!
-            guard template.question(questionID) != nil else { throw Abort(.notFound) }
-            let text = (try req.content.get(String.self, at: "text")).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw Refusal("error.comment.empty") }
-            let comment = QuestionCommentModel()
-            comment.$report.id = try report.requireID()
-            comment.questionID = questionID
-            comment.author = user.email
-            comment.text = String(text.prefix(10_000))
-            try await comment.create(on: req.db)
+            try await addComment(try req.content.get(String.self, at: "text"), question: questionID, report: report, template: template,
+                                 by: user, on: req.db)
             return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
         }
         app.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb")) { req -> Response in
@@ -93,6 +86,22 @@ enum ReportCollaboration {
                                       after: assignee.email, on: req.db)
             return req.redirect(to: "/reports/\(try report.requireID())#s-\(sectionID)")
         }
+    }
+
+    /// Adds a comment on a question (the caller has checked that the user may read the report).
+    @discardableResult
+    static func addComment(_ text: String, question questionID: String, report: ReportModel, template: ReportTemplate, by user: UserModel,
+                           on db: any Database) async throws -> QuestionCommentModel {
+        guard template.question(questionID) != nil else { throw Abort(.notFound) }
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw Refusal("error.comment.empty") }
+        let comment = QuestionCommentModel()
+        comment.$report.id = try report.requireID()
+        comment.questionID = questionID
+        comment.author = user.email
+        comment.text = String(text.prefix(10_000))
+        try await comment.create(on: db)
+        return comment
     }
 
     static func comments(of report: ReportModel, on db: any Database) async throws -> [String: [QuestionCommentModel]] {

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import SynergiaCore
+import Vapor
+
+/// A personal token for the JSON API. Only its SHA-256 is stored; the token itself is shown
+/// once, when it is made. Writes through `/api` are authorized by a token, never by the
+/// session cookie, so a page on another site cannot make them.
+public final class APITokenModel: Model, @unchecked Sendable {
+    public static let schema = "api_tokens"
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: UserModel
+    @Field(key: "name") public var name: String
+    @Field(key: "token_sha256") public var tokenSHA256: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+    public init() {}
+
+    /// A new random token: `syn_` and 43 URL-safe characters (256 bits).
+    static func newToken() -> String { "syn_" + CSRFMiddleware.newToken() }
+
+    static func digest(_ token: String) -> String { SHA256Hex.digest(Data(token.utf8)) }
+}
+
+struct CreateAPITokens: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(APITokenModel.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .cascade))
+            .field("name", .string, .required)
+            .field("token_sha256", .string, .required)
+            .field("created_at", .datetime)
+            .field("last_used_at", .datetime)
+            .unique(on: "token_sha256")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(APITokenModel.schema).delete()
+    }
+}
+
+/// Reads `Authorization: Bearer <token>` and marks the request as authorized by a token.
+struct APITokenAuthenticator: AsyncBearerAuthenticator {
+    func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+        let digest = APITokenModel.digest(bearer.token)
+        guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenSHA256 == digest).with(\.$user).first() else {
+            return
+        }
+        token.lastUsedAt = Date()
+        try await token.update(on: request.db)
+        request.auth.login(token.user)
+        request.apiTokenUser = token.user
+    }
+}
+
+extension Request {
+    private struct APITokenUserKey: StorageKey { typealias Value = UserModel }
+
+    /// The account whose API token authorized this request (nil for a session or the public).
+    var apiTokenUser: UserModel? {
+        get { storage[APITokenUserKey.self] }
+        set { storage[APITokenUserKey.self] = newValue }
+    }
+
+    /// The account of the API token, having checked the policy for `action`: 401 without a
+    /// valid token (a session cookie does not count), 403 when the policy refuses.
+    func requireAPIUser(for action: Action = .manageOwnAccount) throws -> UserModel {
+        guard let user = apiTokenUser else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "error.api-token")
+        }
+        guard AuthorizationPolicy.permits(user.actor, action) else { throw Abort(.forbidden) }
+        return user
+    }
+}

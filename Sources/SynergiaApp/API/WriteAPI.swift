@@ -1,0 +1,167 @@
+import Fluent
+import Foundation
+import SynergiaCore
+import Vapor
+
+/// Writes through the JSON API, authorized by an API token (`Authorization: Bearer syn_…`),
+/// never by the session cookie. Each route does what its page form does, through the same
+/// service, with the same refusals (as JSON errors) and the same audit log.
+enum WriteAPI {
+    static func register(_ app: Application) throws {
+        let api = app.grouped("api", "v1").grouped(APITokenAuthenticator())
+        api.on(.POST, "reporting-cycles", body: .collect(maxSize: "16kb"), use: openCycle)
+        api.on(.POST, "reporting-cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: closeCycle)
+        api.on(.POST, "reporting-cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: startReport)
+        api.on(.PUT, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: saveAnswer)
+        api.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: detach)
+        api.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: transition)
+        api.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb"), use: amend)
+        api.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb"), use: comment)
+        api.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
+        api.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importIndicators)
+    }
+
+    struct CycleInput: Content { var template: String; var title: String?; var opensOn: String; var dueOn: String }
+
+    @Sendable static func openCycle(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let input = try req.content.decode(CycleInput.self)
+        let template = try req.application.synergia.templates.template(input.template)
+        do {
+            let cycle = try await ReportingService.openCycle(template: template, title: input.title ?? "", opensOn: input.opensOn,
+                                                             dueOn: input.dueOn, by: user, on: req.db)
+            return try await CycleDTO(cycle).encodeResponse(status: .created, for: req)
+        } catch let errors as FieldErrors {
+            throw Refusal(errors.byField.values.sorted().first ?? "error.bad-request")
+        }
+    }
+
+    static func cycle(_ req: Request) async throws -> ReportingCycleModel {
+        guard let cycle = try await ReportingCycleModel.find(req.parameters.get("cycle", as: UUID.self), on: req.db) else { throw Abort(.notFound) }
+        return cycle
+    }
+
+    @Sendable static func closeCycle(req: Request) async throws -> CycleDTO {
+        let user = try req.requireAPIUser()
+        let cycle = try await cycle(req)
+        try await ReportingService.closeCycle(cycle, by: user, on: req.db)
+        return CycleDTO(cycle)
+    }
+
+    @Sendable static func startReport(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let cycle = try await cycle(req)
+        let report = try await ReportingService.startReport(cycle: cycle, by: user, on: req.db)
+        return try await ReportDTO.make(report, cycle, try req.application.synergia.templates.template(cycle.templateID), on: req.db)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    struct AnswerInput: Content {
+        /// `{"type": "<question type>", "value": …}`.
+        var value: AnswerValue
+        /// The version the client last read (0 when there was no answer).
+        var baseVersion: Int
+    }
+
+    /// The later of two concurrent edits: both versions, for the client to choose.
+    struct ConflictDTO: Content {
+        var conflict: Bool
+        var mine: AnswerValue
+        var theirs: Theirs
+        struct Theirs: Content { var value: AnswerValue; var version: Int; var author: String; var at: Date }
+    }
+
+    @Sendable static func saveAnswer(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        let questionID = req.parameters.get("question")!
+        let input = try req.content.decode(AnswerInput.self)
+        let outcome = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: report,
+                                                      template: template, by: user, on: req.db)
+        if case .conflict(let mine, let theirs) = outcome {
+            return try await ConflictDTO(conflict: true, mine: mine,
+                                         theirs: .init(value: theirs.value, version: theirs.version, author: theirs.author, at: theirs.at))
+                .encodeResponse(status: .conflict, for: req)
+        }
+        return try await answer(questionID, report, cycle, template, req).encodeResponse(for: req)
+    }
+
+    static func answer(_ questionID: String, _ report: ReportModel, _ cycle: ReportingCycleModel, _ template: ReportTemplate,
+                       _ req: Request) async throws -> ReportDTO.Answer {
+        let dto = try await ReportDTO.make(report, cycle, template, on: req.db)
+        guard let answer = dto.answers.first(where: { $0.question == questionID }) else { throw Abort(.notFound) }
+        return answer
+    }
+
+    @Sendable static func detach(req: Request) async throws -> ReportDTO.Answer {
+        let user = try req.requireAPIUser()
+        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        let questionID = req.parameters.get("question")!
+        try await ReportingService.detach(question: questionID, report: report, template: template, by: user, on: req.db)
+        return try await answer(questionID, report, cycle, template, req)
+    }
+
+    struct TransitionInput: Content { var to: String }
+
+    @Sendable static func transition(req: Request) async throws -> ReportDTO {
+        let user = try req.requireAPIUser()
+        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        guard let target = ReportStatus(rawValue: try req.content.decode(TransitionInput.self).to) else {
+            throw Refusal("error.workflow.no-such-transition")
+        }
+        try await ReportingService.transition(report, to: target, template: template, by: user, on: req.db)
+        return try await ReportDTO.make(report, cycle, template, on: req.db)
+    }
+
+    @Sendable static func amend(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        let amended = try await ReportVersions.amend(report, template: template, by: user, on: req.db)
+        return try await ReportDTO.make(amended, cycle, template, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    struct CommentInput: Content { var text: String }
+    struct CommentDTO: Content { var id: UUID; var question: String; var author: String; var text: String }
+
+    @Sendable static func comment(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let (report, _, template) = try await ReportingRoutes.load(req)
+        guard AuthorizationPolicy.permits(user.actor, .readDraftReport(party: report.partyCode, convention: template.convention)) else {
+            throw Abort(.forbidden)
+        }
+        let comment = try await ReportCollaboration.addComment(try req.content.decode(CommentInput.self).text, question: req.parameters.get("question")!,
+                                                               report: report, template: template, by: user, on: req.db)
+        return try await CommentDTO(id: try comment.requireID(), question: comment.questionID, author: comment.author, text: comment.text)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func assess(req: Request) async throws -> ProgressDashboardDTO {
+        let user = try req.requireAPIUser()
+        let (framework, target) = try await ProgressRoutes.target(req)
+        try await ProgressRoutes.record(try req.content.decode(ProgressRoutes.AssessmentForm.self), framework: framework, target: target,
+                                        by: user, on: req.db)
+        return try await ProgressRoutes.dashboard(req)
+    }
+
+    struct ImportResult: Content {
+        var imported: Int
+        var indicators: [String]
+        var errors: [ImportProblem]
+        struct ImportProblem: Content { var line: Int; var column: String?; var kind: String; var message: String }
+    }
+
+    /// The body is the CSV itself (`text/csv`); `?format=sdmx` or `plain` (else guessed).
+    @Sendable static func importIndicators(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let text = req.body.string ?? ""
+        switch try await IndicatorDataRoutes.importCSV(text, format: req.query["format"], by: user, req: req) {
+        case .failure(let errors):
+            return try await ImportResult(imported: 0, indicators: [], errors: errors.errors.map {
+                .init(line: $0.line, column: $0.column, kind: $0.kind.rawValue, message: $0.message)
+            }).encodeResponse(status: .unprocessableEntity, for: req)
+        case .success(let points):
+            return try await ImportResult(imported: points.count, indicators: Array(Set(points.map(\.indicator))).sorted(), errors: [])
+                .encodeResponse(for: req)
+        }
+    }
+}

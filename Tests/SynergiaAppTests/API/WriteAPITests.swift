@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+/// A client of the JSON API with a bearer token.
+struct APIClient {
+    let app: Application
+    let token: String?
+
+    struct Reply {
+        let status: HTTPStatus
+        let body: String
+        func json<T: Decodable>(_ type: T.Type) throws -> T {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(T.self, from: Data(body.utf8))
+        }
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, csv: String? = nil) async throws -> Reply {
+        var headers = HTTPHeaders()
+        if let token { headers.add(name: .authorization, value: "Bearer \(token)") }
+        if json != nil { headers.contentType = .json }
+        if csv != nil { headers.contentType = HTTPMediaType(type: "text", subType: "csv") }
+        let body = (json ?? csv).map { ByteBuffer(string: $0) }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        return Reply(status: response.status, body: response.body.string)
+    }
+
+    /// Makes a token for `email` through the account page, as the person would.
+    static func forUser(_ app: Application, _ email: String) async throws -> APIClient {
+        let browser = Browser(app)
+        try await browser.signIn(email)
+        let page = try await browser.post("/account/tokens", ["name": "test script"])
+        #expect(page.status == .created)
+        let token = try #require(page.body.range(of: "syn_[A-Za-z0-9_-]{43}", options: .regularExpression).map { String(page.body[$0]) })
+        return APIClient(app: app, token: token)
+    }
+}
+
+@Suite("Writes through the JSON API")
+struct WriteAPITests {
+    @Test("tokens: made once on the account page, stored only as a hash, revoked; a session cookie never authorizes an API write")
+    func tokens() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            let client = try await APIClient.forUser(app, "cbd@example.org")
+            let stored = try #require(try await APITokenModel.query(on: app.db).first())
+            #expect(stored.tokenSHA256 == SHA256Hex.digest(Data(client.token!.utf8)) && stored.tokenSHA256 != client.token)
+            let cycle = #"{"template":"cbd-7nr","opensOn":"2026-01-01","dueOn":"2026-12-31"}"#
+            #expect(try await client.send(.POST, "/api/v1/reporting-cycles", json: cycle).status == .created)
+
+            // The signed-in browser's cookie is not enough; neither is a wrong token.
+            let browser = Browser(app)
+            try await browser.signIn("cbd@example.org")
+            #expect(try await APIClient(app: app, token: nil).send(.POST, "/api/v1/reporting-cycles", json: cycle).status == .unauthorized)
+            #expect(try await APIClient(app: app, token: "syn_" + String(repeating: "x", count: 43))
+                .send(.POST, "/api/v1/reporting-cycles", json: cycle).status == .unauthorized)
+
+            #expect(try await browser.post("/account/tokens/\(stored.id!)/revoke", [:]).status == .seeOther)
+            #expect(try await client.send(.POST, "/api/v1/reporting-cycles", json: cycle).status == .unauthorized)
+            #expect(try await ReportingCycleModel.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("a report through the API: start, save, conflict, bad input refused, workflow to the receipt, locked after")
+    func reportFlow() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            try await makeUser(app, email: "fp-tz@example.org", role: .focalPoint, party: "TZ", convention: "CBD")
+            let secretariat = try await APIClient.forUser(app, "cbd@example.org")
+            let focalPoint = try await APIClient.forUser(app, "fp@example.org")
+            let other = try await APIClient.forUser(app, "fp-tz@example.org")
+
+            let cycle = try await secretariat.send(.POST, "/api/v1/reporting-cycles",
+                                                   json: #"{"template":"cbd-7nr","opensOn":"2026-01-01","dueOn":"2026-12-31"}"#).json(CycleDTO.self)
+            let started = try await focalPoint.send(.POST, "/api/v1/reporting-cycles/\(cycle.id)/reports")
+            #expect(started.status == .created)
+            let report = try started.json(ReportDTO.self)
+            let answer = "/api/v1/reports/\(report.id)/answers/cbd-7nr.s3.q2"
+
+            let saved = try await focalPoint.send(.PUT, answer, json: #"{"value":{"type":"number","value":3560},"baseVersion":0}"#)
+            #expect(saved.status == .ok)
+            let savedAnswer = try saved.json(ReportDTO.Answer.self)
+            #expect(savedAnswer.value == .number(3560) && savedAnswer.version == 1)
+
+            // A second client that read version 0 gets the conflict with both versions, and nothing changes.
+            let conflict = try await focalPoint.send(.PUT, answer, json: #"{"value":{"type":"number","value":4000},"baseVersion":0}"#)
+            #expect(conflict.status == .conflict)
+            let both = try conflict.json(WriteAPI.ConflictDTO.self)
+            #expect(both.mine == .number(4000) && both.theirs.value == .number(3560) && both.theirs.version == 1)
+
+            // Bad input: wrong type, a choice not in the list, another Party's account — refused, nothing changes.
+            #expect(try await focalPoint.send(.PUT, answer, json: #"{"value":{"type":"shortText","value":"many"},"baseVersion":1}"#).status == .unprocessableEntity)
+            #expect(try await focalPoint.send(.PUT, "/api/v1/reports/\(report.id)/answers/cbd-7nr.s4.q2",
+                                              json: #"{"value":{"type":"singleChoice","value":"maybe"},"baseVersion":0}"#).status == .unprocessableEntity)
+            #expect(try await other.send(.PUT, answer, json: #"{"value":{"type":"number","value":1},"baseVersion":1}"#).status == .forbidden)
+            let current = try await Browser(app).get("/api/v1/reports/\(report.id)")
+            #expect(current.status == .unauthorized, "a draft is not public")
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 1)
+
+            #expect(try await focalPoint.send(.POST, "/api/v1/reports/\(report.id)/comments/cbd-7nr.s3.q2", json: #"{"text":"Check with KWS"}"#).status == .created)
+            for status in ["in-review", "approved", "submitted"] {
+                let moved = try await focalPoint.send(.POST, "/api/v1/reports/\(report.id)/transition", json: "{\"to\":\"\(status)\"}")
+                #expect(moved.status == .ok, "\(status)")
+            }
+            let submitted = try await focalPoint.send(.POST, "/api/v1/reports/\(report.id)/transition", json: #"{"to":"draft"}"#)
+            #expect(submitted.status == .unprocessableEntity, "a submitted report does not go back to draft")
+            let locked = try await focalPoint.send(.PUT, answer, json: #"{"value":{"type":"number","value":5},"baseVersion":1}"#)
+            #expect(locked.status == .unprocessableEntity && locked.body.contains("reason"))
+            let stored = try #require(try await ReportModel.find(report.id, on: app.db))
+            #expect(stored.status == "submitted" && stored.receiptSHA256?.count == 64)
+            let amended = try await focalPoint.send(.POST, "/api/v1/reports/\(report.id)/amend")
+            #expect(amended.status == .created)
+            #expect(try amended.json(ReportDTO.self).version == 2)
+        }
+    }
+
+    @Test("indicator data and progress assessments through the API; bad rows reported with their lines")
+    func indicatorsAndProgress() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            let client = try await APIClient.forUser(app, "stats@example.org")
+            let good = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2020,12.4,percent,,,,WDPA,\n"
+            let imported = try await client.send(.POST, "/api/v1/indicators/import", csv: good)
+            #expect(imported.status == .ok)
+            #expect(try imported.json(WriteAPI.ImportResult.self).imported == 1)
+            let bad = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2021,lots,percent,,,,WDPA,\nXX,3.1,2021,1,percent,,,,WDPA,\n"
+            let refused = try await client.send(.POST, "/api/v1/indicators/import", csv: bad)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.json(WriteAPI.ImportResult.self).errors.map(\.line) == [2, 3])
+            #expect(try await IndicatorValueModel.query(on: app.db).count() == 1)
+
+            let assessed = try await client.send(.POST, "/api/v1/progress/KMGBF/3", json: #"{"cycle":"2026","category":"on-track","confidence":"medium","evidence":"3.1"}"#)
+            #expect(assessed.status == .ok)
+            #expect(try assessed.json(ProgressDashboardDTO.self).overall == ["on-track": 1])
+            #expect(try await client.send(.POST, "/api/v1/progress/KMGBF/3", json: #"{"cycle":"2026","category":"great","confidence":"medium"}"#).status == .unprocessableEntity)
+        }
+    }
+}
