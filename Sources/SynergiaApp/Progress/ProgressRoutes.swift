@@ -49,6 +49,12 @@ enum ProgressRoutes {
                                             category: ProgressCategory(rawValue: $0.category) ?? .unknown) },
             for: target.code)
         func plain(_ counts: ProgressAggregation.Counts) -> [String: Int] { Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }) }
+        let party = (req.query[String.self, at: "party"] ?? req.auth.get(UserModel.self)?.partyCode)?.uppercased()
+        var suggestions: [ProgressDashboardDTO.Suggestion] = []
+        if let party {
+            suggestions = try await suggest(party: party, framework: framework.code, target: target.code,
+                                            registry: req.application.synergia.indicators, on: req.db)
+        }
         return ProgressDashboardDTO(
             framework: framework.code, target: target.code, title: target.title, cycle: cycle,
             overall: plain(tally.overall), byRegion: tally.byRegion.mapValues(plain), byConvention: tally.byConvention.mapValues(plain),
@@ -56,7 +62,25 @@ enum ProgressRoutes {
             tiles: parties.values.sorted { ($0.regionalGroup ?? "~", $0.nameEnglish) < ($1.regionalGroup ?? "~", $1.nameEnglish) }.map { party in
                 .init(party: party.alpha2, regionalGroup: party.regionalGroup, name: party.names["en"] ?? party.alpha2,
                       category: assessments.first { $0.party == party.alpha2 }?.category)
-            })
+            }, suggestions: suggestions)
+    }
+
+    /// For each indicator whose link to the target states a goal, the category the Party's own
+    /// data suggests (its trend against the goal's value and year), with how it was worked out.
+    static func suggest(party: String, framework: String, target: String, registry: IndicatorRegistry,
+                        on db: any Database) async throws -> [ProgressDashboardDTO.Suggestion] {
+        var result: [ProgressDashboardDTO.Suggestion] = []
+        for indicator in registry.indicators(framework: framework, target: target) {
+            guard let goal = indicator.targets.first(where: { $0.framework == framework && $0.code == target })?.goal else { continue }
+            let values = try await IndicatorValueModel.query(on: db).filter(\.$partyCode == party).filter(\.$indicator == indicator.code)
+                .filter(\.$disaggregation == "").all()
+            let suggestion = ProgressSuggestion.suggest(series: values.map { (year: $0.periodStart, value: $0.value) }, baselineYear: nil,
+                                                        targetValue: goal.value, targetYear: goal.year, higherIsBetter: goal.higherIsBetter)
+            result.append(.init(party: party, indicator: indicator.code, category: suggestion.category.rawValue,
+                                confidence: suggestion.confidence.rawValue, explanation: suggestion.explanation,
+                                goalValue: goal.value, goalYear: goal.year, goalQuote: goal.quote, points: values.count))
+        }
+        return result
     }
 
     struct AssessmentForm: Content { var cycle: String?; var category: String?; var confidence: String?; var evidence: String?; var indicators: String? }
@@ -120,6 +144,17 @@ public struct ProgressDashboardDTO: Content {
         public var confidence: String; public var evidence: String; public var conventions: [String]
     }
     public struct Tile: Content { public var party: String; public var regionalGroup: String?; public var name: String; public var category: String? }
+    /// Suggestions for the Party named by `?party=` or the signed-in person's (empty otherwise).
+    public var suggestions: [Suggestion] = []
+    /// What one indicator's data suggests; the person decides.
+    public struct Suggestion: Content {
+        public var party: String; public var indicator: String; public var category: String; public var confidence: String
+        /// How it was worked out (English).
+        public var explanation: String
+        public var goalValue: Double; public var goalYear: Int; public var goalQuote: String
+        /// How many values of the Party it used.
+        public var points: Int
+    }
 }
 
 enum ProgressView {
@@ -152,11 +187,20 @@ enum ProgressView {
             }),
             .if(page.user?.party != nil, .group(
                 .h2(page.text("progress.assess")),
+                .forEach(dto.suggestions) { suggestion in
+                    .div(.class("notice suggestion"), .id("suggestion-\(suggestion.indicator)".attributeEscaped),
+                         .p(.strong(page.text("progress.suggested", ["indicator": suggestion.indicator])), .text(" "),
+                            page.text("progress.\(suggestion.category)"), .text(" ("),
+                            page.text("progress.confidence-\(suggestion.confidence)"), .text(")")),
+                         .p(.attribute(named: "lang", value: "en"), .text(suggestion.explanation)),
+                         .p(.class("note"), page.text("progress.goal", ["value": suggestion.goalValue == suggestion.goalValue.rounded() ? String(Int(suggestion.goalValue)) : String(suggestion.goalValue), "year": "\(suggestion.goalYear)"]),
+                            .text(" — “\(suggestion.goalQuote)”")))
+                },
                 .form(.method(.post), .action(base), Layout.csrfField(page),
                       Layout.field(page, name: "cycle", labelKey: "progress.cycle", value: "2026"),
                       .div(.class("field"), .label(.for("category"), page.text("progress.category")),
                            .select(.id("category"), .attribute(named: "name", value: "category"),
-                                   Layout.options(categories.map { ($0.rawValue, label($0)) }, selected: nil))),
+                                   Layout.options(categories.map { ($0.rawValue, label($0)) }, selected: dto.suggestions.first?.category))),
                       .div(.class("field"), .label(.for("confidence"), page.text("progress.confidence")),
                            .select(.id("confidence"), .attribute(named: "name", value: "confidence"),
                                    Layout.options(Confidence.allCases.map { ($0.rawValue, page.t("progress.confidence-\($0.rawValue)")) }, selected: "medium"))),

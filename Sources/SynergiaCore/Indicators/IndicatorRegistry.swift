@@ -33,7 +33,7 @@ public struct IndicatorRegistry: Codable, Sendable, Equatable {
 
     /// The indicators linked to target `code` of the framework `framework` (e.g. `KMGBF`, `3`).
     public func indicators(framework: String, target code: String) -> [IndicatorDefinition] {
-        indicators.filter { $0.targets.contains(IndicatorTargetLink(framework: framework, code: code)) }
+        indicators.filter { $0.targets.contains { $0.framework == framework && $0.code == code } }
     }
 
     /// The indicators linked to an SDG indicator such as `15.5.1`.
@@ -92,10 +92,30 @@ public struct IndicatorTargetLink: Codable, Sendable, Equatable, Hashable {
     public var framework: String
     /// Target code within the framework, e.g. `3`.
     public var code: String
+    /// The level the target's text sets for this indicator, where it states one.
+    public var goal: IndicatorGoal?
 
-    public init(framework: String, code: String) {
+    public init(framework: String, code: String, goal: IndicatorGoal? = nil) {
         self.framework = framework
         self.code = code
+        self.goal = goal
+    }
+}
+
+/// The level of an indicator that a target's own text sets, and by when — what a progress
+/// suggestion compares the trend with.
+public struct IndicatorGoal: Codable, Sendable, Equatable, Hashable {
+    public var value: Double
+    public var year: Int
+    public var higherIsBetter: Bool
+    /// The words of the target that set it.
+    public var quote: String
+
+    public init(value: Double, year: Int, higherIsBetter: Bool, quote: String) {
+        self.value = value
+        self.year = year
+        self.higherIsBetter = higherIsBetter
+        self.quote = quote
     }
 }
 

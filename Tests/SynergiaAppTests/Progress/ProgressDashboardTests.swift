@@ -43,4 +43,30 @@ struct ProgressDashboardTests {
             #expect(try await ke.get("/progress/KMGBF/99").status == .notFound)
         }
     }
+
+    @Test("the form suggests a category from the Party's indicator data against the goal the target sets, and says how")
+    func suggestion() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let csv = """
+            party,indicator,period,value,unit,lower,upper,disaggregation,source,comment
+            KE,3.1,2010,11.0,percent,,,,WDPA,
+            KE,3.1,2015,11.6,percent,,,,WDPA,
+            KE,3.1,2020,12.4,percent,,,,WDPA,
+            """
+            #expect(try await browser.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
+            let dto = try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/3?party=KE")
+            let suggestion = try #require(dto.suggestions.first)
+            #expect(suggestion.indicator == "3.1" && suggestion.goalValue == 30 && suggestion.goalYear == 2030 && suggestion.points == 3)
+            #expect(suggestion.category == "insufficient-rate", "12.4 % rising 0.14 points a year does not reach 30 % by 2030")
+            #expect(suggestion.explanation.contains("2030"))
+            let page = try await browser.get("/progress/KMGBF/3")
+            #expect(page.contains("id=\"suggestion-3.1\"") && page.contains("<option value=\"insufficient-rate\" selected"))
+            #expect(try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/3").suggestions.isEmpty)
+            #expect(try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/1?party=KE").suggestions.isEmpty,
+                    "no indicator of target 1 has a goal stated by the target")
+        }
+    }
 }

@@ -7,7 +7,7 @@ import Testing
     init() throws { registry = try IndicatorRegistry.load() }
 
     @Test func loadsVersionAndSource() {
-        #expect(registry.version == 1)
+        #expect(registry.version == 2)
         #expect(registry.source.contains("15/5"))
         #expect(registry.indicators.count >= 20)
     }
