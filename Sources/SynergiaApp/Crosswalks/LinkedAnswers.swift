@@ -45,19 +45,39 @@ enum LinkedAnswers {
             .with(\.$cycle).sort(\.$version, .descending).all()
         var latestPerCycle: [UUID: ReportModel] = [:]
         for other in others where latestPerCycle[other.$cycle.id] == nil { latestPerCycle[other.$cycle.id] = other }
-        var answersByTarget: [TargetReference: [Answer]] = [:]
+        // One query for the answers of all those reports to the questions on wanted targets, one
+        // for the Party's shared element values (shared questions show the element's value).
+        var readable: [(report: ReportModel, template: ReportTemplate, questions: [TemplateQuestion])] = []
         for other in latestPerCycle.values.sorted(by: { $0.cycle.templateID < $1.cycle.templateID }) {
-            guard let otherTemplate = try? templates.template(other.cycle.templateID),
-                  otherTemplate.questions.contains(where: { $0.target.map(wanted.contains) ?? false }) else { continue }
+            guard let otherTemplate = try? templates.template(other.cycle.templateID) else { continue }
+            let questions = otherTemplate.questions.filter { $0.target.map(wanted.contains) ?? false }
+            guard !questions.isEmpty else { continue }
             let published = other.status == ReportStatus.published.rawValue
             guard published || AuthorizationPolicy.permits(actor, .readDraftReport(party: other.partyCode, convention: otherTemplate.convention)) else {
                 continue
             }
-            let answers = try await ReportingService.answers(of: other, template: otherTemplate, on: db)
-            for question in otherTemplate.questions {
-                guard let target = question.target, wanted.contains(target), let answer = answers[question.id] else { continue }
-                answersByTarget[target, default: []].append(Answer(reportID: try other.requireID(), template: otherTemplate.title,
-                                                                   question: question, value: answer.revision.value))
+            readable.append((other, otherTemplate, questions))
+        }
+        guard !readable.isEmpty else { return linked.mapValues { $0.map { Linked(target: "\($0.target.framework)/\($0.target.code)", relation: $0.relation, answers: []) } } }
+        let rows = try await AnswerModel.query(on: db).filter(\.$report.$id ~~ readable.map { try $0.report.requireID() })
+            .filter(\.$questionID ~~ Array(Set(readable.flatMap { $0.questions.map(\.id) }))).all()
+        let rowByKey = Dictionary(rows.map { ("\($0.$report.id)/\($0.questionID)", $0) }, uniquingKeysWith: { a, _ in a })
+        let needsElements = readable.contains { $0.questions.contains { $0.element != nil } }
+        let elements = needsElements ? try await ElementValueModel.query(on: db).filter(\.$partyCode == report.partyCode).all() : []
+        var answersByTarget: [TargetReference: [Answer]] = [:]
+        for (other, otherTemplate, questions) in readable {
+            let otherID = try other.requireID()
+            for question in questions {
+                let own = rowByKey["\(otherID)/\(question.id)"]
+                let json: String?
+                if let element = question.element, own?.detached != true {
+                    json = elements.first { $0.elementID == element }?.value
+                } else {
+                    json = own?.value
+                }
+                guard let json, let value = ReportingService.decode(json) else { continue }
+                answersByTarget[question.target!, default: []].append(Answer(reportID: otherID, template: otherTemplate.title,
+                                                                            question: question, value: value))
             }
         }
         return linked.mapValues { targets in

@@ -65,6 +65,16 @@ enum ReportCollaboration {
                                  by: user, on: req.db)
             return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
         }
+        // The section's comment form names the question in its body.
+        app.on(.POST, "reports", ":report", "comments", body: .collect(maxSize: "64kb")) { req -> Response in
+            let user = try req.requireUser()
+            let (report, _, template) = try await ReportingRoutes.load(req)
+            try req.authorize(.readDraftReport(party: report.partyCode, convention: template.convention))
+            let questionID = try req.content.get(String.self, at: "question")
+            try await addComment(try req.content.get(String.self, at: "text"), question: questionID, report: report, template: template,
+                                 by: user, on: req.db)
+            return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
+        }
         app.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
             let (report, _, template) = try await ReportingRoutes.load(req)

@@ -134,9 +134,10 @@ enum ReportingRoutes {
         let answers = try await ReportingService.answers(of: report, template: template, on: req.db)
         let sources = Set(answers.values.compactMap(\.reusedFrom))
         var sourceNames: [UUID: String] = [:]
-        for id in sources {
-            if let source = try await ReportModel.query(on: req.db).filter(\.$id == id).with(\.$cycle).first() {
-                sourceNames[id] = (try? req.application.synergia.templates.template(source.cycle.templateID).title.english) ?? source.cycle.title
+        if !sources.isEmpty {
+            for source in try await ReportModel.query(on: req.db).filter(\.$id ~~ Array(sources)).with(\.$cycle).all() {
+                sourceNames[try source.requireID()] = (try? req.application.synergia.templates.template(source.cycle.templateID).title.english)
+                    ?? source.cycle.title
             }
         }
         let actor = req.actor

@@ -111,7 +111,19 @@ enum ReportView {
                                            canEdit: canEdit, comments: collaboration.comments[question.id] ?? [], canComment: collaboration.canComment,
                                            conflict: conflict.flatMap { $0.0 == question.id ? ($0.1, $0.2) : nil },
                                            error: error.flatMap { $0.0 == question.id ? $0.1 : nil }, linked: linked[question.id] ?? [])
-                         })
+                         },
+                         // One comment form per section (a question is chosen in it), not one per question: the page stays small.
+                         .if(collaboration.canComment, .details(.class("comment"), .summary(page.text("reporting.comment")),
+                             .form(.method(.post), .action("\(base)/comments"), Layout.csrfField(page),
+                                   .label(.for("cq-\(section.id)".attributeEscaped), page.text("reporting.comment-on")),
+                                   .select(.id("cq-\(section.id)".attributeEscaped), .attribute(named: "name", value: "question"),
+                                           Layout.options(section.questions.map { question in
+                                               let title = question.title.resolved(in: page.language).text
+                                               return (question.id, title.count > 70 ? String(title.prefix(69)) + "…" : title)
+                                           }, selected: nil)),
+                                   .label(.for("ct-\(section.id)".attributeEscaped), page.text("reporting.comment")),
+                                   .textarea(.id("ct-\(section.id)".attributeEscaped), .name("text"), .rows(2)),
+                                   .button(.type(.submit), page.text("reporting.comment"))))))
             },
         ])
     }
@@ -130,7 +142,7 @@ enum ReportView {
         let field = "v-\(question.id)".attributeEscaped
         return .div(
             .class("question"), .id("q-\(question.id)".attributeEscaped),
-            .h3(page.name(question.title), .if(question.required, .text(" *"))),
+            .h3(.id("t-\(question.id)".attributeEscaped), page.name(question.title), .if(question.required, .text(" *"))),
             .unwrap(question.help) { .p(.class("note"), page.name($0)) },
             .if(!linked.isEmpty, .div(.class("linked"),
                 .p(.strong(page.text("crosswalks.linked")), .text(" "), .forEach(linked) { link in
@@ -168,7 +180,6 @@ enum ReportView {
             .if(canEdit, .group(
                 .form(.method(.post), .action("\(base)/answers/\(question.id.attributeEscaped)"), Layout.csrfField(page),
                       .input(.type(.hidden), .name("baseVersion"), .value("\(answer?.revision.version ?? 0)")),
-                      .label(.for(field), .class("visually-hidden"), page.name(question.title)),
                       input(page, question: question, id: field, value: answer?.revision.value),
                       .button(.type(.submit), .id("save-\(question.id)".attributeEscaped), page.text("actions.save"))),
                 .if(question.element != nil && answer?.detached != true && answer != nil && canEdit,
@@ -178,40 +189,37 @@ enum ReportView {
             .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                 .li(.strong(.text(comment.author)), .text(": "), .text(comment.text))
             })),
-            .if(canComment, .details(.summary(page.text("reporting.comment")),
-                .form(.method(.post), .action("\(base)/comments/\(question.id.attributeEscaped)"), Layout.csrfField(page),
-                      .label(.for("c-\(question.id)".attributeEscaped), .class("visually-hidden"), page.text("reporting.comment")),
-                      .textarea(.id("c-\(question.id)".attributeEscaped), .name("text"), .rows(2)),
-                      .button(.type(.submit), page.text("reporting.comment")))))
         )
     }
 
     static func input(_ page: PageContext, question: TemplateQuestion, id: String, value: AnswerValue?) -> Node<HTML.FormContext> {
         let current = value.map(AnswerForm.formText) ?? ""
+        // The question's heading names the control (no second copy of the title in a label).
+        let heading = "t-\(question.id)".attributeEscaped
         switch question.type {
         case .yesNo:
-            return .select(.id(id), .attribute(named: "name", value: "value"),
+            return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: "value"),
                            Layout.options([("", "—"), ("yes", page.t("common.yes")), ("no", page.t("common.no"))], selected: current))
         case .singleChoice:
-            return .select(.id(id), .attribute(named: "name", value: "value"),
+            return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: "value"),
                            Layout.options([("", "—")] + (question.choices ?? []).map { ($0.id, $0.label.resolved(in: page.language).text) }, selected: current))
         case .progressAssessment:
-            return .select(.id(id), .attribute(named: "name", value: "value"),
+            return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: "value"),
                            Layout.options([("", "—")] + ProgressRating.allCases.map { ($0.rawValue, page.t("progress.\($0.rawValue)")) }, selected: current))
         case .multipleChoice:
             let chosen: Set<String> = { if case .multipleChoice(let ids)? = value { return Set(ids) }; return [] }()
-            return .fieldset(.forEach(question.choices ?? []) { choice in
+            return .fieldset(.attribute(named: "aria-labelledby", value: heading), .forEach(question.choices ?? []) { choice in
                 .label(.input(.type(.checkbox), .name("values[]"), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id))),
                        .text(" " + choice.label.resolved(in: page.language).text))
             })
         case .number:
-            return .input(.type(.text), .id(id), .name("value"), .value(current.attributeEscaped), .attribute(named: "inputmode", value: "decimal"))
+            return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped), .attribute(named: "inputmode", value: "decimal"))
         case .date:
-            return .input(.type(.date), .id(id), .name("value"), .value(current.attributeEscaped))
+            return .input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped))
         case .shortText, .link:
-            return .input(.type(.text), .id(id), .name("value"), .value(current.attributeEscaped))
+            return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped))
         case .longText, .table, .indicatorSeries:
-            return .textarea(.id(id), .name("value"), .rows(4), .text(current))
+            return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .rows(4), .text(current))
         }
     }
 }

@@ -241,6 +241,11 @@ struct ReportCollaborationTests {
             #expect(page.contains("Source: national wetland inventory 2024"))
             #expect(page.contains("required questions answered"))
             #expect(try await Browser(app).post("\(path)/comments/cbd-7nr.s3.q2", ["text": "x"]).status == .unauthorized)
+            // The section's comment form names the question in the body.
+            #expect(page.contains("action=\"\(path)/comments\""))
+            #expect(try await contributor.post("\(path)/comments", ["question": "cbd-7nr.s3.q1", "text": "Ask the forestry department"]).status == .seeOther)
+            #expect(try await focalPoint.get(path).contains("Ask the forestry department"))
+            #expect(try await contributor.post("\(path)/comments", ["question": "no-such-question", "text": "x"]).status == .notFound)
         }
     }
 }
