@@ -121,6 +121,16 @@ struct AppBenchmarks {
         let focalPointIn = try await focalPoint.send(.POST, "/sign-in", form: ["email": "fp-ke@bench.example", "password": "benchmark-password"])
         check(focalPointIn.status == .seeOther, "sign-in failed: \(focalPointIn.status)")
 
+        // SYNERGIA_BENCH_FOCUS=cbd-7nr: only that report page, many times (for a profiler).
+        if let focus = ProcessInfo.processInfo.environment["SYNERGIA_BENCH_FOCUS"] {
+            let report = try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").with(\.$cycle).all()
+                .first { $0.cycle.templateID == focus }
+            let path = "/reports/\(report!.id!)"
+            let stats = try await measure("GET report page \(focus)", runs: 1000) { try await client.send(.GET, path) }
+            say("\(stats.name): p50 \(stats.p50) ms")
+            await app.server.shutdown()
+            return
+        }
         var results: [Stats] = []
         var notes: [String] = []
         results.append(try await measure("GET /healthz") { try await client.send(.GET, "/healthz") })

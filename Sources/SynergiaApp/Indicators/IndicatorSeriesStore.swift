@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SynergiaCore
 
 /// The version and provenance of a Party's series for one indicator. The values themselves are
@@ -54,19 +55,23 @@ enum IndicatorSeriesStore {
     /// The series of `party` for each of `indicators` that has at least one value.
     static func series(party: String, indicators: Set<String>, on db: any Database) async throws -> [String: Series] {
         guard !indicators.isEmpty else { return [:] }
-        let values = try await IndicatorValueModel.query(on: db).filter(\.$partyCode == party)
-            .filter(\.$indicator ~~ Array(indicators)).filter(\.$disaggregation == "").sort(\.$periodStart).all()
+        // Plain SQL rows, not models: a report page reads every value of its indicators.
+        struct Value: Decodable { var indicator: String; var period: String; var period_start: Int; var value: Double; var unit: String; var entered_by: String; var updated_at: Date? }
+        let sql = db as! any SQLDatabase
+        let values = try await sql.select().columns("indicator", "period", "period_start", "value", "unit", "entered_by", "updated_at")
+            .from(IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .in, Array(indicators))
+            .where("disaggregation", .equal, "").all(decoding: Value.self)
         let versions = try await IndicatorSeriesModel.query(on: db).filter(\.$partyCode == party)
             .filter(\.$indicator ~~ Array(indicators)).all()
         let versionByIndicator = Dictionary(uniqueKeysWithValues: versions.map { ($0.indicator, $0) })
         var result: [String: Series] = [:]
         for (indicator, rows) in Dictionary(grouping: values, by: \.indicator) {
             let meta = versionByIndicator[indicator]
-            let sorted = rows.sorted { ($0.periodStart, $0.period) < ($1.periodStart, $1.period) }
+            let sorted = rows.sorted { ($0.period_start, $0.period) < ($1.period_start, $1.period) }
             result[indicator] = Series(
                 points: sorted.map { SeriesPoint(period: $0.period, value: $0.value, unit: $0.unit.isEmpty ? nil : $0.unit) },
                 version: meta?.version ?? 0, sourceReportID: meta?.sourceReportID,
-                updatedBy: meta?.updatedBy ?? sorted.last?.enteredBy ?? "", updatedAt: meta?.updatedAt ?? sorted.last?.updatedAt)
+                updatedBy: meta?.updatedBy ?? sorted.last?.entered_by ?? "", updatedAt: meta?.updatedAt ?? sorted.last?.updated_at)
         }
         return result
     }

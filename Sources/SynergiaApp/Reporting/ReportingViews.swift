@@ -11,13 +11,13 @@ enum ReportingOverviewView {
             .sorted { $0.id < $1.id }
         return Layout.render(page, title: page.t("reporting.title"), main: [
             .h1(page.text("reporting.title")),
-            .p(page.text("reporting.lead"), .text(" "), .a(.href("/synergy"), page.text("synergy.title"))),
+            .p(page.text("reporting.lead"), .escapedText(" "), .a(.href("/synergy"), page.text("synergy.title"))),
             .h2(page.text("reporting.cycles")),
             .if(cycles.isEmpty, .p(page.text("reporting.no-cycles")), else: .table(
                 .thead(.tr(.th(page.text("meetings.meeting-title")), .th(page.text("parties.convention")), .th(page.text("reporting.due")),
                            .th(page.text("actions.status")), .th(page.text("reporting.my-report")))),
                 .tbody(.forEach(cycles) { cycle in
-                    .tr(.id("cycle-\(cycle.templateID)".attributeEscaped), .td(.text(cycle.title)), .td(.text(cycle.conventionCode)), .td(.text(cycle.dueOn)),
+                    .tr(.id("cycle-\(cycle.templateID)".attributeEscaped), .td(.escapedText(cycle.title)), .td(.escapedText(cycle.conventionCode)), .td(.escapedText(cycle.dueOn)),
                         .td(page.text("reporting.cycle-\(cycle.status)")),
                         .td(myReport(page, cycle: cycle, report: cycle.id.flatMap { mine[$0] }, actor: actor)))
                 })
@@ -25,7 +25,7 @@ enum ReportingOverviewView {
             .if(!published.isEmpty, .group(
                 .h2(page.text("reporting.published")),
                 .ul(.forEach(published) { report in
-                    .li(.a(.href("/reports/\(report.id!)"), .text("\(report.partyCode) — \(report.cycle.title) (v\(report.version))")))
+                    .li(.a(.href("/reports/\(report.id!)"), .escapedText("\(report.partyCode) — \(report.cycle.title) (v\(report.version))")))
                 })
             )),
             .if(!openable.isEmpty, .group(
@@ -45,7 +45,7 @@ enum ReportingOverviewView {
     static func myReport(_ page: PageContext, cycle: ReportingCycleModel, report: ReportModel?, actor: Actor) -> Node<HTML.BodyContext> {
         if let report { return .a(.href("/reports/\(report.id!)"), page.text("report.status.\(report.status)")) }
         guard cycle.status == "open", let party = actor.party,
-              AuthorizationPolicy.permits(actor, .startReport(party: party, convention: cycle.conventionCode)) else { return .text("—") }
+              AuthorizationPolicy.permits(actor, .startReport(party: party, convention: cycle.conventionCode)) else { return .escapedText("—") }
         return .form(.method(.post), .action("/reporting/cycles/\(cycle.id!)/reports"), Layout.csrfField(page),
                      .button(.type(.submit), page.text("reporting.start")))
     }
@@ -61,23 +61,23 @@ enum ReportView {
         let base = "/reports/\(report.id!)"
         let required = template.questions.filter(\.required)
         return Layout.render(page, title: "\(report.partyCode) — \(template.title.english)", main: [
-            .h1(page.name(template.title), .text(" — "), .a(.href("/parties/\(report.partyCode)"), .text(report.partyCode))),
+            .h1(page.name(template.title), .escapedText(" — "), .a(.href("/parties/\(report.partyCode)"), .escapedText(report.partyCode))),
             .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(report.status)"))),
-                .dt(page.text("reporting.version")), .dd(.text("\(report.version)")),
-                .dt(page.text("reporting.due")), .dd(.text(cycle.dueOn)),
+                .dt(page.text("reporting.version")), .dd(.escapedText("\(report.version)")),
+                .dt(page.text("reporting.due")), .dd(.escapedText(cycle.dueOn)),
                 .dt(page.text("reporting.completeness")),
-                .dd(.text("\(required.filter { answers[$0.id] != nil }.count) / \(required.count)"))),
+                .dd(.escapedText("\(required.filter { answers[$0.id] != nil }.count) / \(required.count)"))),
             .unwrap(report.receiptSHA256) { hash in
                 .section(.id("receipt"), .class("notice"),
                          .h2(page.text("reporting.receipt")),
                          .p(page.text("reporting.receipt-text", ["time": ISO8601DateFormatter().string(from: report.submittedAt ?? Date())])),
-                         .p(.code(.id("receipt-sha256"), .text(hash))))
+                         .p(.code(.id("receipt-sha256"), .escapedText(hash))))
             },
             .if(canAmend, .form(.class("inline"), .method(.post), .action("\(base)/amend"), Layout.csrfField(page),
                                 .button(.type(.submit), .id("amend"), page.text("report.amend")))),
-            .if(!versions.isEmpty, .p(page.text("report.versions"), .text(" "), .forEach(versions) { other in
-                .group(.a(.href("/reports/\(other.id!)"), .text("v\(other.version)")), .text(" ("),
-                       .a(.href("\(base)/compare?with=\(other.id!)"), page.text("report.compare")), .text(") "))
+            .if(!versions.isEmpty, .p(page.text("report.versions"), .escapedText(" "), .forEach(versions) { other in
+                .group(.a(.href("/reports/\(other.id!)"), .escapedText("v\(other.version)")), .escapedText(" ("),
+                       .a(.href("\(base)/compare?with=\(other.id!)"), page.text("report.compare")), .escapedText(") "))
             })),
             .if(!transitions.isEmpty, .div(.class("workflow"), .forEach(transitions) { status in
                 .form(.class("inline"), .method(.post), .action("\(base)/transition"), Layout.csrfField(page),
@@ -86,9 +86,9 @@ enum ReportView {
             })),
             .section(.class("offline"),
                      .h2(page.text("package.download")),
-                     .p(.a(.href("\(base)/package.json"), page.text("package.download-json")), .text(" · "),
-                        .a(.href("\(base)/package.csv"), page.text("package.download-csv")), .text(" · "),
-                        .a(.href("\(base)/print"), page.text("report.print")), .text(" · "),
+                     .p(.a(.href("\(base)/package.json"), page.text("package.download-json")), .escapedText(" · "),
+                        .a(.href("\(base)/package.csv"), page.text("package.download-csv")), .escapedText(" · "),
+                        .a(.href("\(base)/print"), page.text("report.print")), .escapedText(" · "),
                         .a(.href("\(base)/report.pdf"), page.text("report.pdf"))),
                      .if(canEdit, .form(.method(.post), .action("\(base)/package"), .enctype(.multipartData), Layout.csrfField(page),
                                         .label(.for("package-file"), page.text("package.upload")),
@@ -100,7 +100,7 @@ enum ReportView {
                          .p(.class("note"), page.text("reporting.section-completeness", [
                             "answered": "\(section.questions.filter { $0.required && answers[$0.id] != nil }.count)",
                             "required": "\(section.questions.filter(\.required).count)"]),
-                            .unwrap(collaboration.assignments[section.id]) { .group(.text(" · "), page.text("reporting.assigned-to", ["who": $0])) }),
+                            .unwrap(collaboration.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }),
                          .if(collaboration.canAssign, .form(.class("inline"), .method(.post), .action("\(base)/assignments"), Layout.csrfField(page),
                                                           .input(.type(.hidden), .name("section"), .value(section.id.attributeEscaped)),
                                                           .label(.for("assign-\(section.id)".attributeEscaped), page.text("reporting.assign")),
@@ -142,24 +142,24 @@ enum ReportView {
         let field = "v-\(question.id)".attributeEscaped
         return .div(
             .class("question"), .id("q-\(question.id)".attributeEscaped),
-            .h3(.id("t-\(question.id)".attributeEscaped), page.name(question.title), .if(question.required, .text(" *"))),
+            .h3(.id("t-\(question.id)".attributeEscaped), page.name(question.title), .if(question.required, .escapedText(" *"))),
             .unwrap(question.help) { .p(.class("note"), page.name($0)) },
             .if(!linked.isEmpty, .div(.class("linked"),
-                .p(.strong(page.text("crosswalks.linked")), .text(" "), .forEach(linked) { link in
-                    .group(page.text("crosswalks.relation.\(link.relation)"), .text(" "), ActionItemsView.targetLink(page, link.target), .text(" "))
+                .p(.strong(page.text("crosswalks.linked")), .escapedText(" "), .forEach(linked) { link in
+                    .group(page.text("crosswalks.relation.\(link.relation)"), .escapedText(" "), ActionItemsView.targetLink(page, link.target), .escapedText(" "))
                 }),
                 .ul(.forEach(linked.flatMap(\.answers)) { answer in
                     .li(.a(.href("/reports/\(answer.reportID)#q-\(answer.question.id.attributeEscaped)"), page.name(answer.template)),
-                        .text(" — "), page.name(answer.question.title), .text(": "), .span(.class("answer"), .text(AnswerForm.formText(answer.value))))
+                        .escapedText(" — "), page.name(answer.question.title), .escapedText(": "), .span(.class("answer"), .escapedText(AnswerForm.formText(answer.value))))
                 }))),
             .unwrap(question.indicator) { code in
-                .p(.class("note"), page.text("reporting.indicator-data"), .text(" "), .a(.href("/indicators/\(code.attributeEscaped)"), .text(code)))
+                .p(.class("note"), page.text("reporting.indicator-data"), .escapedText(" "), .a(.href("/indicators/\(code.attributeEscaped)"), .escapedText(code)))
             },
             .unwrap(answer) { answer in
                 .group(
-                    .p(.class("answer"), .text(AnswerForm.formText(answer.revision.value)), .text(question.unit.map { " \($0)" } ?? "")),
+                    .p(.class("answer"), .escapedText(AnswerForm.formText(answer.revision.value)), .escapedText(question.unit.map { " \($0)" } ?? "")),
                     .unwrap(answer.reusedFrom) { source in
-                        .p(.class("reused"), .strong(page.text("reporting.reused")), .text(" "),
+                        .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
                            page.text("reporting.reused-from", ["report": sourceNames[source] ?? "", "author": answer.revision.author]))
                     },
                     .if(answer.detached, .p(.class("note"), page.text("reporting.detached")))
@@ -168,8 +168,8 @@ enum ReportView {
             .unwrap(conflict) { mine, theirs in
                 .div(.class("alert"), .attribute(named: "role", value: "alert"),
                      .p(page.text("reporting.conflict", ["author": theirs.author])),
-                     .p(.strong(page.text("reporting.theirs")), .text(" " + AnswerForm.formText(theirs.value))),
-                     .p(.strong(page.text("reporting.mine")), .text(" " + AnswerForm.formText(mine))),
+                     .p(.strong(page.text("reporting.theirs")), .escapedText(" " + AnswerForm.formText(theirs.value))),
+                     .p(.strong(page.text("reporting.mine")), .escapedText(" " + AnswerForm.formText(mine))),
                      .form(.method(.post), .action("\(base)/answers/\(question.id.attributeEscaped)"), Layout.csrfField(page),
                            .input(.type(.hidden), .name("value"), .value(AnswerForm.formText(mine).attributeEscaped)),
                            .input(.type(.hidden), .name("baseVersion"), .value("\(theirs.version)")),
@@ -187,7 +187,7 @@ enum ReportView {
                           .button(.type(.submit), page.text("reporting.detach"))))
             )),
             .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
-                .li(.strong(.text(comment.author)), .text(": "), .text(comment.text))
+                .li(.strong(.escapedText(comment.author)), .escapedText(": "), .escapedText(comment.text))
             })),
         )
     }
@@ -210,7 +210,7 @@ enum ReportView {
             let chosen: Set<String> = { if case .multipleChoice(let ids)? = value { return Set(ids) }; return [] }()
             return .fieldset(.attribute(named: "aria-labelledby", value: heading), .forEach(question.choices ?? []) { choice in
                 .label(.input(.type(.checkbox), .name("values[]"), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id))),
-                       .text(" " + choice.label.resolved(in: page.language).text))
+                       .escapedText(" " + choice.label.resolved(in: page.language).text))
             })
         case .number:
             return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped), .attribute(named: "inputmode", value: "decimal"))
@@ -219,7 +219,7 @@ enum ReportView {
         case .shortText, .link:
             return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped))
         case .longText, .table, .indicatorSeries:
-            return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .rows(4), .text(current))
+            return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .rows(4), .escapedText(current))
         }
     }
 }
