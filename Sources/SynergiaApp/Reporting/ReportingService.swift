@@ -150,6 +150,34 @@ public enum ReportingService {
         return result
     }
 
+    /// The current answer to one question of an unsubmitted report (what ``answers(of:template:on:)``
+    /// gives for it), reading only what that question needs.
+    static func answer(to question: TemplateQuestion, of report: ReportModel, on db: any Database) async throws -> CurrentAnswer? {
+        let reportID = try report.requireID()
+        let own = try await AnswerModel.query(on: db).filter(\.$report.$id == reportID).filter(\.$questionID == question.id).first()
+        if let own, (question.element == nil && question.indicator == nil) || own.detached {
+            guard let value = decode(own.value) else { return nil }
+            return CurrentAnswer(revision: AnswerRevision(questionID: question.id, value: value, version: own.version, author: own.updatedBy,
+                                                          at: own.updatedAt ?? Date()),
+                                 reusedFrom: nil, elementID: question.element, detached: own.detached)
+        }
+        if let element = question.element {
+            guard let shared = try await ElementValueModel.query(on: db).filter(\.$partyCode == report.partyCode)
+                .filter(\.$elementID == element).first(), let value = decode(shared.value) else { return nil }
+            return CurrentAnswer(revision: AnswerRevision(questionID: question.id, value: value, version: shared.version,
+                                                          author: shared.updatedBy, at: shared.updatedAt ?? Date()),
+                                 reusedFrom: shared.sourceReportID == reportID ? nil : shared.sourceReportID, elementID: element, detached: false)
+        }
+        if let indicator = question.indicator {
+            guard let data = try await IndicatorSeriesStore.series(party: report.partyCode, indicators: [indicator], on: db)[indicator] else { return nil }
+            return CurrentAnswer(revision: AnswerRevision(questionID: question.id, value: .indicatorSeries(data.points), version: data.version,
+                                                          author: data.updatedBy, at: data.updatedAt ?? Date()),
+                                 reusedFrom: data.sourceReportID == reportID ? nil : data.sourceReportID, elementID: nil, detached: false,
+                                 indicator: indicator)
+        }
+        return nil
+    }
+
     /// Saves an answer based on the version the editor loaded. A question bound to a shared
     /// element (and not detached) saves the Party's element value, so every report of the
     /// Party that asks for it has it; a question bound to an indicator saves the Party's data
@@ -165,7 +193,7 @@ public enum ReportingService {
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
         let reportID = try report.requireID()
-        let current = try await answers(of: report, template: template, on: db)[questionID]
+        let current = try await answer(to: question, of: report, on: db)
         let outcome = ConflictCheck.save(new: value, baseVersion: baseVersion, current: current?.revision)
         guard case .saved(let version) = outcome else { return outcome }
         let json = encode(value)
