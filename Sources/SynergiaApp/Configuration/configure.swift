@@ -36,6 +36,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateIndicatorSeries())
     app.migrations.add(CreateTargetLinks())
     app.migrations.add(CreateAPITokens())
+    app.migrations.add(AddProgressCycleIndex())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// A Party's assessment of its progress toward one target in one reporting cycle.
 public final class ProgressAssessmentModel: Model, @unchecked Sendable {
@@ -42,5 +43,17 @@ struct CreateProgressTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(ProgressAssessmentModel.schema).delete()
+    }
+}
+
+/// The index the progress overview reads: the assessments of one cycle, by target and category.
+struct AddProgressCycleIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).create(index: "progress_assessments_by_cycle").on(ProgressAssessmentModel.schema)
+            .column("cycle").column("framework").column("target").column("category").column("party_code").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).drop(index: "progress_assessments_by_cycle").run()
     }
 }

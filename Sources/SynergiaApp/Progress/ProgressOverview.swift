@@ -5,8 +5,7 @@ import SynergiaCore
 
 /// The global progress overview: for every target of every framework, how many Parties put
 /// their progress in each category in one reporting cycle — overall, by regional group and by
-/// convention (a Party counts for each convention it is a Party to). The counting is done by
-/// the database: three grouped queries built with SQLKit.
+/// convention (a Party counts for each convention it is a Party to).
 public enum ProgressOverview {
     /// Counts per target: `"FRAMEWORK/TARGET"` → the tally.
     public typealias Tallies = [String: ProgressAggregation.Tally]
@@ -19,36 +18,42 @@ public enum ProgressOverview {
         var n: Int
     }
 
-    /// The tallies of `cycle`, with the database doing the counting.
+    /// The tallies of `cycle`. The database groups the assessments by target and category and
+    /// lists the Parties in each group (one short row per group, read through the index on
+    /// cycle); each Party's regional group and conventions are read once; the counting by
+    /// region and convention is then done here, in one pass.
     public static func tallies(cycle: String, on db: any Database) async throws -> Tallies {
         let sql = db as! any SQLDatabase
-        let a = ProgressAssessmentModel.schema, p = PartyModel.schema, m = MembershipModel.schema
-        func grouped(_ key: (any SQLExpression)?) -> SQLSelectBuilder {
-            var select = sql.select()
-                .column(SQLColumn("framework", table: a)).column(SQLColumn("target", table: a)).column(SQLColumn("category", table: a))
-            if let key { select = select.column(SQLAlias(key, as: SQLIdentifier("groupKey"))) }
-            select = select.column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-                .from(a)
-                .where(SQLColumn("cycle", table: a), .equal, SQLBind(cycle))
-            return select
+        let list: (String) -> SQLQueryString = { column in
+            sql.dialect.name == "postgresql" ? "string_agg(\(ident: column), ',')" : "group_concat(\(ident: column))"
         }
-        func groupBy(_ select: SQLSelectBuilder, _ key: (any SQLExpression)?) -> SQLSelectBuilder {
-            var select = select.groupBy(SQLColumn("framework", table: a)).groupBy(SQLColumn("target", table: a))
-                .groupBy(SQLColumn("category", table: a))
-            if let key { select = select.groupBy(key) }
-            return select
+        struct Group: Decodable { var framework: String; var target: String; var category: String; var parties: String }
+        struct Member: Decodable { var party: String; var region: String?; var conventions: String? }
+        let groups = try await sql.raw("""
+            SELECT framework, target, category, \(list("party_code")) AS parties FROM progress_assessments
+            WHERE cycle = \(bind: cycle) GROUP BY framework, target, category
+            """).all(decoding: Group.self)
+        let members = try await sql.raw("""
+            SELECT p.alpha2 AS party, p.regional_group AS region, \(list("convention_code")) AS conventions
+            FROM parties p LEFT JOIN party_memberships m ON m.party_id = p.id AND m.status = 'party'
+            GROUP BY p.alpha2, p.regional_group
+            """).all(decoding: Member.self)
+        let byParty = Dictionary(uniqueKeysWithValues: members.map {
+            ($0.party, (region: $0.region, conventions: Set(($0.conventions ?? "").split(separator: ",").map(String.init))))
+        })
+        var result: Tallies = [:]
+        for group in groups {
+            let category = ProgressCategory(rawValue: group.category) ?? .unknown
+            var tally = result["\(group.framework)/\(group.target)"] ?? ProgressAggregation.Tally()
+            for party in group.parties.split(separator: ",") {
+                tally.overall[category, default: 0] += 1
+                guard let member = byParty[String(party)] else { continue }
+                if let region = member.region { tally.byRegion[region, default: [:]][category, default: 0] += 1 }
+                for convention in member.conventions { tally.byConvention[convention, default: [:]][category, default: 0] += 1 }
+            }
+            result["\(group.framework)/\(group.target)"] = tally
         }
-        let region = SQLColumn("regional_group", table: p)
-        let convention = SQLColumn("convention_code", table: m)
-        let overall = try await groupBy(grouped(nil), nil).all(decoding: Count.self)
-        let byRegion = try await groupBy(
-            grouped(region).join(p, on: SQLColumn("alpha2", table: p), .equal, SQLColumn("party_code", table: a))
-                .where(region, .isNot, SQLLiteral.null), region).all(decoding: Count.self)
-        let byConvention = try await groupBy(
-            grouped(convention).join(p, on: SQLColumn("alpha2", table: p), .equal, SQLColumn("party_code", table: a))
-                .join(m, on: SQLColumn("party_id", table: m), .equal, SQLColumn("id", table: p))
-                .where(SQLColumn("status", table: m), .equal, SQLBind("party")), convention).all(decoding: Count.self)
-        return assemble(overall: overall, byRegion: byRegion, byConvention: byConvention)
+        return result
     }
 
     /// Folds the three kinds of grouped rows into one tally per target. Unknown categories are
