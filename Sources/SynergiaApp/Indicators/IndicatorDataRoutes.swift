@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Plot
 import SynergiaCore
 import Vapor
@@ -102,12 +103,86 @@ enum IndicatorDataRoutes {
     static func show(_ req: Request) async throws -> Response {
         let code = req.parameters.get("code")!
         guard let indicator = req.application.synergia.indicators.indicator(code: code) else { throw Abort(.notFound) }
-        let points = try await points(req).filter(\.disaggregation.isEmpty)
-        return Response.html(IndicatorView.render(req.page, IndicatorDTO(indicator), points: points, party: req.query["party"]))
+        if let party: String = req.query["party"] {
+            let points = try await points(req).filter(\.disaggregation.isEmpty)
+            return Response.html(IndicatorView.render(req.page, IndicatorDTO(indicator), points: points, party: party))
+        }
+        return Response.html(IndicatorView.overview(req.page, IndicatorDTO(indicator), summary: try await summary(code, on: req.db)))
+    }
+
+    /// Every Party's totals for one indicator, reduced to what the page shows: the median
+    /// across Parties per year, and each Party's latest value. (The exports have every value.)
+    struct Summary {
+        var median: [(year: Int, value: Double, parties: Int)]
+        var latest: [(party: String, period: String, value: Double, unit: String)]
+    }
+
+    static func summary(_ code: String, on db: any Database) async throws -> Summary {
+        struct Row: Decodable { var party_code: String; var period: String; var period_start: Int; var value: Double; var unit: String }
+        let rows = try await (db as! any SQLDatabase).select().columns("party_code", "period", "period_start", "value", "unit")
+            .from(IndicatorValueModel.schema).where("indicator", .equal, code).where("disaggregation", .equal, "")
+            .all(decoding: Row.self)
+        var byYear: [Int: [Double]] = [:]
+        var latest: [String: Row] = [:]
+        for row in rows {
+            byYear[row.period_start, default: []].append(row.value)
+            if let seen = latest[row.party_code], seen.period_start >= row.period_start { continue }
+            latest[row.party_code] = row
+        }
+        let median = byYear.keys.sorted().map { year -> (year: Int, value: Double, parties: Int) in
+            let values = byYear[year]!.sorted()
+            let middle = values.count / 2
+            let value = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+            return (year, value, values.count)
+        }
+        return Summary(median: median, latest: latest.keys.sorted().map { party in
+            let row = latest[party]!
+            return (party, row.period, row.value, row.unit)
+        })
     }
 }
 
 enum IndicatorView {
+    /// The indicator across all Parties: the median per year as a chart with its table, and
+    /// each Party's latest value linking to its own series.
+    static func overview(_ page: PageContext, _ indicator: IndicatorDTO, summary: IndicatorDataRoutes.Summary) -> String {
+        let title = LocalizedText(indicator.name).resolved(in: page.language).text
+        let base = "/indicators/\(indicator.code.attributeEscaped)"
+        let unit = summary.latest.first?.unit ?? indicator.unit ?? ""
+        let chart = SVGChart.lineChart(title: "\(indicator.code) \(title): \(page.t("indicators.median"))",
+                                       series: [(label: page.t("indicators.median"), points: summary.median.map { (x: Double($0.year), y: $0.value) })],
+                                       xLabel: page.t("indicators.year"), yLabel: unit)
+        return Layout.render(page, title: title, main: [
+            .h1(.text("\(indicator.code) "), page.name(indicator.name)),
+            .dl(.dt(page.text("indicators.unit")), .dd(ConventionView.known(page, indicator.unit)),
+                .dt(page.text("indicators.custodian")), .dd(ConventionView.known(page, indicator.custodian)),
+                .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) })),
+            .if(summary.latest.isEmpty, .p(page.text("indicators.no-data")), else: .group(
+                .element(named: "figure", nodes: [.raw(chart)]),
+                .table(.class("data"), .caption(page.text("indicators.median")),
+                       .thead(.tr(.th(page.text("indicators.year")), .th(page.text("indicators.value")), .th(page.text("indicators.parties-count")))),
+                       .tbody(.forEach(summary.median) { row in
+                           .tr(.td(.text("\(row.year)")), .td(.text(String(row.value))), .td(.text("\(row.parties)")))
+                       })),
+                .h2(page.text("indicators.latest")),
+                .table(.class("data"),
+                       .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")))),
+                       .tbody(.forEach(summary.latest) { row in
+                           .tr(.td(.a(.href("\(base)?party=\(row.party.attributeEscaped)"), .text(row.party))), .td(.text(row.period)),
+                               .td(.text(String(row.value)), .text(row.unit.isEmpty ? "" : " \(row.unit)")))
+                       })))),
+            .p(.a(.href("\(base)/data.csv"), .text("CSV")), .text(" · "),
+               .a(.href("\(base)/data.sdmx.csv"), .text("SDMX-CSV")), .text(" · "),
+               .a(.href("/api/v1/indicators/\(indicator.code.attributeEscaped)/data"), .text("JSON"))),
+            .if(page.user?.party != nil, .group(
+                .h2(page.text("indicators.import")),
+                .form(.method(.post), .action("/indicators/import"), .enctype(.multipartData), Layout.csrfField(page),
+                      .label(.for("import-file"), page.text("indicators.import-file")),
+                      .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
+                      .button(.type(.submit), page.text("indicators.import"))))),
+        ])
+    }
+
     static func render(_ page: PageContext, _ indicator: IndicatorDTO, points: [IndicatorDataPoint], party: String?) -> String {
         let byParty = Dictionary(grouping: points, by: \.party)
         let title = LocalizedText(indicator.name).resolved(in: page.language).text

@@ -68,4 +68,16 @@ struct IndicatorDataTests {
             #expect(try await IndicatorValueModel.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("without a Party, the indicator page shows the median across Parties per year and each Party's latest value")
+    func acrossParties() async throws {
+        try await withSynergia { app in
+            try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators, partyLimit: 3)
+            let page = try await Browser(app).get("/indicators/3.1")
+            #expect(page.status == .ok && page.contains("<svg") && page.contains("median across Parties"))
+            let parties = try await PartyModel.query(on: app.db).sort(\.$alpha2).limit(3).all().map(\.alpha2)
+            for party in parties { #expect(page.contains("href=\"/indicators/3.1?party=\(party)\""), "\(party)") }
+            #expect(page.contains("<td>2024</td>") && page.contains("<td>3</td>"), "30 years, each with 3 Parties")
+        }
+    }
 }
