@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateTargetLinks())
     app.migrations.add(CreateAPITokens())
     app.migrations.add(AddProgressCycleIndex())
+    app.migrations.add(CreateNationalIndicators())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 

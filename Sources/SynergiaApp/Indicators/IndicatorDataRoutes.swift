@@ -42,8 +42,10 @@ enum IndicatorDataRoutes {
         -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
         let format = IndicatorCSVFormat(rawValue: format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
         let parties = Set(try await PartyModel.query(on: req.db).all().map(\.alpha2))
-        let result = IndicatorImport.parse(csv: text, format: format, knownIndicators: req.application.synergia.indicators.codes,
-                                           knownParties: parties, periodRange: 1950...2100)
+        let national = try await NationalIndicators.owners(on: req.db)
+        let result = IndicatorImport.parse(csv: text, format: format,
+                                           knownIndicators: req.application.synergia.indicators.codes.union(national.keys),
+                                           knownParties: parties, periodRange: 1950...2100, nationalIndicatorOwners: national)
         switch result {
         case .failure(let errors):
             return .failure(errors)
@@ -85,7 +87,7 @@ enum IndicatorDataRoutes {
 
     static func points(_ req: Request) async throws -> [IndicatorDataPoint] {
         let code = req.parameters.get("code")!
-        guard req.application.synergia.indicators.indicator(code: code) != nil else { throw Abort(.notFound) }
+        guard try await NationalIndicators.definition(code, req: req) != nil else { throw Abort(.notFound) }
         let query = IndicatorValueModel.query(on: req.db).filter(\.$indicator == code).sort(\.$partyCode).sort(\.$periodStart)
         if let party: String = req.query["party"] { query.filter(\.$partyCode == party.uppercased()) }
         return try await query.all().compactMap(\.point)
@@ -102,7 +104,7 @@ enum IndicatorDataRoutes {
 
     static func show(_ req: Request) async throws -> Response {
         let code = req.parameters.get("code")!
-        guard let indicator = req.application.synergia.indicators.indicator(code: code) else { throw Abort(.notFound) }
+        guard let indicator = try await NationalIndicators.definition(code, req: req) else { throw Abort(.notFound) }
         if let party: String = req.query["party"] {
             let points = try await points(req).filter(\.disaggregation.isEmpty)
             return Response.html(IndicatorView.render(req.page, IndicatorDTO(indicator), points: points, party: party))

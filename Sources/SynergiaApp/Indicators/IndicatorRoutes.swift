@@ -8,8 +8,10 @@ import Vapor
 enum IndicatorRoutes {
     static func register(_ app: Application) throws {
         app.get("indicators") { req in
-            Response.html(IndicatorListView.render(req.page, req.application.synergia.indicators.indicators.map(IndicatorDTO.init)))
+            Response.html(IndicatorListView.render(req.page, req.application.synergia.indicators.indicators.map(IndicatorDTO.init),
+                                                   national: try await NationalIndicators.all(req).map(NationalIndicatorDTO.init)))
         }
+        try NationalIndicators.register(app)
         app.get("api", "v1", "indicators") { req in req.application.synergia.indicators.indicators.map(IndicatorDTO.init) }
         try IndicatorDataRoutes.register(app)
     }
@@ -42,7 +44,7 @@ public struct IndicatorDTO: Content, Equatable {
 }
 
 enum IndicatorListView {
-    static func render(_ page: PageContext, _ indicators: [IndicatorDTO]) -> String {
+    static func render(_ page: PageContext, _ indicators: [IndicatorDTO], national: [NationalIndicatorDTO] = []) -> String {
         Layout.render(page, title: page.t("indicators.title"), main: [
             .h1(page.text("indicators.title")),
             .table(
@@ -57,6 +59,7 @@ enum IndicatorListView {
                         .td(.text(indicator.sdg.joined(separator: ", "))))
                 })
             ),
+            NationalIndicatorView.section(page, national, registry: indicators),
         ])
     }
 }

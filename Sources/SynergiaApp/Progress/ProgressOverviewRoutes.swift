@@ -63,6 +63,7 @@ enum ProgressOverviewRoutes {
             .sort(\.$periodStart).all()
         let valuesByIndicator = Dictionary(grouping: values, by: \.indicator)
         let registry = req.application.synergia.indicators
+        let national = try await NationalIndicatorModel.query(on: req.db).filter(\.$partyCode == code).sort(\.$code).all().map(\.asDefinition)
         let cycles = Array(Set(assessments.map(\.cycle))).sorted()
         return PartyProgressDTO(
             party: code, names: party.names, conventions: conventions.sorted(), cycles: cycles,
@@ -70,7 +71,7 @@ enum ProgressOverviewRoutes {
                 .init(code: framework.code, convention: framework.conventionCode, names: framework.names,
                       targets: framework.targets.sorted { $0.position < $1.position }.map { target in
                           let rows = byTarget["\(framework.code)/\(target.code)"] ?? []
-                          let indicators = registry.indicators.filter { $0.targets.contains { $0.framework == framework.code && $0.code == target.code } }
+                          let indicators = (registry.indicators + national).filter { $0.targets.contains { $0.framework == framework.code && $0.code == target.code } }
                           return .init(
                             code: target.code, title: target.title,
                             assessments: Dictionary(uniqueKeysWithValues: rows.map { ($0.cycle, $0.category) }),

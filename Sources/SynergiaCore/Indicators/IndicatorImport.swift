@@ -20,6 +20,8 @@ public struct IndicatorImportError: Error, Sendable, Equatable, CustomStringConv
         /// Text where a number belongs (or a number that is not finite).
         case notANumber
         case unknownIndicator
+        /// A national indicator of one Party given for another.
+        case nationalIndicatorOfAnotherParty
         case unknownParty
         /// The period is not `YYYY` or `YYYY-YYYY` with start ≤ end.
         case malformedPeriod
@@ -73,13 +75,15 @@ public enum IndicatorImport {
     ///   - knownParties: ISO alpha-2 codes, uppercase. Party cells are matched uppercased.
     ///   - periodRange: both ends of a period must lie in it.
     ///   - knownDimensions: lowercase disaggregation keys accepted (SDMX: their uppercase columns).
+    ///   - nationalIndicatorOwners: national indicator code → its Party; rows of another Party are refused.
     public static func parse(
         csv: String,
         format: IndicatorCSVFormat,
         knownIndicators: Set<String>,
         knownParties: Set<String>,
         periodRange: ClosedRange<Int>,
-        knownDimensions: Set<String> = IndicatorDimensions.standard
+        knownDimensions: Set<String> = IndicatorDimensions.standard,
+        nationalIndicatorOwners: [String: String] = [:]
     ) -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
         var text = csv
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -92,7 +96,8 @@ public enum IndicatorImport {
         guard let header = records.first else {
             return .failure(IndicatorImportErrors([IndicatorImportError(line: 1, column: nil, kind: .missingColumn, message: "the file is empty: a header row is required")]))
         }
-        let context = Context(knownIndicators: knownIndicators, knownParties: knownParties, periodRange: periodRange)
+        let context = Context(knownIndicators: knownIndicators, knownParties: knownParties, periodRange: periodRange,
+                              nationalIndicatorOwners: nationalIndicatorOwners)
         let layout: Layout
         switch format {
         case .plain: layout = plainLayout(header: header.cells, dimensions: knownDimensions)
@@ -153,6 +158,8 @@ public enum IndicatorImport {
         var knownIndicators: Set<String>
         var knownParties: Set<String>
         var periodRange: ClosedRange<Int>
+        /// National indicator code → the Party that defined it (only that Party has data for it).
+        var nationalIndicatorOwners: [String: String] = [:]
     }
 
     /// Where each field is in a file, and how to turn a row into a data point.
@@ -196,6 +203,9 @@ public enum IndicatorImport {
             if let party, !context.knownParties.contains(party) { fail("party", .unknownParty, "unknown Party code \"\(party)\"") }
             let indicator = required("indicator")
             if let indicator, !context.knownIndicators.contains(indicator) { fail("indicator", .unknownIndicator, "unknown indicator \"\(indicator)\"") }
+            if let indicator, let party, let owner = context.nationalIndicatorOwners[indicator], owner != party {
+                fail("indicator", .nationalIndicatorOfAnotherParty, "\"\(indicator)\" is a national indicator of \(owner), not of \(party)")
+            }
             var period: IndicatorPeriod?
             if let text = required("period") {
                 if let parsed = IndicatorPeriod(text) {

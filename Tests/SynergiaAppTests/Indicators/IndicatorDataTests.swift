@@ -81,3 +81,43 @@ struct IndicatorDataTests {
         }
     }
 }
+
+@Suite("National indicators")
+struct NationalIndicatorTests {
+    @Test("a Party defines a national indicator linked to a global one, imports data for it; other Parties cannot; bad definitions are refused")
+    func define() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "fr@example.org", role: .contributor, party: "FR")
+            let kenya = Browser(app)
+            try await kenya.signIn("stats@example.org")
+            let form = ["localCode": "forest-1", "name": "Gazetted forest reserves under management plans", "unit": "percent",
+                        "definition": "Share of gazetted forest reserves with an approved management plan.", "globalIndicators": "3.1",
+                        "targets": "KMGBF/3"]
+            #expect(try await kenya.post("/indicators/national", form).status == .seeOther)
+            let listed = try await Browser(app).json([NationalIndicatorDTO].self, "/api/v1/national-indicators?party=KE")
+            #expect(listed.map(\.code) == ["KE-FOREST-1"] && listed.first?.globalIndicators == ["3.1"] && listed.first?.targets == ["KMGBF/3"])
+            #expect(try await Browser(app).get("/indicators").contains("id=\"national-KE-FOREST-1\""))
+
+            // Refused: the same code again, a bad code, an unknown global indicator or target, no name.
+            for (label, change) in [("duplicate", [:]), ("code", ["localCode": "a b"]), ("global", ["localCode": "X", "globalIndicators": "9.9"]),
+                                    ("target", ["localCode": "Y", "targets": "KMGBF/99"]), ("name", ["localCode": "Z", "name": " "])] {
+                #expect(try await kenya.post("/indicators/national", form.merging(change) { $1 }).status == .unprocessableEntity, "\(label)")
+            }
+            #expect(try await NationalIndicatorModel.query(on: app.db).count() == 1)
+
+            // Kenya imports data for it; the indicator page and Kenya's dashboard show it. France cannot import for it.
+            let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,KE-FOREST-1,2020,41,percent,,,,KFS,\nKE,KE-FOREST-1,2023,47,percent,,,,KFS,\n"
+            #expect(try await kenya.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
+            #expect(try await Browser(app).get("/indicators/KE-FOREST-1?party=KE").contains("47"))
+            let dashboard = try await Browser(app).json(PartyProgressDTO.self, "/api/v1/parties/KE/progress")
+            let t3 = try #require(dashboard.frameworks.first { $0.code == "KMGBF" }?.targets.first { $0.code == "3" })
+            #expect(t3.indicators.contains { $0.code == "KE-FOREST-1" && $0.latestValue == 47 })
+            let france = Browser(app)
+            try await france.signIn("fr@example.org")
+            let refused = try await france.post("/indicators/import", ["text": "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nFR,KE-FOREST-1,2020,1,percent,,,,x,\n",
+                                                                       "format": "plain"])
+            #expect(refused.status == .unprocessableEntity && refused.contains("line 2") && refused.contains("national indicator of KE"))
+        }
+    }
+}
