@@ -28,19 +28,11 @@ public enum ProgressOverview {
             sql.dialect.name == "postgresql" ? "string_agg(\(ident: column), ',')" : "group_concat(\(ident: column))"
         }
         struct Group: Decodable { var framework: String; var target: String; var category: String; var parties: String }
-        struct Member: Decodable { var party: String; var region: String?; var conventions: String? }
         let groups = try await sql.raw("""
             SELECT framework, target, category, \(list("party_code")) AS parties FROM progress_assessments
             WHERE cycle = \(bind: cycle) GROUP BY framework, target, category
             """).all(decoding: Group.self)
-        let members = try await sql.raw("""
-            SELECT p.alpha2 AS party, p.regional_group AS region, \(list("convention_code")) AS conventions
-            FROM parties p LEFT JOIN party_memberships m ON m.party_id = p.id AND m.status = 'party'
-            GROUP BY p.alpha2, p.regional_group
-            """).all(decoding: Member.self)
-        let byParty = Dictionary(uniqueKeysWithValues: members.map {
-            ($0.party, (region: $0.region, conventions: Set(($0.conventions ?? "").split(separator: ",").map(String.init))))
-        })
+        let byParty = try await members(on: db)
         var result: Tallies = [:]
         for group in groups {
             let category = ProgressCategory(rawValue: group.category) ?? .unknown
@@ -54,6 +46,29 @@ public enum ProgressOverview {
             result["\(group.framework)/\(group.target)"] = tally
         }
         return result
+    }
+
+    /// A Party as the dashboards count it.
+    public struct Member: Sendable {
+        public var name: String
+        public var region: String?
+        /// Conventions it is a Party to (recorded as `party`).
+        public var conventions: Set<String>
+    }
+
+    /// Every Party's English name, regional group and conventions, in one query.
+    public static func members(on db: any Database) async throws -> [String: Member] {
+        let sql = db as! any SQLDatabase
+        let list: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(m.convention_code, ',')" : "group_concat(m.convention_code)"
+        struct Row: Decodable { var party: String; var name: String; var region: String?; var conventions: String? }
+        let rows = try await sql.raw("""
+            SELECT p.alpha2 AS party, p.name_en AS name, p.regional_group AS region, \(list) AS conventions
+            FROM parties p LEFT JOIN party_memberships m ON m.party_id = p.id AND m.status = 'party'
+            GROUP BY p.alpha2, p.name_en, p.regional_group
+            """).all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map {
+            ($0.party, Member(name: $0.name, region: $0.region, conventions: Set(($0.conventions ?? "").split(separator: ",").map(String.init))))
+        })
     }
 
     /// Folds the three kinds of grouped rows into one tally per target. Unknown categories are

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Plot
 import SynergiaCore
 import Vapor
@@ -33,21 +34,25 @@ enum ProgressRoutes {
 
     static func dashboard(_ req: Request) async throws -> ProgressDashboardDTO {
         let (framework, target) = try await target(req)
-        let cycle: String? = req.query["cycle"]
-        let query = ProgressAssessmentModel.query(on: req.db).filter(\.$framework == framework.code).filter(\.$target == target.code)
-        if let cycle { query.filter(\.$cycle == cycle) }
-        let rows = try await query.all()
-        let parties = Dictionary(uniqueKeysWithValues: try await PartyModel.query(on: req.db).with(\.$memberships).all().map { ($0.alpha2, $0) })
+        // The latest cycle with assessments unless `?cycle=` names one: a Party counts once.
+        var cycle: String? = req.query["cycle"]
+        if cycle == nil { cycle = try await ProgressOverview.cycles(on: req.db).first }
+        struct Row: Decodable { var party_code: String; var cycle: String; var category: String; var confidence: String; var evidence: String }
+        var select = (req.db as! any SQLDatabase).select().columns("party_code", "cycle", "category", "confidence", "evidence")
+            .from(ProgressAssessmentModel.schema).where("framework", .equal, framework.code).where("target", .equal, target.code)
+        if let cycle { select = select.where("cycle", .equal, cycle) }
+        let rows = try await select.all(decoding: Row.self)
+        let members = try await ProgressOverview.members(on: req.db)
         let assessments = rows.compactMap { row -> ProgressDashboardDTO.Assessment? in
-            guard let party = parties[row.partyCode] else { return nil }
-            return .init(party: row.partyCode, regionalGroup: party.regionalGroup, cycle: row.cycle, category: row.category,
-                         confidence: row.confidence, evidence: row.evidence,
-                         conventions: party.memberships.filter { $0.status == "party" }.map(\.conventionCode).sorted())
+            guard let member = members[row.party_code] else { return nil }
+            return .init(party: row.party_code, regionalGroup: member.region, cycle: row.cycle, category: row.category,
+                         confidence: row.confidence, evidence: row.evidence, conventions: member.conventions.sorted())
         }
         let tally = ProgressAggregation.counts(
             assessments: assessments.map { (party: $0.party, regionalGroup: $0.regionalGroup, conventions: $0.conventions, target: target.code,
                                             category: ProgressCategory(rawValue: $0.category) ?? .unknown) },
             for: target.code)
+        let categoryByParty = Dictionary(assessments.map { ($0.party, $0.category) }, uniquingKeysWith: { a, _ in a })
         func plain(_ counts: ProgressAggregation.Counts) -> [String: Int] { Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }) }
         let party = (req.query[String.self, at: "party"] ?? req.auth.get(UserModel.self)?.partyCode)?.uppercased()
         var suggestions: [ProgressDashboardDTO.Suggestion] = []
@@ -59,9 +64,8 @@ enum ProgressRoutes {
             framework: framework.code, target: target.code, title: target.title, cycle: cycle,
             overall: plain(tally.overall), byRegion: tally.byRegion.mapValues(plain), byConvention: tally.byConvention.mapValues(plain),
             assessments: assessments.sorted { $0.party < $1.party },
-            tiles: parties.values.sorted { ($0.regionalGroup ?? "~", $0.nameEnglish) < ($1.regionalGroup ?? "~", $1.nameEnglish) }.map { party in
-                .init(party: party.alpha2, regionalGroup: party.regionalGroup, name: party.names["en"] ?? party.alpha2,
-                      category: assessments.first { $0.party == party.alpha2 }?.category)
+            tiles: members.sorted { ($0.value.region ?? "~", $0.value.name) < ($1.value.region ?? "~", $1.value.name) }.map { party, member in
+                .init(party: party, regionalGroup: member.region, name: member.name, category: categoryByParty[party])
             }, suggestions: suggestions)
     }
 
