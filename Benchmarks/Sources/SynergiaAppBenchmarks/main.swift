@@ -100,7 +100,7 @@ struct AppBenchmarks {
         let setUp = ContinuousClock.now
         let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
         let reports = try await ScaleDemoSeed.seedReports(on: app.db, templates: app.synergia.templates)
-        say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
+        say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
         // Kenya's CBD focal point saves; a contributor of Kenya (who may read and answer all of Kenya's reports) reads the pages.
         try await AccountService.create(.init(email: "fp-ke@bench.example", password: "benchmark-password", role: .focalPoint,
                                               party: "KE", convention: "CBD"), hasher: app.password, on: app.db)

@@ -19,6 +19,66 @@ enum WriteAPI {
         api.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb"), use: comment)
         api.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
         api.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importIndicators)
+        api.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: previewPackage)
+        api.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: applyPackage)
+    }
+
+    /// What an uploaded offline package would change, or every problem with its question and line.
+    struct PackagePreviewDTO: Content {
+        var changes: [Change]
+        var problems: [Problem]
+        struct Change: Content {
+            var question: String; var before: AnswerValue?; var after: AnswerValue
+            var packageVersion: Int; var currentVersion: Int; var changedOnlineSinceDownload: Bool
+        }
+        struct Problem: Content { var line: Int?; var question: String?; var reason: String }
+    }
+
+    /// Reads the package in the body (JSON or CSV, as downloaded from `/reports/ID/package.json|csv`).
+    enum PackageReading { case package(ReportPackage), problems([PackageProblem]) }
+
+    static func package(_ req: Request, _ report: ReportModel, _ template: ReportTemplate) throws -> PackageReading {
+        do {
+            let upload = ReportPackageRoutes.Upload(package: nil, text: req.body.string ?? "", overwrite: nil)
+            return .package(try ReportPackageRoutes.read(req, upload, template: template, party: report.partyCode).0)
+        } catch let problems as ReportPackageRoutes.PackageProblems {
+            return .problems(problems.problems)
+        }
+    }
+
+    static func problems(_ req: Request, _ problems: [PackageProblem]) async throws -> Response {
+        try await PackagePreviewDTO(changes: [], problems: problems.map {
+            .init(line: $0.line, question: $0.questionID, reason: req.catalog[$0.catalogKey])
+        }).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    @Sendable static func previewPackage(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let (report, _, template) = try await ReportingRoutes.load(req)
+        guard AuthorizationPolicy.permits(user.actor, .editReport(party: report.partyCode, convention: template.convention)) else { throw Abort(.forbidden) }
+        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
+        switch try package(req, report, template) {
+        case .problems(let found): return try await problems(req, found)
+        case .package(let package):
+            let current = try await ReportingService.answers(of: report, template: template, on: req.db).mapValues(\.revision)
+            return try await PackagePreviewDTO(changes: PackageDiff.diff(package: package, current: current, template: template).map {
+                .init(question: $0.questionID, before: $0.before, after: $0.after, packageVersion: $0.packageVersion,
+                      currentVersion: $0.currentVersion, changedOnlineSinceDownload: $0.changedOnlineSinceDownload)
+            }, problems: []).encodeResponse(for: req)
+        }
+    }
+
+    /// Applies the package; `?overwrite=q1,q2` names answers changed online that it may overwrite.
+    @Sendable static func applyPackage(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        switch try package(req, report, template) {
+        case .problems(let found): return try await problems(req, found)
+        case .package(let package):
+            let overwrite = Set(((req.query["overwrite"] as String?) ?? "").split(separator: ",").map(String.init))
+            try await ReportPackageRoutes.applyPackage(package, overwrite: overwrite, report: report, template: template, by: user, on: req.db)
+            return try await ReportDTO.make(report, cycle, template, on: req.db).encodeResponse(for: req)
+        }
     }
 
     struct CycleInput: Content { var template: String; var title: String?; var opensOn: String; var dueOn: String }

@@ -5,14 +5,20 @@ import SynergiaCore
 
 /// Stores ``ScaleDemoData`` (`synergia seed --scale`): progress assessments of every Party for
 /// every target of the SP 2011–2020 and the KMGBF in three cycles, and 30 years of values of
-/// every registry indicator for every Party. Generated rows are written by
+/// 100 indicators for every Party: every registry indicator, and generated national indicators
+/// (each linked to a registry indicator and its target) for the rest. Generated rows are written by
 /// ``ScaleDemoData/author`` and replace the ones of an earlier run; nothing else is touched.
 public enum ScaleDemoSeed {
     public struct Summary: Sendable, Equatable {
         public var parties: Int
         public var assessments: Int
         public var values: Int
+        /// Generated national indicators (per Party: 100 minus the registry's indicators).
+        public var nationalIndicators: Int
     }
+
+    /// Indicators with a series per Party: the registry's and generated national ones.
+    public static let indicatorsPerParty = 100
 
     public static let frameworks = ["SP2011", "KMGBF"]
     public static let cycles = ["2026", "2028", "2030"]
@@ -29,13 +35,37 @@ public enum ScaleDemoSeed {
             frameworkRows.first { $0.code == code }.map { (code: code, targets: $0.targets.sorted { $0.position < $1.position }.map(\.code)) }
         }
         let assessments = ScaleDemoData.assessments(parties: parties, frameworks: frameworkTargets, cycles: cycles, seed: seed)
-        let values = ScaleDemoData.values(parties: parties, indicators: indicators.indicators.map { ($0.code, $0.unit.value ?? "") },
+        var values = ScaleDemoData.values(parties: parties, indicators: indicators.indicators.map { ($0.code, $0.unit.value ?? "") },
                                           years: years, seed: seed)
+        // National indicators, `KE-GEN-01`…, each informing a registry indicator that has a target.
+        let linkable = indicators.indicators.filter { !$0.targets.isEmpty }
+        let perParty = max(0, indicatorsPerParty - indicators.indicators.count)
+        var national: [[any SQLExpression]] = []
+        for (index, party) in parties.enumerated() where !linkable.isEmpty {
+            var codes: [(code: String, unit: String)] = []
+            for n in 1...max(1, perParty) where perParty > 0 {
+                let global = linkable[(n - 1) % linkable.count]
+                let code = "\(party)-GEN-\(n < 10 ? "0" : "")\(n)"
+                let unit = global.unit.value ?? ""
+                codes.append((code, unit))
+                national.append([SQLBind(UUID()), SQLBind(party), SQLBind(code), SQLBind("Generated national indicator \(n) (informs \(global.code))"),
+                                 SQLBind(unit), SQLBind("Generated demo data."), SQLBind(global.code),
+                                 SQLBind("\(global.targets[0].framework)/\(global.targets[0].code)"), SQLBind(ScaleDemoData.author), SQLBind(Date())])
+            }
+            values += ScaleDemoData.values(parties: [party], indicators: codes, years: years, seed: seed &+ UInt64(index + 1))
+        }
         let now = Date()
+        let nationalRows = national, valueRows = values
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             try await sql.delete(from: ProgressAssessmentModel.schema).where("assessed_by", .equal, ScaleDemoData.author).run()
             try await sql.delete(from: IndicatorValueModel.schema).where("entered_by", .equal, ScaleDemoData.author).run()
+            try await sql.delete(from: NationalIndicatorModel.schema).where("created_by", .equal, ScaleDemoData.author).run()
+            for batch in stride(from: 0, to: nationalRows.count, by: 500) {
+                try await sql.insert(into: NationalIndicatorModel.schema)
+                    .columns("id", "party_code", "code", "name", "unit", "definition", "global_indicators", "targets", "created_by", "updated_at")
+                    .rows(Array(nationalRows[batch..<min(batch + 500, nationalRows.count)])).run()
+            }
             for batch in stride(from: 0, to: assessments.count, by: 500) {
                 let rows = assessments[batch..<min(batch + 500, assessments.count)]
                 try await sql.insert(into: ProgressAssessmentModel.schema)
@@ -48,8 +78,8 @@ public enum ScaleDemoSeed {
                     })
                     .run()
             }
-            for batch in stride(from: 0, to: values.count, by: 500) {
-                let rows = values[batch..<min(batch + 500, values.count)]
+            for batch in stride(from: 0, to: valueRows.count, by: 500) {
+                let rows = valueRows[batch..<min(batch + 500, valueRows.count)]
                 try await sql.insert(into: IndicatorValueModel.schema)
                     .columns("id", "party_code", "indicator", "period", "period_start", "value", "unit", "disaggregation", "source",
                              "comment", "entered_by", "updated_at")
@@ -61,7 +91,7 @@ public enum ScaleDemoSeed {
                     .run()
             }
         }
-        return Summary(parties: parties.count, assessments: assessments.count, values: values.count)
+        return Summary(parties: parties.count, assessments: assessments.count, values: values.count, nationalIndicators: national.count)
     }
 
     /// The suffix of the titles of generated reporting cycles.

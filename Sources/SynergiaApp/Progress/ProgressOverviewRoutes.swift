@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Plot
 import SynergiaCore
 import Vapor
@@ -14,6 +15,7 @@ enum ProgressOverviewRoutes {
         app.get("api", "v1", "progress") { req in try await overview(req) }
         app.get("parties", ":code", "progress") { req in Response.html(PartyProgressView.render(req.page, try await partyProgress(req))) }
         app.get("api", "v1", "parties", ":code", "progress") { req in try await partyProgress(req) }
+        app.get("parties", ":code", "progress.csv") { req in partyCSV(try await partyProgress(req)) }
     }
 
     static func frameworks(on db: any Database) async throws -> [FrameworkModel] {
@@ -50,6 +52,21 @@ enum ProgressOverviewRoutes {
         return Response(status: .ok, headers: headers, body: .init(string: lines.joined(separator: "\n") + "\n"))
     }
 
+    /// One row per framework, target and cycle with the Party's assessment.
+    static func partyCSV(_ dto: PartyProgressDTO) -> Response {
+        var lines = ["party,framework,target,cycle,category"]
+        for framework in dto.frameworks {
+            for target in framework.targets {
+                for cycle in dto.cycles {
+                    lines.append("\(dto.party),\(framework.code),\(target.code),\(cycle),\(target.assessments[cycle] ?? "")")
+                }
+            }
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: lines.joined(separator: "\n") + "\n"))
+    }
+
     static func partyProgress(_ req: Request) async throws -> PartyProgressDTO {
         let code = req.parameters.get("code")!.uppercased()
         guard let party = try await PartyModel.query(on: req.db).filter(\.$alpha2 == code).with(\.$memberships).first() else {
@@ -59,8 +76,11 @@ enum ProgressOverviewRoutes {
         let conventions = Set(["CBD"] + party.memberships.filter { $0.status == "party" }.map(\.conventionCode))
         let assessments = try await ProgressAssessmentModel.query(on: req.db).filter(\.$partyCode == code).all()
         let byTarget = Dictionary(grouping: assessments) { "\($0.framework)/\($0.target)" }
-        let values = try await IndicatorValueModel.query(on: req.db).filter(\.$partyCode == code).filter(\.$disaggregation == "")
-            .sort(\.$periodStart).all()
+        // Plain rows: a Party may have thousands of values (100 indicators × 30 years).
+        struct Value: Decodable { var indicator: String; var period: String; var period_start: Int; var value: Double; var unit: String }
+        let values = try await (req.db as! any SQLDatabase).select().columns("indicator", "period", "period_start", "value", "unit")
+            .from(IndicatorValueModel.schema).where("party_code", .equal, code).where("disaggregation", .equal, "")
+            .orderBy("period_start").all(decoding: Value.self)
         let valuesByIndicator = Dictionary(grouping: values, by: \.indicator)
         let registry = req.application.synergia.indicators
         let national = try await NationalIndicatorModel.query(on: req.db).filter(\.$partyCode == code).sort(\.$code).all().map(\.asDefinition)
@@ -161,7 +181,8 @@ enum PartyProgressView {
     static func render(_ page: PageContext, _ dto: PartyProgressDTO) -> String {
         Layout.render(page, title: page.t("progress.party-title", ["party": LocalizedText(dto.names).resolved(in: page.language).text]), main: [
             .h1(page.text("progress.party-title", ["party": LocalizedText(dto.names).resolved(in: page.language).text])),
-            .p(.a(.href("/api/v1/parties/\(dto.party.attributeEscaped)/progress"), .text("JSON"))),
+            .p(.a(.href("/parties/\(dto.party.attributeEscaped)/progress.csv"), .text("CSV")), .text(" · "),
+               .a(.href("/api/v1/parties/\(dto.party.attributeEscaped)/progress"), .text("JSON"))),
             .forEach(dto.frameworks) { framework in
                 .section(.id("framework-\(framework.code)".attributeEscaped),
                     .h2(page.name(framework.names), .text(" (\(framework.convention))")),

@@ -89,8 +89,15 @@ enum ReportPackageRoutes {
         } catch let problems as PackageProblems {
             return Response.html(PackagePreviewView.problems(req.page, report: report, problems: problems.problems), status: .unprocessableEntity)
         }
-        let overwrite = Set(upload.overwrite ?? [])
-        try await req.db.transaction { db in
+        try await applyPackage(package, overwrite: Set(upload.overwrite ?? []), report: report, template: template, by: user, on: req.db)
+        return req.redirect(to: "/reports/\(try report.requireID())")
+    }
+
+    /// Applies a package's changes in one transaction: answers changed online since the
+    /// download only when listed in `overwrite`; a save in between stops it all.
+    static func applyPackage(_ package: ReportPackage, overwrite: Set<String>, report: ReportModel, template: ReportTemplate,
+                             by user: UserModel, on db: any Database) async throws {
+        try await db.transaction { db in
             let current = try await ReportingService.answers(of: report, template: template, on: db).mapValues(\.revision)
             for change in PackageDiff.diff(package: package, current: current, template: template) {
                 if change.changedOnlineSinceDownload && !overwrite.contains(change.questionID) { continue }
@@ -100,7 +107,6 @@ enum ReportPackageRoutes {
                 if case .conflict = outcome { throw Refusal("error.package.changed-meanwhile") }
             }
         }
-        return req.redirect(to: "/reports/\(try report.requireID())")
     }
 }
 

@@ -141,4 +141,46 @@ struct WriteAPITests {
             #expect(try await client.send(.POST, "/api/v1/progress/KMGBF/3", json: #"{"cycle":"2026","category":"great","confidence":"medium"}"#).status == .unprocessableEntity)
         }
     }
+
+    @Test("an offline package through the API: preview lists changes and online conflicts, apply is all or nothing, a bad package names question and line")
+    func offlinePackage() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let client = try await APIClient.forUser(app, "fp@example.org")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let path = "/api/v1/reports/\(report.id!)"
+            #expect(try await client.send(.PUT, "\(path)/answers/cbd-7nr.s3.q2", json: #"{"value":{"type":"number","value":3500},"baseVersion":0}"#).status == .ok)
+            let download = try await browser.get("/reports/\(report.id!)/package.json")
+            var package = try JSONSerialization.jsonObject(with: Data(download.body.utf8)) as! [String: Any]
+            var answers = package["answers"] as! [String: Any]
+            answers["cbd-7nr.s3.q2"] = ["value": ["type": "number", "value": 4000], "version": 1]
+            answers["cbd-7nr.s4.q1"] = ["value": ["type": "date", "value": "2015-06-30"], "version": 0]
+            package["answers"] = answers
+            let edited = String(decoding: try JSONSerialization.data(withJSONObject: package, options: [.sortedKeys]), as: UTF8.self)
+            #expect(try await client.send(.PUT, "\(path)/answers/cbd-7nr.s3.q2", json: #"{"value":{"type":"number","value":4100},"baseVersion":1}"#).status == .ok)
+
+            let preview = try await client.send(.POST, "\(path)/package", json: edited)
+            #expect(preview.status == .ok)
+            let changes = try preview.json(WriteAPI.PackagePreviewDTO.self).changes
+            #expect(Set(changes.map(\.question)) == ["cbd-7nr.s3.q2", "cbd-7nr.s4.q1"])
+            #expect(changes.first { $0.question == "cbd-7nr.s3.q2" }?.changedOnlineSinceDownload == true)
+
+            let applied = try await client.send(.POST, "\(path)/package/apply", json: edited)
+            #expect(applied.status == .ok)
+            let after = try applied.json(ReportDTO.self).answers
+            #expect(after.first { $0.question == "cbd-7nr.s4.q1" }?.value == .date("2015-06-30"))
+            #expect(after.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4100), "the online change is kept unless named")
+            let overwritten = try await client.send(.POST, "\(path)/package/apply?overwrite=cbd-7nr.s3.q2", json: edited)
+            #expect(try overwritten.json(ReportDTO.self).answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4000))
+
+            answers["no-such-question"] = ["value": ["type": "number", "value": 1], "version": 0]
+            package["answers"] = answers
+            let bad = String(decoding: try JSONSerialization.data(withJSONObject: package, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
+            let refused = try await client.send(.POST, "\(path)/package/apply", json: bad)
+            #expect(refused.status == .unprocessableEntity)
+            let problem = try #require(try refused.json(WriteAPI.PackagePreviewDTO.self).problems.first)
+            #expect(problem.question == "no-such-question" && problem.line != nil)
+        }
+    }
 }

@@ -54,7 +54,10 @@ struct ProgressOverviewTests {
     func matchesHandWrittenSQL() async throws {
         try await withSynergia { app in
             let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators, partyLimit: 20)
-            #expect(summary == .init(parties: 20, assessments: 20 * (20 + 23) * 3, values: 20 * app.synergia.indicators.indicators.count * 30))
+            let national = ScaleDemoSeed.indicatorsPerParty - app.synergia.indicators.indicators.count
+            #expect(summary == .init(parties: 20, assessments: 20 * (20 + 23) * 3, values: 20 * ScaleDemoSeed.indicatorsPerParty * 30,
+                                     nationalIndicators: 20 * national))
+            #expect(try await NationalIndicatorModel.query(on: app.db).count() == 20 * national)
             for cycle in ScaleDemoSeed.cycles {
                 let built = try await ProgressOverview.tallies(cycle: cycle, on: app.db)
                 let byHand = try await ProgressOverview.talliesByHand(cycle: cycle, on: app.db)
@@ -94,6 +97,8 @@ struct ProgressOverviewTests {
             #expect(page.status == .ok && page.contains("id=\"framework-KMGBF\"") && page.contains("2020: 12.4"))
             #expect(try await Browser(app).get("/parties/KE").contains("href=\"/parties/KE/progress\""))
             #expect(try await Browser(app).get("/parties/XX/progress").status == .notFound)
+            let partyCSV = try await Browser(app).get("/parties/KE/progress.csv")
+            #expect(partyCSV.contains("KE,KMGBF,3,2024,insufficient-rate") && partyCSV.contains("KE,KMGBF,3,2026,on-track"))
         }
     }
 }
