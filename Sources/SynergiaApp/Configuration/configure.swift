@@ -38,6 +38,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateAPITokens())
     app.migrations.add(AddProgressCycleIndex())
     app.migrations.add(CreateNationalIndicators())
+    app.migrations.add(AddIndicatorValueIndex())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SynergiaCore
 
 /// One value of an indicator for a Party and period (and disaggregation), stored once and
@@ -67,5 +68,17 @@ struct CreateIndicatorTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(IndicatorValueModel.schema).delete()
+    }
+}
+
+/// The index the indicator pages and exports read: one indicator's values across Parties.
+struct AddIndicatorValueIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).create(index: "indicator_values_by_indicator").on(IndicatorValueModel.schema)
+            .column("indicator").column("disaggregation").column("party_code").column("period_start").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).drop(index: "indicator_values_by_indicator").run()
     }
 }
