@@ -13,11 +13,12 @@ public final class ProgressAssessmentModel: Model, @unchecked Sendable {
     @Field(key: "cycle") public var cycle: String
     /// A ``ProgressCategory`` raw value.
     @Field(key: "category") public var category: String
-    /// `low`, `medium`, `high`.
+    /// `low`, `medium`, `high`; `not-stated` when it came from a published report.
     @Field(key: "confidence") public var confidence: String
     @Field(key: "evidence") public var evidence: String
     /// Indicator codes cited as evidence, comma-separated.
     @Field(key: "indicators") public var indicators: String
+    /// The email of who recorded it, or `report/<id>` when a published report stated it.
     @Field(key: "assessed_by") public var assessedBy: String
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     public init() {}

@@ -281,12 +281,18 @@ public enum ReportingService {
             report.submittedContent = String(decoding: content, as: UTF8.self)
         }
         if target == .published { report.publishedAt = now }
+        // The published content: its progress assessments go to the dashboards.
+        let published = target == .published ? try await answers(of: report, template: template, on: db) : [:]
+        let cycle = target == .published ? try await report.$cycle.get(on: db) : nil
         let before = report.status
         report.status = target.rawValue
         try await db.transaction { db in
             try await report.update(on: db)
             try await AuditLog.append(actor: user.email, action: "report.\(target.rawValue)", subject: "report/\(try report.requireID())",
                                       before: before, after: target.rawValue + (report.receiptSHA256.map { " sha256:\($0)" } ?? ""), on: db)
+            if let cycle {
+                try await ProgressFromReports.record(report, cycle: cycle, template: template, answers: published, on: db)
+            }
             if target == .submitted {
                 for secretariat in try await UserModel.query(on: db).filter(\.$role == .secretariat)
                     .filter(\.$conventionCode == template.convention).all() {

@@ -32,3 +32,17 @@ public enum Confidence: String, Codable, Sendable, CaseIterable, Hashable {
     case medium
     case high
 }
+
+extension ProgressCategory {
+    /// The category a report's progress-assessment answer states (the same scale).
+    public init(rating: ProgressRating) {
+        switch rating {
+        case .onTrackToExceed: self = .onTrackToExceed
+        case .onTrack: self = .onTrack
+        case .insufficientRate: self = .insufficientRate
+        case .noSignificantChange: self = .noSignificantChange
+        case .movingAway: self = .movingAway
+        case .unknown: self = .unknown
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+@Suite("Import → report → dashboard")
+struct ImportReportDashboardTests {
+    @Test("imported data shows in the report; the report's assessment reaches the public dashboards only when published")
+    func endToEnd() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            let template = try app.synergia.templates.template("cbd-7nr")
+            let assessment = try #require(template.questions.first { $0.type == .progressAssessment && $0.target == TargetReference(framework: "KMGBF", code: "4") })
+            let narrative = try #require(template.questions.first { $0.type == .longText && $0.target == TargetReference(framework: "KMGBF", code: "4") })
+
+            // 1. The statistics office imports the Red List Index.
+            let stats = Browser(app)
+            try await stats.signIn("stats@example.org")
+            let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,A.3,2015,0.81,,,,,IUCN,\nKE,A.3,2020,0.79,,,,,IUCN,\n"
+            #expect(try await stats.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
+
+            // 2. The report shows it, and the focal point assesses target 4 with a narrative.
+            let focalPoint = Browser(app)
+            try await focalPoint.signIn("fp@example.org")
+            let path = "/reports/\(report.id!)"
+            let page = try await focalPoint.get(path)
+            #expect(page.contains("0.79"), "the imported series is in the report's indicator question")
+            #expect(try await focalPoint.post("\(path)/answers/\(assessment.id)", ["value": "insufficientRate", "baseVersion": "0"]).status == .seeOther)
+            #expect(try await focalPoint.post("\(path)/answers/\(narrative.id)", ["value": "The Red List Index fell from 0.81 to 0.79.", "baseVersion": "0"]).status == .seeOther)
+
+            // 3. Submitted but not yet published: the public dashboard has nothing.
+            for step in ["in-review", "approved", "submitted"] {
+                #expect(try await focalPoint.post("\(path)/transition", ["to": step]).status == .seeOther, "\(step)")
+            }
+            #expect(try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/4").assessments.isEmpty)
+
+            // 4. The secretariat publishes: the dashboards show Kenya's assessment, its evidence, and the data.
+            let secretariat = Browser(app)
+            try await secretariat.signIn("cbd@example.org")
+            #expect(try await secretariat.post("\(path)/transition", ["to": "published"]).status == .seeOther)
+            let dashboard = try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/4")
+            let kenya = try #require(dashboard.assessments.first { $0.party == "KE" })
+            #expect(kenya.category == "insufficient-rate" && kenya.cycle == "2026" && kenya.confidence == "not-stated")
+            #expect(kenya.evidence.contains("fell from 0.81 to 0.79"))
+            #expect(dashboard.byRegion["african"] == ["insufficient-rate": 1])
+            let party = try await Browser(app).json(PartyProgressDTO.self, "/api/v1/parties/KE/progress")
+            let t4 = try #require(party.frameworks.first { $0.code == "KMGBF" }?.targets.first { $0.code == "4" })
+            #expect(t4.assessments == ["2026": "insufficient-rate"])
+            #expect(t4.indicators.first { $0.code == "A.3" }?.latestValue == 0.79)
+            #expect(try await Browser(app).get("/progress/KMGBF/4").contains("<svg"))
+        }
+    }
+}
