@@ -19,8 +19,33 @@ enum WriteAPI {
         api.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb"), use: comment)
         api.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
         api.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importIndicators)
+        api.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb"), use: assign)
+        api.on(.POST, "crosswalks", body: .collect(maxSize: "16kb"), use: addLink)
+        api.on(.DELETE, "crosswalks", ":id", use: removeLink)
         api.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: previewPackage)
         api.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: applyPackage)
+    }
+
+    struct AssignmentInput: Content { var section: String; var assignee: String }
+
+    @Sendable static func assign(req: Request) async throws -> HTTPStatus {
+        let user = try req.requireAPIUser()
+        let (report, _, template) = try await ReportingRoutes.load(req)
+        let input = try req.content.decode(AssignmentInput.self)
+        try await ReportCollaboration.assign(section: input.section, to: input.assignee, report: report, template: template, by: user, on: req.db)
+        return .noContent
+    }
+
+    @Sendable static func addLink(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let row = try await CrosswalkRoutes.add(try req.content.decode(CrosswalkRoutes.LinkForm.self), by: user, on: req.db)
+        return try await TargetLinkDTO(row).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func removeLink(req: Request) async throws -> HTTPStatus {
+        let user = try req.requireAPIUser()
+        try await CrosswalkRoutes.remove(req.parameters.get("id", as: UUID.self), by: user, on: req.db)
+        return .noContent
     }
 
     /// What an uploaded offline package would change, or every problem with its question and line.

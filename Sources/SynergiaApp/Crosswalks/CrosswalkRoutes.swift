@@ -38,15 +38,20 @@ enum CrosswalkRoutes {
     /// exist, in different frameworks, and the source must be named.
     @Sendable static func add(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(LinkForm.self)
+        try await add(try req.content.decode(LinkForm.self), by: user, on: req.db)
+        return req.redirect(to: "/crosswalks")
+    }
+
+    @discardableResult
+    static func add(_ form: LinkForm, by user: UserModel, on db: any Database) async throws -> TargetLinkModel {
         func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let from = TargetReference(framework: clean(form.fromFramework).uppercased(), code: clean(form.fromCode))
         let to = TargetReference(framework: clean(form.toFramework).uppercased(), code: clean(form.toCode))
-        guard let fromFramework = try await framework(from, on: req.db), let toFramework = try await framework(to, on: req.db) else {
+        guard let fromFramework = try await framework(from, on: db), let toFramework = try await framework(to, on: db) else {
             throw Refusal("error.crosswalk.target")
         }
-        guard AuthorizationPolicy.permits(req.actor, .editCrosswalks(convention: fromFramework.conventionCode))
-                || AuthorizationPolicy.permits(req.actor, .editCrosswalks(convention: toFramework.conventionCode)) else { throw Abort(.forbidden) }
+        guard AuthorizationPolicy.permits(user.actor, .editCrosswalks(convention: fromFramework.conventionCode))
+                || AuthorizationPolicy.permits(user.actor, .editCrosswalks(convention: toFramework.conventionCode)) else { throw Abort(.forbidden) }
         guard from.framework != to.framework else { throw Refusal("error.crosswalk.same-framework") }
         guard let relation = TargetRelation(rawValue: clean(form.relation)) else { throw Refusal("error.crosswalk.relation") }
         guard !clean(form.sourceTitle).isEmpty else { throw Refusal("error.crosswalk.source") }
@@ -54,7 +59,7 @@ enum CrosswalkRoutes {
         guard url.isEmpty || AnswerValidation.validate(.link(.url(url)), for: TemplateQuestion(id: "url", type: .link, title: .init(english: ""))) == nil else {
             throw Refusal("error.answer.url-invalid")
         }
-        let duplicate = try await TargetLinkModel.query(on: req.db).filter(\.$fromFramework == from.framework).filter(\.$fromCode == from.code)
+        let duplicate = try await TargetLinkModel.query(on: db).filter(\.$fromFramework == from.framework).filter(\.$fromCode == from.code)
             .filter(\.$toFramework == to.framework).filter(\.$toCode == to.code).first() != nil
         guard !duplicate else { throw Refusal("error.crosswalk.duplicate") }
         let row = TargetLinkModel()
@@ -67,30 +72,32 @@ enum CrosswalkRoutes {
         row.sourceURL = url.isEmpty ? nil : url
         row.quote = clean(form.quote).isEmpty ? nil : clean(form.quote)
         row.createdBy = user.email
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await row.create(on: db)
             try await AuditLog.append(actor: user.email, action: "crosswalk.added",
                                       subject: "crosswalk/\(from.framework)/\(from.code)>\(to.framework)/\(to.code)",
                                       after: "\(relation.rawValue); \(row.sourceTitle)", on: db)
         }
-        return req.redirect(to: "/crosswalks")
+        return row
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let id = req.parameters.get("id", as: UUID.self), let row = try await TargetLinkModel.find(id, on: req.db) else {
-            throw Abort(.notFound)
-        }
-        let conventions = try await FrameworkModel.query(on: req.db).filter(\.$code ~~ [row.fromFramework, row.toFramework]).all()
+        try await remove(req.parameters.get("id", as: UUID.self), by: user, on: req.db)
+        return req.redirect(to: "/crosswalks")
+    }
+
+    static func remove(_ id: UUID?, by user: UserModel, on db: any Database) async throws {
+        guard let row = try await TargetLinkModel.find(id, on: db) else { throw Abort(.notFound) }
+        let conventions = try await FrameworkModel.query(on: db).filter(\.$code ~~ [row.fromFramework, row.toFramework]).all()
             .map(\.conventionCode)
-        guard conventions.contains(where: { AuthorizationPolicy.permits(req.actor, .editCrosswalks(convention: $0)) }) else { throw Abort(.forbidden) }
-        try await req.db.transaction { db in
+        guard conventions.contains(where: { AuthorizationPolicy.permits(user.actor, .editCrosswalks(convention: $0)) }) else { throw Abort(.forbidden) }
+        try await db.transaction { db in
             try await row.delete(on: db)
             try await AuditLog.append(actor: user.email, action: "crosswalk.removed",
                                       subject: "crosswalk/\(row.fromFramework)/\(row.fromCode)>\(row.toFramework)/\(row.toCode)",
                                       before: "\(row.relation); \(row.sourceTitle)", on: db)
         }
-        return req.redirect(to: "/crosswalks")
     }
 
     static func framework(_ target: TargetReference, on db: any Database) async throws -> FrameworkModel? {

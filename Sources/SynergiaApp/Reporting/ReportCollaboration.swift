@@ -78,24 +78,33 @@ enum ReportCollaboration {
         app.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
             let (report, _, template) = try await ReportingRoutes.load(req)
-            try req.authorize(.startReport(party: report.partyCode, convention: template.convention))
             let sectionID = try req.content.get(String.self, at: "section")
-            let email = AccountService.normalized(email: try req.content.get(String.self, at: "assignee"))
-            guard template.sections.contains(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
-            guard let assignee = try await UserModel.query(on: req.db).filter(\.$email == email).first(),
-                  AuthorizationPolicy.permits(assignee.actor, .editReport(party: report.partyCode, convention: template.convention)) else {
-                throw Refusal("error.assignment.not-contributor")
-            }
-            let assignment = try await SectionAssignmentModel.query(on: req.db).filter(\.$report.$id == report.requireID())
-                .filter(\.$sectionID == sectionID).first() ?? SectionAssignmentModel()
-            assignment.$report.id = try report.requireID()
-            assignment.sectionID = sectionID
-            assignment.assignee = assignee.email
-            try await assignment.save(on: req.db)
-            try await AuditLog.append(actor: user.email, action: "section.assigned", subject: "report/\(try report.requireID())/\(sectionID)",
-                                      after: assignee.email, on: req.db)
+            try await assign(section: sectionID, to: try req.content.get(String.self, at: "assignee"), report: report, template: template,
+                             by: user, on: req.db)
             return req.redirect(to: "/reports/\(try report.requireID())#s-\(sectionID)")
         }
+    }
+
+    /// The Party's focal point assigns a section to someone who may edit the report.
+    static func assign(section sectionID: String, to assigneeEmail: String, report: ReportModel, template: ReportTemplate,
+                       by user: UserModel, on db: any Database) async throws {
+        guard AuthorizationPolicy.permits(user.actor, .startReport(party: report.partyCode, convention: template.convention)) else {
+            throw Abort(.forbidden)
+        }
+        let email = AccountService.normalized(email: assigneeEmail)
+        guard template.sections.contains(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
+        guard let assignee = try await UserModel.query(on: db).filter(\.$email == email).first(),
+              AuthorizationPolicy.permits(assignee.actor, .editReport(party: report.partyCode, convention: template.convention)) else {
+            throw Refusal("error.assignment.not-contributor")
+        }
+        let assignment = try await SectionAssignmentModel.query(on: db).filter(\.$report.$id == report.requireID())
+            .filter(\.$sectionID == sectionID).first() ?? SectionAssignmentModel()
+        assignment.$report.id = try report.requireID()
+        assignment.sectionID = sectionID
+        assignment.assignee = assignee.email
+        try await assignment.save(on: db)
+        try await AuditLog.append(actor: user.email, action: "section.assigned", subject: "report/\(try report.requireID())/\(sectionID)",
+                                  after: assignee.email, on: db)
     }
 
     /// Adds a comment on a question (the caller has checked that the user may read the report).

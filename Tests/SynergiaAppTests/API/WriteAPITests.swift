@@ -183,4 +183,33 @@ struct WriteAPITests {
             #expect(problem.question == "no-such-question" && problem.line != nil)
         }
     }
+
+    @Test("crosswalk links and section assignments through the API, with the same refusals as the pages")
+    func crosswalksAndAssignments() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
+            try await makeUser(app, email: "cites@example.org", role: .secretariat, convention: "CITES")
+            let ramsar = try await APIClient.forUser(app, "ramsar@example.org")
+            let cites = try await APIClient.forUser(app, "cites@example.org")
+            let link = #"{"fromFramework":"RAMSAR-SP4","fromCode":"11","toFramework":"KMGBF","toCode":"11","relation":"contributesTo","sourceTitle":"Resolution XIV.4 (test)"}"#
+            #expect(try await cites.send(.POST, "/api/v1/crosswalks", json: link).status == .forbidden)
+            let added = try await ramsar.send(.POST, "/api/v1/crosswalks", json: link)
+            #expect(added.status == .created)
+            #expect(try await ramsar.send(.POST, "/api/v1/crosswalks", json: link).status == .unprocessableEntity, "duplicate")
+            let id = try added.json(TargetLinkDTO.self).id
+            #expect(try await cites.send(.DELETE, "/api/v1/crosswalks/\(id)").status == .forbidden)
+            #expect(try await ramsar.send(.DELETE, "/api/v1/crosswalks/\(id)").status == .noContent)
+            #expect(try await TargetLinkModel.find(id, on: app.db) == nil)
+
+            let report = try await startKenyaCBDReport(app)
+            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "fr@example.org", role: .contributor, party: "FR")
+            let focalPoint = try await APIClient.forUser(app, "fp@example.org")
+            let section = try app.synergia.templates.template("cbd-7nr").sections[2].id
+            let path = "/api/v1/reports/\(report.id!)/assignments"
+            #expect(try await focalPoint.send(.POST, path, json: "{\"section\":\"\(section)\",\"assignee\":\"fr@example.org\"}").status == .unprocessableEntity)
+            #expect(try await focalPoint.send(.POST, path, json: "{\"section\":\"\(section)\",\"assignee\":\"stats@example.org\"}").status == .noContent)
+            #expect(try await SectionAssignmentModel.query(on: app.db).first()?.assignee == "stats@example.org")
+        }
+    }
 }
