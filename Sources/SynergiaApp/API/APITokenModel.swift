@@ -49,7 +49,8 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
         }
         token.lastUsedAt = Date()
         try await token.update(on: request.db)
-        request.auth.login(token.user)
+        // Not `auth.login`: that would also put the account in the session and hand back a
+        // session cookie, which outlives the token. The token authorizes this request only.
         request.apiTokenUser = token.user
     }
 }

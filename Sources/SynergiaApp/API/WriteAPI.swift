@@ -97,6 +97,8 @@ enum WriteAPI {
     @Sendable static func applyPackage(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
         let (report, cycle, template) = try await ReportingRoutes.load(req)
+        guard AuthorizationPolicy.permits(user.actor, .editReport(party: report.partyCode, convention: template.convention)) else { throw Abort(.forbidden) }
+        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
         switch try package(req, report, template) {
         case .problems(let found): return try await problems(req, found)
         case .package(let package):

@@ -43,19 +43,22 @@ enum LinkedAnswers {
         let reportID = try report.requireID()
         let others = try await ReportModel.query(on: db).filter(\.$partyCode == report.partyCode).filter(\.$id != reportID)
             .with(\.$cycle).sort(\.$version, .descending).all()
-        var latestPerCycle: [UUID: ReportModel] = [:]
-        for other in others where latestPerCycle[other.$cycle.id] == nil { latestPerCycle[other.$cycle.id] = other }
-        // One query for the answers of all those reports to the questions on wanted targets, one
-        // for the Party's shared element values (shared questions show the element's value).
-        var readable: [(report: ReportModel, template: ReportTemplate, questions: [TemplateQuestion])] = []
-        for other in latestPerCycle.values.sorted(by: { $0.cycle.templateID < $1.cycle.templateID }) {
+        // Per cycle, the latest version the reader may see (a published one, or a draft they may read).
+        var latestPerCycle: [UUID: (report: ReportModel, template: ReportTemplate)] = [:]
+        for other in others where latestPerCycle[other.$cycle.id] == nil {
             guard let otherTemplate = try? templates.template(other.cycle.templateID) else { continue }
-            let questions = otherTemplate.questions.filter { $0.target.map(wanted.contains) ?? false }
-            guard !questions.isEmpty else { continue }
             let published = other.status == ReportStatus.published.rawValue
             guard published || AuthorizationPolicy.permits(actor, .readDraftReport(party: other.partyCode, convention: otherTemplate.convention)) else {
                 continue
             }
+            latestPerCycle[other.$cycle.id] = (other, otherTemplate)
+        }
+        // One query for the answers of all those reports to the questions on wanted targets, one
+        // for the Party's shared element values (shared questions show the element's value).
+        var readable: [(report: ReportModel, template: ReportTemplate, questions: [TemplateQuestion])] = []
+        for (other, otherTemplate) in latestPerCycle.values.sorted(by: { $0.template.id < $1.template.id }) {
+            let questions = otherTemplate.questions.filter { $0.target.map(wanted.contains) ?? false }
+            guard !questions.isEmpty else { continue }
             readable.append((other, otherTemplate, questions))
         }
         guard !readable.isEmpty else { return linked.mapValues { $0.map { Linked(target: "\($0.target.framework)/\($0.target.code)", relation: $0.relation, answers: []) } } }
@@ -67,7 +70,16 @@ enum LinkedAnswers {
         var answersByTarget: [TargetReference: [Answer]] = [:]
         for (other, otherTemplate, questions) in readable {
             let otherID = try other.requireID()
+            // A submitted or published version shows what was submitted, not today's shared values.
+            let snapshot = other.submittedContent == nil ? nil : try await ReportingService.answers(of: other, template: otherTemplate, on: db)
             for question in questions {
+                if let snapshot {
+                    if let value = snapshot[question.id]?.revision.value {
+                        answersByTarget[question.target!, default: []].append(Answer(reportID: otherID, template: otherTemplate.title,
+                                                                                    question: question, value: value))
+                    }
+                    continue
+                }
                 let own = rowByKey["\(otherID)/\(question.id)"]
                 let json: String?
                 if let element = question.element, own?.detached != true {

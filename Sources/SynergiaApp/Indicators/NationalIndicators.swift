@@ -138,7 +138,8 @@ enum NationalIndicators {
         }
         func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let local = clean(input.localCode).uppercased()
-        guard !local.isEmpty, local.count <= 20, local.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+        guard !local.isEmpty, local.count <= 20, local.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
+              local.unicodeScalars.contains(where: { $0 != "-" }) else {
             throw Refusal("error.national-indicator.code")
         }
         guard !clean(input.name).isEmpty else { throw Refusal("error.national-indicator.name") }

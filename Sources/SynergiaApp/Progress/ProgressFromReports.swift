@@ -10,10 +10,26 @@ enum ProgressFromReports {
     /// What a published report's assessment records as confidence: reports do not state one.
     static let confidenceNotStated = "not-stated"
 
-    static func record(_ report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
+    /// Records the report's assessments, unless a later version of it is already published.
+    /// Assessments an earlier published version recorded for targets this version no longer
+    /// answers are removed, so the dashboards show the latest published content only.
+    static func record(_ report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate, by user: UserModel,
                        answers: [String: ReportingService.CurrentAnswer], on db: any Database) async throws {
         let reportID = try report.requireID()
+        let later = try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == report.partyCode)
+            .filter(\.$version > report.version).filter(\.$status == ReportStatus.published.rawValue).count()
+        guard later == 0 else { return }
         let year = String(cycle.dueOn.prefix(4))
+        let versions = try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID())
+            .filter(\.$partyCode == report.partyCode).all().compactMap { $0.id.map { "report/\($0)" } }
+        let frameworks = Set(template.questions.compactMap(\.target?.framework))
+        let answered = Set(template.questions.filter { $0.type == .progressAssessment && answers[$0.id] != nil }.compactMap(\.target))
+        for stale in try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == report.partyCode).filter(\.$cycle == year)
+            .filter(\.$assessedBy ~~ versions).all()
+        where frameworks.contains(stale.framework) && !answered.contains(TargetReference(framework: stale.framework, code: stale.target)) {
+            try await stale.delete(on: db)
+        }
+        var recorded = 0
         for question in template.questions where question.type == .progressAssessment {
             guard let target = question.target, case .progressAssessment(let rating)? = answers[question.id]?.revision.value else { continue }
             let narrative = template.questions.first { $0.target == target && $0.type == .longText }
@@ -32,6 +48,9 @@ enum ProgressFromReports {
             row.indicators = ""
             row.assessedBy = "report/\(reportID)"
             try await row.save(on: db)
+            recorded += 1
         }
+        try await AuditLog.append(actor: user.email, action: "progress.published", subject: "report/\(reportID)",
+                                  after: "\(recorded) assessments for \(year)", on: db)
     }
 }

@@ -54,7 +54,7 @@ enum ProgressRoutes {
             for: target.code)
         let categoryByParty = Dictionary(assessments.map { ($0.party, $0.category) }, uniquingKeysWith: { a, _ in a })
         func plain(_ counts: ProgressAggregation.Counts) -> [String: Int] { Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }) }
-        let party = (req.query[String.self, at: "party"] ?? req.auth.get(UserModel.self)?.partyCode)?.uppercased()
+        let party = (req.query[String.self, at: "party"] ?? (req.apiTokenUser ?? req.auth.get(UserModel.self))?.partyCode)?.uppercased()
         var suggestions: [ProgressDashboardDTO.Suggestion] = []
         if let party {
             suggestions = try await suggest(party: party, framework: framework.code, target: target.code,
@@ -106,8 +106,10 @@ enum ProgressRoutes {
         }
         guard let category = ProgressCategory(rawValue: form.category ?? "") else { throw Refusal("error.progress.category") }
         guard let confidence = Confidence(rawValue: form.confidence ?? "") else { throw Refusal("error.progress.confidence") }
+        // A cycle is the year its reports are due (as published reports record it), so every
+        // dashboard lines the cycles up and none can be pushed to the front with a made-up label.
         let cycle = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
-        guard !cycle.isEmpty else { throw Refusal("error.progress.cycle") }
+        guard cycle.count == 4, let year = Int(cycle), (2000...2100).contains(year) else { throw Refusal("error.progress.cycle") }
         let row = try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == party).filter(\.$framework == framework.code)
             .filter(\.$target == target.code).filter(\.$cycle == cycle).first() ?? ProgressAssessmentModel()
         let before = row.id == nil ? nil : row.category

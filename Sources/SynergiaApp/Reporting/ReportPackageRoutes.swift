@@ -82,6 +82,8 @@ enum ReportPackageRoutes {
     @Sendable static func apply(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (report, _, template) = try await ReportingRoutes.load(req)
+        try req.authorize(.editReport(party: report.partyCode, convention: template.convention))
+        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
         let upload = try req.content.decode(Upload.self)
         let package: ReportPackage
         do {

@@ -291,7 +291,7 @@ public enum ReportingService {
             try await AuditLog.append(actor: user.email, action: "report.\(target.rawValue)", subject: "report/\(try report.requireID())",
                                       before: before, after: target.rawValue + (report.receiptSHA256.map { " sha256:\($0)" } ?? ""), on: db)
             if let cycle {
-                try await ProgressFromReports.record(report, cycle: cycle, template: template, answers: published, on: db)
+                try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published, on: db)
             }
             if target == .submitted {
                 for secretariat in try await UserModel.query(on: db).filter(\.$role == .secretariat)

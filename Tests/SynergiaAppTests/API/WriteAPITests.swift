@@ -12,6 +12,7 @@ struct APIClient {
 
     struct Reply {
         let status: HTTPStatus
+        let headers: HTTPHeaders
         let body: String
         func json<T: Decodable>(_ type: T.Type) throws -> T {
             let decoder = JSONDecoder()
@@ -27,7 +28,7 @@ struct APIClient {
         if csv != nil { headers.contentType = HTTPMediaType(type: "text", subType: "csv") }
         let body = (json ?? csv).map { ByteBuffer(string: $0) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
-        return Reply(status: response.status, body: response.body.string)
+        return Reply(status: response.status, headers: response.headers, body: response.body.string)
     }
 
     /// Makes a token for `email` through the account page, as the person would.
@@ -51,7 +52,9 @@ struct WriteAPITests {
             let stored = try #require(try await APITokenModel.query(on: app.db).first())
             #expect(stored.tokenSHA256 == SHA256Hex.digest(Data(client.token!.utf8)) && stored.tokenSHA256 != client.token)
             let cycle = #"{"template":"cbd-7nr","opensOn":"2026-01-01","dueOn":"2026-12-31"}"#
-            #expect(try await client.send(.POST, "/api/v1/reporting-cycles", json: cycle).status == .created)
+            let opened = try await client.send(.POST, "/api/v1/reporting-cycles", json: cycle)
+            #expect(opened.status == .created)
+            #expect(!opened.headers[.setCookie].contains { $0.hasPrefix("synergia-session") }, "a token authorizes one request; it makes no session")
 
             // The signed-in browser's cookie is not enough; neither is a wrong token.
             let browser = Browser(app)
@@ -173,6 +176,13 @@ struct WriteAPITests {
             #expect(after.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4100), "the online change is kept unless named")
             let overwritten = try await client.send(.POST, "\(path)/package/apply?overwrite=cbd-7nr.s3.q2", json: edited)
             #expect(try overwritten.json(ReportDTO.self).answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4000))
+
+            // Another Party's token can neither preview nor apply a package to Kenya's report (nor read it that way).
+            try await makeUser(app, email: "fp-tz@example.org", role: .focalPoint, party: "TZ", convention: "CBD")
+            let tanzania = try await APIClient.forUser(app, "fp-tz@example.org")
+            let empty = edited.replacingOccurrences(of: #""answers":{"#, with: #""ignored":{"#)
+            #expect(try await tanzania.send(.POST, "\(path)/package/apply", json: empty).status == .forbidden)
+            #expect(try await tanzania.send(.POST, "\(path)/package", json: edited).status == .forbidden)
 
             answers["no-such-question"] = ["value": ["type": "number", "value": 1], "version": 0]
             package["answers"] = answers

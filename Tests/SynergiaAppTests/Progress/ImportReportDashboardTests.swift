@@ -53,4 +53,38 @@ struct ImportReportDashboardTests {
             #expect(try await Browser(app).get("/progress/KMGBF/4").contains("<svg"))
         }
     }
+
+    @Test("the dashboards show the latest published version: a later amendment replaces it, an older version published afterwards does not")
+    func latestPublishedVersion() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let template = try app.synergia.templates.template("cbd-7nr")
+            let t4 = try #require(template.questions.first { $0.type == .progressAssessment && $0.target == TargetReference(framework: "KMGBF", code: "4") })
+            let t5 = try #require(template.questions.first { $0.type == .progressAssessment && $0.target == TargetReference(framework: "KMGBF", code: "5") })
+            let focalPoint = Browser(app), secretariat = Browser(app)
+            try await focalPoint.signIn("fp@example.org")
+            try await secretariat.signIn("cbd@example.org")
+            let v1 = "/reports/\(report.id!)"
+            _ = try await focalPoint.post("\(v1)/answers/\(t4.id)", ["value": "insufficientRate", "baseVersion": "0"])
+            _ = try await focalPoint.post("\(v1)/answers/\(t5.id)", ["value": "movingAway", "baseVersion": "0"])
+            for step in ["in-review", "approved", "submitted"] { _ = try await focalPoint.post("\(v1)/transition", ["to": step]) }
+
+            // Version 2 amends version 1 (still only submitted): target 4 improves.
+            let amended = try await focalPoint.post("\(v1)/amend", [:])
+            let v2 = try #require(amended.location?.split(separator: "#").first.map(String.init))
+            let current = try await focalPoint.json(ReportDTO.self, "/api/v1\(v2)")
+            let t4Version = try #require(current.answers.first { $0.question == t4.id }).version
+            _ = try await focalPoint.post("\(v2)/answers/\(t4.id)", ["value": "onTrack", "baseVersion": "\(t4Version)"])
+            for step in ["in-review", "approved", "submitted"] { _ = try await focalPoint.post("\(v2)/transition", ["to": step]) }
+            #expect(try await secretariat.post("\(v2)/transition", ["to": "published"]).status == .seeOther)
+            let rows = { try await ProgressAssessmentModel.query(on: app.db).filter(\.$partyCode == "KE").sort(\.$target).all() }
+            #expect(try await rows().map(\.category) == ["on-track", "moving-away"])
+
+            // Version 1 published afterwards does not overwrite version 2 on the dashboards.
+            #expect(try await secretariat.post("\(v1)/transition", ["to": "published"]).status == .seeOther)
+            let after = try await rows()
+            #expect(after.map(\.category) == ["on-track", "moving-away"] && after.map(\.target) == ["4", "5"])
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "progress.published").count() == 1)
+        }
+    }
 }

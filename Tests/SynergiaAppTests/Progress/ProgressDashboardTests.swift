@@ -38,6 +38,10 @@ struct ProgressDashboardTests {
             let ke = Browser(app)
             try await ke.signIn("fp-ke@example.org")
             #expect(try await ke.post("/progress/KMGBF/3", ["cycle": "2026", "category": "great", "confidence": "medium"]).status == .unprocessableEntity)
+            for cycle in ["9999", "7NR", "~", ""] {
+                #expect(try await ke.post("/progress/KMGBF/3", ["cycle": cycle, "category": "on-track", "confidence": "medium"]).status == .unprocessableEntity,
+                        "cycle \(cycle) is not a year")
+            }
             #expect(try await Browser(app).post("/progress/KMGBF/3", ["cycle": "2026", "category": "on-track", "confidence": "medium"]).status == .unauthorized)
             #expect(try await ProgressAssessmentModel.query(on: app.db).count() == 4)
             #expect(try await ke.get("/progress/KMGBF/99").status == .notFound)
