@@ -160,7 +160,7 @@ enum WriteAPI {
 
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        let (report, _, template) = try await ReportingRoutes.load(req)
         let questionID = req.parameters.get("question")!
         let input = try req.content.decode(AnswerInput.self)
         let outcome = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: report,
@@ -170,22 +170,22 @@ enum WriteAPI {
                                          theirs: .init(value: theirs.value, version: theirs.version, author: theirs.author, at: theirs.at))
                 .encodeResponse(status: .conflict, for: req)
         }
-        return try await answer(questionID, report, cycle, template, req).encodeResponse(for: req)
+        return try await answer(questionID, report, template, req).encodeResponse(for: req)
     }
 
-    static func answer(_ questionID: String, _ report: ReportModel, _ cycle: ReportingCycleModel, _ template: ReportTemplate,
-                       _ req: Request) async throws -> ReportDTO.Answer {
-        let dto = try await ReportDTO.make(report, cycle, template, on: req.db)
-        guard let answer = dto.answers.first(where: { $0.question == questionID }) else { throw Abort(.notFound) }
-        return answer
+    /// The question's answer as just saved (only that question is read).
+    static func answer(_ questionID: String, _ report: ReportModel, _ template: ReportTemplate, _ req: Request) async throws -> ReportDTO.Answer {
+        guard let question = template.question(questionID),
+              let current = try await ReportingService.answer(to: question, of: report, on: req.db) else { throw Abort(.notFound) }
+        return ReportDTO.Answer(question: questionID, current)
     }
 
     @Sendable static func detach(req: Request) async throws -> ReportDTO.Answer {
         let user = try req.requireAPIUser()
-        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        let (report, _, template) = try await ReportingRoutes.load(req)
         let questionID = req.parameters.get("question")!
         try await ReportingService.detach(question: questionID, report: report, template: template, by: user, on: req.db)
-        return try await answer(questionID, report, cycle, template, req)
+        return try await answer(questionID, report, template, req)
     }
 
     struct TransitionInput: Content { var to: String }

@@ -95,11 +95,8 @@ enum IndicatorDataRoutes {
 
     static func export(_ req: Request, format: String) async throws -> Response {
         let points = try await points(req)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let body = format == "sdmx" ? IndicatorExport.sdmxCSV(points) : IndicatorExport.csv(points)
-        headers.contentDisposition = .init(.attachment, filename: "\(req.parameters.get("code")!)\(format == "sdmx" ? ".sdmx" : "").csv")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+        return .csv(format == "sdmx" ? IndicatorExport.sdmxCSV(points) : IndicatorExport.csv(points),
+                    filename: "\(req.parameters.get("code")!)\(format == "sdmx" ? ".sdmx" : "").csv")
     }
 
     static func show(_ req: Request) async throws -> Response {
@@ -145,6 +142,30 @@ enum IndicatorDataRoutes {
 }
 
 enum IndicatorView {
+    /// The indicator's name, unit, custodian and targets.
+    static func header(_ page: PageContext, _ indicator: IndicatorDTO) -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text("\(indicator.code) "), page.name(indicator.name)),
+            .dl(.dt(page.text("indicators.unit")), .dd(ConventionView.known(page, indicator.unit)),
+                .dt(page.text("indicators.custodian")), .dd(ConventionView.known(page, indicator.custodian)),
+                .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) })))
+    }
+
+    /// The exports (for `query`, e.g. `?party=KE`) and, for a Party's people, the import form.
+    static func downloadsAndImport(_ page: PageContext, _ indicator: IndicatorDTO, query: String) -> Node<HTML.BodyContext> {
+        let base = "/indicators/\(indicator.code.attributeEscaped)"
+        return .group(
+            .p(.a(.href("\(base)/data.csv\(query)"), .text("CSV")), .text(" · "),
+               .a(.href("\(base)/data.sdmx.csv\(query)"), .text("SDMX-CSV")), .text(" · "),
+               .a(.href("/api/v1/indicators/\(indicator.code.attributeEscaped)/data\(query)"), .text("JSON"))),
+            .if(page.user?.party != nil, .group(
+                .h2(page.text("indicators.import")),
+                .form(.method(.post), .action("/indicators/import"), .enctype(.multipartData), Layout.csrfField(page),
+                      .label(.for("import-file"), page.text("indicators.import-file")),
+                      .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
+                      .button(.type(.submit), page.text("indicators.import"))))))
+    }
+
     /// The indicator across all Parties: the median per year as a chart with its table, and
     /// each Party's latest value linking to its own series.
     static func overview(_ page: PageContext, _ indicator: IndicatorDTO, summary: IndicatorDataRoutes.Summary) -> String {
@@ -155,10 +176,7 @@ enum IndicatorView {
                                        series: [(label: page.t("indicators.median"), points: summary.median.map { (x: Double($0.year), y: $0.value) })],
                                        xLabel: page.t("indicators.year"), yLabel: unit)
         return Layout.render(page, title: title, main: [
-            .h1(.text("\(indicator.code) "), page.name(indicator.name)),
-            .dl(.dt(page.text("indicators.unit")), .dd(ConventionView.known(page, indicator.unit)),
-                .dt(page.text("indicators.custodian")), .dd(ConventionView.known(page, indicator.custodian)),
-                .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) })),
+            header(page, indicator),
             .if(summary.latest.isEmpty, .p(page.text("indicators.no-data")), else: .group(
                 .element(named: "figure", nodes: [.raw(chart)]),
                 .table(.class("data"), .caption(page.text("indicators.median")),
@@ -173,15 +191,7 @@ enum IndicatorView {
                            .tr(.td(.a(.href("\(base)?party=\(row.party.attributeEscaped)"), .text(row.party))), .td(.text(row.period)),
                                .td(.text(String(row.value)), .text(row.unit.isEmpty ? "" : " \(row.unit)")))
                        })))),
-            .p(.a(.href("\(base)/data.csv"), .text("CSV")), .text(" · "),
-               .a(.href("\(base)/data.sdmx.csv"), .text("SDMX-CSV")), .text(" · "),
-               .a(.href("/api/v1/indicators/\(indicator.code.attributeEscaped)/data"), .text("JSON"))),
-            .if(page.user?.party != nil, .group(
-                .h2(page.text("indicators.import")),
-                .form(.method(.post), .action("/indicators/import"), .enctype(.multipartData), Layout.csrfField(page),
-                      .label(.for("import-file"), page.text("indicators.import-file")),
-                      .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
-                      .button(.type(.submit), page.text("indicators.import"))))),
+            downloadsAndImport(page, indicator, query: ""),
         ])
     }
 
@@ -194,13 +204,9 @@ enum IndicatorView {
                 (label: party, points: byParty[party]!.map { (x: Double($0.period.start), y: $0.value) })
             },
             xLabel: page.t("indicators.year"), yLabel: points.first?.unit ?? indicator.unit ?? "")
-        let base = "/indicators/\(indicator.code.attributeEscaped)"
         let query = party.map { "?party=\($0.attributeEscaped)" } ?? ""
         return Layout.render(page, title: title, main: [
-            .h1(.text("\(indicator.code) "), page.name(indicator.name)),
-            .dl(.dt(page.text("indicators.unit")), .dd(ConventionView.known(page, indicator.unit)),
-                .dt(page.text("indicators.custodian")), .dd(ConventionView.known(page, indicator.custodian)),
-                .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) })),
+            header(page, indicator),
             .if(points.isEmpty, .p(page.text("indicators.no-data")), else: .group(
                 .element(named: "figure", nodes: [.raw(chart)]),
                 .table(.class("data"),
@@ -211,15 +217,7 @@ enum IndicatorView {
                            .tr(.td(.text(point.party)), .td(.text(point.period.description)),
                                .td(.text(String(point.value)), .text(point.unit.isEmpty ? "" : " \(point.unit)")), .td(.text(point.source)))
                        })))),
-            .p(.a(.href("\(base)/data.csv\(query)"), .text("CSV")), .text(" · "),
-               .a(.href("\(base)/data.sdmx.csv\(query)"), .text("SDMX-CSV")), .text(" · "),
-               .a(.href("/api/v1/indicators/\(indicator.code.attributeEscaped)/data\(query)"), .text("JSON"))),
-            .if(page.user?.party != nil, .group(
-                .h2(page.text("indicators.import")),
-                .form(.method(.post), .action("/indicators/import"), .enctype(.multipartData), Layout.csrfField(page),
-                      .label(.for("import-file"), page.text("indicators.import-file")),
-                      .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
-                      .button(.type(.submit), page.text("indicators.import"))))),
+            downloadsAndImport(page, indicator, query: query),
         ])
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import SynergiaCore
 
 /// A Party's assessment of its progress toward one target in one reporting cycle.
 public final class ProgressAssessmentModel: Model, @unchecked Sendable {
@@ -44,6 +45,13 @@ struct CreateProgressTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(ProgressAssessmentModel.schema).delete()
+    }
+}
+
+extension ProgressAggregation {
+    /// The counts keyed by the categories' raw values, as the JSON and CSV give them.
+    static func byRawValue(_ counts: Counts) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
     }
 }
 

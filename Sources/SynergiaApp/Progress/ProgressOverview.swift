@@ -24,12 +24,9 @@ public enum ProgressOverview {
     /// region and convention is then done here, in one pass.
     public static func tallies(cycle: String, on db: any Database) async throws -> Tallies {
         let sql = db as! any SQLDatabase
-        let list: (String) -> SQLQueryString = { column in
-            sql.dialect.name == "postgresql" ? "string_agg(\(ident: column), ',')" : "group_concat(\(ident: column))"
-        }
         struct Group: Decodable { var framework: String; var target: String; var category: String; var parties: String }
         let groups = try await sql.raw("""
-            SELECT framework, target, category, \(list("party_code")) AS parties FROM progress_assessments
+            SELECT framework, target, category, \(commaList(SQLIdentifier("party_code"), on: sql)) AS parties FROM progress_assessments
             WHERE cycle = \(bind: cycle) GROUP BY framework, target, category
             """).all(decoding: Group.self)
         let byParty = try await members(on: db)
@@ -48,6 +45,12 @@ public enum ProgressOverview {
         return result
     }
 
+    /// The values of `column` in a group, joined with commas (`string_agg` on PostgreSQL,
+    /// `group_concat` on SQLite).
+    static func commaList(_ column: any SQLExpression, on sql: any SQLDatabase) -> SQLQueryString {
+        sql.dialect.name == "postgresql" ? "string_agg(\(column), ',')" : "group_concat(\(column))"
+    }
+
     /// A Party as the dashboards count it.
     public struct Member: Sendable {
         public var name: String
@@ -59,10 +62,9 @@ public enum ProgressOverview {
     /// Every Party's English name, regional group and conventions, in one query.
     public static func members(on db: any Database) async throws -> [String: Member] {
         let sql = db as! any SQLDatabase
-        let list: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(m.convention_code, ',')" : "group_concat(m.convention_code)"
         struct Row: Decodable { var party: String; var name: String; var region: String?; var conventions: String? }
         let rows = try await sql.raw("""
-            SELECT p.alpha2 AS party, p.name_en AS name, p.regional_group AS region, \(list) AS conventions
+            SELECT p.alpha2 AS party, p.name_en AS name, p.regional_group AS region, \(commaList(SQLColumn("convention_code", table: "m"), on: sql)) AS conventions
             FROM parties p LEFT JOIN party_memberships m ON m.party_id = p.id AND m.status = 'party'
             GROUP BY p.alpha2, p.name_en, p.regional_group
             """).all(decoding: Row.self)

@@ -27,16 +27,16 @@ enum ProgressOverviewRoutes {
         let cycle: String? = req.query["cycle"] ?? cycles.first
         var tallies: ProgressOverview.Tallies = [:]
         if let cycle { tallies = try await ProgressOverview.tallies(cycle: cycle, on: req.db) }
-        func plain(_ counts: ProgressAggregation.Counts) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
-        }
-        return ProgressOverviewDTO(cycle: cycle, cycles: cycles, frameworks: try await frameworks(on: req.db).map { framework in
-            .init(code: framework.code, names: framework.names, targets: framework.targets.sorted { $0.position < $1.position }.map { target in
+        let counted = try await frameworks(on: req.db).map { framework -> ProgressOverviewDTO.Framework in
+            let targets = framework.targets.sorted { $0.position < $1.position }.map { target -> ProgressOverviewDTO.Target in
                 let tally = tallies["\(framework.code)/\(target.code)"] ?? ProgressAggregation.Tally()
-                return .init(code: target.code, title: target.title, overall: plain(tally.overall),
-                             byRegion: tally.byRegion.mapValues(plain), byConvention: tally.byConvention.mapValues(plain))
-            })
-        })
+                return ProgressOverviewDTO.Target(code: target.code, title: target.title, overall: ProgressAggregation.byRawValue(tally.overall),
+                                                  byRegion: tally.byRegion.mapValues(ProgressAggregation.byRawValue),
+                                                  byConvention: tally.byConvention.mapValues(ProgressAggregation.byRawValue))
+            }
+            return ProgressOverviewDTO.Framework(code: framework.code, names: framework.names, targets: targets)
+        }
+        return ProgressOverviewDTO(cycle: cycle, cycles: cycles, frameworks: counted)
     }
 
     static func csv(_ dto: ProgressOverviewDTO) -> Response {
@@ -47,9 +47,7 @@ enum ProgressOverviewRoutes {
                              + ProgressCategory.allCases.map { "\(target.overall[$0.rawValue] ?? 0)" }.joined(separator: ","))
             }
         }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: lines.joined(separator: "\n") + "\n"))
+        return .csv(lines: lines)
     }
 
     /// One row per framework, target and cycle with the Party's assessment.
@@ -62,9 +60,7 @@ enum ProgressOverviewRoutes {
                 }
             }
         }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: lines.joined(separator: "\n") + "\n"))
+        return .csv(lines: lines)
     }
 
     static func partyProgress(_ req: Request) async throws -> PartyProgressDTO {

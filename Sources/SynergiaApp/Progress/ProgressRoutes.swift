@@ -13,12 +13,9 @@ enum ProgressRoutes {
         app.get("progress", ":framework", ":target") { req in Response.html(ProgressView.render(req.page, try await dashboard(req))) }
         app.get("progress", ":framework", ":target", "assessments.csv") { req -> Response in
             let dto = try await dashboard(req)
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            let rows = ["party,regional_group,category,confidence"] + dto.assessments.map {
+            return .csv(lines: ["party,regional_group,category,confidence"] + dto.assessments.map {
                 "\($0.party),\($0.regionalGroup ?? ""),\($0.category),\($0.confidence)"
-            }
-            return Response(status: .ok, headers: headers, body: .init(string: rows.joined(separator: "\n") + "\n"))
+            })
         }
         app.get("api", "v1", "progress", ":framework", ":target") { req in try await dashboard(req) }
         app.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
@@ -53,7 +50,6 @@ enum ProgressRoutes {
                                             category: ProgressCategory(rawValue: $0.category) ?? .unknown) },
             for: target.code)
         let categoryByParty = Dictionary(assessments.map { ($0.party, $0.category) }, uniquingKeysWith: { a, _ in a })
-        func plain(_ counts: ProgressAggregation.Counts) -> [String: Int] { Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }) }
         let party = (req.query[String.self, at: "party"] ?? (req.apiTokenUser ?? req.auth.get(UserModel.self))?.partyCode)?.uppercased()
         var suggestions: [ProgressDashboardDTO.Suggestion] = []
         if let party {
@@ -62,7 +58,8 @@ enum ProgressRoutes {
         }
         return ProgressDashboardDTO(
             framework: framework.code, target: target.code, title: target.title, cycle: cycle,
-            overall: plain(tally.overall), byRegion: tally.byRegion.mapValues(plain), byConvention: tally.byConvention.mapValues(plain),
+            overall: ProgressAggregation.byRawValue(tally.overall), byRegion: tally.byRegion.mapValues(ProgressAggregation.byRawValue),
+            byConvention: tally.byConvention.mapValues(ProgressAggregation.byRawValue),
             assessments: assessments.sorted { $0.party < $1.party },
             tiles: members.sorted { ($0.value.region ?? "~", $0.value.name) < ($1.value.region ?? "~", $1.value.name) }.map { party, member in
                 .init(party: party, regionalGroup: member.region, name: member.name, category: categoryByParty[party])

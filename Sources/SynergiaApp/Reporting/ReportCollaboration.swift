@@ -56,24 +56,12 @@ struct CreateCollaborationTables: AsyncMigration {
 /// Comments on questions and section assignments.
 enum ReportCollaboration {
     static func register(_ app: Application) throws {
-        app.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb")) { req -> Response in
-            let user = try req.requireUser()
-            let (report, _, template) = try await ReportingRoutes.load(req)
-            try req.authorize(.readDraftReport(party: report.partyCode, convention: template.convention))
-            let questionID = req.parameters.get("question")!
-            try await addComment(try req.content.get(String.self, at: "text"), question: questionID, report: report, template: template,
-                                 by: user, on: req.db)
-            return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
+        app.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb")) { req in
+            try await comment(req, question: req.parameters.get("question")!)
         }
         // The section's comment form names the question in its body.
-        app.on(.POST, "reports", ":report", "comments", body: .collect(maxSize: "64kb")) { req -> Response in
-            let user = try req.requireUser()
-            let (report, _, template) = try await ReportingRoutes.load(req)
-            try req.authorize(.readDraftReport(party: report.partyCode, convention: template.convention))
-            let questionID = try req.content.get(String.self, at: "question")
-            try await addComment(try req.content.get(String.self, at: "text"), question: questionID, report: report, template: template,
-                                 by: user, on: req.db)
-            return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
+        app.on(.POST, "reports", ":report", "comments", body: .collect(maxSize: "64kb")) { req in
+            try await comment(req, question: try req.content.get(String.self, at: "question"))
         }
         app.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
@@ -105,6 +93,15 @@ enum ReportCollaboration {
         try await assignment.save(on: db)
         try await AuditLog.append(actor: user.email, action: "section.assigned", subject: "report/\(try report.requireID())/\(sectionID)",
                                   after: assignee.email, on: db)
+    }
+
+    static func comment(_ req: Request, question questionID: String) async throws -> Response {
+        let user = try req.requireUser()
+        let (report, _, template) = try await ReportingRoutes.load(req)
+        try req.authorize(.readDraftReport(party: report.partyCode, convention: template.convention))
+        try await addComment(try req.content.get(String.self, at: "text"), question: questionID, report: report, template: template,
+                             by: user, on: req.db)
+        return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
     }
 
     /// Adds a comment on a question (the caller has checked that the user may read the report).

@@ -38,6 +38,17 @@ public struct ReportDTO: Content {
         public var detached: Bool
         /// The registry indicator whose Party data series this answer is (shared with imports and dashboards).
         public var indicator: String?
+
+        init(question: String, _ current: ReportingService.CurrentAnswer) {
+            self.question = question
+            value = current.revision.value
+            version = current.revision.version
+            author = current.revision.author
+            element = current.elementID
+            reusedFrom = current.reusedFrom
+            detached = current.detached
+            indicator = current.indicator
+        }
     }
 
     public struct Completeness: Content, Equatable { public var answered: Int; public var required: Int }
@@ -49,11 +60,7 @@ public struct ReportDTO: Content {
             id: try report.requireID(), cycle: CycleDTO(cycle), party: report.partyCode, status: report.status, version: report.version,
             submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256,
             answers: template.questions.compactMap { question in
-                answers[question.id].map {
-                    Answer(question: question.id, value: $0.revision.value, version: $0.revision.version, author: $0.revision.author,
-                           element: $0.elementID, reusedFrom: $0.reusedFrom, detached: $0.detached,
-                           indicator: $0.indicator)
-                }
+                answers[question.id].map { Answer(question: question.id, $0) }
             },
             completeness: Completeness(answered: required.filter { answers[$0.id] != nil }.count, required: required.count))
     }

@@ -126,4 +126,17 @@ extension Response {
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: body))
     }
+
+    /// A CSV download: UTF-8, one line per row (the lines already quoted as needed).
+    public static func csv(lines: [String], filename: String? = nil) -> Response {
+        csv(lines.joined(separator: "\n") + "\n", filename: filename)
+    }
+
+    /// A CSV download of `body`.
+    public static func csv(_ body: String, filename: String? = nil) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        if let filename { headers.contentDisposition = .init(.attachment, filename: filename) }
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
 }
