@@ -9,16 +9,19 @@ struct Audit: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify the audit log's hash chain; names the first broken entry and exits 1 if there is one.")
+            abstract: "Verify the audit log and the data it covers; reads only, changes nothing.",
+            discussion: """
+            Checks the hash chain against its separately stored head (an edited, deleted or reordered entry, a cut end or \
+            an emptied log), that every audited record (answers, shared values, indicator series, reports, assessments, \
+            assignments, comments, crosswalk links, nominations, cycles) is as its last entry says, and that every \
+            submitted or published report's content matches its receipt. Prints every problem; exits 1 if there is one.
+            """)
 
         func run() async throws {
-            try await CLI.withApplication { app in
-                switch try await AuditLog.verify(on: app.db) {
-                case .intact(let count):
-                    print("Audit log intact: \(count) entries.")
-                case .broken(let sequence, let reason):
-                    throw CLIError("audit log broken at entry \(sequence): \(reason)")
-                }
+            try await CLI.withApplication(migrate: false) { app in
+                let report = try await AuditVerifier.verify(on: app.db)
+                for line in report.lines { print(line) }
+                if !report.isIntact { throw CLIError("audit verify found \(report.lines.count) problem(s)") }
             }
         }
     }

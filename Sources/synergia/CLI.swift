@@ -6,8 +6,9 @@ import Vapor
 /// What every database command shares: settings from the environment, an application,
 /// a migrated database, a clean shutdown, and one clear line when something fails.
 enum CLI {
-    static func withApplication(arguments: [String] = ["synergia"], demo: Bool = false,
-                                backgroundJobs: Bool = false, _ body: (Application) async throws -> Void) async throws {
+    /// `migrate: false` opens the database as it is, changing nothing (for `audit verify`).
+    static func withApplication(arguments: [String] = ["synergia"], demo: Bool = false, backgroundJobs: Bool = false,
+                                migrate: Bool = true, _ body: (Application) async throws -> Void) async throws {
         let environmentName = ProcessInfo.processInfo.environment["SYNERGIA_ENV"] ?? "development"
         var environment = Environment(name: environmentName, arguments: arguments)
         try LoggingSystem.bootstrap(from: &environment)
@@ -24,7 +25,7 @@ enum CLI {
         do {
             try await configure(app, settings: settings)
             do {
-                try await prepareDatabase(app)
+                if migrate { try await prepareDatabase(app) }
             } catch {
                 throw CLIError("cannot open the database (\(settings.database)): \(String(describing: error))")
             }

@@ -16,7 +16,7 @@ struct Serve: AsyncParsableCommand {
         try await CLI.withApplication(arguments: ["synergia", "serve", "--hostname", hostname, "--port", "\(port)"], demo: demo,
                                      backgroundJobs: true) { app in
             if demo {
-                try await DemoSeed.seed(on: app.db, hasher: app.password)
+                try await DemoSeed.seed(on: app.db, hasher: app.password.async)
                 print(DemoSeed.signInHelp)
             }
             print("Synergia on \(app.synergia.settings.database) — open http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port)")
@@ -53,7 +53,7 @@ struct Seed: AsyncParsableCommand {
     func run() async throws {
         try await CLI.withApplication(demo: true) { app in
             if demo {
-                let created = try await DemoSeed.seed(on: app.db, hasher: app.password)
+                let created = try await DemoSeed.seed(on: app.db, hasher: app.password.async)
                 print("Created \(created.count) demo account(s).")
                 print(DemoSeed.signInHelp)
             }

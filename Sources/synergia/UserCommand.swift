@@ -41,7 +41,7 @@ struct UserCommand: AsyncParsableCommand {
                 do {
                     let user = try await AccountService.create(
                         .init(email: email, password: password!, displayName: name, role: role, party: party, convention: convention),
-                        hasher: app.password, on: app.db)
+                        hasher: app.password.async, on: app.db)
                     print("Created \(user.email) (\(user.actor)).")
                     if generated { print("Password: \(password!)") }
                 } catch let errors as FieldErrors {

@@ -47,8 +47,11 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
         guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenSHA256 == digest).with(\.$user).first() else {
             return
         }
-        token.lastUsedAt = Date()
-        try await token.update(on: request.db)
+        // Noted at most every ten minutes: a read, not a write, for most requests.
+        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
+            token.lastUsedAt = Date()
+            try await token.update(on: request.db)
+        }
         // Not `auth.login`: that would also put the account in the session and hand back a
         // session cookie, which outlives the token. The token authorizes this request only.
         request.apiTokenUser = token.user

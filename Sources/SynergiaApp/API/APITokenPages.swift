@@ -20,19 +20,19 @@ enum APITokenPages {
             row.$user.id = try user.requireID()
             row.name = String(name.prefix(100))
             row.tokenSHA256 = APITokenModel.digest(token)
-            try await req.db.transaction { db in
-                try await row.create(on: db)
-                try await AuditLog.append(actor: user.email, action: "api-token.created", subject: "user/\(user.email)", after: row.name, on: db)
+            try await req.db.write { tx in
+                try await row.create(on: tx.db)
+                try await AuditLog.record(tx, actor: user.email, action: "api-token.created", subject: .other("user/\(user.email)"), after: row.name)
             }
             return Response.html(APITokenView.render(req.page, tokens: try await tokens(of: user, on: req.db), created: token), status: .created)
         }
         app.on(.POST, "account", "tokens", ":id", "revoke", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
-            guard let row = try await APITokenModel.find(req.parameters.get("id", as: UUID.self), on: req.db),
+            guard let row = try await APITokenModel.find(try req.parameters.require("id", as: UUID.self), on: req.db),
                   row.$user.id == user.id else { throw Abort(.notFound) }
-            try await req.db.transaction { db in
-                try await row.delete(on: db)
-                try await AuditLog.append(actor: user.email, action: "api-token.revoked", subject: "user/\(user.email)", before: row.name, on: db)
+            try await req.db.write { tx in
+                try await row.delete(on: tx.db)
+                try await AuditLog.record(tx, actor: user.email, action: "api-token.revoked", subject: .other("user/\(user.email)"), before: row.name)
             }
             return req.redirect(to: "/account/tokens")
         }

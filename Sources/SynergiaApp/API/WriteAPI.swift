@@ -6,45 +6,45 @@ import Vapor
 /// Writes through the JSON API, authorized by an API token (`Authorization: Bearer syn_…`),
 /// never by the session cookie. Each route does what its page form does, through the same
 /// service, with the same refusals (as JSON errors) and the same audit log.
-enum WriteAPI {
-    static func register(_ app: Application) throws {
-        let api = app.grouped("api", "v1").grouped(APITokenAuthenticator())
-        api.on(.POST, "reporting-cycles", body: .collect(maxSize: "16kb"), use: openCycle)
-        api.on(.POST, "reporting-cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: closeCycle)
-        api.on(.POST, "reporting-cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: startReport)
-        api.on(.PUT, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: saveAnswer)
-        api.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: detach)
-        api.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: transition)
-        api.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb"), use: amend)
-        api.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb"), use: comment)
-        api.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
-        api.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importIndicators)
-        api.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb"), use: assign)
-        api.on(.POST, "crosswalks", body: .collect(maxSize: "16kb"), use: addLink)
-        api.on(.DELETE, "crosswalks", ":id", use: removeLink)
-        api.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: previewPackage)
-        api.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: applyPackage)
+struct WriteAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.on(.POST, "reporting-cycles", body: .collect(maxSize: "16kb"), use: Self.openCycle)
+        api.on(.POST, "reporting-cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: Self.closeCycle)
+        api.on(.POST, "reporting-cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
+        api.on(.PUT, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
+        api.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
+        api.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
+        api.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb"), use: Self.amend)
+        api.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb"), use: Self.comment)
+        api.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: Self.assess)
+        api.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: Self.importIndicators)
+        api.on(.POST, "reports", ":report", "assignments", body: .collect(maxSize: "4kb"), use: Self.assign)
+        api.on(.POST, "crosswalks", body: .collect(maxSize: "16kb"), use: Self.addLink)
+        api.on(.DELETE, "crosswalks", ":id", use: Self.removeLink)
+        api.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: Self.previewPackage)
+        api.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: Self.applyPackage)
     }
 
     struct AssignmentInput: Content { var section: String; var assignee: String }
 
     @Sendable static func assign(req: Request) async throws -> HTTPStatus {
         let user = try req.requireAPIUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
         let input = try req.content.decode(AssignmentInput.self)
-        try await ReportCollaboration.assign(section: input.section, to: input.assignee, report: report, template: template, by: user, on: req.db)
+        try await CollaborationService.assign(section: input.section, to: input.assignee, report: try req.parameters.require("report", as: UUID.self),
+                                              templates: req.application.synergia.templates, by: user, on: req.db)
         return .noContent
     }
 
     @Sendable static func addLink(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let row = try await CrosswalkRoutes.add(try req.content.decode(CrosswalkRoutes.LinkForm.self), by: user, on: req.db)
+        let row = try await CrosswalkService.add(try req.content.decode(CrosswalkService.LinkForm.self), by: user, on: req.db)
         return try await TargetLinkDTO(row).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func removeLink(req: Request) async throws -> HTTPStatus {
         let user = try req.requireAPIUser()
-        try await CrosswalkRoutes.remove(req.parameters.get("id", as: UUID.self), by: user, on: req.db)
+        try await CrosswalkService.remove(try req.parameters.require("id", as: UUID.self), by: user, on: req.db)
         return .noContent
     }
 
@@ -79,9 +79,8 @@ enum WriteAPI {
 
     @Sendable static func previewPackage(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        guard AuthorizationPolicy.permits(user.actor, .editReport(party: report.partyCode, convention: template.convention)) else { throw Abort(.forbidden) }
-        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
+        let (report, template) = try await ReportAccess.load(req).pair
+        try ReportingService.requireEditable(report, template: template, by: user)
         switch try package(req, report, template) {
         case .problems(let found): return try await problems(req, found)
         case .package(let package):
@@ -96,15 +95,16 @@ enum WriteAPI {
     /// Applies the package; `?overwrite=q1,q2` names answers changed online that it may overwrite.
     @Sendable static func applyPackage(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, cycle, template) = try await ReportingRoutes.load(req)
-        guard AuthorizationPolicy.permits(user.actor, .editReport(party: report.partyCode, convention: template.convention)) else { throw Abort(.forbidden) }
-        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
-        switch try package(req, report, template) {
+        let loaded = try await ReportAccess.load(req)
+        try ReportingService.requireEditable(loaded.report, template: loaded.template, by: user)
+        switch try package(req, loaded.report, loaded.template) {
         case .problems(let found): return try await problems(req, found)
         case .package(let package):
             let overwrite = Set(((req.query["overwrite"] as String?) ?? "").split(separator: ",").map(String.init))
-            try await ReportPackageRoutes.applyPackage(package, overwrite: overwrite, report: report, template: template, by: user, on: req.db)
-            return try await ReportDTO.make(report, cycle, template, on: req.db).encodeResponse(for: req)
+            try await ReportPackageRoutes.applyPackage(package, overwrite: overwrite, report: loaded.id, template: loaded.template, by: user,
+                                                       on: req.db)
+            let fresh = try await ReportAccess.load(req)
+            return try await ReportDTO.make(fresh.report, fresh.cycle, fresh.template, on: req.db).encodeResponse(for: req)
         }
     }
 
@@ -123,23 +123,16 @@ enum WriteAPI {
         }
     }
 
-    static func cycle(_ req: Request) async throws -> ReportingCycleModel {
-        guard let cycle = try await ReportingCycleModel.find(req.parameters.get("cycle", as: UUID.self), on: req.db) else { throw Abort(.notFound) }
-        return cycle
-    }
-
     @Sendable static func closeCycle(req: Request) async throws -> CycleDTO {
         let user = try req.requireAPIUser()
-        let cycle = try await cycle(req)
-        try await ReportingService.closeCycle(cycle, by: user, on: req.db)
-        return CycleDTO(cycle)
+        return CycleDTO(try await ReportingService.closeCycle(try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db))
     }
 
     @Sendable static func startReport(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let cycle = try await cycle(req)
-        let report = try await ReportingService.startReport(cycle: cycle, by: user, on: req.db)
-        return try await ReportDTO.make(report, cycle, try req.application.synergia.templates.template(cycle.templateID), on: req.db)
+        let report = try await ReportingService.startReport(cycle: try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db)
+        let cycle = try await report.$cycle.get(on: req.db)
+        return try await ReportDTO.make(report, cycle, try req.application.synergia.templates.template(of: cycle), on: req.db)
             .encodeResponse(status: .created, for: req)
     }
 
@@ -160,10 +153,10 @@ enum WriteAPI {
 
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        let questionID = req.parameters.get("question")!
+        let (report, template) = try await ReportAccess.load(req).pair
+        let questionID = try req.parameters.require("question")
         let input = try req.content.decode(AnswerInput.self)
-        let outcome = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: report,
+        let outcome = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: try report.requireID(),
                                                       template: template, by: user, on: req.db)
         if case .conflict(let mine, let theirs) = outcome {
             return try await ConflictDTO(conflict: true, mine: mine,
@@ -182,29 +175,45 @@ enum WriteAPI {
 
     @Sendable static func detach(req: Request) async throws -> ReportDTO.Answer {
         let user = try req.requireAPIUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        let questionID = req.parameters.get("question")!
-        try await ReportingService.detach(question: questionID, report: report, template: template, by: user, on: req.db)
+        let (report, template) = try await ReportAccess.load(req).pair
+        let questionID = try req.parameters.require("question")
+        try await ReportingService.detach(question: questionID, report: try report.requireID(), template: template, by: user, on: req.db)
         return try await answer(questionID, report, template, req)
     }
 
     struct TransitionInput: Content { var to: String }
 
-    @Sendable static func transition(req: Request) async throws -> ReportDTO {
+    /// Why a report could not be submitted: each missing or invalid answer.
+    struct SubmissionProblemsDTO: Content {
+        var error: Bool; var status: Int; var reason: String
+        var problems: [Problem]
+        struct Problem: Content { var question: String; var reason: String }
+    }
+
+    @Sendable static func transition(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, cycle, template) = try await ReportingRoutes.load(req)
+        let reportID = try req.parameters.require("report", as: UUID.self)
         guard let target = ReportStatus(rawValue: try req.content.decode(TransitionInput.self).to) else {
             throw Refusal("error.workflow.no-such-transition")
         }
-        try await ReportingService.transition(report, to: target, template: template, by: user, on: req.db)
-        return try await ReportDTO.make(report, cycle, template, on: req.db)
+        do {
+            try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user, on: req.db)
+        } catch let refused as SubmissionRefused {
+            return try await SubmissionProblemsDTO(error: true, status: 422, reason: req.catalog[refused.reason],
+                                                   problems: refused.problems.map { .init(question: $0.question, reason: req.catalog[$0.catalogKey]) })
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        let loaded = try await ReportAccess.load(req)
+        return try await ReportDTO.make(loaded.report, loaded.cycle, loaded.template, on: req.db).encodeResponse(for: req)
     }
 
     @Sendable static func amend(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, cycle, template) = try await ReportingRoutes.load(req)
-        let amended = try await ReportVersions.amend(report, template: template, by: user, on: req.db)
-        return try await ReportDTO.make(amended, cycle, template, on: req.db).encodeResponse(status: .created, for: req)
+        let amended = try await ReportVersions.amend(try req.parameters.require("report", as: UUID.self), templates: req.application.synergia.templates,
+                                                     by: user, on: req.db)
+        let cycle = try await amended.$cycle.get(on: req.db)
+        return try await ReportDTO.make(amended, cycle, try req.application.synergia.templates.template(of: cycle), on: req.db)
+            .encodeResponse(status: .created, for: req)
     }
 
     struct CommentInput: Content { var text: String }
@@ -212,12 +221,9 @@ enum WriteAPI {
 
     @Sendable static func comment(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        guard AuthorizationPolicy.permits(user.actor, .readDraftReport(party: report.partyCode, convention: template.convention)) else {
-            throw Abort(.forbidden)
-        }
-        let comment = try await ReportCollaboration.addComment(try req.content.decode(CommentInput.self).text, question: req.parameters.get("question")!,
-                                                               report: report, template: template, by: user, on: req.db)
+        let comment = try await CollaborationService.addComment(try req.content.decode(CommentInput.self).text, question: try req.parameters.require("question"),
+                                                                report: try req.parameters.require("report", as: UUID.self),
+                                                                templates: req.application.synergia.templates, by: user, on: req.db)
         return try await CommentDTO(id: try comment.requireID(), question: comment.questionID, author: comment.author, text: comment.text)
             .encodeResponse(status: .created, for: req)
     }
@@ -225,29 +231,32 @@ enum WriteAPI {
     @Sendable static func assess(req: Request) async throws -> ProgressDashboardDTO {
         let user = try req.requireAPIUser()
         let (framework, target) = try await ProgressRoutes.target(req)
-        try await ProgressRoutes.record(try req.content.decode(ProgressRoutes.AssessmentForm.self), framework: framework, target: target,
-                                        by: user, on: req.db)
+        try await ProgressService.record(try req.content.decode(ProgressService.AssessmentForm.self), framework: framework, target: target,
+                                         by: user, on: req.db)
         return try await ProgressRoutes.dashboard(req)
     }
 
     struct ImportResult: Content {
         var imported: Int
         var indicators: [String]
+        /// The first ``IndicatorImportService/shownErrors`` problems.
         var errors: [ImportProblem]
+        /// How many problems there are in all.
+        var errorCount: Int
         struct ImportProblem: Content { var line: Int; var column: String?; var kind: String; var message: String }
     }
 
     /// The body is the CSV itself (`text/csv`); `?format=sdmx` or `plain` (else guessed).
     @Sendable static func importIndicators(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let text = req.body.string ?? ""
-        switch try await IndicatorDataRoutes.importCSV(text, format: req.query["format"], by: user, req: req) {
+        guard let body = req.body.data, let text = UTF8Text.decode(Data(buffer: body)) else { throw Refusal("error.import.not-utf8") }
+        switch try await IndicatorImportService.importCSV(text, format: req.query["format"], by: user, app: req.application) {
         case .failure(let errors):
-            return try await ImportResult(imported: 0, indicators: [], errors: errors.errors.map {
+            return try await ImportResult(imported: 0, indicators: [], errors: errors.errors.prefix(IndicatorImportService.shownErrors).map {
                 .init(line: $0.line, column: $0.column, kind: $0.kind.rawValue, message: $0.message)
-            }).encodeResponse(status: .unprocessableEntity, for: req)
+            }, errorCount: errors.total).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let points):
-            return try await ImportResult(imported: points.count, indicators: Array(Set(points.map(\.indicator))).sorted(), errors: [])
+            return try await ImportResult(imported: points.count, indicators: Array(Set(points.map(\.indicator))).sorted(), errors: [], errorCount: 0)
                 .encodeResponse(for: req)
         }
     }

@@ -3,24 +3,29 @@ import SynergiaCore
 import Vapor
 
 /// Sign-in, sign-out, the account page and password change.
-enum AccountPages {
-    static func register(_ app: Application) throws {
-        app.get("sign-in") { req -> Response in
-            if req.auth.has(UserModel.self) { return req.redirect(to: "/account") }
-            return Response.html(SignInView.render(req.page, email: "", errors: FieldErrors(), next: safeNext(req.query["next"])))
+struct AccountPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("sign-in") { req -> Response in
+            if req.auth.has(UserModel.self) { return req.redirect(to: SiteURL.account.path) }
+            return Response.html(SignInView.render(req.page, email: "", errors: FieldErrors(), next: LocalPath.validated(req.query["next"])))
         }
-        app.on(.POST, "sign-in", body: .collect(maxSize: "16kb"), use: signIn)
-        app.post("sign-out") { req -> Response in
-            req.auth.logout(UserModel.self)
-            req.session.destroy()
-            return req.redirect(to: "/")
+        routes.on(.POST, "sign-in", body: .collect(maxSize: "16kb"), use: Self.signIn)
+        routes.on(.POST, "sign-out", body: .collect(maxSize: "4kb")) { req -> Response in
+            try await req.endSession()
+            return req.redirect(to: SiteURL.home.path)
         }
-        app.get("account") { req -> Response in
-            guard req.auth.has(UserModel.self) else { return req.redirect(to: "/sign-in?next=/account") }
+        routes.on(.POST, "sign-out-everywhere", body: .collect(maxSize: "4kb")) { req -> Response in
+            let user = try req.requireUser()
+            try await AccountService.signOutEverywhere(user, on: req.db)
+            try await req.endSession()
+            return req.redirect(to: SiteURL.signIn(next: nil).path)
+        }
+        routes.get("account") { req -> Response in
+            guard req.auth.has(UserModel.self) else { return req.redirect(to: SiteURL.signIn(next: "/account").path) }
             let user = try req.requireUser()
             return Response.html(AccountView.render(req.page, user: AccountDTO(user), errors: FieldErrors(), changed: req.query["changed"] == "1"))
         }
-        app.on(.POST, "account", "password", body: .collect(maxSize: "16kb"), use: changePassword)
+        routes.on(.POST, "account", "password", body: .collect(maxSize: "16kb"), use: Self.changePassword)
     }
 
     struct SignInForm: Content {
@@ -32,7 +37,7 @@ enum AccountPages {
     @Sendable static func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         let email = form.email ?? ""
-        let next = safeNext(form.next)
+        let next = LocalPath.validated(form.next)
         var errors = FieldErrors()
         if email.trimmingCharacters(in: .whitespaces).isEmpty { errors["email"] = "error.email-required" }
         if (form.password ?? "").isEmpty { errors["password"] = "error.password-required" }
@@ -40,19 +45,19 @@ enum AccountPages {
             return Response.html(SignInView.render(req.page, email: email, errors: errors, next: next), status: .unprocessableEntity)
         }
         switch try await AccountService.signIn(email: email, password: form.password ?? "", client: req.clientAddress,
-                                               hasher: req.password, on: req.db) {
+                                               hasher: req.password.async, on: req.db) {
         case .signedIn(let user):
-            req.auth.login(user)
-            req.session.authenticate(user)
-            return req.redirect(to: next ?? "/account")
+            try await req.startSession(for: user)
+            return req.redirect(to: next ?? SiteURL.account.path)
         case .wrongCredentials:
             errors["form"] = "error.wrong-credentials"
             return Response.html(SignInView.render(req.page, email: email, errors: errors, next: next), status: .unauthorized)
-        case .rateLimited(let minutes):
+        case .rateLimited(let seconds):
             errors["form"] = "error.rate-limited"
+            let minutes = max(1, Int((Double(seconds) / 60).rounded(.up)))
             let response = Response.html(SignInView.render(req.page, email: email, errors: errors, next: next, minutes: minutes),
                                          status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: .retryAfter, value: "\(minutes * 60)")
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             return response
         }
     }
@@ -61,6 +66,8 @@ enum AccountPages {
         var current: String?
         var new: String?
         var confirmation: String?
+        /// `on` to keep the account's API tokens; they are revoked otherwise.
+        var keepTokens: String?
     }
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
@@ -68,18 +75,15 @@ enum AccountPages {
         let form = try req.content.decode(PasswordForm.self)
         do {
             try await AccountService.changePassword(of: user, current: form.current ?? "", new: form.new ?? "",
-                                                    confirmation: form.confirmation ?? "", hasher: req.password, on: req.db)
+                                                    confirmation: form.confirmation ?? "", keepTokens: form.keepTokens == "on",
+                                                    hasher: req.password.async, on: req.db)
+            // Every session ended with the change; the person who made it goes on in a new one.
+            try await req.startSession(for: user)
             return req.redirect(to: "/account?changed=1")
         } catch let errors as FieldErrors {
             return Response.html(AccountView.render(req.page, user: AccountDTO(user), errors: errors, changed: false),
                                  status: .unprocessableEntity)
         }
-    }
-
-    /// Only a local path may follow sign-in, never another site.
-    static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
     }
 }
 
@@ -109,14 +113,18 @@ public struct AccountDTO: Content, Equatable {
         return [.readPublic, .manageOwnAccount, .manageUsers, .editReferenceData, .manageReportingCycles(convention: convention),
                 .startReport(party: party, convention: convention), .editReport(party: party, convention: convention),
                 .submitReport(party: party, convention: convention), .publishReport(convention: convention),
-                .editCrosswalks(convention: convention), .editIndicatorData(party: party), .trackDecisions(convention: convention),
+                .editCrosswalks(convention: convention), .editIndicatorData(party: party), .recordAssessment(party: party, convention: convention),
+                .trackDecisions(convention: convention),
                 .manageMeetings(convention: convention), .publishNews(convention: convention), .nominateCandidate(party: party), .selectAdvisoryGroup]
     }
 }
 
 /// `GET /api/v1/me`: the signed-in account (401 for the public).
-enum AccountAPI {
-    static func register(_ app: Application) throws {
-        app.get("api", "v1", "me") { req in AccountDTO(try req.requireUser()) }
+struct AccountAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("api", "v1", "me") { req in
+            guard let account = req.account else { throw Abort(.unauthorized) }
+            return AccountDTO(account)
+        }
     }
 }

@@ -25,7 +25,10 @@ public enum AccountService {
         public var party: String?
         public var convention: String?
         public var isDemo: Bool
-        public init(email: String, password: String, displayName: String? = nil, role: Role, party: String? = nil, convention: String? = nil, isDemo: Bool = false) {
+        /// Who creates it (an administrator's address, `command line`, `demo`), for the audit log.
+        public var createdBy: String
+        public init(email: String, password: String, displayName: String? = nil, role: Role, party: String? = nil, convention: String? = nil,
+                    isDemo: Bool = false, createdBy: String = "command line") {
             self.email = email
             self.password = password
             self.displayName = displayName ?? email
@@ -33,14 +36,15 @@ public enum AccountService {
             self.party = party
             self.convention = convention
             self.isDemo = isDemo
+            self.createdBy = createdBy
         }
     }
 
     /// Creates an account, or throws ``FieldErrors`` naming each bad field; nothing is stored then.
-    public static func create(_ account: NewAccount, hasher: any PasswordHasher, on db: any Database) async throws -> UserModel {
+    public static func create(_ account: NewAccount, hasher: AsyncPasswordHasher, on db: any Database) async throws -> UserModel {
         var errors = FieldErrors()
         let email = normalized(email: account.email)
-        if !looksLikeEmail(email) {
+        if !EmailAddress.isValid(email) {
             errors["email"] = "error.email-invalid"
         } else if try await UserModel.query(on: db).filter(\.$email == email).first() != nil {
             errors["email"] = "error.email-taken"
@@ -64,54 +68,53 @@ public enum AccountService {
         }
         guard errors.isEmpty else { throw errors }
         let user = UserModel(
-            email: email, passwordHash: try hasher.hash(account.password),
-            displayName: account.displayName.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? email,
+            email: email, passwordHash: try await hasher.hash(account.password).get(),
+            displayName: String(account.displayName.trimmingCharacters(in: .whitespaces).prefix(200)).nilIfEmpty ?? email,
             role: account.role, party: party, convention: convention, isDemo: account.isDemo)
-        try await user.create(on: db)
+        do {
+            try await db.write { tx in
+                try await user.create(on: tx.db)
+                try await AuditLog.record(tx, actor: account.createdBy, action: "account.created", subject: .other("user/\(email)"),
+                                          after: user.actor.description)
+            }
+        } catch where DatabaseFailure.isUniqueViolation(error) {
+            throw FieldErrors(["email": "error.email-taken"])
+        }
         return user
     }
-
-    /// How many failures within ``failureWindow`` lock out an email (and a client address).
-    public static let maxFailuresPerEmail = 5
-    public static let maxFailuresPerClient = 20
-    public static let failureWindow: TimeInterval = 15 * 60
 
     public enum SignInResult: Sendable {
         case signedIn(UserModel)
         /// Wrong email or password: one message for both, so nobody learns which accounts exist.
         case wrongCredentials
-        /// Too many failures lately; try again after the window.
-        case rateLimited(minutes: Int)
+        /// Too many attempts lately from this client (for this address, or for any): try again after the wait.
+        case rateLimited(seconds: Int)
     }
 
-    /// Checks the credentials, counting failures per email and per client in the database,
-    /// so the limit holds across every server process.
-    public static func signIn(email rawEmail: String, password: String, client: String, hasher: any PasswordHasher,
+    /// Checks the credentials. The attempt is counted first (``SignInThrottle``), then the
+    /// password is checked with bcrypt on the thread pool, never on the request threads; an
+    /// unknown address is checked against a dummy hash, so timing tells nothing.
+    public static func signIn(email rawEmail: String, password: String, client: String, hasher: AsyncPasswordHasher,
                               on db: any Database, now: Date = Date()) async throws -> SignInResult {
         let email = normalized(email: rawEmail)
-        let since = now.addingTimeInterval(-failureWindow)
-        let byEmail = try await SignInFailureModel.query(on: db).filter(\.$email == email).filter(\.$at > since).count()
-        let byClient = try await SignInFailureModel.query(on: db).filter(\.$client == client).filter(\.$at > since).count()
-        if byEmail >= maxFailuresPerEmail || byClient >= maxFailuresPerClient {
-            return .rateLimited(minutes: Int(failureWindow / 60))
+        if case .wait(let seconds) = try await SignInThrottle.attempt(email: email, client: client, on: db, now: now) {
+            return .rateLimited(seconds: max(1, seconds))
         }
         let user = try await UserModel.query(on: db).filter(\.$email == email).first()
-        // Verify against a real hash even for an unknown email, so timing reveals nothing.
         let hash = user?.passwordHash ?? dummyHash
-        let matches = (try? hasher.verify(password, created: hash)) ?? false
-        guard let user, matches else {
-            try await SignInFailureModel(email: email, client: client, at: now).create(on: db)
-            return .wrongCredentials
-        }
-        try await SignInFailureModel.query(on: db).filter(\.$email == email).delete()
+        let matches = (try? await hasher.verify(password, created: hash).get()) ?? false
+        guard let user, matches else { return .wrongCredentials }
+        try await SignInThrottle.succeeded(email: email, client: client, on: db)
         return .signedIn(user)
     }
 
-    /// Changes a password after checking the current one.
-    public static func changePassword(of user: UserModel, current: String, new: String, confirmation: String,
-                                      hasher: any PasswordHasher, on db: any Database) async throws {
+    /// Changes a password after checking the current one, and ends every session of the account
+    /// (in every process); the caller starts a new one for the person who changed it. API tokens
+    /// are revoked unless `keepTokens`. One transaction, audited.
+    public static func changePassword(of user: UserModel, current: String, new: String, confirmation: String, keepTokens: Bool,
+                                      hasher: AsyncPasswordHasher, on db: any Database) async throws {
         var errors = FieldErrors()
-        if !((try? hasher.verify(current, created: user.passwordHash)) ?? false) {
+        if !((try? await hasher.verify(current, created: user.passwordHash).get()) ?? false) {
             errors["current"] = "error.current-password-wrong"
         }
         if let problem = PasswordRules.problem(with: new) {
@@ -120,19 +123,36 @@ public enum AccountService {
             errors["confirmation"] = "error.password-mismatch"
         }
         guard errors.isEmpty else { throw errors }
-        user.passwordHash = try hasher.hash(new)
-        user.passwordChangedAt = Date()
-        try await user.update(on: db)
+        let hash = try await hasher.hash(new).get()
+        let userID = try user.requireID()
+        try await db.write { tx in
+            try await tx.sql.update(UserModel.schema).set("password_hash", to: hash).set("password_changed_at", to: Date())
+                .where("id", .equal, userID).run()
+            try await SessionStore.endAll(of: userID, in: tx)
+            var after = "sessions ended"
+            if !keepTokens {
+                try await tx.sql.delete(from: APITokenModel.schema).where("user_id", .equal, userID).run()
+                after += "; API tokens revoked"
+            }
+            try await AuditLog.record(tx, actor: user.email, action: "password.changed", subject: .other("user/\(user.email)"), after: after)
+        }
+        if let fresh = try await UserModel.find(userID, on: db) {
+            user.passwordHash = fresh.passwordHash
+            user.sessionEpoch = fresh.sessionEpoch
+        }
+    }
+
+    /// Ends every session of the account, this one included, in every process.
+    public static func signOutEverywhere(_ user: UserModel, on db: any Database) async throws {
+        let userID = try user.requireID()
+        try await db.write { tx in
+            try await SessionStore.endAll(of: userID, in: tx)
+            try await AuditLog.record(tx, actor: user.email, action: "sessions.ended", subject: .other("user/\(user.email)"))
+        }
     }
 
     public static func normalized(email: String) -> String {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-    }
-
-    static func looksLikeEmail(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !email.contains(where: \.isWhitespace) && email.count <= 254
     }
 
     /// A bcrypt hash of a random string, verified against when the email is unknown.

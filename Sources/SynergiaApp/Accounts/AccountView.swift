@@ -16,7 +16,9 @@ enum AccountView {
             ),
             .if(user.role == Role.administrator.rawValue, .p(.a(.href("/admin/users"), page.text("admin.users.title")))),
             .p(.a(.href("/account/tokens"), page.text("tokens.title"))),
-            .form(.method(.post), .action("/sign-out"), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
+            .form(.class("inline"), .method(.post), .action("/sign-out"), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
+            .form(.class("inline"), .method(.post), .action("/sign-out-everywhere"), Layout.csrfField(page),
+                  .button(.type(.submit), .id("sign-out-everywhere"), page.text("account.sign-out-everywhere"))),
             .h2(.id("password"), page.text("account.change-password")),
             .form(
                 .method(.post), .action("/account/password"), .novalidate(),
@@ -27,6 +29,10 @@ enum AccountView {
                              error: errors["new"], autocomplete: "new-password"),
                 Layout.field(page, name: "confirmation", labelKey: "account.confirm-password", type: .password,
                              error: errors["confirmation"], autocomplete: "new-password"),
+                .p(.class("note"), page.text("account.password-ends-sessions")),
+                .div(.class("field checkbox"),
+                     .input(.type(.checkbox), .id("keepTokens"), .name("keepTokens")),
+                     .label(.for("keepTokens"), page.text("account.keep-tokens"))),
                 .button(.type(.submit), page.text("account.change-password"))
             ),
         ])

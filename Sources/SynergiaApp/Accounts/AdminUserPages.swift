@@ -19,8 +19,9 @@ enum AdminUserPages {
             do {
                 _ = try await AccountService.create(
                     .init(email: form.email ?? "", password: form.password ?? "", displayName: form.displayName, role: role,
-                          party: form.party?.nilIfEmpty, convention: form.convention?.nilIfEmpty),
-                    hasher: req.password, on: req.db)
+                          party: form.party?.nilIfEmpty, convention: form.convention?.nilIfEmpty,
+                          createdBy: req.account?.email ?? "administrator"),
+                    hasher: req.password.async, on: req.db)
                 return req.redirect(to: "/admin/users?created=1")
             } catch let errors as FieldErrors {
                 return Response.html(try await page(req, form: form, errors: errors), status: .unprocessableEntity)

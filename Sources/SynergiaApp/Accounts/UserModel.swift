@@ -18,6 +18,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "is_demo") public var isDemo: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "password_changed_at", on: .none) public var passwordChangedAt: Date?
+    /// Sessions made under another epoch no longer count (``SessionStore``).
+    @Field(key: "session_epoch") public var sessionEpoch: Int
 
     public init() {}
 
@@ -29,28 +31,11 @@ public final class UserModel: Model, @unchecked Sendable {
         self.partyCode = party
         self.conventionCode = convention
         self.isDemo = isDemo
+        self.sessionEpoch = 0
     }
 
     /// The account as the authorization policy sees it.
     public var actor: Actor { Actor(role: role, party: partyCode, convention: conventionCode) }
-}
-
-extension UserModel: ModelSessionAuthenticatable {}
-
-
-/// A failed sign-in, kept for rate limiting; shared by every server process.
-final class SignInFailureModel: Model, @unchecked Sendable {
-    static let schema = "sign_in_failures"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "email") var email: String
-    @Field(key: "client") var client: String
-    @Field(key: "at") var at: Date
-    init() {}
-    init(email: String, client: String, at: Date) {
-        self.email = email
-        self.client = client
-        self.at = at
-    }
 }
 
 struct CreateAccountTables: AsyncMigration {
@@ -72,7 +57,7 @@ struct CreateAccountTables: AsyncMigration {
             .field("password_changed_at", .datetime)
             .unique(on: "email")
             .create()
-        try await database.schema(SignInFailureModel.schema)
+        try await database.schema("sign_in_failures")
             .id()
             .field("email", .string, .required)
             .field("client", .string, .required)
@@ -81,8 +66,8 @@ struct CreateAccountTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(SignInFailureModel.schema).delete()
         try await database.schema(UserModel.schema).delete()
         try await database.enum("role").delete()
     }
 }
+extension UserModel: Authenticatable {}

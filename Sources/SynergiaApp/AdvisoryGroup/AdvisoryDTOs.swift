@@ -27,8 +27,13 @@ public struct AdvisoryCallDetailDTO: Content {
 
     public struct RegionBalance: Content, Equatable { public var regionalGroup: String; public var selected: Int; public var missing: Int }
     public struct Nomination: Content, Equatable {
-        public var id: UUID; public var party: String; public var regionalGroup: String?; public var candidateName: String
-        public var expertise: String; public var languages: [String]; public var cv: String; public var status: String
+        public var id: UUID; public var party: String; public var regionalGroup: String?
+        /// For the Bureau and the nominating Party; for everyone once selected.
+        public var candidateName: String?
+        public var expertise: String; public var languages: [String]
+        /// For the Bureau and the nominating Party only.
+        public var cv: String?
+        public var status: String
     }
     public struct Observer: Content, Equatable { public var organization: String; public var person: String? }
 }

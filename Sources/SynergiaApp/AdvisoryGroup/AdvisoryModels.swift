@@ -29,8 +29,7 @@ public final class NominationModel: Model, @unchecked Sendable {
     @Field(key: "languages") public var languages: String
     @Field(key: "cv") public var cv: String
     @Parent(key: "nominated_by") public var nominatedBy: UserModel
-    /// `nominated` or `selected`.
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: NominationStatus
     @OptionalParent(key: "selected_by") public var selectedBy: UserModel?
     @OptionalField(key: "selected_at") public var selectedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

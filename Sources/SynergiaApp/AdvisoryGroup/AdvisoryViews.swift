@@ -52,10 +52,10 @@ enum AdvisoryCallView {
                 .thead(.tr(.th(page.text("advisory.candidate")), .th(page.text("parties.party")), .th(page.text("parties.region")),
                            .th(page.text("advisory.expertise")), .th(page.text("advisory.languages")), .th(page.text("actions.status")))),
                 .tbody(.forEach(detail.nominations) { nomination in
-                    .tr(.td(.text(nomination.candidateName)), .td(.a(.href("/parties/\(nomination.party)"), .text(nomination.party))),
+                    .tr(.td(.text(nomination.candidateName ?? "—")), .td(.a(.href("/parties/\(nomination.party)"), .text(nomination.party))),
                         .td(.unwrap(nomination.regionalGroup, { page.text("region.\($0)") }, else: page.text("parties.no-region"))),
                         .td(.text(nomination.expertise)), .td(.text(nomination.languages.joined(separator: ", "))),
-                        .td(.if(nomination.status == "selected", .strong(page.text("advisory.status-selected")),
+                        .td(.if(nomination.status == NominationStatus.selected.rawValue, .strong(page.text("advisory.status-selected")),
                                 else: .if(canSelect && !call.closed, .form(.method(.post), .action("\(base)/nominations/\(nomination.id)/select"),
                                                                            Layout.csrfField(page), .button(.type(.submit), page.text("advisory.select"))),
                                           else: page.text("advisory.status-nominated")))))

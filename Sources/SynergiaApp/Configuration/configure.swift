@@ -9,7 +9,8 @@ import Vapor
 public func configure(_ app: Application, settings: SynergiaSettings) async throws {
     app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load(),
                                    calendar: try MeetingCalendar.load(), templates: try ReportingService.Templates.load(),
-                                   indicators: try IndicatorRegistry.load(), cooperation: try CooperationRegistry.load())
+                                   indicators: try IndicatorRegistry.load(), cooperation: try CooperationRegistry.load(),
+                                   pdfQueue: PDFRenderQueue(limits: settings.pdf), startedAt: Date())
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -39,24 +40,26 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddProgressCycleIndex())
     app.migrations.add(CreateNationalIndicators())
     app.migrations.add(AddIndicatorValueIndex())
+    app.migrations.add(CreateAuditHead())
+    app.migrations.add(CreateIndicatorDrafts())
+    app.migrations.add(CreateImportStaging())
+    app.migrations.add(CreateReportPDFs())
+    app.migrations.add(CreateUserSessions())
+    app.migrations.add(CreateSignInThrottle())
+    app.migrations.add(AddNotificationClaims())
 
     if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-    app.sessions.use(.fluent)
-    app.sessions.configuration = SessionsConfiguration(cookieName: "synergia-session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), maxAge: 7 * 24 * 3600,
-                          path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
 
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(LanguageMiddleware())
-    app.middleware.use(SecurityHeaders())
+    app.middleware.use(SecurityHeaders(production: settings.production))
     app.middleware.use(ErrorPages())
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(UserModel.sessionAuthenticator())
+    app.middleware.use(SessionAuthentication())
+    app.middleware.use(APITokenAuthenticator())
     app.middleware.use(CSRFMiddleware())
 
     try routes(app)
@@ -65,10 +68,8 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
 /// Migrates the database and loads the shipped reference data (idempotent).
 /// SQLite files are switched to write-ahead logging first.
 public func prepareDatabase(_ app: Application) async throws {
-    if app.synergia.settings.database.isSQLite, let sql = app.db as? any SQLDatabase {
-        if case .sqliteFile = app.synergia.settings.database {
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-        }
+    if case .sqliteFile = app.synergia.settings.database {
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
     try await app.autoMigrate()
     try await ReferenceLoader.load(try ReferenceData.load(), on: app.db)
@@ -80,19 +81,19 @@ func routes(_ app: Application) throws {
     try OperationsRoutes.register(app)
     try ReferencePages.register(app)
     try ReferenceAPI.register(app)
-    try AccountPages.register(app)
-    try AccountAPI.register(app)
+    try app.register(collection: AccountPages())
+    try app.register(collection: AccountAPI())
     try AdminUserPages.register(app)
     try DecisionRoutes.register(app)
     try MeetingRoutes.register(app)
-    try AdvisoryRoutes.register(app)
+    try app.register(collection: AdvisoryRoutes())
     try OutreachRoutes.register(app)
     try CooperationRoutes.register(app)
-    try ReportingRoutes.register(app)
+    try app.register(collection: ReportingRoutes())
     try IndicatorRoutes.register(app)
     try ProgressRoutes.register(app)
     try ProgressOverviewRoutes.register(app)
     try CrosswalkRoutes.register(app)
     try APITokenPages.register(app)
-    try WriteAPI.register(app)
+    try app.register(collection: WriteAPI())
 }

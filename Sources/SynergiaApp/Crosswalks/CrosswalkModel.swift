@@ -52,6 +52,8 @@ struct CreateTargetLinks: AsyncMigration {
 /// or removed by a secretariat since) are left as they are. Runs when the file's version is new.
 enum CrosswalkLoader {
     static let file = "crosswalks.json"
+    /// The `created_by` of shipped links.
+    static let shippedBy = "reference data"
 
     static func load(_ crosswalks: CrosswalkFile, on db: any Database) async throws {
         guard try await ReferenceLoader.needsLoad(file, crosswalks.version, on: db) else { return }
@@ -70,7 +72,7 @@ enum CrosswalkLoader {
                 row.sourceTitle = link.source.title
                 row.sourceURL = link.source.url
                 row.quote = link.quote
-                row.createdBy = "reference data"
+                row.createdBy = shippedBy
                 try await row.create(on: db)
             }
             try await ReferenceLoader.markLoaded(file, crosswalks.version, on: db)

@@ -29,82 +29,17 @@ enum CrosswalkRoutes {
         return rows.map(TargetLinkDTO.init)
     }
 
-    struct LinkForm: Content {
-        var fromFramework: String?; var fromCode: String?; var toFramework: String?; var toCode: String?
-        var relation: String?; var sourceTitle: String?; var sourceURL: String?; var quote: String?
-    }
-
-    /// A secretariat adds a link that touches a framework of its convention; both targets must
-    /// exist, in different frameworks, and the source must be named.
+    /// A secretariat adds a link that touches a framework of its convention.
     @Sendable static func add(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try await add(try req.content.decode(LinkForm.self), by: user, on: req.db)
+        try await CrosswalkService.add(try req.content.decode(CrosswalkService.LinkForm.self), by: user, on: req.db)
         return req.redirect(to: "/crosswalks")
-    }
-
-    @discardableResult
-    static func add(_ form: LinkForm, by user: UserModel, on db: any Database) async throws -> TargetLinkModel {
-        func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        let from = TargetReference(framework: clean(form.fromFramework).uppercased(), code: clean(form.fromCode))
-        let to = TargetReference(framework: clean(form.toFramework).uppercased(), code: clean(form.toCode))
-        guard let fromFramework = try await framework(from, on: db), let toFramework = try await framework(to, on: db) else {
-            throw Refusal("error.crosswalk.target")
-        }
-        guard AuthorizationPolicy.permits(user.actor, .editCrosswalks(convention: fromFramework.conventionCode))
-                || AuthorizationPolicy.permits(user.actor, .editCrosswalks(convention: toFramework.conventionCode)) else { throw Abort(.forbidden) }
-        guard from.framework != to.framework else { throw Refusal("error.crosswalk.same-framework") }
-        guard let relation = TargetRelation(rawValue: clean(form.relation)) else { throw Refusal("error.crosswalk.relation") }
-        guard !clean(form.sourceTitle).isEmpty else { throw Refusal("error.crosswalk.source") }
-        let url = clean(form.sourceURL)
-        guard url.isEmpty || AnswerValidation.validate(.link(.url(url)), for: TemplateQuestion(id: "url", type: .link, title: .init(english: ""))) == nil else {
-            throw Refusal("error.answer.url-invalid")
-        }
-        let duplicate = try await TargetLinkModel.query(on: db).filter(\.$fromFramework == from.framework).filter(\.$fromCode == from.code)
-            .filter(\.$toFramework == to.framework).filter(\.$toCode == to.code).first() != nil
-        guard !duplicate else { throw Refusal("error.crosswalk.duplicate") }
-        let row = TargetLinkModel()
-        row.fromFramework = from.framework
-        row.fromCode = from.code
-        row.toFramework = to.framework
-        row.toCode = to.code
-        row.relation = relation.rawValue
-        row.sourceTitle = clean(form.sourceTitle)
-        row.sourceURL = url.isEmpty ? nil : url
-        row.quote = clean(form.quote).isEmpty ? nil : clean(form.quote)
-        row.createdBy = user.email
-        try await db.transaction { db in
-            try await row.create(on: db)
-            try await AuditLog.append(actor: user.email, action: "crosswalk.added",
-                                      subject: "crosswalk/\(from.framework)/\(from.code)>\(to.framework)/\(to.code)",
-                                      after: "\(relation.rawValue); \(row.sourceTitle)", on: db)
-        }
-        return row
     }
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try await remove(req.parameters.get("id", as: UUID.self), by: user, on: req.db)
+        try await CrosswalkService.remove(try req.parameters.require("id", as: UUID.self), by: user, on: req.db)
         return req.redirect(to: "/crosswalks")
-    }
-
-    static func remove(_ id: UUID?, by user: UserModel, on db: any Database) async throws {
-        guard let row = try await TargetLinkModel.find(id, on: db) else { throw Abort(.notFound) }
-        let conventions = try await FrameworkModel.query(on: db).filter(\.$code ~~ [row.fromFramework, row.toFramework]).all()
-            .map(\.conventionCode)
-        guard conventions.contains(where: { AuthorizationPolicy.permits(user.actor, .editCrosswalks(convention: $0)) }) else { throw Abort(.forbidden) }
-        try await db.transaction { db in
-            try await row.delete(on: db)
-            try await AuditLog.append(actor: user.email, action: "crosswalk.removed",
-                                      subject: "crosswalk/\(row.fromFramework)/\(row.fromCode)>\(row.toFramework)/\(row.toCode)",
-                                      before: "\(row.relation); \(row.sourceTitle)", on: db)
-        }
-    }
-
-    static func framework(_ target: TargetReference, on db: any Database) async throws -> FrameworkModel? {
-        guard let framework = try await FrameworkModel.query(on: db).filter(\.$code == target.framework).first(),
-              try await TargetModel.query(on: db).filter(\.$framework.$id == framework.requireID()).filter(\.$code == target.code).first() != nil
-        else { return nil }
-        return framework
     }
 }
 
@@ -118,6 +53,7 @@ public struct TargetLinkDTO: Content, Equatable {
     public var sourceTitle: String
     public var sourceURL: String?
     public var quote: String?
+    /// `reference data` for shipped links, `secretariat` for links a secretariat added (never a person's address).
     public var createdBy: String
 
     init(_ row: TargetLinkModel) {
@@ -128,7 +64,7 @@ public struct TargetLinkDTO: Content, Equatable {
         sourceTitle = row.sourceTitle
         sourceURL = row.sourceURL
         quote = row.quote
-        createdBy = row.createdBy
+        createdBy = row.createdBy == CrosswalkLoader.shippedBy ? CrosswalkLoader.shippedBy : "secretariat"
     }
 }
 
@@ -146,9 +82,9 @@ enum CrosswalkView {
                         .td(ActionItemsView.targetLink(page, link.from)),
                         .td(page.text("crosswalks.relation.\(link.relation)")),
                         .td(ActionItemsView.targetLink(page, link.to)),
-                        .td(.unwrap(link.sourceURL, { .a(.href($0.attributeEscaped), .text(link.sourceTitle)) }, else: .text(link.sourceTitle)),
+                        .td(.unwrap(link.sourceURL.flatMap(SafeLink.href), { .a(.href($0), .text(link.sourceTitle)) }, else: .text(link.sourceTitle)),
                             .unwrap(link.quote) { .details(.summary(page.text("crosswalks.quote")), .blockquote(.text($0))) }),
-                        .if(canEdit, .td(.form(.class("inline"), .method(.post), .action("/crosswalks/\(link.id)/delete"), Layout.csrfField(page),
+                        .if(canEdit, .td(.form(.class("inline"), .method(.post), .action("/crosswalks/\(link.id.uuidString)/delete"), Layout.csrfField(page),
                                               .button(.type(.submit), page.text("crosswalks.remove"))))))
                 }))),
             .if(canEdit, .group(

@@ -46,8 +46,8 @@ enum LinkedAnswers {
         // Per cycle, the latest version the reader may see (a published one, or a draft they may read).
         var latestPerCycle: [UUID: (report: ReportModel, template: ReportTemplate)] = [:]
         for other in others where latestPerCycle[other.$cycle.id] == nil {
-            guard let otherTemplate = try? templates.template(other.cycle.templateID) else { continue }
-            let published = other.status == ReportStatus.published.rawValue
+            guard let otherTemplate = try? templates.template(of: other.cycle) else { continue }
+            let published = other.status == .published
             guard published || AuthorizationPolicy.permits(actor, .readDraftReport(party: other.partyCode, convention: otherTemplate.convention)) else {
                 continue
             }

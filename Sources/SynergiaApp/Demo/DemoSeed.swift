@@ -29,13 +29,13 @@ public enum DemoSeed {
 
     /// Creates the demo accounts that do not exist yet; returns the ones it created.
     @discardableResult
-    public static func seed(on db: any Database, hasher: any PasswordHasher) async throws -> [Account] {
+    public static func seed(on db: any Database, hasher: AsyncPasswordHasher) async throws -> [Account] {
         var created: [Account] = []
         for account in accounts {
             if try await UserModel.query(on: db).filter(\.$email == account.email).first() != nil { continue }
             _ = try await AccountService.create(
                 .init(email: account.email, password: password, displayName: account.displayName, role: account.role,
-                      party: account.party, convention: account.convention, isDemo: true),
+                      party: account.party, convention: account.convention, isDemo: true, createdBy: "demo"),
                 hasher: hasher, on: db)
             created.append(account)
         }

@@ -120,7 +120,7 @@ public enum ScaleDemoSeed {
                 cycle.title = template.title.english + cycleSuffix
                 cycle.opensOn = "2026-01-01"
                 cycle.dueOn = "2026-12-31"
-                cycle.status = "open"
+                cycle.status = .open
                 try await cycle.create(on: db)
                 var answers: [[any SQLExpression]] = []
                 var elements: [[any SQLExpression]] = []
@@ -128,7 +128,7 @@ public enum ScaleDemoSeed {
                     let report = ReportModel()
                     report.$cycle.id = try cycle.requireID()
                     report.partyCode = party
-                    report.status = ReportStatus.draft.rawValue
+                    report.status = .draft
                     report.version = 1
                     try await report.create(on: db)
                     let reportID = try report.requireID()

@@ -10,14 +10,19 @@ import Vapor
 /// chart with its data table, and exports as CSV, SDMX-CSV and JSON.
 enum IndicatorDataRoutes {
     static func register(_ app: Application) throws {
-        app.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importData)
+        app.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: importData).allowsLargeBody("20mb")
         app.get("indicators", ":code") { req in try await show(req) }
-        app.get("indicators", ":code", "data.csv") { req in try await export(req, format: "csv") }
-        app.get("indicators", ":code", "data.sdmx.csv") { req in try await export(req, format: "sdmx") }
+        app.get("indicators", ":code", "data.csv") { req in try await export(req, format: .csv) }
+        app.get("indicators", ":code", "data.sdmx.csv") { req in try await export(req, format: .sdmx) }
         app.get("api", "v1", "indicators", ":code", "data") { req -> Response in
+            let code = try await indicatorCode(req)
+            let page = try Pagination(req, defaultLimit: 1_000, maxLimit: 10_000)
+            let points = try await PublishedIndicatorData.points(indicator: code, party: partyFilter(req), page: page, on: req.db)
             var headers = HTTPHeaders()
             headers.contentType = .json
-            return Response(status: .ok, headers: headers, body: .init(string: IndicatorExport.json(try await points(req))))
+            page.addLinks(to: &headers, path: "/api/v1/indicators/\(SiteURL.segment(code))/data", query: ["party": partyFilter(req)],
+                          returned: points.count)
+            return Response(status: .ok, headers: headers, body: .init(string: IndicatorExport.json(points)))
         }
     }
 
@@ -26,8 +31,14 @@ enum IndicatorDataRoutes {
     @Sendable static func importData(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ImportForm.self)
-        let text = form.file.flatMap { $0.data.readableBytes > 0 ? String(buffer: $0.data) : nil } ?? form.text ?? ""
-        switch try await importCSV(text, format: form.format, by: user, req: req) {
+        let text: String
+        if let file = form.file, file.data.readableBytes > 0 {
+            guard let decoded = UTF8Text.decode(Data(buffer: file.data)) else { throw Refusal("error.import.not-utf8") }
+            text = decoded
+        } else {
+            text = form.text ?? ""
+        }
+        switch try await IndicatorImportService.importCSV(text, format: form.format, by: user, app: req.application) {
         case .failure(let errors):
             return Response.html(IndicatorImportView.problems(req.page, errors), status: .unprocessableEntity)
         case .success(let points):
@@ -36,74 +47,57 @@ enum IndicatorDataRoutes {
         }
     }
 
-    /// Parses and, when every row is good and the user may enter data for every Party in it,
-    /// stores the values (all or nothing).
-    static func importCSV(_ text: String, format: String?, by user: UserModel, req: Request) async throws
-        -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
-        let format = IndicatorCSVFormat(rawValue: format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
-        let parties = Set(try await PartyModel.query(on: req.db).all().map(\.alpha2))
-        let national = try await NationalIndicators.owners(on: req.db)
-        let result = IndicatorImport.parse(csv: text, format: format,
-                                           knownIndicators: req.application.synergia.indicators.codes.union(national.keys),
-                                           knownParties: parties, periodRange: 1950...2100, nationalIndicatorOwners: national)
-        switch result {
-        case .failure(let errors):
-            return .failure(errors)
-        case .success(let points):
-            for party in Set(points.map(\.party)) where !AuthorizationPolicy.permits(user.actor, .editIndicatorData(party: party)) {
-                throw Abort(.forbidden)
-            }
-            try await req.db.transaction { db in
-                for point in points { try await store(point, by: user.email, on: db) }
-                // Reports showing these series now show the imported values, at a new version.
-                for key in Set(points.map { "\($0.party)\t\($0.indicator)" }) {
-                    let parts = key.split(separator: "\t").map(String.init)
-                    try await IndicatorSeriesStore.record(party: parts[0], indicator: parts[1], report: nil, by: user.email, on: db)
-                }
-            }
-            return .success(points)
-        }
-    }
-
-    /// Stores a value; a value for the same Party, indicator, period and disaggregation is replaced.
-    static func store(_ point: IndicatorDataPoint, by author: String, on db: any Database) async throws {
-        let key = IndicatorValueModel.key(point.disaggregation)
-        let row = try await IndicatorValueModel.query(on: db).filter(\.$partyCode == point.party).filter(\.$indicator == point.indicator)
-            .filter(\.$period == point.period.description).filter(\.$disaggregation == key).first() ?? IndicatorValueModel()
-        row.partyCode = point.party
-        row.indicator = point.indicator
-        row.period = point.period.description
-        row.periodStart = point.period.start
-        row.value = point.value
-        row.unit = point.unit
-        row.lower = point.lower
-        row.upper = point.upper
-        row.disaggregation = key
-        row.source = point.source
-        row.comment = point.comment
-        row.enteredBy = author
-        try await row.save(on: db)
-    }
-
-    static func points(_ req: Request) async throws -> [IndicatorDataPoint] {
-        let code = req.parameters.get("code")!
+    /// The route's indicator code, if the registry or a Party's national indicators know it (404 otherwise).
+    static func indicatorCode(_ req: Request) async throws -> String {
+        let code = try req.parameters.require("code")
         guard try await NationalIndicators.definition(code, req: req) != nil else { throw Abort(.notFound) }
-        let query = IndicatorValueModel.query(on: req.db).filter(\.$indicator == code).sort(\.$partyCode).sort(\.$periodStart)
-        if let party: String = req.query["party"] { query.filter(\.$partyCode == party.uppercased()) }
-        return try await query.all().compactMap(\.point)
+        return code
     }
 
-    static func export(_ req: Request, format: String) async throws -> Response {
-        let points = try await points(req)
-        return .csv(format == "sdmx" ? IndicatorExport.sdmxCSV(points) : IndicatorExport.csv(points),
-                    filename: "\(req.parameters.get("code")!)\(format == "sdmx" ? ".sdmx" : "").csv")
+    /// `?party=` as an ISO alpha-2 code, or nil.
+    static func partyFilter(_ req: Request) -> String? {
+        guard let party: String = req.query["party"], party.count == 2, party.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return party.uppercased()
+    }
+
+    enum ExportFormat { case csv, sdmx }
+
+    /// Every published value of the indicator (or of one Party), streamed as it is read.
+    static func export(_ req: Request, format: ExportFormat) async throws -> Response {
+        let code = try await indicatorCode(req)
+        let party = partyFilter(req)
+        let db = req.db
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "\(code.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" })\(format == .sdmx ? ".sdmx" : "").csv")
+        let dimensions = format == .sdmx ? try await PublishedIndicatorData.dimensions(indicator: code, party: party, on: db) : []
+        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
+            do {
+                let header = format == .sdmx ? IndicatorExport.sdmxHeader(dimensions: dimensions) : IndicatorExport.csvHeader
+                try await writer.write(.buffer(ByteBuffer(string: header)))
+                var offset = 0
+                while true {
+                    let page = Pagination(limit: 5_000, offset: offset)
+                    let points = try await PublishedIndicatorData.points(indicator: code, party: party, page: page, on: db)
+                    if points.isEmpty { break }
+                    let text = format == .sdmx ? IndicatorExport.sdmxRows(points, dimensions: dimensions) : IndicatorExport.csvRows(points)
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
+                    offset += points.count
+                    if points.count < page.limit { break }
+                }
+                try await writer.write(.end)
+            } catch {
+                try? await writer.write(.error(error))
+            }
+        }))
     }
 
     static func show(_ req: Request) async throws -> Response {
-        let code = req.parameters.get("code")!
+        let code = try req.parameters.require("code")
         guard let indicator = try await NationalIndicators.definition(code, req: req) else { throw Abort(.notFound) }
-        if let party: String = req.query["party"] {
-            let points = try await points(req).filter(\.disaggregation.isEmpty)
+        if let party = partyFilter(req) {
+            let points = try await PublishedIndicatorData.points(indicator: code, party: party, page: Pagination(limit: 10_000, offset: 0),
+                                                                 on: req.db).filter { $0.disaggregation.isEmpty }
             return Response.html(IndicatorView.render(req.page, IndicatorDTO(indicator), points: points, party: party))
         }
         return Response.html(IndicatorView.overview(req.page, IndicatorDTO(indicator), summary: try await summary(code, on: req.db)))
@@ -118,7 +112,7 @@ enum IndicatorDataRoutes {
 
     static func summary(_ code: String, on db: any Database) async throws -> Summary {
         struct Row: Decodable { var party_code: String; var period: String; var period_start: Int; var value: Double; var unit: String }
-        let rows = try await (db as! any SQLDatabase).select().columns("party_code", "period", "period_start", "value", "unit")
+        let rows = try await db.sql.select().columns("party_code", "period", "period_start", "value", "unit")
             .from(IndicatorValueModel.schema).where("indicator", .equal, code).where("disaggregation", .equal, "")
             .all(decoding: Row.self)
         var byYear: [Int: [Double]] = [:]
@@ -227,6 +221,8 @@ enum IndicatorImportView {
         Layout.render(page, title: page.t("indicators.import-problems"), main: [
             .h1(page.text("indicators.import-problems")),
             .p(page.text("package.nothing-applied")),
+            .if(errors.total > errors.errors.count,
+                .p(page.text("import.more-problems", ["shown": "\(errors.errors.count)", "total": "\(errors.total)"]))),
             .ul(.class("problems"), .forEach(errors.errors) { error in
                 .li(page.text("package.line", ["line": "\(error.line)"]), .text(": "),
                     .unwrap(error.column) { .group(.code(.text($0)), .text(" — ")) }, .text(error.message))

@@ -3,9 +3,11 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-/// The version and provenance of a Party's series for one indicator. The values themselves are
-/// the `indicator_values` rows; this row changes on every write to them (a report answer or an
-/// import), so an editor who loaded the series before someone else changed it sees the conflict.
+/// The version and provenance of a Party's series for one indicator. The published values are
+/// the `indicator_values` rows; a series entered in a report that is not yet published is a
+/// draft (`indicator_draft_values`, named by `draftReportID`), seen only by those who may read
+/// that report. The version changes on every write to either (a report answer or an import), so
+/// an editor who loaded the series before someone else changed it sees the conflict.
 public final class IndicatorSeriesModel: Model, @unchecked Sendable {
     public static let schema = "indicator_series"
     @ID(key: .id) public var id: UUID?
@@ -15,6 +17,8 @@ public final class IndicatorSeriesModel: Model, @unchecked Sendable {
     @Field(key: "version") public var version: Int
     /// The report in which the series was last entered; nil when it was last imported.
     @OptionalField(key: "source_report_id") public var sourceReportID: UUID?
+    /// The unpublished report whose draft of the series editors see; nil when there is no draft.
+    @OptionalField(key: "draft_report_id") public var draftReportID: UUID?
     @Field(key: "updated_by") public var updatedBy: String
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     public init() {}
@@ -39,8 +43,38 @@ struct CreateIndicatorSeries: AsyncMigration {
     }
 }
 
+/// The draft layer of indicator series: totals entered in a report that is not published yet.
+struct CreateIndicatorDrafts: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(IndicatorSeriesModel.schema).field("draft_report_id", .uuid).update()
+        try await database.schema(IndicatorDraftValues.table)
+            .id()
+            .field("party_code", .string, .required, .references(PartyModel.schema, "alpha2"))
+            .field("indicator", .string, .required)
+            .field("period", .string, .required)
+            .field("period_start", .int, .required)
+            .field("value", .double, .required)
+            .field("unit", .string, .required)
+            .field("report_id", .uuid, .required, .references(ReportModel.schema, "id"))
+            .field("entered_by", .string, .required)
+            .unique(on: "party_code", "indicator", "period")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(IndicatorDraftValues.table).delete()
+        try await database.schema(IndicatorSeriesModel.schema).deleteField("draft_report_id").update()
+    }
+}
+
+/// Column names of the draft layer.
+enum IndicatorDraftValues {
+    static let table = "indicator_draft_values"
+}
+
 /// Reads and writes a Party's indicator series as reports see it: the total (not
-/// disaggregated) values, one per period, in period order.
+/// disaggregated) values, one per period, in period order — the draft when a report has one,
+/// else the published values.
 enum IndicatorSeriesStore {
     /// A Party's current series for one indicator.
     struct Series: Sendable {
@@ -52,69 +86,198 @@ enum IndicatorSeriesStore {
         var updatedAt: Date?
     }
 
-    /// The series of `party` for each of `indicators` that has at least one value.
+    private struct Meta: Decodable {
+        var indicator: String; var version: Int; var source_report_id: UUID?; var draft_report_id: UUID?
+        var updated_by: String; var updated_at: Date?
+    }
+
+    private struct Value: Decodable {
+        var indicator: String; var period: String; var period_start: Int; var value: Double; var unit: String; var entered_by: String
+    }
+
+    /// The series of `party` for each of `indicators` that has at least one value, as the people
+    /// preparing its reports see it (drafts included). Callers check that the reader may read
+    /// the Party's unpublished reports; public pages read ``IndicatorValueModel`` rows only.
     static func series(party: String, indicators: Set<String>, on db: any Database) async throws -> [String: Series] {
         guard !indicators.isEmpty else { return [:] }
-        // Plain SQL rows, not models: a report page reads every value of its indicators.
-        struct Value: Decodable { var indicator: String; var period: String; var period_start: Int; var value: Double; var unit: String; var entered_by: String; var updated_at: Date? }
-        let sql = db as! any SQLDatabase
-        let values = try await sql.select().columns("indicator", "period", "period_start", "value", "unit", "entered_by", "updated_at")
-            .from(IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .in, Array(indicators))
-            .where("disaggregation", .equal, "").all(decoding: Value.self)
-        let versions = try await IndicatorSeriesModel.query(on: db).filter(\.$partyCode == party)
-            .filter(\.$indicator ~~ Array(indicators)).all()
-        let versionByIndicator = Dictionary(uniqueKeysWithValues: versions.map { ($0.indicator, $0) })
+        let sql = db.sql
+        let metas = try await sql.select().columns("indicator", "version", "source_report_id", "draft_report_id", "updated_by", "updated_at")
+            .from(IndicatorSeriesModel.schema).where("party_code", .equal, party).where("indicator", .in, Array(indicators))
+            .all(decoding: Meta.self)
+        let metaByIndicator = Dictionary(uniqueKeysWithValues: metas.map { ($0.indicator, $0) })
+        let drafted = metas.filter { $0.draft_report_id != nil }.map(\.indicator)
+        let published = indicators.subtracting(drafted)
+        var values: [Value] = []
+        if !published.isEmpty {
+            values += try await sql.select().columns("indicator", "period", "period_start", "value", "unit", "entered_by")
+                .from(IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .in, Array(published))
+                .where("disaggregation", .equal, "").all(decoding: Value.self)
+        }
+        if !drafted.isEmpty {
+            values += try await sql.select().columns("indicator", "period", "period_start", "value", "unit", "entered_by")
+                .from(IndicatorDraftValues.table).where("party_code", .equal, party).where("indicator", .in, drafted)
+                .all(decoding: Value.self)
+        }
         var result: [String: Series] = [:]
-        for (indicator, rows) in Dictionary(grouping: values, by: \.indicator) {
-            let meta = versionByIndicator[indicator]
+        let grouped = Dictionary(grouping: values, by: \.indicator)
+        for indicator in indicators {
+            let rows = grouped[indicator] ?? []
+            let meta = metaByIndicator[indicator]
+            // A draft that lists no value is still the report's answer (an emptied series).
+            guard !rows.isEmpty || meta?.draft_report_id != nil else { continue }
             let sorted = rows.sorted { ($0.period_start, $0.period) < ($1.period_start, $1.period) }
             result[indicator] = Series(
                 points: sorted.map { SeriesPoint(period: $0.period, value: $0.value, unit: $0.unit.isEmpty ? nil : $0.unit) },
-                version: meta?.version ?? 0, sourceReportID: meta?.sourceReportID,
-                updatedBy: meta?.updatedBy ?? sorted.last?.entered_by ?? "", updatedAt: meta?.updatedAt ?? sorted.last?.updated_at)
+                version: meta?.version ?? 0, sourceReportID: meta?.source_report_id,
+                updatedBy: meta?.updated_by ?? sorted.last?.entered_by ?? "", updatedAt: meta?.updated_at)
         }
         return result
     }
 
-    /// Replaces the Party's total series for `indicator` with `points` (periods not listed are
-    /// removed; disaggregated values are kept) and records `version` and where it came from.
-    /// Run inside the caller's transaction.
-    static func replace(party: String, indicator: String, points: [SeriesPoint], defaultUnit: String, version: Int,
-                        report: UUID, by author: String, on db: any Database) async throws {
-        let periods = points.compactMap { point in IndicatorPeriod(point.period.trimmingCharacters(in: .whitespaces)).map { (point, $0) } }
-        let listed = Set(periods.map(\.1.description))
-        let existing = try await IndicatorValueModel.query(on: db).filter(\.$partyCode == party).filter(\.$indicator == indicator)
-            .filter(\.$disaggregation == "").all()
-        for row in existing where !listed.contains(row.period) { try await row.delete(on: db) }
-        for (point, period) in periods {
-            let row = existing.first { $0.period == period.description } ?? IndicatorValueModel()
-            row.partyCode = party
-            row.indicator = indicator
-            row.period = period.description
-            row.periodStart = period.start
-            row.value = point.value
-            row.unit = point.unit ?? defaultUnit
-            row.disaggregation = ""
-            if row.id == nil {
-                row.source = "national report"
-                row.comment = ""
-            }
-            row.enteredBy = author
-            try await row.save(on: db)
+    /// Replaces the draft of the Party's total series for `indicator` with `points`, entered in
+    /// `report`, if the series is still at `expectedVersion` (see ``advance(party:indicator:expectedVersion:source:draft:by:in:)``);
+    /// returns the new version, or nil, changing nothing, when someone changed it meanwhile.
+    /// Run inside the caller's write.
+    static func replaceDraft(party: String, indicator: String, points: [SeriesPoint], defaultUnit: String, expectedVersion: Int,
+                             report: UUID, by author: String, in tx: WriteContext) async throws -> Int? {
+        guard let version = try await advance(party: party, indicator: indicator, expectedVersion: expectedVersion, source: report,
+                                              draft: .some(report), by: author, in: tx) else { return nil }
+        try await tx.sql.delete(from: IndicatorDraftValues.table).where("party_code", .equal, party).where("indicator", .equal, indicator).run()
+        for point in points {
+            guard let period = IndicatorPeriod(point.period.trimmingCharacters(in: .whitespaces)) else { continue }
+            try await tx.sql.insert(into: IndicatorDraftValues.table)
+                .columns("id", "party_code", "indicator", "period", "period_start", "value", "unit", "report_id", "entered_by")
+                .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(period.description), SQLBind(period.start),
+                        SQLBind(point.value), SQLBind(point.unit ?? defaultUnit), SQLBind(report), SQLBind(author))
+                .ignoringConflicts(with: ["party_code", "indicator", "period"])
+                .run()
         }
-        try await record(party: party, indicator: indicator, version: version, report: report, by: author, on: db)
+        return version
     }
 
-    /// Records a write to the series: `version` when given, else the next one.
-    static func record(party: String, indicator: String, version: Int? = nil, report: UUID?, by author: String,
-                       on db: any Database) async throws {
-        let row = try await IndicatorSeriesModel.query(on: db).filter(\.$partyCode == party).filter(\.$indicator == indicator).first()
-            ?? IndicatorSeriesModel()
-        row.partyCode = party
-        row.indicator = indicator
-        row.version = version ?? ((row.id == nil ? 0 : row.version) + 1)
-        row.sourceReportID = report
-        row.updatedBy = author
-        try await row.save(on: db)
+    /// The series' version as stored (nil when it was never versioned).
+    static func storedVersion(party: String, indicator: String, on sql: any SQLDatabase) async throws -> Int? {
+        struct Row: Decodable { var version: Int }
+        return try await sql.select().column("version").from(IndicatorSeriesModel.schema).where("party_code", .equal, party)
+            .where("indicator", .equal, indicator).first(decoding: Row.self)?.version
+    }
+
+    /// Moves the series to its next version and returns it (compare-and-set):
+    /// - `expectedVersion` > 0: only if it is at that version, else nil (someone changed it);
+    /// - `expectedVersion` 0: only if it has no version yet (two first writes cannot both win);
+    /// - `expectedVersion` nil: whatever its version (an import, which conflicts with no one).
+    /// `draft` sets or clears the draft's report when given.
+    static func advance(party: String, indicator: String, expectedVersion: Int?, source: UUID?, draft: UUID??, by author: String,
+                        in tx: WriteContext) async throws -> Int? {
+        struct Row: Decodable { var version: Int }
+        let sql = tx.sql
+        func update(expecting version: Int?) async throws -> Int? {
+            var update = sql.update(IndicatorSeriesModel.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+                .set("source_report_id", to: source).set("updated_by", to: author).set("updated_at", to: Date())
+            if let draft { update = update.set("draft_report_id", to: draft) }
+            update = update.where("party_code", .equal, party).where("indicator", .equal, indicator)
+            if let version { update = update.where("version", .equal, version) }
+            return try await update.returning("version").first(decoding: Row.self)?.version
+        }
+        func insert() async throws -> Bool {
+            try await sql.insert(into: IndicatorSeriesModel.schema)
+                .columns("id", "party_code", "indicator", "version", "source_report_id", "draft_report_id", "updated_by", "updated_at")
+                .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(1), SQLBind(source), SQLBind(draft ?? nil),
+                        SQLBind(author), SQLBind(Date()))
+                .ignoringConflicts(with: ["party_code", "indicator"]).returning("id").all().count == 1
+        }
+        switch expectedVersion {
+        case let version? where version > 0:
+            return try await update(expecting: version)
+        case .some:
+            return try await insert() ? 1 : nil
+        case nil:
+            if let version = try await update(expecting: nil) { return version }
+            if try await insert() { return 1 }
+            return try await update(expecting: nil)
+        }
+    }
+
+    /// Publishes the totals a published report states for `indicator` (its submitted content):
+    /// they replace the Party's published totals. The draft is kept unless it says the same.
+    static func publish(party: String, indicator: String, points: [SeriesPoint], defaultUnit: String, report: UUID, by author: String,
+                        in tx: WriteContext) async throws {
+        let sql = tx.sql
+        try await sql.delete(from: IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .equal, indicator)
+            .where("disaggregation", .equal, "").run()
+        var listed: [(period: String, value: Double, unit: String)] = []
+        for point in points {
+            guard let period = IndicatorPeriod(point.period.trimmingCharacters(in: .whitespaces)) else { continue }
+            let unit = point.unit ?? defaultUnit
+            listed.append((period.description, point.value, unit))
+            try await sql.insert(into: IndicatorValueModel.schema)
+                .columns("id", "party_code", "indicator", "period", "period_start", "value", "unit", "disaggregation", "source", "comment",
+                         "entered_by", "updated_at")
+                .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(period.description), SQLBind(period.start),
+                        SQLBind(point.value), SQLBind(unit), SQLBind(""), SQLBind("national report"), SQLBind(""), SQLBind(author),
+                        SQLBind(Date()))
+                .ignoringConflicts(with: ["party_code", "indicator", "period", "disaggregation"])
+                .run()
+        }
+        struct Draft: Decodable { var period: String; var value: Double; var unit: String }
+        let draft = try await sql.select().columns("period", "value", "unit").from(IndicatorDraftValues.table)
+            .where("party_code", .equal, party).where("indicator", .equal, indicator).all(decoding: Draft.self)
+        let same = draft.map { "\($0.period)|\($0.value)|\($0.unit)" }.sorted() == listed.map { "\($0.period)|\($0.value)|\($0.unit)" }.sorted()
+        if same {
+            try await sql.delete(from: IndicatorDraftValues.table).where("party_code", .equal, party).where("indicator", .equal, indicator).run()
+            try await sql.update(IndicatorSeriesModel.schema).set("draft_report_id", to: UUID?.none)
+                .where("party_code", .equal, party).where("indicator", .equal, indicator).run()
+        }
+    }
+
+    /// Which of the given series have a draft.
+    static func drafted(among keys: [(party: String, indicator: String)], on sql: any SQLDatabase) async throws -> Set<IndicatorImportService.SeriesKey> {
+        guard !keys.isEmpty else { return [] }
+        struct Row: Decodable { var party_code: String; var indicator: String }
+        let rows = try await sql.select().columns("party_code", "indicator").from(IndicatorSeriesModel.schema)
+            .where("party_code", .in, Array(Set(keys.map(\.party)))).where("indicator", .in, Array(Set(keys.map(\.indicator))))
+            .where("draft_report_id", .isNot, SQLLiteral.null).all(decoding: Row.self)
+        let wanted = Set(keys.map { IndicatorImportService.SeriesKey(party: $0.party, indicator: $0.indicator) })
+        return Set(rows.map { IndicatorImportService.SeriesKey(party: $0.party_code, indicator: $0.indicator) }).intersection(wanted)
+    }
+
+    /// An imported total also goes into the draft, when there is one, so the report shows it.
+    static func mergeIntoDraft(party: String, indicator: String, period: IndicatorPeriod, value: Double, unit: String, by author: String,
+                               in tx: WriteContext) async throws {
+        struct Meta: Decodable { var draft_report_id: UUID? }
+        guard let draft = try await tx.sql.select().column("draft_report_id").from(IndicatorSeriesModel.schema)
+            .where("party_code", .equal, party).where("indicator", .equal, indicator).first(decoding: Meta.self)?.draft_report_id else { return }
+        try await tx.sql.delete(from: IndicatorDraftValues.table).where("party_code", .equal, party).where("indicator", .equal, indicator)
+            .where("period", .equal, period.description).run()
+        try await tx.sql.insert(into: IndicatorDraftValues.table)
+            .columns("id", "party_code", "indicator", "period", "period_start", "value", "unit", "report_id", "entered_by")
+            .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(period.description), SQLBind(period.start),
+                    SQLBind(value), SQLBind(unit), SQLBind(draft), SQLBind(author))
+            .run()
+    }
+}
+
+/// The state of a Party's series that the audit log keeps: version, published values (all
+/// disaggregations) and the draft.
+struct IndicatorSeriesState: Encodable {
+    struct Published: Codable { var period: String; var disaggregation: String; var value: Double; var unit: String; var lower: Double?; var upper: Double? }
+    struct Drafted: Codable { var period: String; var value: Double; var unit: String }
+    var version: Int?
+    var draftReport: UUID?
+    var published: [Published]
+    var draft: [Drafted]
+
+    static func read(party: String, indicator: String, on sql: any SQLDatabase) async throws -> IndicatorSeriesState? {
+        struct Meta: Decodable { var version: Int; var draft_report_id: UUID? }
+        let meta = try await sql.select().columns("version", "draft_report_id").from(IndicatorSeriesModel.schema)
+            .where("party_code", .equal, party).where("indicator", .equal, indicator).first(decoding: Meta.self)
+        let published = try await sql.select().columns("period", "disaggregation", "value", "unit", "lower", "upper")
+            .from(IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .equal, indicator)
+            .all(decoding: Published.self).sorted { ($0.period, $0.disaggregation) < ($1.period, $1.disaggregation) }
+        let draft = try await sql.select().columns("period", "value", "unit").from(IndicatorDraftValues.table)
+            .where("party_code", .equal, party).where("indicator", .equal, indicator).all(decoding: Drafted.self)
+            .sorted { $0.period < $1.period }
+        if meta == nil && published.isEmpty && draft.isEmpty { return nil }
+        return IndicatorSeriesState(version: meta?.version, draftReport: meta?.draft_report_id, published: published, draft: draft)
     }
 }

@@ -144,16 +144,13 @@ enum NationalIndicators {
         }
         guard !clean(input.name).isEmpty else { throw Refusal("error.national-indicator.name") }
         let code = "\(party)-\(local)"
-        guard try await NationalIndicatorModel.query(on: req.db).filter(\.$code == code).first() == nil else {
-            throw Refusal("error.national-indicator.duplicate")
-        }
         let globals = NationalIndicatorModel.list(clean(input.globalIndicators))
         let registry = req.application.synergia.indicators
         guard globals.allSatisfy({ registry.indicator(code: $0) != nil }) else { throw Refusal("error.national-indicator.global") }
         let targets = NationalIndicatorModel.list(clean(input.targets)).map { $0.uppercased() }
         for target in targets {
             let parts = target.split(separator: "/").map(String.init)
-            guard parts.count == 2, try await CrosswalkRoutes.framework(TargetReference(framework: parts[0], code: parts[1]), on: req.db) != nil else {
+            guard parts.count == 2, try await CrosswalkService.framework(TargetReference(framework: parts[0], code: parts[1]), on: req.db) != nil else {
                 throw Refusal("error.national-indicator.target")
             }
         }
@@ -166,10 +163,14 @@ enum NationalIndicators {
         row.globalIndicators = globals.joined(separator: ",")
         row.targets = targets.joined(separator: ",")
         row.createdBy = user.email
-        try await req.db.transaction { db in
-            try await row.create(on: db)
-            try await AuditLog.append(actor: user.email, action: "national-indicator.added", subject: "indicator/\(code)",
-                                      after: "\(row.name); linked to \(row.globalIndicators)", on: db)
+        do {
+            try await req.db.write { tx in
+                try await row.create(on: tx.db)
+                try await AuditLog.record(tx, actor: user.email, action: "national-indicator.added", subject: .other("indicator/\(code)"),
+                                          after: "\(row.name); linked to \(row.globalIndicators)")
+            }
+        } catch where DatabaseFailure.isUniqueViolation(error) {
+            throw Refusal("error.national-indicator.duplicate")
         }
         return row
     }

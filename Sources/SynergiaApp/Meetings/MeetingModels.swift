@@ -76,10 +76,14 @@ public final class ParticipantModel: Model, @unchecked Sendable {
     @Enum(key: "category") public var category: ParticipantCategory
     @OptionalField(key: "party_code") public var partyCode: String?
     @OptionalField(key: "organization") public var organization: String?
-    /// `invited` or `registered`.
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: ParticipantStatus
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     public init() {}
+}
+
+/// Where a participant stands: invited by the secretariat, or registered.
+public enum ParticipantStatus: String, Codable, Sendable, CaseIterable {
+    case invited, registered
 }
 
 /// Who takes part in a meeting, as the decision lists them (¶7).

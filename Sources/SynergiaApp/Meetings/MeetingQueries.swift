@@ -28,11 +28,11 @@ enum MeetingQueries {
         documents += transmissions.map { document(own: $0.document, from: $0.document.meeting.code) }
         let participants = try await ParticipantModel.query(on: db).filter(\.$meeting.$id == id).all()
         var counts: [String: Int] = [:]
-        for participant in participants where participant.status == "registered" { counts[participant.category.rawValue, default: 0] += 1 }
+        for participant in participants where participant.status == .registered { counts[participant.category.rawValue, default: 0] += 1 }
         return MeetingDetailDTO(meeting: MeetingSummaryDTO(meeting), description: meeting.description,
                                 agenda: agenda.map { .init(number: $0.number, title: $0.title) }, documents: documents,
-                                participantCounts: counts, invitedCount: participants.filter { $0.status == "invited" }.count,
-                                registeredCount: participants.filter { $0.status == "registered" }.count)
+                                participantCounts: counts, invitedCount: participants.filter { $0.status == .invited }.count,
+                                registeredCount: participants.filter { $0.status == .registered }.count)
     }
 
     static func document(own row: MeetingDocumentModel, from: String?) -> MeetingDetailDTO.DocumentDTO {
@@ -43,7 +43,7 @@ enum MeetingQueries {
     static func participants(of meeting: MeetingModel, on db: any Database) async throws -> [ParticipantDTO] {
         try await ParticipantModel.query(on: db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$name).all().map {
             ParticipantDTO(name: $0.name, email: $0.email, category: $0.category.rawValue, party: $0.partyCode,
-                           organization: $0.organization, status: $0.status)
+                           organization: $0.organization, status: $0.status.rawValue)
         }
     }
 }

@@ -19,7 +19,7 @@ enum MeetingRoutes {
         app.on(.POST, "meetings", ":code", "documents", body: .collect(maxSize: "64kb"), use: addDocument)
         app.on(.POST, "meetings", ":code", "documents", ":id", "transmit", body: .collect(maxSize: "16kb"), use: transmit)
         app.get("meetings", ":code", "calendar.ics") { req in
-            let meeting = try await MeetingQueries.meeting(req.parameters.get("code")!, on: req.db)
+            let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
             return calendarResponse(MeetingCalendarFeed.calendar(name: meeting.title, meetings: [meeting], now: Date()))
         }
         app.get("calendar.ics") { req in
@@ -29,7 +29,7 @@ enum MeetingRoutes {
 
         let api = app.grouped("api", "v1")
         api.get("meetings") { req in try await MeetingQueries.list(convention: req.query["convention"], on: req.db) }
-        api.get("meetings", ":code") { req in try await MeetingQueries.detail(req.parameters.get("code")!, on: req.db) }
+        api.get("meetings", ":code") { req in try await MeetingQueries.detail(try req.parameters.require("code"), on: req.db) }
     }
 
     static func calendarResponse(_ body: String) -> Response {
@@ -44,7 +44,7 @@ enum MeetingRoutes {
     }
 
     static func showMeeting(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil) async throws -> Response {
-        let detail = try await MeetingQueries.detail(req.parameters.get("code")!, on: req.db)
+        let detail = try await MeetingQueries.detail(try req.parameters.require("code"), on: req.db)
         let canManage = AuthorizationPolicy.permits(req.actor, .manageMeetings(convention: detail.meeting.convention))
         var participants: [ParticipantDTO] = []
         if canManage {
@@ -74,7 +74,7 @@ enum MeetingRoutes {
                 let meeting = try await MeetingService.create(.init(
                     code: form.code ?? "", convention: convention, kind: kind, title: form.title ?? "",
                     startDate: form.startDate ?? "", endDate: form.endDate ?? "", place: form.place, onlineLink: form.onlineLink,
-                    capacity: capacity, description: form.description ?? ""), on: req.db)
+                    capacity: capacity, description: form.description ?? "", createdBy: req.account?.email ?? "system"), on: req.db)
                 return req.redirect(to: "/meetings/\(meeting.code)")
             } catch let fieldErrors as FieldErrors {
                 errors = fieldErrors
@@ -98,7 +98,7 @@ enum MeetingRoutes {
     }
 
     @Sendable static func register(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(req.parameters.get("code")!, on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
         let form = try req.content.decode(PersonForm.self)
         guard let person = form.person else { return try await showMeeting(req, errors: FieldErrors(["category": "error.meeting.category"]), status: .unprocessableEntity) }
         do {
@@ -110,12 +110,12 @@ enum MeetingRoutes {
     }
 
     @Sendable static func invite(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(req.parameters.get("code")!, on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
         let form = try req.content.decode(PersonForm.self)
         guard let person = form.person else { return try await showMeeting(req, errors: FieldErrors(["category": "error.meeting.category"]), status: .unprocessableEntity) }
         do {
-            try await MeetingService.invite(person, to: meeting, on: req.db)
+            try await MeetingService.invite(person, to: meeting, publicURL: req.application.synergia.settings.publicURL, on: req.db)
         } catch let errors as FieldErrors {
             return try await showMeeting(req, errors: errors, status: .unprocessableEntity)
         }
@@ -125,7 +125,7 @@ enum MeetingRoutes {
     struct AgendaForm: Content { var number: String?; var title: String? }
 
     @Sendable static func addAgendaItem(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(req.parameters.get("code")!, on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
         let form = try req.content.decode(AgendaForm.self)
         guard let title = form.title?.nilIfEmpty, let number = form.number?.nilIfEmpty else {
@@ -138,28 +138,32 @@ enum MeetingRoutes {
     struct DocumentForm: Content { var symbol: String?; var title: String?; var languages: String?; var link: String? }
 
     @Sendable static func addDocument(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(req.parameters.get("code")!, on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
         let form = try req.content.decode(DocumentForm.self)
         guard let title = form.title?.nilIfEmpty else {
             return try await showMeeting(req, errors: FieldErrors(["documentTitle": "error.meeting.title"]), status: .unprocessableEntity)
         }
         let languages = (form.languages ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Language(code: String($0))?.code }
-        try await MeetingService.addDocument(to: meeting, symbol: form.symbol, title: title, languages: languages, link: form.link, on: req.db)
+        do {
+            try await MeetingService.addDocument(to: meeting, symbol: form.symbol, title: title, languages: languages, link: form.link, on: req.db)
+        } catch let refusal as Refusal {
+            return try await showMeeting(req, errors: FieldErrors(["documentLink": refusal.catalogKey]), status: .unprocessableEntity)
+        }
         return req.redirect(to: "/meetings/\(meeting.code)#documents")
     }
 
     struct TransmitForm: Content { var to: String? }
 
     @Sendable static func transmit(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(req.parameters.get("code")!, on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
-        guard let id = req.parameters.get("id", as: UUID.self),
+        guard let id = try? req.parameters.require("id", as: UUID.self),
               let document = try await MeetingDocumentModel.query(on: req.db).filter(\.$id == id)
                 .filter(\.$meeting.$id == meeting.requireID()).first() else { throw Abort(.notFound) }
         let codes = (try req.content.decode(TransmitForm.self).to ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         guard !codes.isEmpty else { throw Refusal("error.meeting.unknown") }
-        try await MeetingService.transmit(document, to: codes, on: req.db)
+        try await MeetingService.transmit(document, to: codes, by: req.actor, on: req.db)
         return req.redirect(to: "/meetings/\(meeting.code)?done=meetings.transmitted#documents")
     }
 }

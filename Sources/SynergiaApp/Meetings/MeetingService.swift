@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SynergiaCore
 import Vapor
@@ -18,12 +19,15 @@ public enum MeetingService {
         public var capacity: Int?
         public var registrationOpen: Bool
         public var description: String
+        /// Who creates it, for the audit log.
+        public var createdBy: String
         public init(code: String, convention: String, kind: MeetingKind, title: String, startDate: String, endDate: String,
                     place: String? = nil, onlineLink: String? = nil, capacity: Int? = nil, registrationOpen: Bool = true,
-                    description: String = "") {
+                    description: String = "", createdBy: String = "system") {
             self.code = code; self.convention = convention; self.kind = kind; self.title = title
             self.startDate = startDate; self.endDate = endDate; self.place = place; self.onlineLink = onlineLink
             self.capacity = capacity; self.registrationOpen = registrationOpen; self.description = description
+            self.createdBy = createdBy
         }
     }
 
@@ -37,10 +41,10 @@ public enum MeetingService {
             errors["code"] = "error.meeting.code-taken"
         }
         if new.title.trimmingCharacters(in: .whitespaces).isEmpty { errors["title"] = "error.meeting.title" }
-        if !isISODate(new.startDate) { errors["startDate"] = "error.meeting.date" }
-        if !isISODate(new.endDate) || new.endDate < new.startDate { errors["endDate"] = "error.meeting.end-date" }
+        if !ISODate.isValid(new.startDate) { errors["startDate"] = "error.meeting.date" }
+        if !ISODate.isValid(new.endDate) || new.endDate < new.startDate { errors["endDate"] = "error.meeting.end-date" }
         if (new.place ?? "").isEmpty && (new.onlineLink ?? "").isEmpty { errors["place"] = "error.meeting.place-or-link" }
-        if let link = new.onlineLink, !link.isEmpty, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
+        if let link = new.onlineLink, !link.isEmpty, !SafeLink.isWebURL(link) {
             errors["onlineLink"] = "error.meeting.link"
         }
         if let capacity = new.capacity, capacity < 1 { errors["capacity"] = "error.meeting.capacity" }
@@ -52,31 +56,44 @@ public enum MeetingService {
         meeting.code = code
         meeting.conventionCode = new.convention
         meeting.kind = new.kind
-        meeting.title = new.title.trimmingCharacters(in: .whitespaces)
+        meeting.title = String(new.title.trimmingCharacters(in: .whitespaces).prefix(500))
         meeting.startDate = new.startDate
         meeting.endDate = new.endDate
         meeting.place = new.place?.nilIfEmpty
         meeting.onlineLink = new.onlineLink?.nilIfEmpty
         meeting.capacity = new.capacity
         meeting.registrationOpen = new.registrationOpen
-        meeting.description = new.description
-        try await meeting.create(on: db)
+        meeting.description = String(new.description.prefix(20_000))
+        do {
+            try await db.write { tx in
+                try await meeting.create(on: tx.db)
+                try await AuditLog.record(tx, actor: new.createdBy, action: "meeting.created", subject: .other("meeting/\(code)"))
+            }
+        } catch where DatabaseFailure.isUniqueViolation(error) {
+            throw FieldErrors(["code": "error.meeting.code-taken"])
+        }
         return meeting
     }
 
     public static func addAgendaItem(to meeting: MeetingModel, number: String, title: String, on db: any Database) async throws {
-        let count = try await AgendaItemModel.query(on: db).filter(\.$meeting.$id == meeting.requireID()).count()
-        let item = AgendaItemModel()
-        item.$meeting.id = try meeting.requireID()
-        item.number = number
-        item.title = title
-        item.position = count
-        try await item.create(on: db)
+        let meetingID = try meeting.requireID()
+        try await db.write { tx in
+            // Locking the meeting numbers simultaneous items one after the other.
+            try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
+            let count = try await AgendaItemModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).count()
+            let item = AgendaItemModel()
+            item.$meeting.id = meetingID
+            item.number = String(number.prefix(40))
+            item.title = String(title.prefix(1_000))
+            item.position = count
+            try await item.create(on: tx.db)
+        }
     }
 
     @discardableResult
     public static func addDocument(to meeting: MeetingModel, symbol: String?, title: String, languages: [String], link: String?,
                                    on db: any Database) async throws -> MeetingDocumentModel {
+        if let link = link?.nilIfEmpty, !SafeLink.isWebURL(link) { throw Refusal("error.meeting.link") }
         let document = MeetingDocumentModel()
         document.$meeting.id = try meeting.requireID()
         document.symbol = symbol?.nilIfEmpty
@@ -87,15 +104,19 @@ public enum MeetingService {
         return document
     }
 
-    /// Transmits a document (a workshop's report) to other meetings, where it then appears.
-    public static func transmit(_ document: MeetingDocumentModel, to codes: [String], on db: any Database) async throws {
-        let meetings = try await MeetingModel.query(on: db).filter(\.$code ~~ codes.map { $0.uppercased() }).all()
-        guard meetings.count == Set(codes.map { $0.uppercased() }).count else {
-            throw Refusal("error.meeting.unknown")
-        }
-        try await db.transaction { db in
-            for meeting in meetings where !(try await document.$transmittedTo.isAttached(to: meeting, on: db)) {
-                try await document.$transmittedTo.attach(meeting, on: db)
+    /// Transmits a document (a workshop's report) to other meetings of the same convention,
+    /// where it then appears. A secretariat acts within its own convention only.
+    public static func transmit(_ document: MeetingDocumentModel, to codes: [String], by actor: Actor, on db: any Database) async throws {
+        let wanted = Set(codes.map { $0.uppercased() })
+        let meetings = try await MeetingModel.query(on: db).filter(\.$code ~~ Array(wanted)).all()
+        guard meetings.count == wanted.count else { throw Refusal("error.meeting.unknown") }
+        for meeting in meetings { try Authorize.require(actor, .manageMeetings(convention: meeting.conventionCode)) }
+        let documentID = try document.requireID()
+        try await db.write { tx in
+            for meeting in meetings {
+                try await tx.sql.insert(into: DocumentTransmissionModel.schema).columns("id", "document_id", "meeting_id")
+                    .values(SQLBind(UUID()), SQLBind(documentID), SQLBind(try meeting.requireID()))
+                    .ignoringConflicts(with: ["document_id", "meeting_id"]).run()
             }
         }
     }
@@ -112,43 +133,52 @@ public enum MeetingService {
     }
 
     /// The secretariat invites someone; the invitation is sent as a notification.
-    public static func invite(_ person: Person, to meeting: MeetingModel, on db: any Database) async throws {
-        try await db.transaction { db in
-            let participant = try await add(person, to: meeting, status: "invited", on: db)
+    public static func invite(_ person: Person, to meeting: MeetingModel, publicURL: URL, on db: any Database) async throws {
+        let meetingID = try meeting.requireID()
+        try await db.write { tx in
+            try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
+            let participant = try await add(person, to: meeting, status: .invited, on: tx.db)
             try await NotificationDelivery.enqueue(
-                kind: "invitation", to: participant.email, subject: "Invitation: \(meeting.title)",
+                kind: .invitation, to: participant.email, subject: "Invitation: \(meeting.title)",
                 body: """
                 Dear \(participant.name),
 
                 You are invited to \(meeting.title) (\(meeting.code)), \(meeting.startDate) to \(meeting.endDate), \
                 \(meeting.place ?? meeting.onlineLink ?? "").
-                Please register on Synergia: /meetings/\(meeting.code)
-                """, on: db)
+                Please register on Synergia: \(publicURL.appendingPathComponent("meetings").appendingPathComponent(meeting.code).absoluteString)
+                """, on: tx.db)
         }
     }
 
-    /// Someone registers; refused when registration is closed, the meeting is full, or they are registered already.
+    /// Someone registers; refused when registration is closed, the meeting is full, or they are
+    /// registered already. One transaction that locks the meeting, so a rush of registrations
+    /// never goes past the capacity.
     public static func register(_ person: Person, for meeting: MeetingModel, on db: any Database) async throws {
-        guard meeting.registrationOpen else { throw Refusal("error.meeting.closed") }
-        let registered = try await ParticipantModel.query(on: db).filter(\.$meeting.$id == meeting.requireID())
-            .filter(\.$status == "registered").count()
-        if let capacity = meeting.capacity, registered >= capacity { throw Refusal("error.meeting.full") }
-        let email = AccountService.normalized(email: person.email)
-        if let existing = try await ParticipantModel.query(on: db).filter(\.$meeting.$id == meeting.requireID())
-            .filter(\.$email == email).first() {
-            guard existing.status == "invited" else { throw Refusal("error.meeting.already-registered") }
-            existing.status = "registered"
-            try await existing.update(on: db)
-            return
+        let meetingID = try meeting.requireID()
+        try await db.write { tx in
+            try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
+            guard let current = try await MeetingModel.find(meetingID, on: tx.db) else { throw Abort(.notFound) }
+            guard current.registrationOpen else { throw Refusal("error.meeting.closed") }
+            let registered = try await ParticipantModel.query(on: tx.db).filter(\.$meeting.$id == meetingID)
+                .filter(\.$status == .registered).count()
+            if let capacity = current.capacity, registered >= capacity { throw Refusal("error.meeting.full") }
+            let email = AccountService.normalized(email: person.email)
+            if let existing = try await ParticipantModel.query(on: tx.db).filter(\.$meeting.$id == meetingID)
+                .filter(\.$email == email).first() {
+                guard existing.status == .invited else { throw Refusal("error.meeting.already-registered") }
+                existing.status = .registered
+                try await existing.update(on: tx.db)
+                return
+            }
+            _ = try await add(person, to: current, status: .registered, on: tx.db)
         }
-        _ = try await add(person, to: meeting, status: "registered", on: db)
     }
 
-    static func add(_ person: Person, to meeting: MeetingModel, status: String, on db: any Database) async throws -> ParticipantModel {
+    static func add(_ person: Person, to meeting: MeetingModel, status: ParticipantStatus, on db: any Database) async throws -> ParticipantModel {
         var errors = FieldErrors()
         let email = AccountService.normalized(email: person.email)
         if person.name.trimmingCharacters(in: .whitespaces).isEmpty { errors["name"] = "error.meeting.name" }
-        if !AccountService.looksLikeEmail(email) { errors["email"] = "error.email-invalid" }
+        if !EmailAddress.isValid(email) { errors["email"] = "error.email-invalid" }
         let party = person.party?.uppercased().nilIfEmpty
         if person.category == .partyDelegate, party == nil { errors["party"] = "error.party-required" }
         if let party, try await PartyModel.query(on: db).filter(\.$alpha2 == party).first() == nil { errors["party"] = "error.party-unknown" }
@@ -159,20 +189,13 @@ public enum MeetingService {
         guard errors.isEmpty else { throw errors }
         let participant = ParticipantModel()
         participant.$meeting.id = try meeting.requireID()
-        participant.name = person.name.trimmingCharacters(in: .whitespaces)
+        participant.name = String(person.name.trimmingCharacters(in: .whitespaces).prefix(200))
         participant.email = email
         participant.category = person.category
         participant.partyCode = party
-        participant.organization = person.organization?.nilIfEmpty
+        participant.organization = person.organization?.nilIfEmpty.map { String($0.prefix(300)) }
         participant.status = status
         try await participant.create(on: db)
         return participant
-    }
-
-    static func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        return (1900...2200).contains(year) && (1...12).contains(month) && day >= 1 && day <= MeetingCalendar.lastDay(year: year, month: month)
     }
 }

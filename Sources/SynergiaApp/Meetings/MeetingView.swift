@@ -19,7 +19,8 @@ enum MeetingView {
                 .dt(page.text("parties.convention")), .dd(.a(.href("/conventions/\(meeting.convention.attributeEscaped)"), .text(meeting.convention))),
                 .dt(page.text("meetings.dates")), .dd(.text("\(meeting.startDate) – \(meeting.endDate)")),
                 .dt(page.text("meetings.place")), .dd(.text(meeting.place ?? page.t("meetings.online"))),
-                .unwrap(meeting.onlineLink) { link in .group(.dt(page.text("meetings.online-link")), .dd(.a(.href(link.attributeEscaped), .text(link)))) },
+                .unwrap(meeting.onlineLink) { link in .group(.dt(page.text("meetings.online-link")),
+                                                              .dd(.unwrap(SafeLink.href(link), { .a(.href($0), .text(link)) }, else: .text(link)))) },
                 .dt(page.text("meetings.calendar")), .dd(.a(.href("\(base)/calendar.ics"), .text("iCalendar")))
             ),
             .if(!detail.description.isEmpty, .p(.text(detail.description))),
@@ -31,7 +32,7 @@ enum MeetingView {
             .if(detail.documents.isEmpty, .p(page.text("meetings.no-documents")), else: .ul(.forEach(detail.documents) { document in
                 .li(
                     .unwrap(document.symbol) { .group(.code(.text($0)), .text(" ")) },
-                    .unwrap(document.link, { .a(.href($0.attributeEscaped), .text(document.title)) }, else: .text(document.title)),
+                    .unwrap(document.link.flatMap(SafeLink.href), { .a(.href($0), .text(document.title)) }, else: .text(document.title)),
                     .text(" [" + document.languages.joined(separator: ", ") + "]"),
                     .unwrap(document.transmittedFrom) { from in
                         .group(.text(" — "), page.text("meetings.transmitted-from"), .text(" "), .a(.href("/meetings/\(from.attributeEscaped)"), .text(from)))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOCore
+import SQLKit
 import SynergiaCore
 import Vapor
 
@@ -18,51 +19,95 @@ public enum NotificationTransport: Sendable, Equatable {
     }
 }
 
-/// Queues notifications and delivers the queue, retrying with growing delays.
+/// Queues notifications and delivers the queue. Each `serve` process claims the messages it
+/// delivers in the database first, so with several processes a message goes out once; a claim
+/// left by a killed process runs out and the message is taken up again. A message refused for
+/// now is retried with growing delays, at most ``maxAttempts`` times; one refused for good
+/// (an address the server rejects) ends as failed.
 public enum NotificationDelivery {
     public static let sender = "Synergia <no-reply@synergia.example>"
+    /// Tries at most, before a message refused for now ends as failed.
+    public static let maxAttempts = 12
+    /// How long a claim holds: delivery of one batch takes far less.
+    static let claimTime: TimeInterval = 10 * 60
 
     /// Adds a message to the queue (in the caller's transaction, so it exists exactly when
-    /// the change that caused it does).
-    public static func enqueue(kind: String, to recipient: String, subject: String, body: String, on db: any Database) async throws {
-        try await NotificationModel(kind: kind, recipient: recipient, subject: subject, body: body).create(on: db)
+    /// the change that caused it does). A recipient that is not one plain address is refused.
+    public static func enqueue(kind: NotificationKind, to recipient: String, subject: String, body: String, causedBy: String? = nil,
+                               on db: any Database) async throws {
+        guard EmailAddress.isValid(recipient) else { throw Refusal("error.email-invalid") }
+        try await NotificationModel(kind: kind, recipient: recipient, subject: String(subject.prefix(500)), body: body, causedBy: causedBy)
+            .create(on: db)
     }
 
-    /// Tries every queued message that is due; returns how many were delivered.
+    /// Claims the messages that are due for this process (`worker`), at most `limit`.
+    static func claim(worker: String, now: Date, limit: Int, on db: any Database) async throws -> [NotificationModel] {
+        try await db.write { tx in
+            struct Row: Decodable { var id: UUID }
+            let due = try await tx.sql.select().column("id").from(NotificationModel.schema)
+                .where { $0.where("status", .equal, NotificationStatus.queued.rawValue).where("next_attempt_at", .lessThanOrEqual, now) }
+                .orWhere { $0.where("status", .equal, NotificationStatus.sending.rawValue).where("claimed_until", .lessThan, now) }
+                .orderBy("created_at").limit(limit).all(decoding: Row.self).map(\.id)
+            guard !due.isEmpty else { return [] }
+            // The status is checked again in the update itself: of two processes that chose the same
+            // message, the second finds it claimed and takes nothing.
+            let claimed = try await tx.sql.update(NotificationModel.schema)
+                .set("status", to: NotificationStatus.sending.rawValue).set("claimed_by", to: worker)
+                .set("claimed_until", to: now.addingTimeInterval(claimTime))
+                .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
+                .where("id", .in, due)
+                .where { $0.where("status", .equal, NotificationStatus.queued.rawValue)
+                    .orWhere { $0.where("status", .equal, NotificationStatus.sending.rawValue).where("claimed_until", .lessThan, now) } }
+                .returning("id").all(decoding: Row.self).map(\.id)
+            guard !claimed.isEmpty else { return [] }
+            return try await NotificationModel.query(on: tx.db).filter(\.$id ~~ claimed).sort(\.$createdAt).all()
+        }
+    }
+
+    /// Delivers every message that is due; returns how many went out.
     @discardableResult
     public static func deliverDue(transport: NotificationTransport, eventLoopGroup: any EventLoopGroup, on db: any Database,
-                                  now: Date = Date(), logger: Logger) async throws -> Int {
-        let due = try await NotificationModel.query(on: db).filter(\.$status == "queued")
-            .filter(\.$nextAttemptAt <= now).sort(\.$createdAt).limit(100).all()
+                                  now: Date = Date(), worker: String = UUID().uuidString, logger: Logger) async throws -> Int {
+        let due = try await claim(worker: worker, now: now, limit: 100, on: db)
         var delivered = 0
         for notification in due {
+            guard let id = notification.id else { continue }
             let message = MailMessage(
                 from: sender, to: [notification.recipient], subject: notification.subject, textBody: notification.body,
-                messageID: "<\(notification.id?.uuidString ?? UUID().uuidString)@synergia>", date: notification.createdAt ?? now, headers: [])
-            notification.attempts += 1
+                messageID: "<\(id.uuidString)@synergia>", date: notification.createdAt ?? now, headers: [])
+            let outcome: (status: NotificationStatus, error: String?, next: Date?)
             do {
                 switch transport {
                 case .smtp(let host, let port):
                     try await SMTPClient.send(message, via: SMTPSettings(host: host, port: port, heloName: "synergia"),
                                               eventLoopGroup: eventLoopGroup)
-                    notification.status = "sent"
+                    outcome = (.sent, nil, nil)
                 case .outbox(let directory):
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    let file = (directory as NSString).appendingPathComponent("\(notification.id?.uuidString ?? UUID().uuidString).eml")
+                    let file = (directory as NSString).appendingPathComponent("\(id.uuidString).eml")
                     try Data(message.rendered().utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-                    notification.status = "written"
+                    outcome = (.written, nil, nil)
                 }
-                notification.deliveredAt = now
-                notification.lastError = nil
                 delivered += 1
             } catch {
-                // Keep it queued; try again later, waiting longer each time (1, 2, 4 … 60 minutes).
-                notification.lastError = String(describing: error)
-                let minutes = min(60.0, pow(2.0, Double(notification.attempts - 1)))
-                notification.nextAttemptAt = now.addingTimeInterval(minutes * 60)
-                logger.warning("notification \(notification.id?.uuidString ?? "?") not delivered (attempt \(notification.attempts)): \(error)")
+                let permanent = (error as? SMTPError).map { !$0.isTransient } ?? false
+                if permanent || notification.attempts >= maxAttempts {
+                    outcome = (.failed, String(describing: error), nil)
+                    logger.warning("notification \(id) failed for good after \(notification.attempts) attempt(s): \(error)")
+                } else {
+                    // Try again later, waiting longer each time (1, 2, 4 … 60 minutes).
+                    let minutes = min(60.0, pow(2.0, Double(notification.attempts - 1)))
+                    outcome = (.queued, String(describing: error), now.addingTimeInterval(minutes * 60))
+                    logger.warning("notification \(id) not delivered (attempt \(notification.attempts)): \(error)")
+                }
             }
-            try await notification.update(on: db)
+            try await db.write { tx in
+                var update = tx.sql.update(NotificationModel.schema).set("status", to: outcome.status.rawValue)
+                    .set("last_error", to: outcome.error.map { String($0.prefix(1_000)) }).set("claimed_by", to: String?.none)
+                if let next = outcome.next { update = update.set("next_attempt_at", to: next) }
+                if outcome.status == .sent || outcome.status == .written { update = update.set("delivered_at", to: now) }
+                try await update.where("id", .equal, id).where("claimed_by", .equal, worker).run()
+            }
         }
         return delivered
     }
@@ -75,10 +120,11 @@ struct NotificationWorker: LifecycleHandler {
         let db = application.db
         let group = application.eventLoopGroup
         let logger = application.logger
+        let worker = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
         let task = application.eventLoopGroup.any().scheduleRepeatedAsyncTask(initialDelay: .seconds(2), delay: .seconds(30)) { _ in
             application.eventLoopGroup.any().makeFutureWithTask {
                 do {
-                    try await NotificationDelivery.deliverDue(transport: transport, eventLoopGroup: group, on: db, logger: logger)
+                    try await NotificationDelivery.deliverDue(transport: transport, eventLoopGroup: group, on: db, worker: worker, logger: logger)
                 } catch {
                     logger.error("notification delivery failed: \(error)")
                 }

@@ -31,7 +31,7 @@ enum OutreachRoutes {
             return atom(req, name: "decisions", title: "Synergia — decisions", entries: entries)
         }
         app.get("feeds", "reports.atom") { req in
-            let reports = try await ReportModel.query(on: req.db).filter(\.$status == "published")
+            let reports = try await ReportModel.query(on: req.db).filter(\.$status == .published)
                 .sort(\.$publishedAt, .descending).limit(100).with(\.$cycle).all()
             let entries = reports.map { report in
                 AtomEntry(id: "urn:uuid:\(report.id!.uuidString.lowercased())",
@@ -55,17 +55,22 @@ enum OutreachRoutes {
         try req.authorize(.publishNews(convention: convention))
         guard let title = form.title?.nilIfEmpty, let summary = form.summary?.nilIfEmpty else { throw Refusal("error.news.incomplete") }
         let kind = form.kind == "event" ? "event" : "news"
-        if kind == "event", !MeetingService.isISODate(form.eventDate ?? "") { throw Refusal("error.meeting.date") }
+        if kind == "event", !ISODate.isValid(form.eventDate ?? "") { throw Refusal("error.meeting.date") }
+        if let link = form.link?.nilIfEmpty, !SafeLink.isWebURL(link) { throw Refusal("error.meeting.link") }
         let item = NewsItemModel()
         item.conventionCode = convention
         item.kind = kind
-        item.title = title
-        item.summary = summary
+        item.title = String(title.prefix(500))
+        item.summary = String(summary.prefix(10_000))
         item.language = Language(code: form.language ?? "")?.code ?? req.language.code
         item.link = form.link?.nilIfEmpty
         item.eventDate = kind == "event" ? form.eventDate : nil
         item.publishedAt = Date()
-        try await item.create(on: req.db)
+        let author = req.account?.email ?? "secretariat"
+        try await req.db.write { tx in
+            try await item.create(on: tx.db)
+            try await AuditLog.record(tx, actor: author, action: "news.posted", subject: .other("news/\(try item.requireID())"))
+        }
         return req.redirect(to: "/news")
     }
 
@@ -73,7 +78,8 @@ enum OutreachRoutes {
         let items = try await NewsItemModel.query(on: req.db).filter(\.$kind == kind).sort(\.$publishedAt, .descending).limit(100).all()
         var entries = items.map { item in
             AtomEntry(id: "urn:uuid:\(item.id!.uuidString.lowercased())", title: item.title, updated: item.publishedAt,
-                      published: item.publishedAt, link: item.link ?? absolute(req, "/news#news-\(item.id!)"), summary: item.summary,
+                      published: item.publishedAt, link: item.link.flatMap { SafeLink.isWebURL($0) ? $0 : nil } ?? absolute(req, "/news#news-\(item.id!)"),
+                      summary: item.summary,
                       authorName: item.conventionCode, categories: [item.conventionCode, item.kind], language: item.language)
         }
         if kind == "event" {
@@ -89,7 +95,8 @@ enum OutreachRoutes {
     }
 
     static func atom(_ req: Request, name: String, title: String, entries: [AtomEntry]) -> Response {
-        let updated = entries.map(\.updated).max() ?? Date(timeIntervalSince1970: 0)
+        // An empty feed is as new as the server's start, not 1970.
+        let updated = entries.map(\.updated).max() ?? req.application.synergia.startedAt
         let xml = AtomFeedWriter.feed(id: absolute(req, "/feeds/\(name).atom"), title: title, selfLink: absolute(req, "/feeds/\(name).atom"),
                                       alternateLink: absolute(req, "/"), updated: updated, authorName: "Synergia", entries: entries)
         var headers = HTTPHeaders()
@@ -97,11 +104,12 @@ enum OutreachRoutes {
         return Response(status: .ok, headers: headers, body: .init(string: xml))
     }
 
-    /// An absolute URL on this server (Atom ids and links must be absolute).
+    /// An absolute URL on this site (Atom ids and links must be absolute), from the configured
+    /// public URL (`SYNERGIA_PUBLIC_URL`), never from the request's `Host` header.
     static func absolute(_ req: Request, _ path: String) -> String {
-        let host = req.headers.first(name: .host) ?? "localhost"
-        let scheme = req.application.synergia.settings.secureCookies ? "https" : "http"
-        return "\(scheme)://\(host)\(path)"
+        var base = req.application.synergia.settings.publicURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
     }
 }
 
@@ -129,7 +137,7 @@ enum NewsView {
                .a(.href("/calendar.ics"), page.text("meetings.calendar-feed"))),
             .if(items.isEmpty, .p(page.text("news.none")), else: .ul(.class("news"), .forEach(items) { item in
                 .li(.id("news-\(item.id)"), .attribute(named: "lang", value: item.language.attributeEscaped),
-                    .h2(.unwrap(item.link, { .a(.href($0.attributeEscaped), .text(item.title)) }, else: .text(item.title))),
+                    .h2(.unwrap(item.link.flatMap(SafeLink.href), { .a(.href($0), .text(item.title)) }, else: .text(item.title))),
                     .p(.small(.text("\(item.convention) · \(item.kind)"), .unwrap(item.eventDate) { .text(" · \($0)") })),
                     .p(.text(item.summary)))
             })),

@@ -14,10 +14,11 @@ enum ProgressFromReports {
     /// Assessments an earlier published version recorded for targets this version no longer
     /// answers are removed, so the dashboards show the latest published content only.
     static func record(_ report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate, by user: UserModel,
-                       answers: [String: ReportingService.CurrentAnswer], on db: any Database) async throws {
+                       answers: [String: ReportingService.CurrentAnswer], in tx: WriteContext) async throws {
+        let db = tx.db
         let reportID = try report.requireID()
         let later = try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == report.partyCode)
-            .filter(\.$version > report.version).filter(\.$status == ReportStatus.published.rawValue).count()
+            .filter(\.$version > report.version).filter(\.$status == .published).count()
         guard later == 0 else { return }
         let year = String(cycle.dueOn.prefix(4))
         let versions = try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID())
@@ -28,8 +29,10 @@ enum ProgressFromReports {
             .filter(\.$assessedBy ~~ versions).all()
         where frameworks.contains(stale.framework) && !answered.contains(TargetReference(framework: stale.framework, code: stale.target)) {
             try await stale.delete(on: db)
+            try await AuditLog.record(tx, actor: user.email, action: "progress.withdrawn",
+                                      subject: .assessment(party: stale.partyCode, framework: stale.framework, target: stale.target, cycle: stale.cycle),
+                                      before: stale.category, after: "report/\(reportID)")
         }
-        var recorded = 0
         for question in template.questions where question.type == .progressAssessment {
             guard let target = question.target, case .progressAssessment(let rating)? = answers[question.id]?.revision.value else { continue }
             let narrative = template.questions.first { $0.target == target && $0.type == .longText }
@@ -48,9 +51,9 @@ enum ProgressFromReports {
             row.indicators = ""
             row.assessedBy = "report/\(reportID)"
             try await row.save(on: db)
-            recorded += 1
+            try await AuditLog.record(tx, actor: user.email, action: "progress.published",
+                                      subject: .assessment(party: row.partyCode, framework: row.framework, target: row.target, cycle: year),
+                                      after: "\(row.category) from report/\(reportID)")
         }
-        try await AuditLog.append(actor: user.email, action: "progress.published", subject: "report/\(reportID)",
-                                  after: "\(recorded) assessments for \(year)", on: db)
     }
 }

@@ -24,7 +24,10 @@ enum ProgressOverviewRoutes {
 
     static func overview(_ req: Request) async throws -> ProgressOverviewDTO {
         let cycles = try await ProgressOverview.cycles(on: req.db)
-        let cycle: String? = req.query["cycle"] ?? cycles.first
+        let cycle: String? = try (req.query["cycle"] as String?).map { text in
+            guard let cycle = ProgressCycle(text) else { throw Abort(.badRequest, reason: "error.progress.cycle") }
+            return cycle.text
+        } ?? cycles.first
         var tallies: ProgressOverview.Tallies = [:]
         if let cycle { tallies = try await ProgressOverview.tallies(cycle: cycle, on: req.db) }
         let counted = try await frameworks(on: req.db).map { framework -> ProgressOverviewDTO.Framework in
@@ -40,31 +43,31 @@ enum ProgressOverviewRoutes {
     }
 
     static func csv(_ dto: ProgressOverviewDTO) -> Response {
-        var lines = ["framework,target,cycle," + ProgressCategory.allCases.map(\.rawValue).joined(separator: ",")]
+        var rows: [[SpreadsheetCSV.Cell]] = [(["framework", "target", "cycle"] + ProgressCategory.allCases.map(\.rawValue)).map { .text($0) }]
         for framework in dto.frameworks {
             for target in framework.targets {
-                lines.append("\(framework.code),\(target.code),\(dto.cycle ?? ""),"
-                             + ProgressCategory.allCases.map { "\(target.overall[$0.rawValue] ?? 0)" }.joined(separator: ","))
+                rows.append([.text(framework.code), .text(target.code), .text(dto.cycle ?? "")]
+                            + ProgressCategory.allCases.map { .number("\(target.overall[$0.rawValue] ?? 0)") })
             }
         }
-        return .csv(lines: lines)
+        return .csv(SpreadsheetCSV.write(rows))
     }
 
     /// One row per framework, target and cycle with the Party's assessment.
     static func partyCSV(_ dto: PartyProgressDTO) -> Response {
-        var lines = ["party,framework,target,cycle,category"]
+        var rows: [[SpreadsheetCSV.Cell]] = [["party", "framework", "target", "cycle", "category"]]
         for framework in dto.frameworks {
             for target in framework.targets {
                 for cycle in dto.cycles {
-                    lines.append("\(dto.party),\(framework.code),\(target.code),\(cycle),\(target.assessments[cycle] ?? "")")
+                    rows.append([.text(dto.party), .text(framework.code), .text(target.code), .text(cycle), .text(target.assessments[cycle] ?? "")])
                 }
             }
         }
-        return .csv(lines: lines)
+        return .csv(SpreadsheetCSV.write(rows))
     }
 
     static func partyProgress(_ req: Request) async throws -> PartyProgressDTO {
-        let code = req.parameters.get("code")!.uppercased()
+        let code = try req.parameters.require("code").uppercased()
         guard let party = try await PartyModel.query(on: req.db).filter(\.$alpha2 == code).with(\.$memberships).first() else {
             throw Abort(.notFound)
         }
@@ -74,7 +77,7 @@ enum ProgressOverviewRoutes {
         let byTarget = Dictionary(grouping: assessments) { "\($0.framework)/\($0.target)" }
         // Plain rows: a Party may have thousands of values (100 indicators × 30 years).
         struct Value: Decodable { var indicator: String; var period: String; var period_start: Int; var value: Double; var unit: String }
-        let values = try await (req.db as! any SQLDatabase).select().columns("indicator", "period", "period_start", "value", "unit")
+        let values = try await req.db.sql.select().columns("indicator", "period", "period_start", "value", "unit")
             .from(IndicatorValueModel.schema).where("party_code", .equal, code).where("disaggregation", .equal, "")
             .orderBy("period_start").all(decoding: Value.self)
         let valuesByIndicator = Dictionary(grouping: values, by: \.indicator)

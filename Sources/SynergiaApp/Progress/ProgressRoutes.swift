@@ -10,32 +10,42 @@ import Vapor
 /// with their data tables and CSV, and a tile grid of Parties coloured by assessment.
 enum ProgressRoutes {
     static func register(_ app: Application) throws {
-        app.get("progress", ":framework", ":target") { req in Response.html(ProgressView.render(req.page, try await dashboard(req))) }
+        app.get("progress", ":framework", ":target") { req in
+            let (framework, _) = try await target(req)
+            let canAssess = req.account?.partyCode.map {
+                AuthorizationPolicy.permits(req.actor, .recordAssessment(party: $0, convention: framework.conventionCode))
+            } ?? false
+            return Response.html(ProgressView.render(req.page, try await dashboard(req), canAssess: canAssess))
+        }
         app.get("progress", ":framework", ":target", "assessments.csv") { req -> Response in
             let dto = try await dashboard(req)
-            return .csv(lines: ["party,regional_group,category,confidence"] + dto.assessments.map {
-                "\($0.party),\($0.regionalGroup ?? ""),\($0.category),\($0.confidence)"
-            })
+            return .csv(SpreadsheetCSV.write([["party", "regional_group", "category", "confidence"]] + dto.assessments.map {
+                [.text($0.party), .text($0.regionalGroup ?? ""), .text($0.category), .text($0.confidence)]
+            }))
         }
         app.get("api", "v1", "progress", ":framework", ":target") { req in try await dashboard(req) }
         app.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: assess)
     }
 
     static func target(_ req: Request) async throws -> (FrameworkModel, TargetModel) {
-        let code = req.parameters.get("framework")!.uppercased()
+        let code = try req.parameters.require("framework").uppercased()
+        let targetCode = try req.parameters.require("target")
         guard let framework = try await FrameworkModel.query(on: req.db).filter(\.$code == code).first(),
               let target = try await TargetModel.query(on: req.db).filter(\.$framework.$id == framework.requireID())
-                .filter(\.$code == req.parameters.get("target")!).first() else { throw Abort(.notFound) }
+                .filter(\.$code == targetCode).first() else { throw Abort(.notFound) }
         return (framework, target)
     }
 
     static func dashboard(_ req: Request) async throws -> ProgressDashboardDTO {
         let (framework, target) = try await target(req)
         // The latest cycle with assessments unless `?cycle=` names one: a Party counts once.
-        var cycle: String? = req.query["cycle"]
+        var cycle: String? = try (req.query["cycle"] as String?).map { text in
+            guard let cycle = ProgressCycle(text) else { throw Abort(.badRequest, reason: "error.progress.cycle") }
+            return cycle.text
+        }
         if cycle == nil { cycle = try await ProgressOverview.cycles(on: req.db).first }
         struct Row: Decodable { var party_code: String; var cycle: String; var category: String; var confidence: String; var evidence: String }
-        var select = (req.db as! any SQLDatabase).select().columns("party_code", "cycle", "category", "confidence", "evidence")
+        var select = req.db.sql.select().columns("party_code", "cycle", "category", "confidence", "evidence")
             .from(ProgressAssessmentModel.schema).where("framework", .equal, framework.code).where("target", .equal, target.code)
         if let cycle { select = select.where("cycle", .equal, cycle) }
         let rows = try await select.all(decoding: Row.self)
@@ -50,7 +60,7 @@ enum ProgressRoutes {
                                             category: ProgressCategory(rawValue: $0.category) ?? .unknown) },
             for: target.code)
         let categoryByParty = Dictionary(assessments.map { ($0.party, $0.category) }, uniquingKeysWith: { a, _ in a })
-        let party = (req.query[String.self, at: "party"] ?? (req.apiTokenUser ?? req.auth.get(UserModel.self))?.partyCode)?.uppercased()
+        let party = (IndicatorDataRoutes.partyFilter(req) ?? req.account?.partyCode)?.uppercased()
         var suggestions: [ProgressDashboardDTO.Suggestion] = []
         if let party {
             suggestions = try await suggest(party: party, framework: framework.code, target: target.code,
@@ -84,47 +94,14 @@ enum ProgressRoutes {
         return result
     }
 
-    struct AssessmentForm: Content { var cycle: String?; var category: String?; var confidence: String?; var evidence: String?; var indicators: String? }
-
     /// A focal point or contributor records the Party's assessment (the person decides; the
     /// indicator data only informs it).
     @Sendable static func assess(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (framework, target) = try await target(req)
-        try await record(try req.content.decode(AssessmentForm.self), framework: framework, target: target, by: user, on: req.db)
-        return req.redirect(to: "/progress/\(framework.code)/\(target.code)")
-    }
-
-    /// Records (or replaces) the Party's assessment of a target in a cycle, in the audit log.
-    static func record(_ form: AssessmentForm, framework: FrameworkModel, target: TargetModel, by user: UserModel,
-                       on db: any Database) async throws {
-        guard let party = user.partyCode, AuthorizationPolicy.permits(user.actor, .editIndicatorData(party: party)) else {
-            throw Abort(.forbidden)
-        }
-        guard let category = ProgressCategory(rawValue: form.category ?? "") else { throw Refusal("error.progress.category") }
-        guard let confidence = Confidence(rawValue: form.confidence ?? "") else { throw Refusal("error.progress.confidence") }
-        // A cycle is the year its reports are due (as published reports record it), so every
-        // dashboard lines the cycles up and none can be pushed to the front with a made-up label.
-        let cycle = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
-        guard cycle.count == 4, let year = Int(cycle), (2000...2100).contains(year) else { throw Refusal("error.progress.cycle") }
-        let row = try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == party).filter(\.$framework == framework.code)
-            .filter(\.$target == target.code).filter(\.$cycle == cycle).first() ?? ProgressAssessmentModel()
-        let before = row.id == nil ? nil : row.category
-        row.partyCode = party
-        row.framework = framework.code
-        row.target = target.code
-        row.cycle = cycle
-        row.category = category.rawValue
-        row.confidence = confidence.rawValue
-        row.evidence = form.evidence ?? ""
-        row.indicators = form.indicators ?? ""
-        row.assessedBy = user.email
-        try await db.transaction { db in
-            try await row.save(on: db)
-            try await AuditLog.append(actor: user.email, action: "progress.assessed",
-                                      subject: "progress/\(party)/\(framework.code)/\(target.code)/\(cycle)",
-                                      before: before, after: category.rawValue, on: db)
-        }
+        try await ProgressService.record(try req.content.decode(ProgressService.AssessmentForm.self), framework: framework, target: target,
+                                         by: user, on: req.db)
+        return req.redirect(to: SiteURL.progressTarget(framework: framework.code, target: target.code).path)
     }
 }
 
@@ -161,7 +138,7 @@ public struct ProgressDashboardDTO: Content {
 }
 
 enum ProgressView {
-    static func render(_ page: PageContext, _ dto: ProgressDashboardDTO) -> String {
+    static func render(_ page: PageContext, _ dto: ProgressDashboardDTO, canAssess: Bool) -> String {
         let categories = ProgressCategory.allCases
         func label(_ category: ProgressCategory) -> String { page.t("progress.\(category.rawValue)") }
         let regions = RegionalGroup.allCases.map { (label: page.t($0.catalogKey), counts: counts(dto.byRegion[$0.rawValue])) }
@@ -188,7 +165,7 @@ enum ProgressView {
                      .attribute(named: "title", value: "\(tile.name): \(tile.category.flatMap { ProgressCategory(rawValue: $0) }.map(label) ?? page.t("progress.not-assessed"))".attributeEscaped),
                      .text(tile.party))
             }),
-            .if(page.user?.party != nil, .group(
+            .if(canAssess, .group(
                 .h2(page.text("progress.assess")),
                 .forEach(dto.suggestions) { suggestion in
                     .div(.class("notice suggestion"), .id("suggestion-\(suggestion.indicator)".attributeEscaped),

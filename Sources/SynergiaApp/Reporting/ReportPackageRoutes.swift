@@ -6,17 +6,18 @@ import Vapor
 /// Offline work: download a report as a package (JSON, or CSV a spreadsheet opens), fill it
 /// offline, upload it back, see every change it would make (and which answers changed online
 /// since the download), and apply only what is confirmed — all of it or nothing.
-enum ReportPackageRoutes {
-    static func register(_ app: Application) throws {
-        app.get("reports", ":report", "package.json") { req in try await download(req, csv: false) }
-        app.get("reports", ":report", "package.csv") { req in try await download(req, csv: true) }
-        app.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: preview)
-        app.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: apply)
+struct ReportPackageRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reports", ":report", "package.json") { req in try await Self.download(req, csv: false) }
+        routes.get("reports", ":report", "package.csv") { req in try await Self.download(req, csv: true) }
+        routes.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: Self.preview)
+            .allowsLargeBody("10mb")
+        routes.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: Self.apply)
+            .allowsLargeBody("10mb")
     }
 
     static func download(_ req: Request, csv: Bool) async throws -> Response {
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        try ReportingRoutes.authorizeRead(req, report, template)
+        let (report, template) = try await ReportAccess.readable(req).pair
         let current = try await ReportingService.answers(of: report, template: template, on: req.db).mapValues(\.revision)
         let package = ReportPackage.export(template: template, party: report.partyCode, exportedAt: Date(), current: current)
         var headers = HTTPHeaders()
@@ -44,13 +45,17 @@ enum ReportPackageRoutes {
     static func read(_ req: Request, _ upload: Upload, template: ReportTemplate, party: String) throws -> (ReportPackage, String) {
         let text: String
         if let file = upload.package, file.data.readableBytes > 0 {
-            text = String(buffer: file.data)
+            guard let decoded = UTF8Text.decode(Data(buffer: file.data)) else {
+                throw PackageProblems(problems: [PackageProblem(.notUTF8, line: 1)])
+            }
+            text = decoded
         } else {
             text = upload.text ?? ""
         }
-        let trimmed = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // A byte-order mark that spreadsheets write before the file (not one inside an answer).
+        let trimmed = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         let expectation = PackageExpectation(template: template, party: party)
-        let reading = trimmed.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{")
+        let reading = trimmed.drop(while: { $0.isWhitespace }).hasPrefix("{")
             ? ReportPackage.parseJSON(Data(trimmed.utf8), expecting: expectation)
             : ReportPackage.parseCSV(trimmed, expecting: expectation)
         switch reading {
@@ -63,14 +68,12 @@ enum ReportPackageRoutes {
 
     @Sendable static func preview(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        try req.authorize(.editReport(party: report.partyCode, convention: template.convention))
-        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
+        let (report, template) = try await ReportAccess.load(req).pair
+        try ReportingService.requireEditable(report, template: template, by: user)
         do {
             let (package, text) = try read(req, try req.content.decode(Upload.self), template: template, party: report.partyCode)
             let current = try await ReportingService.answers(of: report, template: template, on: req.db).mapValues(\.revision)
             let changes = PackageDiff.diff(package: package, current: current, template: template)
-            _ = user
             return Response.html(PackagePreviewView.render(req.page, report: report, template: template, changes: changes, text: text))
         } catch let problems as PackageProblems {
             return Response.html(PackagePreviewView.problems(req.page, report: report, problems: problems.problems), status: .unprocessableEntity)
@@ -81,9 +84,8 @@ enum ReportPackageRoutes {
     /// download are applied only when the person ticked them.
     @Sendable static func apply(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (report, _, template) = try await ReportingRoutes.load(req)
-        try req.authorize(.editReport(party: report.partyCode, convention: template.convention))
-        guard let status = ReportStatus(rawValue: report.status), !status.isLocked else { throw Refusal("error.report.locked") }
+        let (report, template) = try await ReportAccess.load(req).pair
+        try ReportingService.requireEditable(report, template: template, by: user)
         let upload = try req.content.decode(Upload.self)
         let package: ReportPackage
         do {
@@ -91,20 +93,24 @@ enum ReportPackageRoutes {
         } catch let problems as PackageProblems {
             return Response.html(PackagePreviewView.problems(req.page, report: report, problems: problems.problems), status: .unprocessableEntity)
         }
-        try await applyPackage(package, overwrite: Set(upload.overwrite ?? []), report: report, template: template, by: user, on: req.db)
-        return req.redirect(to: "/reports/\(try report.requireID())")
+        try await applyPackage(package, overwrite: Set(upload.overwrite ?? []), report: try report.requireID(), template: template, by: user,
+                               on: req.db)
+        return req.redirect(to: SiteURL.report(try report.requireID()).path)
     }
 
-    /// Applies a package's changes in one transaction: answers changed online since the
-    /// download only when listed in `overwrite`; a save in between stops it all.
-    static func applyPackage(_ package: ReportPackage, overwrite: Set<String>, report: ReportModel, template: ReportTemplate,
+    /// Applies a package's changes in one transaction that locks the report first (a submit
+    /// cannot slip in between): answers changed online since the download only when listed in
+    /// `overwrite`; a save in between stops it all.
+    static func applyPackage(_ package: ReportPackage, overwrite: Set<String>, report reportID: UUID, template: ReportTemplate,
                              by user: UserModel, on db: any Database) async throws {
-        try await db.transaction { db in
-            let current = try await ReportingService.answers(of: report, template: template, on: db).mapValues(\.revision)
+        try await db.write { tx in
+            let report = try await ReportingService.lockedReport(reportID, in: tx)
+            try ReportingService.requireEditable(report, template: template, by: user)
+            let current = try await ReportingService.answers(of: report, template: template, on: tx.db).mapValues(\.revision)
             for change in PackageDiff.diff(package: package, current: current, template: template) {
                 if change.changedOnlineSinceDownload && !overwrite.contains(change.questionID) { continue }
                 let outcome = try await ReportingService.save(change.after, question: change.questionID, baseVersion: change.currentVersion,
-                                                              report: report, template: template, by: user, on: db)
+                                                              report: reportID, template: template, by: user, in: tx)
                 // Someone saved between the preview and now: stop, so nothing is half-applied.
                 if case .conflict = outcome { throw Refusal("error.package.changed-meanwhile") }
             }
@@ -119,7 +125,7 @@ enum PackagePreviewView {
             .h1(page.text("package.preview")),
             .p(page.text("package.changes", ["count": "\(changes.count)"])),
             .form(
-                .method(.post), .action("/reports/\(report.id!)/package/apply"), Layout.csrfField(page),
+                .method(.post), .action(SiteURL.report(report.id!).path + "/package/apply"), Layout.csrfField(page),
                 .textarea(.name("text"), .attribute(named: "hidden", value: "hidden"), .text(text)),
                 .table(
                     .thead(.tr(.th(page.text("package.question")), .th(page.text("package.before")), .th(page.text("package.after")),
@@ -136,7 +142,7 @@ enum PackagePreviewView {
                 ),
                 .button(.type(.submit), .id("apply-package"), page.text("package.apply"))
             ),
-            .p(.a(.href("/reports/\(report.id!)"), page.text("package.cancel"))),
+            .p(.a(.href(SiteURL.report(report.id!).path), page.text("package.cancel"))),
         ])
     }
 
@@ -149,7 +155,7 @@ enum PackagePreviewView {
                     .unwrap(problem.questionID) { .group(.code(.text($0)), .text(" — ")) },
                     page.text(problem.catalogKey))
             }),
-            .p(.a(.href("/reports/\(report.id!)"), page.text("package.cancel"))),
+            .p(.a(.href(SiteURL.report(report.id!).path), page.text("package.cancel"))),
         ])
     }
 }

@@ -6,60 +6,63 @@ import Vapor
 
 /// Amendments and versions: amending a submitted report opens a new draft version (the
 /// submitted one keeps its content and receipt); any two versions compare side by side.
-enum ReportVersions {
-    static func register(_ app: Application) throws {
-        app.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb")) { req -> Response in
+struct ReportVersions: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
-            let (report, _, template) = try await ReportingRoutes.load(req)
-            let amended = try await amend(report, template: template, by: user, on: req.db)
-            return req.redirect(to: "/reports/\(try amended.requireID())")
+            let amended = try await Self.amend(try req.parameters.require("report", as: UUID.self), templates: req.application.synergia.templates,
+                                               by: user, on: req.db)
+            return req.redirect(to: SiteURL.report(try amended.requireID()).path)
         }
-        app.get("reports", ":report", "compare") { req -> Response in
-            let (report, _, template) = try await ReportingRoutes.load(req)
-            try ReportingRoutes.authorizeRead(req, report, template)
+        routes.get("reports", ":report", "compare") { req -> Response in
+            let (report, template) = try await ReportAccess.readable(req).pair
             guard let otherID = req.query[UUID.self, at: "with"],
                   let other = try await ReportModel.query(on: req.db).filter(\.$id == otherID).with(\.$cycle).first(),
                   other.$cycle.id == report.$cycle.id, other.partyCode == report.partyCode else { throw Abort(.notFound) }
-            try ReportingRoutes.authorizeRead(req, other, template)
-            let left = try await snapshot(report, template: template, on: req.db)
-            let right = try await snapshot(other, template: template, on: req.db)
+            try ReportAccess.requireReadable(other, convention: template.convention, by: req.actor)
+            let left = try await Self.snapshot(report, template: template, on: req.db)
+            let right = try await Self.snapshot(other, template: template, on: req.db)
             return Response.html(ReportCompareView.render(req.page, template: template, left: (report, left), right: (other, right)))
         }
     }
 
-    /// Opens version `n + 1` as a draft with the answers of version `n`.
-    static func amend(_ report: ReportModel, template: ReportTemplate, by user: UserModel, on db: any Database) async throws -> ReportModel {
-        guard let status = ReportStatus(rawValue: report.status) else { throw Abort(.internalServerError) }
-        let latest = try await ReportModel.query(on: db).filter(\.$cycle.$id == report.$cycle.id)
-            .filter(\.$partyCode == report.partyCode).sort(\.$version, .descending).first()
-        guard latest?.id == report.id else { throw Refusal("error.report.not-latest") }
-        let amendment: ReportAmendment
-        switch ReportWorkflow.amend(status, version: report.version, by: user.actor, party: report.partyCode, convention: template.convention) {
-        case .failure(let refusal): throw Refusal(refusal.catalogKey)
-        case .success(let result): amendment = result
-        }
-        let next = ReportModel()
-        next.$cycle.id = report.$cycle.id
-        next.partyCode = report.partyCode
-        next.status = amendment.status.rawValue
-        next.version = amendment.version
-        try await db.transaction { db in
-            try await next.create(on: db)
-            let answers = try await AnswerModel.query(on: db).filter(\.$report.$id == report.requireID()).all()
-            for answer in answers {
+    /// Opens version `n + 1` as a draft with the answers of version `n`, in one transaction
+    /// that locks the report (two amendments at once make one new version, the other is refused).
+    static func amend(_ reportID: UUID, templates: ReportingService.Templates, by user: UserModel, on db: any Database) async throws -> ReportModel {
+        try await db.write { tx in
+            let report = try await ReportingService.lockedReport(reportID, in: tx)
+            let cycle = try await report.$cycle.get(on: tx.db)
+            let template = try templates.template(of: cycle)
+            let latest = try await ReportModel.query(on: tx.db).filter(\.$cycle.$id == report.$cycle.id)
+                .filter(\.$partyCode == report.partyCode).sort(\.$version, .descending).first()
+            guard latest?.id == report.id else { throw Refusal("error.report.not-latest") }
+            let amendment: ReportAmendment
+            switch ReportWorkflow.amend(report.status, version: report.version, by: user.actor, party: report.partyCode,
+                                        convention: template.convention) {
+            case .failure(let refusal): throw Refusal(refusal.catalogKey)
+            case .success(let result): amendment = result
+            }
+            let next = ReportModel()
+            next.$cycle.id = report.$cycle.id
+            next.partyCode = report.partyCode
+            next.status = amendment.status
+            next.version = amendment.version
+            try await next.create(on: tx.db)
+            let nextID = try next.requireID()
+            for answer in try await AnswerModel.query(on: tx.db).filter(\.$report.$id == reportID).all() {
                 let copy = AnswerModel()
-                copy.$report.id = try next.requireID()
+                copy.$report.id = nextID
                 copy.questionID = answer.questionID
                 copy.value = answer.value
                 copy.version = answer.version
                 copy.detached = answer.detached
                 copy.updatedBy = answer.updatedBy
-                try await copy.create(on: db)
+                try await copy.create(on: tx.db)
             }
-            try await AuditLog.append(actor: user.email, action: "report.amended", subject: "report/\(try next.requireID())",
-                                      before: "report/\(try report.requireID()) v\(report.version)", after: "v\(next.version)", on: db)
+            try await AuditLog.record(tx, actor: user.email, action: "report.amended", subject: .report(nextID),
+                                      before: "report/\(reportID) v\(report.version)", after: "v\(next.version)")
+            return next
         }
-        return next
     }
 
     /// A version's answers: as submitted when it was submitted (``ReportingService/answers(of:template:on:)``), else as now.

@@ -9,7 +9,7 @@ public struct CycleDTO: Content, Equatable {
     public var title: String; public var opensOn: String; public var dueOn: String; public var status: String
     init(_ row: ReportingCycleModel) {
         id = row.id!; template = row.templateID; templateVersion = row.templateVersion; convention = row.conventionCode
-        title = row.title; opensOn = row.opensOn; dueOn = row.dueOn; status = row.status
+        title = row.title; opensOn = row.opensOn; dueOn = row.dueOn; status = row.status.rawValue
     }
 }
 
@@ -57,7 +57,7 @@ public struct ReportDTO: Content {
         let answers = try await ReportingService.answers(of: report, template: template, on: db)
         let required = template.questions.filter(\.required)
         return ReportDTO(
-            id: try report.requireID(), cycle: CycleDTO(cycle), party: report.partyCode, status: report.status, version: report.version,
+            id: try report.requireID(), cycle: CycleDTO(cycle), party: report.partyCode, status: report.status.rawValue, version: report.version,
             submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256,
             answers: template.questions.compactMap { question in
                 answers[question.id].map { Answer(question: question.id, $0) }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SynergiaCore
 
 /// A convention's reporting cycle: one template version, opened by the secretariat with a due date.
 public final class ReportingCycleModel: Model, @unchecked Sendable {
@@ -12,8 +13,7 @@ public final class ReportingCycleModel: Model, @unchecked Sendable {
     /// ISO dates.
     @Field(key: "opens_on") public var opensOn: String
     @Field(key: "due_on") public var dueOn: String
-    /// `open` or `closed`.
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: CycleStatus
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     public init() {}
 }
@@ -24,8 +24,7 @@ public final class ReportModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Parent(key: "cycle_id") public var cycle: ReportingCycleModel
     @Field(key: "party_code") public var partyCode: String
-    /// `draft`, `in-review`, `approved`, `submitted`, `published`.
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: ReportStatus
     /// 1 for the first submission; an amendment is the next number.
     @Field(key: "version") public var version: Int
     @OptionalField(key: "submitted_at") public var submittedAt: Date?
@@ -83,22 +82,6 @@ public final class AnswerHistoryModel: Model, @unchecked Sendable {
     @Field(key: "version") public var version: Int
     @Field(key: "author") public var author: String
     @Timestamp(key: "at", on: .create) public var at: Date?
-    public init() {}
-}
-
-/// The append-only, hash-chained log of changes to official records.
-public final class AuditEntryModel: Model, @unchecked Sendable {
-    public static let schema = "audit_log"
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "sequence") public var sequence: Int
-    @Field(key: "at") public var at: Date
-    @Field(key: "actor") public var actor: String
-    @Field(key: "action") public var action: String
-    @Field(key: "subject") public var subject: String
-    @OptionalField(key: "before") public var before: String?
-    @OptionalField(key: "after") public var after: String?
-    @Field(key: "previous_hash") public var previousHash: String
-    @Field(key: "hash") public var hash: String
     public init() {}
 }
 

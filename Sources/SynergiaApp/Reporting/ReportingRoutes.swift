@@ -5,46 +5,34 @@ import Vapor
 
 /// Reporting pages: cycles, a report with its questions, saving answers (with conflicts shown),
 /// detaching, the workflow, the receipt; and their API twins.
-enum ReportingRoutes {
-    static func register(_ app: Application) throws {
-        app.get("reporting") { req in Response.html(try await overview(req)) }
-        app.on(.POST, "reporting", "cycles", body: .collect(maxSize: "16kb"), use: openCycle)
-        app.on(.POST, "reporting", "cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: closeCycle)
-        app.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: startReport)
-        app.get("reports", ":report") { req in
-            let (report, cycle, template) = try await load(req)
-            try authorizeRead(req, report, template)
-            return Response.html(try await page(req, report, cycle, template, conflict: nil, error: nil))
+struct ReportingRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reporting") { req in Response.html(try await Self.overview(req)) }
+        routes.on(.POST, "reporting", "cycles", body: .collect(maxSize: "16kb"), use: Self.openCycle)
+        routes.on(.POST, "reporting", "cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: Self.closeCycle)
+        routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
+        routes.get("reports", ":report") { req in
+            let loaded = try await ReportAccess.readable(req)
+            return Response.html(try await Self.page(req, loaded, conflict: nil, error: nil))
         }
-        app.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: saveAnswer)
-        app.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: detach)
-        app.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: transition)
+        routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
+        routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
+        routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
 
-        try ReportPackageRoutes.register(app)
-        try ReportExport.register(app)
-        try ReportVersions.register(app)
-        try SynergyRoutes.register(app)
-        try ReportCollaboration.register(app)
+        try routes.register(collection: ReportPackageRoutes())
+        try routes.register(collection: ReportExport())
+        try routes.register(collection: ReportVersions())
+        try routes.register(collection: SynergyRoutes())
+        try routes.register(collection: CollaborationRoutes())
 
-        let api = app.grouped("api", "v1")
-        api.get("reporting-cycles") { req in try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init) }
+        let api = routes.grouped("api", "v1")
+        api.get("reporting-cycles") { req in
+            try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init)
+        }
         api.get("reports", ":report") { req in
-            let (report, cycle, template) = try await load(req)
-            try authorizeRead(req, report, template)
-            return try await ReportDTO.make(report, cycle, template, on: req.db)
+            let loaded = try await ReportAccess.readable(req)
+            return try await ReportDTO.make(loaded.report, loaded.cycle, loaded.template, on: req.db)
         }
-    }
-
-
-    static func load(_ req: Request) async throws -> (ReportModel, ReportingCycleModel, ReportTemplate) {
-        guard let id = req.parameters.get("report", as: UUID.self),
-              let report = try await ReportModel.query(on: req.db).filter(\.$id == id).with(\.$cycle).first() else { throw Abort(.notFound) }
-        return (report, report.cycle, try req.application.synergia.templates.template(report.cycle.templateID))
-    }
-
-    static func authorizeRead(_ req: Request, _ report: ReportModel, _ template: ReportTemplate) throws {
-        if report.status == ReportStatus.published.rawValue { return }
-        try req.authorize(.readDraftReport(party: report.partyCode, convention: template.convention))
     }
 
     static func overview(_ req: Request) async throws -> String {
@@ -53,7 +41,7 @@ enum ReportingRoutes {
         if let party = req.auth.get(UserModel.self)?.partyCode {
             reports = try await ReportModel.query(on: req.db).filter(\.$partyCode == party).with(\.$cycle).all()
         }
-        let published = try await ReportModel.query(on: req.db).filter(\.$status == ReportStatus.published.rawValue).with(\.$cycle).all()
+        let published = try await ReportModel.query(on: req.db).filter(\.$status == .published).with(\.$cycle).all()
         return ReportingOverviewView.render(req.page, cycles: cycles, myReports: reports, published: published,
                                             templates: req.application.synergia.templates, actor: req.actor)
     }
@@ -70,98 +58,104 @@ enum ReportingRoutes {
         } catch let errors as FieldErrors {
             throw Refusal(errors.byField.values.sorted().first ?? "error.bad-request")
         }
-        return req.redirect(to: "/reporting")
+        return req.redirect(to: SiteURL.reporting.path)
     }
 
     @Sendable static func closeCycle(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let cycle = try await ReportingCycleModel.find(req.parameters.get("cycle", as: UUID.self), on: req.db) else { throw Abort(.notFound) }
-        try await ReportingService.closeCycle(cycle, by: user, on: req.db)
-        return req.redirect(to: "/reporting")
+        _ = try await ReportingService.closeCycle(try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db)
+        return req.redirect(to: SiteURL.reporting.path)
     }
 
     @Sendable static func startReport(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let cycle = try await ReportingCycleModel.find(req.parameters.get("cycle", as: UUID.self), on: req.db) else { throw Abort(.notFound) }
-        let report = try await ReportingService.startReport(cycle: cycle, by: user, on: req.db)
-        return req.redirect(to: "/reports/\(try report.requireID())")
+        let report = try await ReportingService.startReport(cycle: try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db)
+        return req.redirect(to: SiteURL.report(try report.requireID()).path)
     }
 
     struct AnswerFormData: Content { var value: String?; var values: [String]?; var baseVersion: Int? }
 
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (report, cycle, template) = try await load(req)
-        let questionID = req.parameters.get("question")!
-        guard let question = template.question(questionID) else { throw Abort(.notFound) }
+        let loaded = try await ReportAccess.load(req)
+        let questionID = try req.parameters.require("question")
+        guard let question = loaded.template.question(questionID) else { throw Abort(.notFound) }
         let form = try req.content.decode(AnswerFormData.self)
         do {
             let value = try AnswerForm.parse(question, value: form.value, values: form.values ?? []).get()
             let outcome = try await ReportingService.save(value, question: questionID, baseVersion: form.baseVersion ?? 0,
-                                                          report: report, template: template, by: user, on: req.db)
+                                                          report: loaded.id, template: loaded.template, by: user, on: req.db)
             if case .conflict(let mine, let theirs) = outcome {
-                return Response.html(try await page(req, report, cycle, template, conflict: (questionID, mine, theirs), error: nil), status: .conflict)
+                let fresh = try await ReportAccess.readable(req)
+                return Response.html(try await page(req, fresh, conflict: (questionID, mine, theirs), error: nil), status: .conflict)
             }
         } catch let refusal as Refusal {
-            return Response.html(try await page(req, report, cycle, template, conflict: nil, error: (questionID, refusal.catalogKey)),
-                                 status: refusal.status)
+            let fresh = try await ReportAccess.readable(req)
+            return Response.html(try await page(req, fresh, conflict: nil, error: (questionID, refusal.catalogKey)), status: refusal.status)
         }
-        return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
+        return req.redirect(to: SiteURL.report(loaded.id).path + "#q-" + SiteURL.fragment(questionID))
     }
 
     @Sendable static func detach(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (report, _, template) = try await load(req)
-        let questionID = req.parameters.get("question")!
-        try await ReportingService.detach(question: questionID, report: report, template: template, by: user, on: req.db)
-        return req.redirect(to: "/reports/\(try report.requireID())#q-\(questionID)")
+        let loaded = try await ReportAccess.load(req)
+        let questionID = try req.parameters.require("question")
+        try await ReportingService.detach(question: questionID, report: loaded.id, template: loaded.template, by: user, on: req.db)
+        return req.redirect(to: SiteURL.report(loaded.id).path + "#q-" + SiteURL.fragment(questionID))
     }
 
     struct TransitionForm: Content { var to: String? }
 
     @Sendable static func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (report, _, template) = try await load(req)
+        let reportID = try req.parameters.require("report", as: UUID.self)
         guard let target = ReportStatus(rawValue: try req.content.decode(TransitionForm.self).to ?? "") else {
             throw Refusal("error.workflow.no-such-transition")
         }
-        try await ReportingService.transition(report, to: target, template: template, by: user, on: req.db)
-        return req.redirect(to: "/reports/\(try report.requireID())")
+        do {
+            try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user, on: req.db)
+        } catch let refused as SubmissionRefused {
+            let fresh = try await ReportAccess.readable(req)
+            return Response.html(try await page(req, fresh, conflict: nil, error: nil, submission: refused.problems), status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.report(reportID).path)
     }
 
-    static func page(_ req: Request, _ report: ReportModel, _ cycle: ReportingCycleModel, _ template: ReportTemplate,
-                     conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?) async throws -> String {
+    static func page(_ req: Request, _ loaded: ReportAccess.Loaded, conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?,
+                     submission: [SubmissionProblem] = []) async throws -> String {
+        let (report, cycle, template) = (loaded.report, loaded.cycle, loaded.template)
         let answers = try await ReportingService.answers(of: report, template: template, on: req.db)
         let sources = Set(answers.values.compactMap(\.reusedFrom))
         var sourceNames: [UUID: String] = [:]
         if !sources.isEmpty {
             for source in try await ReportModel.query(on: req.db).filter(\.$id ~~ Array(sources)).with(\.$cycle).all() {
-                sourceNames[try source.requireID()] = (try? req.application.synergia.templates.template(source.cycle.templateID).title.english)
+                sourceNames[try source.requireID()] = (try? req.application.synergia.templates.template(of: source.cycle).title.english)
                     ?? source.cycle.title
             }
         }
         let actor = req.actor
         let canEdit = AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: template.convention))
-            && !(ReportStatus(rawValue: report.status)?.isLocked ?? true)
+            && !report.status.isLocked
         let transitions = ReportStatus.allCases.filter {
-            if case .success = ReportWorkflow.transition(from: ReportStatus(rawValue: report.status) ?? .draft, to: $0, by: actor,
+            if case .success = ReportWorkflow.transition(from: report.status, to: $0, by: actor,
                                                          party: report.partyCode, convention: template.convention) { return true }
             return false
         }
+        let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
         let versions = try await ReportModel.query(on: req.db).filter(\.$cycle.$id == report.$cycle.id)
-            .filter(\.$partyCode == report.partyCode).filter(\.$id != report.requireID()).sort(\.$version).all()
+            .filter(\.$partyCode == report.partyCode).filter(\.$id != loaded.id).sort(\.$version).all()
+            .filter { mayReadInternal || $0.status == .published }
         let isLatest = !versions.contains { $0.version > report.version }
-        let canAmend = isLatest && ReportWorkflow.canAmend(ReportStatus(rawValue: report.status) ?? .draft, by: actor,
-                                                           party: report.partyCode, convention: template.convention)
+        let canAmend = isLatest && ReportWorkflow.canAmend(report.status, by: actor, party: report.partyCode, convention: template.convention)
         let collaboration = ReportView.Collaboration(
-            comments: try await ReportCollaboration.comments(of: report, on: req.db),
-            assignments: try await ReportCollaboration.assignments(of: report, on: req.db),
+            comments: mayReadInternal ? try await CollaborationService.comments(of: loaded.id, on: req.db) : [:],
+            assignments: mayReadInternal ? try await CollaborationService.assignments(of: loaded.id, on: req.db) : [:],
             canAssign: AuthorizationPolicy.permits(actor, .startReport(party: report.partyCode, convention: template.convention)) && canEdit,
-            canComment: actor.isSignedIn && AuthorizationPolicy.permits(actor, .readDraftReport(party: report.partyCode, convention: template.convention)))
+            canComment: mayReadInternal && actor.isSignedIn && !report.status.isLocked)
         let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor,
                                                        templates: req.application.synergia.templates, on: req.db)
         return ReportView.render(req.page, report: report, cycle: cycle, template: template, answers: answers,
                                  sourceNames: sourceNames, canEdit: canEdit, canAmend: canAmend, versions: versions, collaboration: collaboration,
-                                 transitions: transitions, conflict: conflict, error: error, linked: linked)
+                                 transitions: transitions, conflict: conflict, error: error, submission: submission, linked: linked)
     }
 }

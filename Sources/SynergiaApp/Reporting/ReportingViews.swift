@@ -18,7 +18,7 @@ enum ReportingOverviewView {
                            .th(page.text("actions.status")), .th(page.text("reporting.my-report")))),
                 .tbody(.forEach(cycles) { cycle in
                     .tr(.id("cycle-\(cycle.templateID)".attributeEscaped), .td(.escapedText(cycle.title)), .td(.escapedText(cycle.conventionCode)), .td(.escapedText(cycle.dueOn)),
-                        .td(page.text("reporting.cycle-\(cycle.status)")),
+                        .td(page.text("reporting.cycle-\(cycle.status.rawValue)")),
                         .td(myReport(page, cycle: cycle, report: cycle.id.flatMap { mine[$0] }, actor: actor)))
                 })
             )),
@@ -43,8 +43,8 @@ enum ReportingOverviewView {
     }
 
     static func myReport(_ page: PageContext, cycle: ReportingCycleModel, report: ReportModel?, actor: Actor) -> Node<HTML.BodyContext> {
-        if let report { return .a(.href("/reports/\(report.id!)"), page.text("report.status.\(report.status)")) }
-        guard cycle.status == "open", let party = actor.party,
+        if let report { return .a(.href("/reports/\(report.id!)"), page.text("report.status.\(report.status.rawValue)")) }
+        guard cycle.status == .open, let party = actor.party,
               AuthorizationPolicy.permits(actor, .startReport(party: party, convention: cycle.conventionCode)) else { return .escapedText("—") }
         return .form(.method(.post), .action("/reporting/cycles/\(cycle.id!)/reports"), Layout.csrfField(page),
                      .button(.type(.submit), page.text("reporting.start")))
@@ -57,16 +57,23 @@ enum ReportView {
     static func render(_ page: PageContext, report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
                        answers: [String: ReportingService.CurrentAnswer], sourceNames: [UUID: String], canEdit: Bool,
                        canAmend: Bool, versions: [ReportModel], collaboration: Collaboration, transitions: [ReportStatus], conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?,
-                       linked: [String: [LinkedAnswers.Linked]] = [:]) -> String {
+                       submission: [SubmissionProblem] = [], linked: [String: [LinkedAnswers.Linked]] = [:]) -> String {
         let base = "/reports/\(report.id!)"
         let required = template.questions.filter(\.required)
         return Layout.render(page, title: "\(report.partyCode) — \(template.title.english)", main: [
             .h1(page.name(template.title), .escapedText(" — "), .a(.href("/parties/\(report.partyCode)"), .escapedText(report.partyCode))),
-            .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(report.status)"))),
+            .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(report.status.rawValue)"))),
                 .dt(page.text("reporting.version")), .dd(.escapedText("\(report.version)")),
                 .dt(page.text("reporting.due")), .dd(.escapedText(cycle.dueOn)),
                 .dt(page.text("reporting.completeness")),
                 .dd(.escapedText("\(required.filter { answers[$0.id] != nil }.count) / \(required.count)"))),
+            .if(!submission.isEmpty, .section(.id("submission-problems"), .class("alert"), .attribute(named: "role", value: "alert"),
+                .h2(page.text("error.submission.incomplete")),
+                .ul(.forEach(submission) { problem in
+                    .li(.a(.href("#q-\(SiteURL.fragment(problem.question))"),
+                           .unwrap(template.question(problem.question)) { page.name($0.title) }),
+                        .escapedText(": "), page.text(problem.catalogKey))
+                }))),
             .unwrap(report.receiptSHA256) { hash in
                 .section(.id("receipt"), .class("notice"),
                          .h2(page.text("reporting.receipt")),

@@ -6,14 +6,14 @@ import Vapor
 
 /// The synergy page: which questions across conventions share which information element, and,
 /// globally or for one Party, how many answers were filled by reuse instead of typed again.
-enum SynergyRoutes {
-    static func register(_ app: Application) throws {
-        app.get("synergy") { req in Response.html(SynergyView.render(req.page, try await synergy(req, party: nil))) }
-        app.get("synergy", ":party") { req in
-            Response.html(SynergyView.render(req.page, try await synergy(req, party: req.parameters.get("party")!.uppercased())))
+struct SynergyRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("synergy") { req in Response.html(SynergyView.render(req.page, try await Self.synergy(req, party: nil))) }
+        routes.get("synergy", ":party") { req in
+            Response.html(SynergyView.render(req.page, try await Self.synergy(req, party: try req.parameters.require("party").uppercased())))
         }
-        app.get("api", "v1", "synergy") { req in try await synergy(req, party: nil) }
-        app.get("api", "v1", "synergy", ":party") { req in try await synergy(req, party: req.parameters.get("party")!.uppercased()) }
+        routes.get("api", "v1", "synergy") { req in try await Self.synergy(req, party: nil) }
+        routes.get("api", "v1", "synergy", ":party") { req in try await Self.synergy(req, party: try req.parameters.require("party").uppercased()) }
     }
 
     static func synergy(_ req: Request, party: String?) async throws -> SynergyDTO {
@@ -24,7 +24,14 @@ enum SynergyRoutes {
         let reportsQuery = ReportModel.query(on: req.db).with(\.$cycle)
         if let party { valuesQuery.filter(\.$partyCode == party); reportsQuery.filter(\.$partyCode == party) }
         let values = try await valuesQuery.all()
-        let reports = try await reportsQuery.all()
+        // Counted over what the reader may see: published reports, and the drafts of Parties whose drafts they may read.
+        let templatesByCycle = req.application.synergia.templates
+        let actor = req.actor
+        let reports = try await reportsQuery.all().filter { report in
+            report.status == .published || ((try? templatesByCycle.template(of: report.cycle)).map {
+                AuthorizationPolicy.permits(actor, .readDraftReport(party: report.partyCode, convention: $0.convention))
+            } ?? false)
+        }
         let detached = Set(try await AnswerModel.query(on: req.db).filter(\.$detached == true).all().map { "\($0.$report.id)|\($0.questionID)" })
         let valueByKey = Dictionary(values.map { ("\($0.partyCode)|\($0.elementID)", $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -36,7 +43,7 @@ enum SynergyRoutes {
             }
             var filled = 0, reused = 0
             for report in reports {
-                guard let template = req.application.synergia.templates.byID[report.cycle.templateID] else { continue }
+                guard let template = try? templatesByCycle.template(of: report.cycle) else { continue }
                 for question in template.questions where question.element == element.id {
                     guard let value = valueByKey["\(report.partyCode)|\(element.id)"],
                           !detached.contains("\(report.id!)|\(question.id)") else { continue }
@@ -46,7 +53,9 @@ enum SynergyRoutes {
             }
             return SynergyDTO.Element(id: element.id, title: element.title.values, questions: questions,
                                       conventions: Array(Set(questions.map(\.convention))).sorted(),
-                                      partiesWithValue: Set(values.filter { $0.elementID == element.id }.map(\.partyCode)).count,
+                                      partiesWithValue: Set(values.filter { value in
+                                          value.elementID == element.id && reports.contains { $0.partyCode == value.partyCode }
+                                      }.map(\.partyCode)).count,
                                       answersFilled: filled, answersReused: reused)
         })
     }

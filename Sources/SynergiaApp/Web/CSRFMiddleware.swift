@@ -17,8 +17,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.csrfToken = token
 
         if Self.isStateChanging(request.method), !request.url.path.hasPrefix("/api/") {
-            // The body is collected here, before the route, so the token can be read.
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            // The body is collected here, before the route, so the token can be read; upload
+            // routes say how large a body they take.
+            let limit = request.route?.largeBodyLimit ?? request.application.routes.defaultMaxBodySize.value
+            _ = try await request.body.collect(max: limit).get()
             let submitted = try? request.content.get(String.self, at: Self.fieldName)
             guard let existing, let submitted, Self.constantTimeEqual(existing, submitted) else {
                 throw Abort(.forbidden, reason: "error.csrf")

@@ -127,12 +127,7 @@ extension Response {
         return Response(status: status, headers: headers, body: .init(string: body))
     }
 
-    /// A CSV download: UTF-8, one line per row (the lines already quoted as needed).
-    public static func csv(lines: [String], filename: String? = nil) -> Response {
-        csv(lines.joined(separator: "\n") + "\n", filename: filename)
-    }
-
-    /// A CSV download of `body`.
+    /// A CSV download of `body` (written with ``SpreadsheetCSV``, so no cell runs as a formula).
     public static func csv(_ body: String, filename: String? = nil) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -15,7 +15,7 @@ struct RequestLogMiddleware: AsyncMiddleware {
                 "status": .stringConvertible(status.code),
                 "ms": .string(String(format: "%.2f", ms)),
                 "lang": .string(request.language.code),
-                "user": .string(request.auth.get(UserModel.self)?.actor.description ?? "public"),
+                "user": .string(request.account.map { $0.actor.description + (request.apiTokenUser != nil ? " (token)" : "") } ?? "public"),
             ])
         }
         do {

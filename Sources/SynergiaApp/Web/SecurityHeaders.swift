@@ -2,9 +2,15 @@ import Vapor
 
 /// Headers that make every response safer to show: no framing, no MIME sniffing, a strict
 /// content security policy (Synergia's pages need no script at all), no referrer leaks.
+/// In production the site is HTTPS only: browsers are told so for a year (HSTS).
 struct SecurityHeaders: AsyncMiddleware {
+    var production: Bool
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        if production {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

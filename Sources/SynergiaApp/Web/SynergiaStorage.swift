@@ -15,6 +15,10 @@ public struct SynergiaContext: Sendable {
     public let indicators: IndicatorRegistry
     /// The cooperation registry (`Resources/Reference/cooperation.json`).
     public let cooperation: CooperationRegistry
+    /// PDF renders of this process, bounded (``PDFRenderQueue``).
+    let pdfQueue: PDFRenderQueue
+    /// When this process started (an empty feed says it was updated then, not in 1970).
+    public let startedAt: Date
 }
 
 extension Application {

@@ -23,8 +23,11 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     case publishReport(convention: String)
     /// Edit links between targets of a convention's framework and others.
     case editCrosswalks(convention: String)
-    /// Enter or import a Party's indicator data and progress assessments.
+    /// Enter or import a Party's indicator data.
     case editIndicatorData(party: String)
+    /// State or change a Party's public assessment of a target of a convention's framework
+    /// outside a report (a published report states its own).
+    case recordAssessment(party: String, convention: String)
     /// Import decisions and follow up their action items.
     case trackDecisions(convention: String)
     /// Run a convention's meetings and workshops.
@@ -50,6 +53,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .publishReport(let c): "publish-report(\(c))"
         case .editCrosswalks(let c): "edit-crosswalks(\(c))"
         case .editIndicatorData(let p): "edit-indicator-data(\(p))"
+        case .recordAssessment(let p, let c): "record-assessment(\(p),\(c))"
         case .trackDecisions(let c): "track-decisions(\(c))"
         case .manageMeetings(let c): "manage-meetings(\(c))"
         case .publishNews(let c): "publish-news(\(c))"

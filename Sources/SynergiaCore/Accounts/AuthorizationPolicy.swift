@@ -15,7 +15,8 @@ public enum AuthorizationPolicy {
              .editCrosswalks(let convention), .trackDecisions(let convention), .manageMeetings(let convention),
              .publishNews(let convention):
             return role == .secretariat && actor.convention == convention
-        case .startReport(let party, let convention), .submitReport(let party, let convention):
+        case .startReport(let party, let convention), .submitReport(let party, let convention),
+             .recordAssessment(let party, let convention):
             return role == .focalPoint && actor.party == party && actor.convention == convention
         case .editReport(let party, let convention):
             return isFocalPoint(actor, party, convention) || isContributor(actor, party)

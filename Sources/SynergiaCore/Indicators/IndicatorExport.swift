@@ -6,14 +6,18 @@ import Foundation
 /// LF line endings with a final newline.
 public enum IndicatorExport {
     /// Plain CSV with header `party,indicator,period,value,unit,lower,upper,disaggregation,source,comment`.
-    public static func csv(_ points: [IndicatorDataPoint]) -> String {
-        var rows = [IndicatorCSVFormat.plainColumns]
-        for p in points {
-            rows.append([p.party, p.indicator, p.period.description, number(p.value), p.unit,
-                         p.lower.map(number) ?? "", p.upper.map(number) ?? "",
-                         DisaggregationText.format(p.disaggregation), p.source, p.comment])
-        }
-        return write(rows)
+    public static func csv(_ points: [IndicatorDataPoint]) -> String { csvHeader + csvRows(points) }
+
+    /// The header line of the plain CSV.
+    public static var csvHeader: String { SpreadsheetCSV.write([IndicatorCSVFormat.plainColumns.map { .text($0) }]) }
+
+    /// Data lines of the plain CSV (for writing a large export in pieces).
+    public static func csvRows(_ points: [IndicatorDataPoint]) -> String {
+        SpreadsheetCSV.write(points.map { p in
+            [.text(p.party), .text(p.indicator), .text(p.period.description), .number(number(p.value)), .text(p.unit),
+             .number(p.lower.map(number) ?? ""), .number(p.upper.map(number) ?? ""),
+             .text(DisaggregationText.format(p.disaggregation)), .text(p.source), .text(p.comment)]
+        })
     }
 
     /// SDMX 2.1 CSV: `DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,<dimensions>,OBS_VALUE,UNIT_MEASURE,LOWER_BOUND,UPPER_BOUND,OBS_COMMENT,SOURCE`.
@@ -21,14 +25,24 @@ public enum IndicatorExport {
     /// a point without a key has an empty cell there.
     public static func sdmxCSV(_ points: [IndicatorDataPoint], dataflow: String = IndicatorCSVFormat.defaultDataflow) -> String {
         let dimensions = Set(points.flatMap { $0.disaggregation.keys }).sorted()
-        var rows = [[IndicatorCSVFormat.sdmxDataflowColumn] + IndicatorCSVFormat.sdmxFixedDimensions
-            + dimensions.map { $0.uppercased() } + IndicatorCSVFormat.sdmxMeasureAndAttributes]
-        for p in points {
-            rows.append([dataflow, p.party, p.indicator, p.period.description]
-                + dimensions.map { p.disaggregation[$0] ?? "" }
-                + [number(p.value), p.unit, p.lower.map(number) ?? "", p.upper.map(number) ?? "", p.comment, p.source])
-        }
-        return write(rows)
+        return sdmxHeader(dimensions: dimensions) + sdmxRows(points, dimensions: dimensions, dataflow: dataflow)
+    }
+
+    /// The header line of SDMX-CSV with these disaggregation dimensions (lowercase keys).
+    public static func sdmxHeader(dimensions: [String]) -> String {
+        SpreadsheetCSV.write([([IndicatorCSVFormat.sdmxDataflowColumn] + IndicatorCSVFormat.sdmxFixedDimensions
+            + dimensions.map { $0.uppercased() } + IndicatorCSVFormat.sdmxMeasureAndAttributes).map { .text($0) }])
+    }
+
+    /// Data lines of SDMX-CSV with these dimensions (for writing a large export in pieces).
+    public static func sdmxRows(_ points: [IndicatorDataPoint], dimensions: [String],
+                                dataflow: String = IndicatorCSVFormat.defaultDataflow) -> String {
+        SpreadsheetCSV.write(points.map { p in
+            [.text(dataflow), .text(p.party), .text(p.indicator), .text(p.period.description)]
+                + dimensions.map { .text(p.disaggregation[$0] ?? "") }
+                + [.number(number(p.value)), .text(p.unit), .number(p.lower.map(number) ?? ""), .number(p.upper.map(number) ?? ""),
+                   .text(p.comment), .text(p.source)]
+        })
     }
 
     /// A JSON array of data points (keys sorted, pretty-printed, periods as text, absent
@@ -46,19 +60,5 @@ public enum IndicatorExport {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(describing: value)
-    }
-
-    static func write(_ rows: [[String]]) -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        do {
-            let writer = try CSVWriter(stream: stream)
-            for row in rows { try writer.write(row: row) }
-        } catch {
-            // Writing to memory does not fail; should it, the output stops where it did.
-        }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

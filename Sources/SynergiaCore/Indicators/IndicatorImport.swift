@@ -57,9 +57,14 @@ public struct IndicatorImportError: Error, Sendable, Equatable, CustomStringConv
 
 /// Every problem found in a file: the import returns no data when there is any.
 public struct IndicatorImportErrors: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Sorted by line, then in the order they were found.
+    /// Sorted by line, then in the order they were found; at most ``IndicatorImport/maxReportedErrors``.
     public var errors: [IndicatorImportError]
-    public init(_ errors: [IndicatorImportError]) { self.errors = errors }
+    /// How many problems the file has in all (more than `errors.count` when the list was cut).
+    public var total: Int
+    public init(_ errors: [IndicatorImportError], total: Int? = nil) {
+        self.errors = errors
+        self.total = total ?? errors.count
+    }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
     /// The lines that have at least one problem, ascending.
     public var lines: [Int] { Array(Set(errors.map(\.line))).sorted() }
@@ -67,6 +72,9 @@ public struct IndicatorImportErrors: Error, Sendable, Equatable, CustomStringCon
 
 /// Reads indicator data from plain CSV or SDMX-CSV, all or nothing.
 public enum IndicatorImport {
+    /// The most problems listed one by one; beyond them only their number is given.
+    public static let maxReportedErrors = 1_000
+
     /// Parses `csv` in `format`, checking every row against the known indicators, Parties,
     /// the allowed years and dimensions, and reporting **every** bad row with its line number.
     /// On any error nothing is returned.
@@ -105,14 +113,19 @@ public enum IndicatorImport {
         }
         var errors = layout.errors
         guard errors.isEmpty else { return .failure(IndicatorImportErrors(errors)) }
+        var total = 0
+        func report(_ found: [IndicatorImportError]) {
+            total += found.count
+            errors += found.prefix(max(0, maxReportedErrors - errors.count))
+        }
 
         var points: [IndicatorDataPoint] = []
         var seen: [IndicatorDataPoint.Key: Int] = [:]
         for record in records.dropFirst() {
             if record.cells.count == 1, record.cells[0].trimmingSpaces.isEmpty { continue } // blank line
             guard record.cells.count == header.cells.count else {
-                errors.append(IndicatorImportError(line: record.line, column: nil, kind: .wrongCellCount,
-                                                   message: "\(record.cells.count) cells where the header has \(header.cells.count)"))
+                report([IndicatorImportError(line: record.line, column: nil, kind: .wrongCellCount,
+                                             message: "\(record.cells.count) cells where the header has \(header.cells.count)")])
                 continue
             }
             var rowErrors: [IndicatorImportError] = []
@@ -126,10 +139,11 @@ public enum IndicatorImport {
                     points.append(point)
                 }
             }
-            errors += rowErrors
+            report(rowErrors)
         }
-        if !errors.isEmpty {
-            return .failure(IndicatorImportErrors(errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)))
+        if total > 0 {
+            return .failure(IndicatorImportErrors(errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element),
+                                                  total: total))
         }
         return .success(points)
     }

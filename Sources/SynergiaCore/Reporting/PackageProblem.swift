@@ -5,6 +5,8 @@ public struct PackageProblem: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// Not valid JSON or CSV, or a required field or column is missing.
         case malformed(String)
+        /// The file is not UTF-8 text.
+        case notUTF8
         case unknownQuestion
         case duplicateQuestion
         /// The value's type differs from the question's, or cannot be read as that type.
@@ -29,6 +31,7 @@ public struct PackageProblem: Sendable, Equatable, CustomStringConvertible {
     public var catalogKey: String {
         switch kind {
         case .malformed: "error.package.malformed"
+        case .notUTF8: "error.import.not-utf8"
         case .unknownQuestion: "error.package.unknown-question"
         case .duplicateQuestion: "error.package.duplicate-question"
         case .wrongType: "error.package.wrong-type"

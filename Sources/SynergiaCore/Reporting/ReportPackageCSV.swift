@@ -18,17 +18,20 @@ extension ReportPackage {
     public func csv(template: ReportTemplate) throws -> String {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
-        try writer.write(row: Self.csvHeader)
+        // Every cell is neutralized so that a spreadsheet never runs it as a formula, in a form the
+        // reader reverses exactly (``SpreadsheetCSV/reversiblyNeutralized(_:)``).
+        func write(_ row: [String]) throws { try writer.write(row: row.map(SpreadsheetCSV.reversiblyNeutralized)) }
+        try write(Self.csvHeader)
         for (key, value) in [("@template", self.template), ("@template-version", String(templateVersion)), ("@party", party),
                              ("@convention", convention), ("@exported-at", CanonicalJSON.timestamp(exportedAt))] {
-            try writer.write(row: [key, "", "", "", value, ""])
+            try write([key, "", "", "", value, ""])
         }
         for section in template.sections {
             for question in section.questions {
                 let answer = answers[question.id]
-                try writer.write(row: [question.id, section.id, question.type.rawValue, question.title.english,
-                                       try answer.map { try CSVValue.text(of: $0.value) } ?? "",
-                                       answer.map { String($0.version) } ?? ""])
+                try write([question.id, section.id, question.type.rawValue, question.title.english,
+                           try answer.map { try CSVValue.text(of: $0.value) } ?? "",
+                           answer.map { String($0.version) } ?? ""])
             }
         }
         writer.stream.close()
@@ -57,7 +60,7 @@ extension ReportPackage {
         var line = 1
         while let row = reader.next() {
             line += 1
-            func field(_ column: Int) -> String { column < row.count ? row[column] : "" }
+            func field(_ column: Int) -> String { column < row.count ? SpreadsheetCSV.restored(row[column]) : "" }
             let questionID = field(idColumn).trimmingCharacters(in: .whitespaces)
             if questionID.isEmpty, row.allSatisfy({ $0.isEmpty }) { continue }
             if questionID.hasPrefix("@") {

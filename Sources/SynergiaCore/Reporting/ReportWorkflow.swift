@@ -35,26 +35,26 @@ public struct ReportAmendment: Sendable, Equatable {
     public var version: Int
 }
 
-/// The report workflow:
+/// The report workflow. Each step needs one action of the ``AuthorizationPolicy``, which alone
+/// decides who may take it:
 ///
-/// | step | who |
+/// | step | action (who, by the policy) |
 /// | --- | --- |
-/// | draft → inReview | contributor of the Party, or focal point of the Party and convention |
-/// | inReview → draft | focal point of the Party and convention |
-/// | inReview → approved | focal point of the Party and convention |
-/// | approved → submitted | focal point of the Party and convention |
-/// | submitted → published | secretariat of the convention |
+/// | draft → inReview | `editReport` (contributor of the Party, or focal point of the Party and convention) |
+/// | inReview → draft | `submitReport` (focal point of the Party and convention) |
+/// | inReview → approved | `submitReport` |
+/// | approved → submitted | `submitReport` |
+/// | submitted → published | `publishReport` (secretariat of the convention) |
 ///
-/// Nothing else, including by administrators. A submitted or published report is changed
-/// only through an amendment (`amend`), a new draft version made by the focal point.
+/// Nothing else. A submitted or published report is changed only through an amendment
+/// (`amend`), a new draft version opened with `submitReport`.
 public enum ReportWorkflow {
-    private enum Who { case preparers, focalPoint, secretariat }
-
-    private static func step(_ from: ReportStatus, _ to: ReportStatus) -> Who? {
+    /// The action a step needs, or nil when the workflow has no such step.
+    public static func action(from: ReportStatus, to: ReportStatus, party: String, convention: String) -> Action? {
         switch (from, to) {
-        case (.draft, .inReview): .preparers
-        case (.inReview, .draft), (.inReview, .approved), (.approved, .submitted): .focalPoint
-        case (.submitted, .published): .secretariat
+        case (.draft, .inReview): .editReport(party: party, convention: convention)
+        case (.inReview, .draft), (.inReview, .approved), (.approved, .submitted): .submitReport(party: party, convention: convention)
+        case (.submitted, .published): .publishReport(convention: convention)
         default: nil
         }
     }
@@ -63,23 +63,19 @@ public enum ReportWorkflow {
     /// `convention` (code) from `from` to `to`.
     public static func transition(from: ReportStatus, to: ReportStatus, by actor: Actor,
                                   party: String, convention: String) -> Result<ReportStatus, WorkflowRefusal> {
-        guard let who = step(from, to) else { return .failure(.noSuchTransition(from: from, to: to)) }
-        if let refusal = check(who, actor: actor, party: party, convention: convention) { return .failure(refusal) }
+        guard let action = action(from: from, to: to, party: party, convention: convention) else {
+            return .failure(.noSuchTransition(from: from, to: to))
+        }
+        if let refusal = refusal(actor, action, party: party, convention: convention) { return .failure(refusal) }
         return .success(to)
     }
 
-    private static func check(_ who: Who, actor: Actor, party: String, convention: String) -> WorkflowRefusal? {
-        switch (who, actor.role) {
-        case (.preparers, .contributor?):
-            return actor.party == party ? nil : .otherParty
-        case (.preparers, .focalPoint?), (.focalPoint, .focalPoint?):
-            if actor.party != party { return .otherParty }
-            return actor.convention == convention ? nil : .otherConvention
-        case (.secretariat, .secretariat?):
-            return actor.convention == convention ? nil : .otherConvention
-        default:
-            return .roleNotAllowed(actor.role)
-        }
+    /// Nil when the policy permits `action`; else the reason to show, the most specific first.
+    private static func refusal(_ actor: Actor, _ action: Action, party: String, convention: String) -> WorkflowRefusal? {
+        if AuthorizationPolicy.permits(actor, action) { return nil }
+        if let own = actor.party, own != party { return .otherParty }
+        if let own = actor.convention, own != convention { return .otherConvention }
+        return .roleNotAllowed(actor.role)
     }
 
     /// Whether the report is locked (submitted or published).
@@ -97,7 +93,14 @@ public enum ReportWorkflow {
     public static func amend(_ status: ReportStatus, version: Int, by actor: Actor,
                              party: String, convention: String) -> Result<ReportAmendment, WorkflowRefusal> {
         guard status.isLocked else { return .failure(.noSuchTransition(from: status, to: .draft)) }
-        if let refusal = check(.focalPoint, actor: actor, party: party, convention: convention) { return .failure(refusal) }
+        if let refusal = refusal(actor, .submitReport(party: party, convention: convention), party: party, convention: convention) {
+            return .failure(refusal)
+        }
         return .success(ReportAmendment(status: .draft, version: version + 1))
     }
+}
+
+/// Whether a reporting cycle accepts new reports.
+public enum CycleStatus: String, Codable, Sendable, CaseIterable {
+    case open, closed
 }

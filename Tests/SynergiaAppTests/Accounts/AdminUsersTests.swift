@@ -49,8 +49,8 @@ struct AdminUsersTests {
     @Test("demo accounts are created once and marked as demo on the pages")
     func demoSeed() async throws {
         try await withSynergia(demo: true) { app in
-            #expect(try await DemoSeed.seed(on: app.db, hasher: app.password).count == DemoSeed.accounts.count)
-            #expect(try await DemoSeed.seed(on: app.db, hasher: app.password).isEmpty)
+            #expect(try await DemoSeed.seed(on: app.db, hasher: app.password.async).count == DemoSeed.accounts.count)
+            #expect(try await DemoSeed.seed(on: app.db, hasher: app.password.async).isEmpty)
             let browser = Browser(app)
             #expect(try await browser.get("/").contains("class=\"demo-banner\""))
             try await browser.signIn("focal-point@demo.synergia.example", DemoSeed.password)

@@ -40,7 +40,7 @@ struct AdvisoryFlowTests {
             #expect(!call.complete)
             #expect(call.balance.allSatisfy { $0.missing == 2 })
             // The Bureau was told of every nomination.
-            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == "nomination-received").count() == 11)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == .nominationReceived).count() == 11)
 
             let byParty = Dictionary(uniqueKeysWithValues: call.nominations.map { ($0.party, $0.id) })
             for party in ["KE", "SN", "CN", "IN", "PL", "UA", "BR", "MX", "FR", "NO"] {
@@ -55,7 +55,7 @@ struct AdvisoryFlowTests {
             #expect(after.complete)
             #expect(after.balance.allSatisfy { $0.selected == 2 && $0.missing == 0 })
             #expect(after.nominations.first { $0.party == "ZA" }?.status == "nominated")
-            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == "selection-made").count() == 10)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == .selectionMade).count() == 10)
 
             // The page shows the balance and keeps observers apart.
             _ = try await bureau.post("\(callPath)/observers", ["organization": "Secretariat of the Ramsar Convention"])
@@ -80,7 +80,7 @@ struct AdvisoryFlowTests {
             try await call.create(on: app.db)
 
             await #expect(throws: Refusal("error.advisory.after-deadline")) {
-                try await AdvisoryService.nominate(call: call, by: nfp, candidateName: "Late", expertise: "x", languages: "en", cv: "", on: app.db)
+                try await AdvisoryService.nominate(call: try call.requireID(), by: nfp, candidateName: "Late", expertise: "x", languages: "en", cv: "", on: app.db)
             }
             let contributor = Browser(app)
             try await contributor.signIn("contributor@example.org")

@@ -60,10 +60,10 @@ struct CrosswalkTests {
             let templates = app.synergia.templates
             let cbd = try await ReportingService.startReport(
                 cycle: try await ReportingService.openCycle(template: try templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                            dueOn: "2026-12-31", by: cbdSecretariat, on: app.db), by: cbdFocalPoint, on: app.db)
+                                                            dueOn: "2026-12-31", by: cbdSecretariat, on: app.db).requireID(), by: cbdFocalPoint, on: app.db)
             let ramsar = try await ReportingService.startReport(
                 cycle: try await ReportingService.openCycle(template: try templates.template("ramsar-nr-cop15"), title: "", opensOn: "2026-01-01",
-                                                            dueOn: "2026-12-31", by: ramsarSecretariat, on: app.db), by: ramsarFocalPoint, on: app.db)
+                                                            dueOn: "2026-12-31", by: ramsarSecretariat, on: app.db).requireID(), by: ramsarFocalPoint, on: app.db)
             let cbdUser = Browser(app)
             try await cbdUser.signIn("fp-cbd@example.org")
             #expect(try await cbdUser.post("/reports/\(cbd.id!)/answers/cbd-7nr.s2.q2",

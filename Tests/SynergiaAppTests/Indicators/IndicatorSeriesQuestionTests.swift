@@ -5,11 +5,12 @@ import SynergiaCore
 import Testing
 import VaporTesting
 
-/// The indicator-series question type: a value entered in a report is the Party's indicator
-/// data, shown on the indicator page and in its exports, and imported data appears in the report.
+/// The indicator-series question type: a value entered in a report is the Party's draft of its
+/// indicator data, shared with its other reports and imports, and public only once the report is
+/// published; imported data appears in the report.
 @Suite("Indicator series answered in a report feed the shared indicator data")
 struct IndicatorSeriesQuestionTests {
-    @Test("a series entered in the CBD report is the Party's indicator data; a later import shows in the report")
+    @Test("a series entered in a draft report stays private; an import shows in the report; publication makes the series public")
     func reportFeedsIndicatorData() async throws {
         try await withSynergia { app in
             let report = try await startKenyaCBDReport(app)
@@ -21,21 +22,22 @@ struct IndicatorSeriesQuestionTests {
             let saved = try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q3",
                                                ["value": "2015, 0.81\n2020, 0.79\n2016-2019, 0.80", "baseVersion": "0"])
             #expect(saved.status == .seeOther)
-            let stored = try await IndicatorValueModel.query(on: app.db).filter(\.$indicator == "A.3").sort(\.$periodStart).all()
-            #expect(stored.map(\.period) == ["2015", "2016-2019", "2020"] && stored.map(\.value) == [0.81, 0.80, 0.79])
-            #expect(stored.allSatisfy { $0.partyCode == "KE" && $0.disaggregation.isEmpty && $0.source == "national report" })
+            // A draft: not in the published data, not on the public indicator page or its export.
+            #expect(try await IndicatorValueModel.query(on: app.db).filter(\.$indicator == "A.3").count() == 0)
+            #expect(!(try await Browser(app).get("/indicators/A.3?party=KE").contains("0.79")))
+            #expect(!(try await Browser(app).get("/indicators/A.3/data.csv").contains("0.79")))
+            let draft = try await browser.json(ReportDTO.self, "/api/v1/reports/\(report.id!)")
+            #expect(draft.answers.first { $0.question == "cbd-7nr.s3.q3" }?.value
+                    == .indicatorSeries([SeriesPoint(period: "2015", value: 0.81), SeriesPoint(period: "2016-2019", value: 0.80),
+                                         SeriesPoint(period: "2020", value: 0.79)]))
 
-            // The indicator page (the per-indicator dashboard) and its export show it.
-            let page = try await Browser(app).get("/indicators/A.3?party=KE")
-            #expect(page.contains("<svg") && page.contains("0.79"))
-            #expect(try await Browser(app).get("/indicators/A.3/data.csv").contains("KE,A.3,2020,0.79"))
-
-            // An import by the Party's statistics office changes what the report shows, at a new version.
+            // An import by the Party's statistics office is published at once and shows in the report, at a new version.
             try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
             let stats = Browser(app)
             try await stats.signIn("stats@example.org")
             let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,A.3,2022,0.78,,,,,IUCN,\n"
             #expect(try await stats.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
+            #expect(try await Browser(app).get("/indicators/A.3/data.csv").contains("KE,A.3,2022,0.78"))
             let json = try await browser.json(ReportDTO.self, "/api/v1/reports/\(report.id!)")
             let answer = try #require(json.answers.first { $0.question == "cbd-7nr.s3.q3" })
             #expect(answer.indicator == "A.3" && answer.version == 2)
@@ -45,13 +47,23 @@ struct IndicatorSeriesQuestionTests {
             // An edit based on the series before the import is shown the conflict, and changes nothing.
             let stale = try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q3", ["value": "2015, 0.9", "baseVersion": "1"])
             #expect(stale.status == .conflict)
-            #expect(try await IndicatorValueModel.query(on: app.db).filter(\.$indicator == "A.3").count() == 4)
 
-            // Saved on the current version, the report's list replaces the total series (periods left out are removed).
+            // Saved on the current version, the report's list replaces the draft (periods left out are removed).
             #expect(try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q3",
                                            ["value": "2015, 0.81\n2022, 0.77", "baseVersion": "2"]).status == .seeOther)
+
+            // Published, the report's series becomes the Party's published data, and the draft is gone.
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            for step in ["in-review", "approved", "submitted"] {
+                #expect(try await browser.post("/reports/\(report.id!)/transition", ["to": step]).status == .seeOther, "\(step)")
+            }
+            let secretariat = Browser(app)
+            try await secretariat.signIn("cbd@example.org")
+            #expect(try await secretariat.post("/reports/\(report.id!)/transition", ["to": "published"]).status == .seeOther)
             let after = try await IndicatorValueModel.query(on: app.db).filter(\.$indicator == "A.3").sort(\.$periodStart).all()
             #expect(after.map(\.period) == ["2015", "2022"] && after.map(\.value) == [0.81, 0.77])
+            #expect(try await app.db.sql.select().column("id").from(IndicatorDraftValues.table).all().isEmpty)
+            #expect(try await AuditVerifier.verify(on: app.db).isIntact)
         }
     }
 
@@ -64,6 +76,7 @@ struct IndicatorSeriesQuestionTests {
             let page = try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q3", ["value": "last year, 0.8", "baseVersion": "0"])
             #expect(page.status == .unprocessableEntity && page.contains("2016-2020"))
             #expect(try await IndicatorValueModel.query(on: app.db).count() == 0)
+            #expect(try await app.db.sql.select().column("id").from(IndicatorDraftValues.table).all().isEmpty)
         }
     }
 }

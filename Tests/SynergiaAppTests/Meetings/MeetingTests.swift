@@ -113,11 +113,11 @@ struct MeetingTests {
             try await secretariat.signIn("sec@example.org")
             let invited = try await secretariat.post("/meetings/SBI-1/invitations", ["name": "Delegate", "email": "d@example.org", "category": "party-delegate", "party": "FR"])
             #expect(invited.status == .seeOther)
-            let notification = try await NotificationModel.query(on: app.db).filter(\.$kind == "invitation").first()
-            #expect(notification?.recipient == "d@example.org" && notification?.status == "queued")
+            let notification = try await NotificationModel.query(on: app.db).filter(\.$kind == .invitation).first()
+            #expect(notification?.recipient == "d@example.org" && notification?.status == .queued)
             // The invitee then registers; the invitation becomes a registration.
             #expect(try await Browser(app).post("/meetings/SBI-1/register", ["name": "Delegate", "email": "d@example.org", "category": "party-delegate", "party": "FR"]).status == .seeOther)
-            #expect(try await ParticipantModel.query(on: app.db).first()?.status == "registered")
+            #expect(try await ParticipantModel.query(on: app.db).first()?.status == .registered)
         }
     }
 }

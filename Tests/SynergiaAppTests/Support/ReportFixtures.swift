@@ -11,5 +11,30 @@ func startKenyaCBDReport(_ app: Application) async throws -> ReportModel {
     let focalPoint = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
     let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "",
                                                      opensOn: "2026-01-01", dueOn: "2026-12-31", by: secretariat, on: app.db)
-    return try await ReportingService.startReport(cycle: cycle, by: focalPoint, on: app.db)
+    return try await ReportingService.startReport(cycle: try cycle.requireID(), by: focalPoint, on: app.db)
+}
+
+/// Answers every required question of a report that has no answer yet, as the account `email`,
+/// with valid generated values, so that it can be submitted (for tests about something else than
+/// completeness). Returns how many it answered.
+@discardableResult
+func fillRequiredAnswers(_ app: Application, report reportID: UUID, by email: String) async throws -> Int {
+    guard let user = try await UserModel.query(on: app.db).filter(\.$email == email).first(),
+          let report = try await ReportModel.query(on: app.db).filter(\.$id == reportID).with(\.$cycle).first() else {
+        throw Abort(.notFound)
+    }
+    let template = try app.synergia.templates.template(of: report.cycle)
+    var random = DemoRandom(seed: 7)
+    var answered = 0
+    for question in template.questions where question.required {
+        let current = try await ReportingService.answer(to: question, of: report, on: app.db)
+        if let current, !current.revision.value.isBlank { continue }
+        var value = ScaleDemoAnswers.answer(for: question, random: &random)
+        if value.isBlank, case .multipleChoice = value, let first = question.choices?.first { value = .multipleChoice([first.id]) }
+        let outcome = try await ReportingService.save(value, question: question.id, baseVersion: current?.revision.version ?? 0,
+                                                      report: reportID, template: template, by: user, on: app.db)
+        guard case .saved = outcome else { throw Abort(.conflict, reason: "could not fill \(question.id)") }
+        answered += 1
+    }
+    return answered
 }

@@ -14,9 +14,12 @@ enum TestDatabase {
         ProcessInfo.processInfo.environment["SYNERGIA_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// PostgreSQL when configured; otherwise a fresh SQLite file in the temporary folder (a file,
+    /// as in production: WAL, several connections, real locking; an in-memory database is
+    /// shared-cache and locks differently).
     static func settings() throws -> DatabaseSettings {
         if let url = postgresURL { return try DatabaseSettings.postgres(url, variable: "SYNERGIA_TEST_DATABASE_URL") }
-        return .sqliteMemory
+        return .sqliteFile(path: FileManager.default.temporaryDirectory.appendingPathComponent("synergia-test-\(UUID().uuidString).sqlite").path)
     }
 }
 
@@ -38,12 +41,21 @@ actor DatabaseTurns {
 }
 
 /// Runs `body` with a configured, migrated Synergia app on a fresh database.
-func withSynergia(demo: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withSynergia(demo: Bool = false, configure adjust: (inout SynergiaSettings) -> Void = { _ in },
+                  _ body: (Application) async throws -> Void) async throws {
     let onPostgres = TestDatabase.postgresURL != nil
     if onPostgres { await DatabaseTurns.shared.acquire() }
     let app = try await Application.make(.testing)
+    let database = try TestDatabase.settings()
+    defer {
+        if case .sqliteFile(let path) = database {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
     do {
-        try await configure(app, settings: SynergiaSettings(database: try TestDatabase.settings(), bcryptCost: 4, demo: demo))
+        var settings = SynergiaSettings(database: database, bcryptCost: 4, demo: demo)
+        adjust(&settings)
+        try await configure(app, settings: settings)
         if onPostgres, let sql = app.db as? any SQLDatabase {
             try await sql.raw("DROP SCHEMA public CASCADE").run()
             try await sql.raw("CREATE SCHEMA public").run()
@@ -64,5 +76,5 @@ func withSynergia(demo: Bool = false, _ body: (Application) async throws -> Void
 func makeUser(_ app: Application, email: String, role: Role, party: String? = nil, convention: String? = nil,
               password: String = "correct horse battery") async throws -> UserModel {
     try await AccountService.create(.init(email: email, password: password, role: role, party: party, convention: convention),
-                                    hasher: app.password, on: app.db)
+                                    hasher: app.password.async, on: app.db)
 }

@@ -21,7 +21,7 @@ struct AuditChainTests {
         #expect(entries[2].previousHash == entries[1].hash)
         #expect(Set(entries.map(\.hash)).count == 4)
         #expect(AuditChain.verify(entries) == .intact(count: 4))
-        #expect(AuditChain.verify(entries, head: entries[3].hash) == .intact(count: 4))
+        #expect(AuditChain.verify(entries, head: AuditHead(sequence: 4, hash: entries[3].hash)) == .intact(count: 4))
         #expect(AuditChain.verify([]) == .intact(count: 0))
     }
 
@@ -39,6 +39,20 @@ struct AuditChainTests {
         decoder.dateDecodingStrategy = .millisecondsSince1970
         let back = try decoder.decode([AuditEntry].self, from: encoder.encode(entries))
         #expect(AuditChain.verify(back) == .intact(count: 4))
+    }
+
+    @Test func aStateHashIsHashedAndCannotBeChangedOrDropped() {
+        var entries = chain(2)
+        entries.append(AuditChain.append(to: entries, at: Date(timeIntervalSince1970: 1_795_700_100), actor: "a", action: "answer.saved",
+                                         subject: "answer/r/q", after: "v", stateHash: String(repeating: "a", count: 64)))
+        #expect(String(decoding: AuditChain.serialization(of: entries[2]), as: UTF8.self).contains(#""stateHash":"aaaa"#))
+        #expect(!String(decoding: AuditChain.serialization(of: entries[1]), as: UTF8.self).contains("stateHash"))
+        #expect(AuditChain.verify(entries) == .intact(count: 3))
+        var changed = entries
+        changed[2].stateHash = String(repeating: "b", count: 64)
+        #expect(AuditChain.verify(changed) == .broken(atSequence: 3, reason: .hashMismatch))
+        changed[2].stateHash = nil
+        #expect(AuditChain.verify(changed) == .broken(atSequence: 3, reason: .hashMismatch))
     }
 
     @Test(arguments: ["before", "after", "actor", "action", "subject", "at"])
@@ -70,6 +84,8 @@ struct AuditChainTests {
         var renumbered = [entries[0], entries[2]]
         renumbered[1].sequence = 2
         #expect(AuditChain.verify(renumbered) == .broken(atSequence: 2, reason: .previousHashMismatch))
-        #expect(AuditChain.verify(Array(entries.prefix(3)), head: entries[3].hash) == .broken(atSequence: 3, reason: .headMismatch))
+        #expect(AuditChain.verify(Array(entries.prefix(3)), head: AuditHead(sequence: 4, hash: entries[3].hash)) == .broken(atSequence: 3, reason: .headMismatch))
+        #expect(AuditChain.verify([], head: AuditHead(sequence: 4, hash: entries[3].hash)) == .broken(atSequence: 0, reason: .headMismatch))
+        #expect(AuditChain.verify([], head: .empty) == .intact(count: 0))
     }
 }

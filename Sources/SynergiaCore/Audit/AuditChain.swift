@@ -16,12 +16,16 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var subject: String
     public var before: String?
     public var after: String?
+    /// SHA-256 of the changed record's state after the change (``AuditChain`` does not define the
+    /// state; the application does), so the record can be checked against its last entry.
+    /// Absent on entries that change no checked record, and on entries made before states were kept.
+    public var stateHash: String?
     /// `hash` of the entry before, or `AuditChain.genesisHash` for the first.
     public var previousHash: String
     public var hash: String
 
     public init(sequence: Int, at: Date, actor: String, action: String, subject: String, before: String?,
-                after: String?, previousHash: String, hash: String) {
+                after: String?, stateHash: String? = nil, previousHash: String, hash: String) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
@@ -29,6 +33,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         self.subject = subject
         self.before = before
         self.after = after
+        self.stateHash = stateHash
         self.previousHash = previousHash
         self.hash = hash
     }
@@ -50,8 +55,23 @@ public enum AuditBreak: Sendable, Equatable {
     case previousHashMismatch
     /// Its content no longer gives its `hash` (a field was changed).
     case hashMismatch
-    /// The last entry's hash is not the separately stored head (entries were cut off the end).
+    /// The last entry is not the separately stored head (entries were cut off the end, or the
+    /// log was emptied).
     case headMismatch
+}
+
+/// The last entry of a chain, stored apart from the entries, so that cutting entries off the
+/// end (or emptying the log) is found.
+public struct AuditHead: Sendable, Equatable {
+    /// The last entry's sequence; 0 for an empty log.
+    public var sequence: Int
+    /// The last entry's hash; ``AuditChain/genesisHash`` for an empty log.
+    public var hash: String
+    public init(sequence: Int, hash: String) {
+        self.sequence = sequence
+        self.hash = hash
+    }
+    public static let empty = AuditHead(sequence: 0, hash: AuditChain.genesisHash)
 }
 
 /// Builds and verifies hash-chained audit trails.
@@ -61,21 +81,28 @@ public enum AuditChain {
 
     /// The new entry to add after `entries` (which are assumed verified).
     public static func append(to entries: [AuditEntry], at: Date, actor: String, action: String, subject: String,
-                              before: String? = nil, after: String? = nil) -> AuditEntry {
+                              before: String? = nil, after: String? = nil, stateHash: String? = nil) -> AuditEntry {
+        append(after: entries.last.map { AuditHead(sequence: $0.sequence, hash: $0.hash) } ?? .empty, at: at, actor: actor,
+               action: action, subject: subject, before: before, after: after, stateHash: stateHash)
+    }
+
+    /// The new entry to add after the one `head` names.
+    public static func append(after head: AuditHead, at: Date, actor: String, action: String, subject: String,
+                              before: String? = nil, after: String? = nil, stateHash: String? = nil) -> AuditEntry {
         let truncated = Date(timeIntervalSince1970: Double(CanonicalJSON.milliseconds(at)) / 1000)
-        var entry = AuditEntry(sequence: (entries.last?.sequence ?? 0) + 1, at: truncated,
-                               actor: actor, action: action, subject: subject, before: before, after: after,
-                               previousHash: entries.last?.hash ?? genesisHash, hash: "")
+        var entry = AuditEntry(sequence: head.sequence + 1, at: truncated, actor: actor, action: action, subject: subject,
+                               before: before, after: after, stateHash: stateHash, previousHash: head.hash, hash: "")
         entry.hash = hash(of: entry)
         return entry
     }
 
     /// The bytes hashed for `entry`: canonical JSON of every field except `hash`
-    /// (absent `before`/`after` as null, `at` as ISO 8601 with milliseconds).
+    /// (absent `before`/`after` as null, `at` as ISO 8601 with milliseconds; `stateHash` only when
+    /// the entry has one, so entries made before states were kept hash as they did).
     public static func serialization(of entry: AuditEntry) -> Data {
         struct Hashed: Encodable {
             var sequence: Int, at: String, actor: String, action: String, subject: String
-            var before: String?, after: String?, previousHash: String
+            var before: String?, after: String?, stateHash: String?, previousHash: String
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(sequence, forKey: .sequence)
@@ -85,13 +112,14 @@ public enum AuditChain {
                 try c.encode(subject, forKey: .subject)
                 try c.encode(before, forKey: .before)
                 try c.encode(after, forKey: .after)
+                try c.encodeIfPresent(stateHash, forKey: .stateHash)
                 try c.encode(previousHash, forKey: .previousHash)
             }
-            enum CodingKeys: String, CodingKey { case sequence, at, actor, action, subject, before, after, previousHash }
+            enum CodingKeys: String, CodingKey { case sequence, at, actor, action, subject, before, after, stateHash, previousHash }
         }
         let hashed = Hashed(sequence: entry.sequence, at: CanonicalJSON.timestamp(entry.at), actor: entry.actor,
                             action: entry.action, subject: entry.subject, before: entry.before, after: entry.after,
-                            previousHash: entry.previousHash)
+                            stateHash: entry.stateHash, previousHash: entry.previousHash)
         // Encoding strings and integers cannot fail.
         return (try? CanonicalJSON.encode(hashed)) ?? Data()
     }
@@ -101,8 +129,9 @@ public enum AuditChain {
 
     /// Checks `entries` in the order given: sequences 1, 2, 3…; each `previousHash` the hash
     /// of the entry before (genesis for the first); each `hash` recomputed. With `head` (the
-    /// last hash stored apart from the entries), also finds entries removed from the end.
-    public static func verify(_ entries: [AuditEntry], head: String? = nil) -> AuditVerification {
+    /// last entry as stored apart from the entries), also finds entries removed from the end
+    /// and an emptied log.
+    public static func verify(_ entries: [AuditEntry], head: AuditHead? = nil) -> AuditVerification {
         var previous = genesisHash
         for (index, entry) in entries.enumerated() {
             if entry.sequence != index + 1 {
@@ -112,7 +141,7 @@ public enum AuditChain {
             if hash(of: entry) != entry.hash { return .broken(atSequence: entry.sequence, reason: .hashMismatch) }
             previous = entry.hash
         }
-        if let head, head != previous {
+        if let head, head.hash != previous || head.sequence != (entries.last?.sequence ?? 0) {
             return .broken(atSequence: entries.last?.sequence ?? 0, reason: .headMismatch)
         }
         return .intact(count: entries.count)

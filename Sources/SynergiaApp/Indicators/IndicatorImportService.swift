@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import SQLKit
+import SynergiaCore
+import Vapor
+
+/// Imports indicator data from CSV or SDMX-CSV: all of it or nothing. The file is parsed and
+/// checked away from the request threads; every row is checked before anything is stored; the
+/// rows are then staged in small batches (each a short transaction, so other writes wait for a
+/// batch at most, never for the whole file) and made current in one last statement, with one
+/// audit entry per series it changed.
+enum IndicatorImportService {
+    /// The problems listed one by one in an answer (the count says how many there are in all).
+    static let shownErrors = IndicatorImport.maxReportedErrors
+    /// Rows staged per transaction.
+    static let batchSize = 1_000
+
+    static func importCSV(_ text: String, format: String?, by user: UserModel, app: Application) async throws
+        -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
+        let db = app.db
+        let format = IndicatorCSVFormat(rawValue: format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
+        let parties = Set(try await PartyModel.query(on: db).all().map(\.alpha2))
+        let national = try await NationalIndicators.owners(on: db)
+        let known = app.synergia.indicators.codes.union(national.keys)
+        let result = try await app.threadPool.runIfActive {
+            IndicatorImport.parse(csv: text, format: format, knownIndicators: known, knownParties: parties, periodRange: 1950...2100,
+                                  nationalIndicatorOwners: national)
+        }
+        guard case .success(let points) = result else { return result }
+        for party in Set(points.map(\.party)) {
+            try Authorize.require(user.actor, .editIndicatorData(party: party))
+        }
+        try await store(points, by: user.email, on: db)
+        return .success(points)
+    }
+
+    /// Stages `points` in batches, then makes them current in one transaction.
+    static func store(_ points: [IndicatorDataPoint], by author: String, on db: any Database) async throws {
+        let batch = UUID()
+        do {
+            for start in stride(from: 0, to: points.count, by: batchSize) {
+                let slice = points[start..<min(points.count, start + batchSize)]
+                try await db.write { tx in
+                    var insert = tx.sql.insert(into: ImportStaging.table).columns(ImportStaging.columns)
+                    for point in slice {
+                        insert = insert.values(SQLBind(UUID()), SQLBind(batch), SQLBind(point.party), SQLBind(point.indicator),
+                                               SQLBind(point.period.description), SQLBind(point.period.start), SQLBind(point.value),
+                                               SQLBind(point.unit), SQLBind(point.lower), SQLBind(point.upper),
+                                               SQLBind(IndicatorValueModel.key(point.disaggregation)), SQLBind(point.source),
+                                               SQLBind(point.comment))
+                    }
+                    try await insert.run()
+                }
+            }
+            let series = Set(points.map { SeriesKey(party: $0.party, indicator: $0.indicator) })
+            try await db.write { tx in
+                try await ImportStaging.makeCurrent(batch: batch, by: author, on: tx.sql)
+                for key in series.sorted(by: { ($0.party, $0.indicator) < ($1.party, $1.indicator) }) {
+                    _ = try await IndicatorSeriesStore.advance(party: key.party, indicator: key.indicator, expectedVersion: nil, source: nil,
+                                                               draft: nil, by: author, in: tx)
+                }
+                // A Party's draft in a report shows the imported totals too.
+                let drafted = try await IndicatorSeriesStore.drafted(among: series.map { ($0.party, $0.indicator) }, on: tx.sql)
+                for point in points where point.disaggregation.isEmpty && drafted.contains(SeriesKey(party: point.party, indicator: point.indicator)) {
+                    try await IndicatorSeriesStore.mergeIntoDraft(party: point.party, indicator: point.indicator, period: point.period,
+                                                                  value: point.value, unit: point.unit, by: author, in: tx)
+                }
+                try await tx.sql.delete(from: ImportStaging.table).where("batch", .equal, batch).run()
+                for key in series.sorted(by: { ($0.party, $0.indicator) < ($1.party, $1.indicator) }) {
+                    try await AuditLog.record(tx, actor: author, action: "indicator-data.imported",
+                                              subject: .series(party: key.party, indicator: key.indicator),
+                                              after: "\(points.filter { $0.party == key.party && $0.indicator == key.indicator }.count) values")
+                }
+            }
+        } catch {
+            try? await db.write { tx in try await tx.sql.delete(from: ImportStaging.table).where("batch", .equal, batch).run() }
+            throw error
+        }
+    }
+
+    struct SeriesKey: Hashable, Sendable { var party: String; var indicator: String }
+}
+
+/// Rows of an import waiting for their last step.
+enum ImportStaging {
+    static let table = "indicator_import_rows"
+    static let columns = ["id", "batch", "party_code", "indicator", "period", "period_start", "value", "unit", "lower", "upper",
+                          "disaggregation", "source", "comment"]
+
+    /// Inserts or replaces the batch's values (same Party, indicator, period and disaggregation
+    /// replaced) in one statement.
+    static func makeCurrent(batch: UUID, by author: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO \(ident: IndicatorValueModel.schema)
+                (id, party_code, indicator, period, period_start, value, unit, lower, upper, disaggregation, source, comment, entered_by, updated_at)
+            SELECT id, party_code, indicator, period, period_start, value, unit, lower, upper, disaggregation, source, comment, \(bind: author), \(bind: Date())
+            FROM \(ident: table) WHERE batch = \(bind: batch)
+            ON CONFLICT (party_code, indicator, period, disaggregation) DO UPDATE SET
+                value = excluded.value, period_start = excluded.period_start, unit = excluded.unit, lower = excluded.lower,
+                upper = excluded.upper, source = excluded.source, comment = excluded.comment, entered_by = excluded.entered_by,
+                updated_at = excluded.updated_at
+            """).run()
+    }
+}
+
+struct CreateImportStaging: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ImportStaging.table)
+            .id()
+            .field("batch", .uuid, .required)
+            .field("party_code", .string, .required)
+            .field("indicator", .string, .required)
+            .field("period", .string, .required)
+            .field("period_start", .int, .required)
+            .field("value", .double, .required)
+            .field("unit", .string, .required)
+            .field("lower", .double)
+            .field("upper", .double)
+            .field("disaggregation", .string, .required)
+            .field("source", .string, .required)
+            .field("comment", .string, .required)
+            .create()
+        try await database.sql.create(index: "indicator_import_rows_by_batch").on(ImportStaging.table).column("batch").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ImportStaging.table).delete()
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import SynergiaCore
+import Vapor
+
+/// A report could not be submitted: what is missing or invalid, question by question.
+public struct SubmissionRefused: Error, AbortError, Sendable {
+    public let problems: [SubmissionProblem]
+    public var status: HTTPResponseStatus { .unprocessableEntity }
+    public var reason: String { "error.submission.incomplete" }
+}
+
+extension ReportingService {
+    /// Moves a report through the workflow, in one transaction that re-reads and locks the
+    /// report, so a save, a package or another transition cannot interleave. Submitting checks
+    /// that every required answer is there and every answer is valid against the cycle's template
+    /// version, locks the report, issues the receipt (time and SHA-256 of the submitted content)
+    /// and tells the convention's secretariat. Publishing records the report's assessments and
+    /// indicator series on the public dashboards.
+    @discardableResult
+    public static func transition(_ reportID: UUID, to target: ReportStatus, templates: Templates, by user: UserModel,
+                                  on db: any Database) async throws -> ReportModel {
+        try await db.write { tx in
+            let report = try await lockedReport(reportID, in: tx)
+            let cycle = try await report.$cycle.get(on: tx.db)
+            let template = try templates.template(of: cycle)
+            let from = report.status
+            if case .failure(let refusal) = ReportWorkflow.transition(from: from, to: target, by: user.actor, party: report.partyCode,
+                                                                     convention: template.convention) {
+                throw Refusal(refusal.catalogKey)
+            }
+            let now = Date()
+            if target == .submitted {
+                let answers = try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value)
+                let problems = SubmissionCheck.problems(template: template, answers: answers)
+                guard problems.isEmpty else { throw SubmissionRefused(problems: problems) }
+                let content = try submittedContent(report, template: template, answers: answers)
+                let receipt = SubmissionReceipt.make(content: content, submittedAt: now, party: report.partyCode,
+                                                     convention: template.convention, template: template.id, version: report.version)
+                report.receiptSHA256 = receipt.sha256
+                report.submittedAt = now
+                report.submittedContent = String(decoding: content, as: UTF8.self)
+            }
+            if target == .published { report.publishedAt = now }
+            report.status = target
+            try await report.update(on: tx.db)
+            try await AuditLog.record(tx, actor: user.email, action: "report.\(target.rawValue)", subject: .report(reportID),
+                                      before: from.rawValue, after: target.rawValue + (report.receiptSHA256.map { " sha256:\($0)" } ?? ""))
+            if target == .published {
+                let published = try await answers(of: report, template: template, on: tx.db)
+                try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published, in: tx)
+                try await publishIndicatorSeries(report, template: template, answers: published, by: user, in: tx)
+            }
+            if target == .submitted {
+                for secretariat in try await UserModel.query(on: tx.db).filter(\.$role == .secretariat)
+                    .filter(\.$conventionCode == template.convention).all() {
+                    try await NotificationDelivery.enqueue(
+                        kind: .reportSubmitted, to: secretariat.email,
+                        subject: "Report submitted: \(report.partyCode), \(template.title.english)",
+                        body: "\(report.partyCode) submitted version \(report.version) of its \(template.title.english). SHA-256: \(report.receiptSHA256 ?? "")\n",
+                        on: tx.db)
+                }
+            }
+            return report
+        }
+    }
+
+    /// The indicator series a published report states become the Party's published data.
+    static func publishIndicatorSeries(_ report: ReportModel, template: ReportTemplate, answers: [String: CurrentAnswer], by user: UserModel,
+                                       in tx: WriteContext) async throws {
+        let reportID = try report.requireID()
+        for question in template.questions {
+            guard let indicator = question.indicator, case .indicatorSeries(let points)? = answers[question.id]?.revision.value else { continue }
+            try await IndicatorSeriesStore.publish(party: report.partyCode, indicator: indicator, points: points, defaultUnit: question.unit ?? "",
+                                                   report: reportID, by: user.email, in: tx)
+            try await AuditLog.record(tx, actor: user.email, action: "series.published", subject: .series(party: report.partyCode, indicator: indicator),
+                                      after: "report/\(reportID)")
+        }
+    }
+
+    /// The canonical content of a report: template and its version, Party, version and every
+    /// answer, as hashed for the receipt.
+    static func submittedContent(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue]) throws -> Data {
+        struct Content: Encodable {
+            var template: String; var templateVersion: Int; var party: String; var version: Int
+            var answers: [String: AnswerValue]
+        }
+        return try CanonicalJSON.encode(Content(template: template.id, templateVersion: template.version, party: report.partyCode,
+                                                version: report.version, answers: answers))
+    }
+}

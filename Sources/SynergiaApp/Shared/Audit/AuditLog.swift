@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import SQLKit
+import SynergiaCore
+
+/// The append-only, hash-chained log of changes to official records, on top of ``AuditChain``
+/// (Core). Entries are added only inside a write transaction (``WriteContext``), chained when it
+/// commits, after the head row is locked: any number of writers in any number of processes
+/// append in turn, and an append never fails the action it records.
+public enum AuditLog {
+    /// Records an entry for `subject` in the write's audit. For a record the log checks (an
+    /// answer, a shared element, a report…), its state is read now, after the change, and the
+    /// entry carries its hash, so `audit verify` can tell when the record was changed behind the log.
+    public static func record(_ tx: WriteContext, actor: String, action: String, subject: AuditSubject,
+                              before: String? = nil, after: String? = nil) async throws {
+        let state = try await AuditedState.hash(of: subject, on: tx.db)
+        tx.audit.add(.init(actor: actor, action: action, subject: subject.description, before: before, after: after, stateHash: state))
+    }
+
+    /// Chains the write's entries after the head, in its transaction.
+    static func flush(_ tx: WriteContext) async throws {
+        let pending = tx.audit.drain()
+        guard !pending.isEmpty else { return }
+        var head = try await AuditHeadRow.read(on: tx.sql, forUpdate: true)
+        let now = Date()
+        for item in pending {
+            let entry = AuditChain.append(after: head, at: now, actor: item.actor, action: item.action, subject: item.subject,
+                                          before: item.before, after: item.after, stateHash: item.stateHash)
+            try await AuditEntryModel(entry).create(on: tx.db)
+            head = AuditHead(sequence: entry.sequence, hash: entry.hash)
+        }
+        try await AuditHeadRow.write(head, at: now, on: tx.sql)
+    }
+
+    /// Every entry in order, as the chain sees them.
+    static func entries(on db: any Database) async throws -> [AuditEntry] {
+        try await AuditEntryModel.query(on: db).sort(\.$sequence).all().map(\.entry)
+    }
+}
+
+/// An entry waiting for its transaction to chain it.
+struct PendingAuditEntry: Sendable {
+    var actor: String, action: String, subject: String, before: String?, after: String?, stateHash: String?
+}
+
+/// The entries a write transaction recorded, in order.
+final class AuditBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [PendingAuditEntry] = []
+
+    func add(_ entry: PendingAuditEntry) { lock.withLock { entries.append(entry) } }
+
+    func drain() -> [PendingAuditEntry] {
+        lock.withLock {
+            defer { entries = [] }
+            return entries
+        }
+    }
+}
+
+/// One entry of the audit log as stored.
+public final class AuditEntryModel: Model, @unchecked Sendable {
+    public static let schema = "audit_log"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "sequence") public var sequence: Int
+    @Field(key: "at") public var at: Date
+    @Field(key: "actor") public var actor: String
+    @Field(key: "action") public var action: String
+    @Field(key: "subject") public var subject: String
+    @OptionalField(key: "before") public var before: String?
+    @OptionalField(key: "after") public var after: String?
+    @OptionalField(key: "state_hash") public var stateHash: String?
+    @Field(key: "previous_hash") public var previousHash: String
+    @Field(key: "hash") public var hash: String
+    public init() {}
+
+    init(_ entry: AuditEntry) {
+        sequence = entry.sequence
+        at = entry.at
+        actor = entry.actor
+        action = entry.action
+        subject = entry.subject
+        before = entry.before
+        after = entry.after
+        stateHash = entry.stateHash
+        previousHash = entry.previousHash
+        hash = entry.hash
+    }
+
+    var entry: AuditEntry {
+        // Databases keep microseconds (PostgreSQL) or a double (SQLite); the chain hashes whole
+        // milliseconds, so read the stored time back to the nearest millisecond.
+        let at = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
+        return AuditEntry(sequence: sequence, at: at, actor: actor, action: action, subject: subject, before: before, after: after,
+                          stateHash: stateHash, previousHash: previousHash, hash: hash)
+    }
+}
+
+/// The head of the chain, one row apart from the entries: the last entry's sequence and hash.
+/// Appends lock it, so they take turns; `audit verify` compares the log's end with it.
+enum AuditHeadRow {
+    static let table = "audit_head"
+
+    static func read(on sql: any SQLDatabase, forUpdate: Bool = false) async throws -> AuditHead {
+        struct Row: Decodable { var sequence: Int; var hash: String }
+        var select = sql.select().columns("sequence", "hash").from(table).where("id", .equal, 1)
+        if forUpdate { select = select.for(.update) }
+        guard let row = try await select.first(decoding: Row.self) else { throw AuditHeadMissing() }
+        return AuditHead(sequence: row.sequence, hash: row.hash)
+    }
+
+    static func write(_ head: AuditHead, at: Date, on sql: any SQLDatabase) async throws {
+        try await sql.update(table).set("sequence", to: head.sequence).set("hash", to: head.hash).set("updated_at", to: at)
+            .where("id", .equal, 1).run()
+    }
+}
+
+/// The head row of the audit log is gone: the log cannot be trusted.
+struct AuditHeadMissing: Error, CustomStringConvertible {
+    var description: String { "the audit log's head (table audit_head) is missing" }
+}
+
+/// The audit log's head row, and each entry's state hash.
+struct CreateAuditHead: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(AuditEntryModel.schema).field("state_hash", .string).update()
+        let sql = database.sql
+        try await database.schema(AuditHeadRow.table)
+            .field("id", .int, .identifier(auto: false))
+            .field("sequence", .int, .required)
+            .field("hash", .string, .required)
+            .field("updated_at", .datetime)
+            .create()
+        let last = try await AuditEntryModel.query(on: database).sort(\.$sequence, .descending).first()
+        try await sql.insert(into: AuditHeadRow.table).columns("id", "sequence", "hash", "updated_at")
+            .values(SQLBind(1), SQLBind(last?.sequence ?? 0), SQLBind(last?.hash ?? AuditChain.genesisHash), SQLBind(Date()))
+            .run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AuditHeadRow.table).delete()
+        try await database.schema(AuditEntryModel.schema).deleteField("state_hash").update()
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// One write that depends on what it read, with everything it needs to be atomic: the
+/// transaction's database, row locks for the rows it reads before changing them, and the
+/// audit entries it records (chained in the same transaction, so a write and its entry
+/// exist together or not at all).
+///
+/// Open one with ``FluentKit/Database/write(_:)``; never start a transaction any other way for
+/// a write that reads first.
+public struct WriteContext: Sendable {
+    /// The transaction. Every read and write of the operation goes through it.
+    public let db: any Database
+    let audit: AuditBuffer
+
+    /// `db` as SQLKit sees it.
+    public var sql: any SQLDatabase { db.sql }
+
+    /// Locks the rows of `table` where `column` equals `value` until the transaction ends, so
+    /// what is read next cannot change before this transaction commits. PostgreSQL takes row
+    /// locks (`SELECT … FOR UPDATE`); SQLite's write transactions hold the whole database.
+    public func lock(_ table: String, where column: String, equals value: some Encodable & Sendable) async throws {
+        guard db.isPostgres else { return }
+        _ = try await sql.select().column(column).from(table).where(SQLIdentifier(column), .equal, SQLBind(value))
+            .for(.update).all()
+    }
+}
+
+extension Database {
+    /// Runs `body` as one write transaction: all of it or nothing.
+    ///
+    /// - SQLite: one write transaction at a time in this process (others wait their turn, they
+    ///   never fail with "database is locked"), which takes the database's write lock at its
+    ///   first statement, and waits up to 10 s for another process's writer.
+    /// - PostgreSQL: `READ COMMITTED` with explicit row locks (``WriteContext/lock(_:where:equals:)``)
+    ///   and compare-and-set updates; a transaction the server aborts as a deadlock or a
+    ///   serialization failure is run again (up to 4 times).
+    ///
+    /// The audit entries recorded through the context are chained at the end, in the same transaction.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) async throws -> T {
+        if isPostgres {
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    return try await transaction { db in try await WriteContext.run(body, on: db) }
+                } catch where attempt < 4 && DatabaseFailure.isRetryable(error) {
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 5...40) * attempt))
+                }
+            }
+        }
+        return try await SQLiteWriter.mutex.withLock {
+            try await transaction { db in
+                try await db.sql.raw("PRAGMA busy_timeout = 10000").run()
+                // Take the write lock now, before anything is read: a read transaction that later
+                // wants to write can fail at once when another connection wrote in between.
+                try await db.sql.raw("UPDATE \(ident: AuditHeadRow.table) SET sequence = sequence WHERE 0 = 1").run()
+                return try await WriteContext.run(body, on: db)
+            }
+        }
+    }
+}
+
+extension WriteContext {
+    static func run<T: Sendable>(_ body: @Sendable (WriteContext) async throws -> T, on db: any Database) async throws -> T {
+        let context = WriteContext(db: db, audit: AuditBuffer())
+        let result = try await body(context)
+        try await AuditLog.flush(context)
+        return result
+    }
+}
+
+/// SQLite has one writer at a time; in this process, writers take turns here instead of
+/// spinning on the database's lock.
+enum SQLiteWriter {
+    static let mutex = AsyncMutex()
+}
