@@ -28,6 +28,11 @@ curl -fsS "http://127.0.0.1:$port/action-items?addressee=executive-secretary&due
 kill -TERM "$pid"
 wait "$pid"; code=$?
 [ "$code" = "0" ] || { echo "serve exited with $code after SIGTERM"; exit 1; }
+# audit verify: the demo's log and data are intact, and verifying changes nothing in the file.
+before=$(sha256sum "$work/synergia.sqlite" | cut -d' ' -f1)
+SYNERGIA_DB="$work/synergia.sqlite" .build/debug/synergia audit verify >"$work/verify.txt" || { cat "$work/verify.txt"; exit 1; }
+grep -q "Audit log intact" "$work/verify.txt"
+[ "$before" = "$(sha256sum "$work/synergia.sqlite" | cut -d' ' -f1)" ] || { echo "audit verify changed the database file"; exit 1; }
 SYNERGIA_DB="$work/synergia.sqlite" .build/debug/synergia backup "$work/backup.sqlite"
 DATABASE_URL="mysql://nope" .build/debug/synergia migrate 2>"$work/err.txt" && { echo "a bad DATABASE_URL was accepted"; exit 1; }
 grep -q "DATABASE_URL" "$work/err.txt"

@@ -91,7 +91,9 @@ def sign_in(driver, base, email):
 def open_report(driver, base, template):
     driver.get(base + "/reporting")
     row = driver.find_element(By.ID, f"cycle-{template}")
-    click_and_wait(driver, row.find_element(By.TAG_NAME, "button"))
+    # A report not started yet has a button to start it; a started one, a link to it.
+    targets = row.find_elements(By.TAG_NAME, "button") or row.find_elements(By.CSS_SELECTOR, "a[href^='/reports/']")
+    click_and_wait(driver, targets[0])
     assert "/reports/" in driver.current_url
 
 

@@ -58,6 +58,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(SecurityHeaders(production: settings.production))
     app.middleware.use(ErrorPages())
+    app.middleware.use(InputGuard())
     app.middleware.use(SessionAuthentication())
     app.middleware.use(APITokenAuthenticator())
     app.middleware.use(CSRFMiddleware())

@@ -43,7 +43,32 @@ public enum DemoSeed {
         try await seedMeetings(on: db)
         try await seedAdvisoryCall(on: db)
         try await seedReportingCycles(on: db)
+        try await seedKenyaRamsarDraft(on: db)
         return created
+    }
+
+    /// Kenya's Ramsar report, started by its demo focal point, with a DEMO draft of every
+    /// required answer (those shared with the CBD report, such as the focal point, show there as
+    /// reused), so the report can be taken to submission.
+    static func seedKenyaRamsarDraft(on db: any Database) async throws {
+        let templates = try ReportingService.Templates.load()
+        guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "ramsar-nr-cop15").first(),
+              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "ramsar-focal-point@demo.synergia.example").first(),
+              try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first() == nil
+        else { return }
+        let template = try templates.template(of: cycle)
+        let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
+        var random = DemoRandom(seed: 2026)
+        for question in template.questions where question.required && question.indicator == nil {
+            var value = ScaleDemoAnswers.answer(for: question, random: &random)
+            switch value {
+            case .shortText(let text): value = .shortText("DEMO — \(text)")
+            case .longText(let text): value = .longText("DEMO — \(text)")
+            default: break
+            }
+            _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
+                                                by: focalPoint, on: db)
+        }
     }
 
     /// Open DEMO reporting cycles of the CBD (7th national report) and Ramsar, so the

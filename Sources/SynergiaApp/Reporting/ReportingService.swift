@@ -127,6 +127,11 @@ public enum ReportingService {
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
         let current = try await answer(to: question, of: report, on: tx.db)
         if let current, current.revision.version != baseVersion {
+            // The same save arriving twice (a client or a proxy retrying a PUT whose answer was
+            // lost) is answered as it was the first time, not as a conflict with itself.
+            if current.revision.version == baseVersion + 1, current.revision.value == value, current.revision.author == user.email {
+                return .saved(version: current.revision.version)
+            }
             return .conflict(mine: value, theirs: current.revision)
         }
         let json = encode(value)

@@ -22,7 +22,7 @@ struct ErrorPages: AsyncMiddleware {
             status = abort.status
             reasonKey = abort.reason.hasPrefix("error.") ? abort.reason : defaultKey(for: status, fallback: abort.reason)
             headers = abort.headers
-        } else if error is DecodingError {
+        } else if error is DecodingError || DatabaseFailure.isUnstorableText(error) {
             status = .badRequest
             reasonKey = "error.bad-request"
         } else {

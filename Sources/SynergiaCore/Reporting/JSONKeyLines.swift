@@ -44,7 +44,8 @@ enum JSONKeyLines {
                 stack.append(byte)
                 awaitingKey = byte == UInt8(ascii: "{")
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                stack.removeLast()
+                // Never more closing than opening brackets in valid JSON; never a trap otherwise.
+                guard stack.popLast() != nil else { return result }
                 if let depth = answersDepth, stack.count < depth { answersDepth = nil }
                 awaitingKey = false
             case UInt8(ascii: ","):

@@ -5,6 +5,13 @@ extension ReportPackage {
     /// template id and version; same Party; each answer for a known, not repeated question, with
     /// a value of the question's type that passes `AnswerValidation`. Collects every problem.
     public static func parseJSON(_ data: Data, expecting expected: PackageExpectation) -> PackageReading {
+        // JSONSerialization also reads UTF-16 and UTF-32 (found from NUL bytes at the start),
+        // which `JSONKeyLines` cannot scan. UTF-8 JSON never has a NUL byte (control characters
+        // in strings are escaped); JSON in those encodings always has.
+        if let nul = data.firstIndex(of: 0) {
+            return .problems([PackageProblem(.malformed("not valid JSON: not UTF-8"),
+                                             line: JSONKeyLines.line(ofOffset: nul - data.startIndex, in: data))])
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)

@@ -31,10 +31,25 @@ struct APIClient {
         return Reply(status: response.status, headers: response.headers, body: response.body.string)
     }
 
+    /// Sends raw bytes (a file as uploaded).
+    func send(_ method: HTTPMethod, _ path: String, data: Data, contentType: HTTPMediaType) async throws -> Reply {
+        var headers = HTTPHeaders()
+        if let token { headers.add(name: .authorization, value: "Bearer \(token)") }
+        headers.contentType = contentType
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(data: data))
+        return Reply(status: response.status, headers: response.headers, body: response.body.string)
+    }
+
+    /// Makes the account, then its token.
+    static func forNewUser(_ app: Application, _ email: String, role: Role, party: String? = nil, convention: String? = nil) async throws -> APIClient {
+        try await makeUser(app, email: email, role: role, party: party, convention: convention)
+        return try await forUser(app, email)
+    }
+
     /// Makes a token for `email` through the account page, as the person would.
-    static func forUser(_ app: Application, _ email: String) async throws -> APIClient {
+    static func forUser(_ app: Application, _ email: String, password: String = "correct horse battery") async throws -> APIClient {
         let browser = Browser(app)
-        try await browser.signIn(email)
+        try await browser.signIn(email, password)
         let page = try await browser.post("/account/tokens", ["name": "test script"])
         #expect(page.status == .created)
         let token = try #require(page.body.range(of: "syn_[A-Za-z0-9_-]{43}", options: .regularExpression).map { String(page.body[$0]) })

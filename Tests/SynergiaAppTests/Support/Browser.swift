@@ -29,13 +29,13 @@ final class Browser: @unchecked Sendable {
     }
 
     /// Posts a form; the token from the CSRF cookie is added unless `csrf` is false.
-    func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> Page {
+    func post(_ path: String, _ fields: [String: String], csrf: Bool = true, headers extra: HTTPHeaders = [:]) async throws -> Page {
         if csrf, cookies[CSRFMiddleware.cookieName] == nil { _ = try await get("/sign-in") }
         var fields = fields
         if csrf { fields[CSRFMiddleware.fieldName] = cookies[CSRFMiddleware.cookieName] ?? "" }
         let body = fields.sorted { $0.key < $1.key }
             .map { "\(Self.formEscape($0.key))=\(Self.formEscape($0.value))" }.joined(separator: "&")
-        var headers = HTTPHeaders()
+        var headers = extra
         headers.contentType = .urlEncodedForm
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }

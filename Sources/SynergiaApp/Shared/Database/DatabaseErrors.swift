@@ -24,6 +24,11 @@ enum DatabaseFailure {
         return state == "40001" || state == "40P01"
     }
 
+    /// The database cannot store the text it was given (PostgreSQL: a NUL character, an invalid byte sequence).
+    static func isUnstorableText(_ error: any Error) -> Bool {
+        sqlState(of: error) == "22021" || sqlState(of: error) == "22P05"
+    }
+
     static func sqlState(of error: any Error) -> String? {
         if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
         return nil

@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+/// Submitting means complete: every required answer there and every answer valid against the
+/// template version the cycle was opened with.
+@Suite("Submission means complete")
+struct SubmissionTests {
+    @Test("a report with 1 of its required answers is refused, naming each missing one, and stays approved")
+    func incomplete() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let path = "/reports/\(report.id!)"
+            #expect(try await browser.post("\(path)/answers/cbd-7nr.s1.q2", ["value": "Our report", "baseVersion": "0"]).status == .seeOther)
+            for step in ["in-review", "approved"] { #expect(try await browser.post("\(path)/transition", ["to": step]).status == .seeOther) }
+            let refused = try await browser.post("\(path)/transition", ["to": "submitted"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.contains("id=\"submission-problems\"") && refused.contains("href=\"#q-cbd-7nr.s1.q3\""))
+            let stored = try #require(try await ReportModel.find(report.id, on: app.db))
+            #expect(stored.status == .approved && stored.receiptSHA256 == nil && stored.submittedContent == nil)
+
+            let token = try await APIClient.forUser(app, "fp@example.org")
+            let api = try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"submitted"}"#)
+            #expect(api.status == .unprocessableEntity)
+            let problems = try api.json(WriteAPI.SubmissionProblemsDTO.self).problems
+            let required = try app.synergia.templates.template("cbd-7nr").questions.filter(\.required).count
+            #expect(problems.count == required - 1)
+
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            #expect(try await browser.post("\(path)/transition", ["to": "submitted"]).status == .seeOther)
+        }
+    }
+
+    @Test("an answer stored before a rule was tightened (invalid now) stops the submission")
+    func invalidStoredAnswer() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            // A choice that is not in the question's list, stored behind the validation.
+            try await app.db.sql.update(AnswerModel.schema).set("value", to: #"{"type":"singleChoice","value":"withdrawn-choice"}"#)
+                .where("question_id", .equal, "cbd-7nr.s4.q2").run()
+            let token = try await APIClient.forUser(app, "fp@example.org")
+            for step in ["in-review", "approved"] {
+                #expect(try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"\#(step)"}"#).status == .ok)
+            }
+            let refused = try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"submitted"}"#)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.json(WriteAPI.SubmissionProblemsDTO.self).problems.map(\.question) == ["cbd-7nr.s4.q2"])
+        }
+    }
+
+    @Test("a cycle keeps the template version it was opened with after a newer version ships")
+    func cycleTemplateVersion() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            // Version 2 of the template ships with a new required question.
+            let v1 = try app.synergia.templates.template("cbd-7nr")
+            var v2 = v1
+            v2.version = 2
+            v2.sections[0].questions.append(TemplateQuestion(id: "cbd-7nr.s1.q99", type: .shortText, title: .init(english: "Asked from version 2"),
+                                                             required: true))
+            let context = app.synergia
+            app.synergia = SynergiaContext(settings: context.settings, catalogs: context.catalogs, assets: context.assets, calendar: context.calendar,
+                                           templates: ReportingService.Templates([v1, v2] + context.templates.byID.values.filter { $0.id != "cbd-7nr" },
+                                                                                 elements: context.templates.elements),
+                                           indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
+                                           startedAt: context.startedAt)
+            #expect(try app.synergia.templates.template("cbd-7nr").version == 2, "new cycles open with version 2")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let page = try await browser.get("/reports/\(report.id!)")
+            #expect(page.status == .ok && !page.contains("Asked from version 2"), "the open cycle shows version 1")
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            for step in ["in-review", "approved", "submitted"] {
+                #expect(try await browser.post("/reports/\(report.id!)/transition", ["to": step]).status == .seeOther, "\(step)")
+            }
+            let content = try #require(try await ReportModel.find(report.id, on: app.db)?.submittedContent)
+            #expect(content.contains(#""templateVersion":1"#))
+        }
+    }
+}
