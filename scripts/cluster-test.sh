@@ -111,6 +111,9 @@ pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 pg_admin "CREATE DATABASE $db OWNER synergia" >/dev/null
 
 export DATABASE_URL="$database_url"
+# nginx on this machine is the only proxy: its X-Forwarded-For names the client (the sign-in limits count clients).
+export SYNERGIA_TRUSTED_PROXIES=127.0.0.1/32
+export SYNERGIA_PUBLIC_URL="http://127.0.0.1:18090"
 export SYNERGIA_OUTBOX="$work/outbox"
 export LOG_LEVEL=${LOG_LEVEL:-info}
 unset SYNERGIA_DB

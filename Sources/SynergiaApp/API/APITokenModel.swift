@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SynergiaCore
 import Vapor
@@ -41,16 +42,19 @@ struct CreateAPITokens: AsyncMigration {
 }
 
 /// Reads `Authorization: Bearer <token>` and marks the request as authorized by a token.
+/// Only under `/api`: a token never stands in for a signed-in person on the pages and their forms.
 struct APITokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+        guard request.url.path.hasPrefix("/api/") else { return }
         let digest = APITokenModel.digest(bearer.token)
         guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenSHA256 == digest).with(\.$user).first() else {
             return
         }
         // Noted at most every ten minutes: a read, not a write, for most requests.
-        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
-            token.lastUsedAt = Date()
-            try await token.update(on: request.db)
+        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600), let id = token.id {
+            try await request.db.write { tx in
+                try await tx.sql.update(APITokenModel.schema).set("last_used_at", to: Date()).where("id", .equal, id).run()
+            }
         }
         // Not `auth.login`: that would also put the account in the session and hand back a
         // session cookie, which outlives the token. The token authorizes this request only.

@@ -21,14 +21,14 @@ enum APITokenPages {
             row.name = String(name.prefix(100))
             row.tokenSHA256 = APITokenModel.digest(token)
             try await req.db.write { tx in
-                try await row.create(on: tx.db)
+                try await row.createInWrite(on: tx.db)
                 try await AuditLog.record(tx, actor: user.email, action: "api-token.created", subject: .other("user/\(user.email)"), after: row.name)
             }
             return Response.html(APITokenView.render(req.page, tokens: try await tokens(of: user, on: req.db), created: token), status: .created)
         }
         app.on(.POST, "account", "tokens", ":id", "revoke", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
-            guard let row = try await APITokenModel.find(try req.parameters.require("id", as: UUID.self), on: req.db),
+            guard let row = try await APITokenModel.find(try req.idParameter("id"), on: req.db),
                   row.$user.id == user.id else { throw Abort(.notFound) }
             try await req.db.write { tx in
                 try await row.delete(on: tx.db)

@@ -31,7 +31,7 @@ struct WriteAPI: RouteCollection {
     @Sendable static func assign(req: Request) async throws -> HTTPStatus {
         let user = try req.requireAPIUser()
         let input = try req.content.decode(AssignmentInput.self)
-        try await CollaborationService.assign(section: input.section, to: input.assignee, report: try req.parameters.require("report", as: UUID.self),
+        try await CollaborationService.assign(section: input.section, to: input.assignee, report: try req.idParameter("report"),
                                               templates: req.application.synergia.templates, by: user, on: req.db)
         return .noContent
     }
@@ -44,7 +44,7 @@ struct WriteAPI: RouteCollection {
 
     @Sendable static func removeLink(req: Request) async throws -> HTTPStatus {
         let user = try req.requireAPIUser()
-        try await CrosswalkService.remove(try req.parameters.require("id", as: UUID.self), by: user, on: req.db)
+        try await CrosswalkService.remove(try req.idParameter("id"), by: user, on: req.db)
         return .noContent
     }
 
@@ -125,15 +125,15 @@ struct WriteAPI: RouteCollection {
 
     @Sendable static func closeCycle(req: Request) async throws -> CycleDTO {
         let user = try req.requireAPIUser()
-        return CycleDTO(try await ReportingService.closeCycle(try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db))
+        return CycleDTO(try await ReportingService.closeCycle(try req.idParameter("cycle"), by: user, on: req.db))
     }
 
     @Sendable static func startReport(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let report = try await ReportingService.startReport(cycle: try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db)
+        let (report, created) = try await ReportingService.startOrFindReport(cycle: try req.idParameter("cycle"), by: user, on: req.db)
         let cycle = try await report.$cycle.get(on: req.db)
         return try await ReportDTO.make(report, cycle, try req.application.synergia.templates.template(of: cycle), on: req.db)
-            .encodeResponse(status: .created, for: req)
+            .encodeResponse(status: created ? .created : .ok, for: req)
     }
 
     struct AnswerInput: Content {
@@ -154,7 +154,7 @@ struct WriteAPI: RouteCollection {
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
         let (report, template) = try await ReportAccess.load(req).pair
-        let questionID = try req.parameters.require("question")
+        let questionID = try req.textParameter("question")
         let input = try req.content.decode(AnswerInput.self)
         let outcome = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: try report.requireID(),
                                                       template: template, by: user, on: req.db)
@@ -176,7 +176,7 @@ struct WriteAPI: RouteCollection {
     @Sendable static func detach(req: Request) async throws -> ReportDTO.Answer {
         let user = try req.requireAPIUser()
         let (report, template) = try await ReportAccess.load(req).pair
-        let questionID = try req.parameters.require("question")
+        let questionID = try req.textParameter("question")
         try await ReportingService.detach(question: questionID, report: try report.requireID(), template: template, by: user, on: req.db)
         return try await answer(questionID, report, template, req)
     }
@@ -192,7 +192,7 @@ struct WriteAPI: RouteCollection {
 
     @Sendable static func transition(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let reportID = try req.parameters.require("report", as: UUID.self)
+        let reportID = try req.idParameter("report")
         guard let target = ReportStatus(rawValue: try req.content.decode(TransitionInput.self).to) else {
             throw Refusal("error.workflow.no-such-transition")
         }
@@ -209,7 +209,7 @@ struct WriteAPI: RouteCollection {
 
     @Sendable static func amend(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let amended = try await ReportVersions.amend(try req.parameters.require("report", as: UUID.self), templates: req.application.synergia.templates,
+        let amended = try await ReportVersions.amend(try req.idParameter("report"), templates: req.application.synergia.templates,
                                                      by: user, on: req.db)
         let cycle = try await amended.$cycle.get(on: req.db)
         return try await ReportDTO.make(amended, cycle, try req.application.synergia.templates.template(of: cycle), on: req.db)
@@ -221,8 +221,8 @@ struct WriteAPI: RouteCollection {
 
     @Sendable static func comment(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let comment = try await CollaborationService.addComment(try req.content.decode(CommentInput.self).text, question: try req.parameters.require("question"),
-                                                                report: try req.parameters.require("report", as: UUID.self),
+        let comment = try await CollaborationService.addComment(try req.content.decode(CommentInput.self).text, question: try req.textParameter("question"),
+                                                                report: try req.idParameter("report"),
                                                                 templates: req.application.synergia.templates, by: user, on: req.db)
         return try await CommentDTO(id: try comment.requireID(), question: comment.questionID, author: comment.author, text: comment.text)
             .encodeResponse(status: .created, for: req)

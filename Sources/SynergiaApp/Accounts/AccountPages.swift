@@ -23,7 +23,8 @@ struct AccountPages: RouteCollection {
         routes.get("account") { req -> Response in
             guard req.auth.has(UserModel.self) else { return req.redirect(to: SiteURL.signIn(next: "/account").path) }
             let user = try req.requireUser()
-            return Response.html(AccountView.render(req.page, user: AccountDTO(user), errors: FieldErrors(), changed: req.query["changed"] == "1"))
+            return Response.html(AccountView.render(req.page, user: AccountDTO(user), errors: FieldErrors(), changed: req.query["changed"] == "1",
+                                                    undelivered: try await NotificationDelivery.failed(causedBy: user.email, on: req.db)))
         }
         routes.on(.POST, "account", "password", body: .collect(maxSize: "16kb"), use: Self.changePassword)
     }
@@ -45,7 +46,7 @@ struct AccountPages: RouteCollection {
             return Response.html(SignInView.render(req.page, email: email, errors: errors, next: next), status: .unprocessableEntity)
         }
         switch try await AccountService.signIn(email: email, password: form.password ?? "", client: req.clientAddress,
-                                               hasher: req.password.async, on: req.db) {
+                                               hasher: req.passwordHasher, on: req.db) {
         case .signedIn(let user):
             try await req.startSession(for: user)
             return req.redirect(to: next ?? SiteURL.account.path)
@@ -76,12 +77,12 @@ struct AccountPages: RouteCollection {
         do {
             try await AccountService.changePassword(of: user, current: form.current ?? "", new: form.new ?? "",
                                                     confirmation: form.confirmation ?? "", keepTokens: form.keepTokens == "on",
-                                                    hasher: req.password.async, on: req.db)
+                                                    client: req.clientAddress, hasher: req.passwordHasher, on: req.db)
             // Every session ended with the change; the person who made it goes on in a new one.
             try await req.startSession(for: user)
             return req.redirect(to: "/account?changed=1")
         } catch let errors as FieldErrors {
-            return Response.html(AccountView.render(req.page, user: AccountDTO(user), errors: errors, changed: false),
+            return Response.html(AccountView.render(req.page, user: AccountDTO(user), errors: errors, changed: false, undelivered: []),
                                  status: .unprocessableEntity)
         }
     }

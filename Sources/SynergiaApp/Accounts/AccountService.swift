@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SynergiaCore
 import Vapor
@@ -73,9 +74,9 @@ public enum AccountService {
             role: account.role, party: party, convention: convention, isDemo: account.isDemo)
         do {
             try await db.write { tx in
-                try await user.create(on: tx.db)
-                try await AuditLog.record(tx, actor: account.createdBy, action: "account.created", subject: .other("user/\(email)"),
-                                          after: user.actor.description)
+                try await user.createInWrite(on: tx.db)
+                try await AuditLog.record(tx, actor: account.createdBy, action: "account.created", subject: .user(try user.requireID()),
+                                          after: "\(email) \(user.actor.description)")
             }
         } catch where DatabaseFailure.isUniqueViolation(error) {
             throw FieldErrors(["email": "error.email-taken"])
@@ -103,8 +104,11 @@ public enum AccountService {
         let user = try await UserModel.query(on: db).filter(\.$email == email).first()
         let hash = user?.passwordHash ?? dummyHash
         let matches = (try? await hasher.verify(password, created: hash).get()) ?? false
-        guard let user, matches else { return .wrongCredentials }
-        try await SignInThrottle.succeeded(email: email, client: client, on: db)
+        guard let user, matches else {
+            try await SignInThrottle.failed(email: email, on: db, now: now)
+            return .wrongCredentials
+        }
+        try await SignInThrottle.succeeded(email: email, client: client, on: db, now: now)
         return .signedIn(user)
     }
 
@@ -112,10 +116,17 @@ public enum AccountService {
     /// (in every process); the caller starts a new one for the person who changed it. API tokens
     /// are revoked unless `keepTokens`. One transaction, audited.
     public static func changePassword(of user: UserModel, current: String, new: String, confirmation: String, keepTokens: Bool,
-                                      hasher: AsyncPasswordHasher, on db: any Database) async throws {
+                                      client: String, hasher: AsyncPasswordHasher, on db: any Database) async throws {
         var errors = FieldErrors()
+        // The current password is guessed no faster here than at sign-in.
+        if case .wait = try await SignInThrottle.attempt(email: user.email, client: client, on: db) {
+            throw FieldErrors(["current": "error.rate-limited-short"])
+        }
         if !((try? await hasher.verify(current, created: user.passwordHash).get()) ?? false) {
+            try await SignInThrottle.failed(email: user.email, on: db)
             errors["current"] = "error.current-password-wrong"
+        } else {
+            try await SignInThrottle.succeeded(email: user.email, client: client, on: db)
         }
         if let problem = PasswordRules.problem(with: new) {
             errors["new"] = problem
@@ -134,7 +145,7 @@ public enum AccountService {
                 try await tx.sql.delete(from: APITokenModel.schema).where("user_id", .equal, userID).run()
                 after += "; API tokens revoked"
             }
-            try await AuditLog.record(tx, actor: user.email, action: "password.changed", subject: .other("user/\(user.email)"), after: after)
+            try await AuditLog.record(tx, actor: user.email, action: "password.changed", subject: .user(userID), after: after)
         }
         if let fresh = try await UserModel.find(userID, on: db) {
             user.passwordHash = fresh.passwordHash
@@ -142,12 +153,14 @@ public enum AccountService {
         }
     }
 
-    /// Ends every session of the account, this one included, in every process.
+    /// Ends every session of the account, this one included, in every process, and revokes its API tokens.
     public static func signOutEverywhere(_ user: UserModel, on db: any Database) async throws {
         let userID = try user.requireID()
         try await db.write { tx in
             try await SessionStore.endAll(of: userID, in: tx)
-            try await AuditLog.record(tx, actor: user.email, action: "sessions.ended", subject: .other("user/\(user.email)"))
+            try await tx.sql.delete(from: APITokenModel.schema).where("user_id", .equal, userID).run()
+            try await AuditLog.record(tx, actor: user.email, action: "sessions.ended", subject: .user(userID),
+                                      after: "sessions ended; API tokens revoked")
         }
     }
 

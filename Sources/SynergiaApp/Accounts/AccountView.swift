@@ -3,7 +3,7 @@ import SynergiaCore
 
 /// The account page: who one is, what one may do, sign-out and password change.
 enum AccountView {
-    static func render(_ page: PageContext, user: AccountDTO, errors: FieldErrors, changed: Bool) -> String {
+    static func render(_ page: PageContext, user: AccountDTO, errors: FieldErrors, changed: Bool, undelivered: [NotificationModel]) -> String {
         Layout.render(page, title: page.t("account.title"), main: [
             .h1(page.text("account.title")),
             .if(changed, .p(.class("notice"), .attribute(named: "role", value: "status"), page.text("account.password-changed"))),
@@ -16,6 +16,12 @@ enum AccountView {
             ),
             .if(user.role == Role.administrator.rawValue, .p(.a(.href("/admin/users"), page.text("admin.users.title")))),
             .p(.a(.href("/account/tokens"), page.text("tokens.title"))),
+            .if(!undelivered.isEmpty, .section(.id("undelivered"), .class("alert"),
+                .h2(page.text("account.undelivered")),
+                .ul(.forEach(undelivered) { message in
+                    .li(.text(message.recipient), .text(": "), .text(message.subject),
+                        .unwrap(message.lastError) { .group(.br(), .small(.text($0))) })
+                }))),
             .form(.class("inline"), .method(.post), .action("/sign-out"), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
             .form(.class("inline"), .method(.post), .action("/sign-out-everywhere"), Layout.csrfField(page),
                   .button(.type(.submit), .id("sign-out-everywhere"), page.text("account.sign-out-everywhere"))),

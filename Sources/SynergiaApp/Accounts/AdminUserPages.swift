@@ -21,7 +21,7 @@ enum AdminUserPages {
                     .init(email: form.email ?? "", password: form.password ?? "", displayName: form.displayName, role: role,
                           party: form.party?.nilIfEmpty, convention: form.convention?.nilIfEmpty,
                           createdBy: req.account?.email ?? "administrator"),
-                    hasher: req.password.async, on: req.db)
+                    hasher: req.passwordHasher, on: req.db)
                 return req.redirect(to: "/admin/users?created=1")
             } catch let errors as FieldErrors {
                 return Response.html(try await page(req, form: form, errors: errors), status: .unprocessableEntity)

@@ -14,19 +14,24 @@ enum SessionStore {
     static let cookieName = "synergia-session"
     /// How long a session lasts without use.
     static let lifetime: TimeInterval = 7 * 24 * 3600
+    /// How long a session lasts at most, however much it is used.
+    static let longestLifetime: TimeInterval = 30 * 24 * 3600
     /// `last_seen_at` is written at most this often (a read, not a write, for most requests).
     static let touchInterval: TimeInterval = 10 * 60
 
     /// The signed-in account of `token`, if the session is current.
     static func user(token: String, on db: any Database, now: Date = Date()) async throws -> (user: UserModel, sessionID: UUID)? {
         let digest = SHA256Hex.digest(Data(token.utf8))
-        struct Row: Decodable { var id: UUID; var user_id: UUID; var epoch: Int; var last_seen_at: Date; var expires_at: Date }
-        guard let row = try await db.sql.select().columns("id", "user_id", "epoch", "last_seen_at", "expires_at").from(table)
+        struct Row: Decodable { var id: UUID; var user_id: UUID; var epoch: Int; var created_at: Date; var last_seen_at: Date; var expires_at: Date }
+        guard let row = try await db.sql.select().columns("id", "user_id", "epoch", "created_at", "last_seen_at", "expires_at").from(table)
             .where("token_sha256", .equal, digest).first(decoding: Row.self), row.expires_at > now,
+              now.timeIntervalSince(row.created_at) < longestLifetime,
               let user = try await UserModel.find(row.user_id, on: db), user.sessionEpoch == row.epoch else { return nil }
         if now.timeIntervalSince(row.last_seen_at) > touchInterval {
-            try await db.sql.update(table).set("last_seen_at", to: now).set("expires_at", to: now.addingTimeInterval(lifetime))
-                .where("id", .equal, row.id).run()
+            try await db.write { tx in
+                try await tx.sql.update(table).set("last_seen_at", to: now).set("expires_at", to: now.addingTimeInterval(lifetime))
+                    .where("id", .equal, row.id).run()
+            }
         }
         return (user, row.id)
     }
@@ -34,16 +39,26 @@ enum SessionStore {
     /// Starts a session for `user` and returns its token (for the cookie).
     static func start(for user: UserModel, client: String, on db: any Database, now: Date = Date()) async throws -> String {
         let token = CSRFMiddleware.newToken()
-        try await db.sql.insert(into: table).columns("id", "token_sha256", "user_id", "epoch", "client", "created_at", "last_seen_at", "expires_at")
+        try await db.write { tx in try await tx.sql.insert(into: table).columns("id", "token_sha256", "user_id", "epoch", "client", "created_at", "last_seen_at", "expires_at")
             .values(SQLBind(UUID()), SQLBind(SHA256Hex.digest(Data(token.utf8))), SQLBind(try user.requireID()), SQLBind(user.sessionEpoch),
                     SQLBind(String(client.prefix(64))), SQLBind(now), SQLBind(now), SQLBind(now.addingTimeInterval(lifetime)))
-            .run()
+            .run() }
         return token
     }
 
     /// Ends one session.
     static func end(token: String, on db: any Database) async throws {
-        try await db.sql.delete(from: table).where("token_sha256", .equal, SHA256Hex.digest(Data(token.utf8))).run()
+        try await db.write { tx in
+            try await tx.sql.delete(from: table).where("token_sha256", .equal, SHA256Hex.digest(Data(token.utf8))).run()
+        }
+    }
+
+    /// Removes sessions that have ended (expired, or made under an epoch that moved on).
+    static func purge(on db: any Database, now: Date = Date()) async throws {
+        try await db.write { tx in
+            try await tx.sql.delete(from: table).where("expires_at", .lessThan, now).run()
+            try await tx.sql.delete(from: table).where("created_at", .lessThan, now.addingTimeInterval(-longestLifetime)).run()
+        }
     }
 
     /// Ends every session of the account (in every process), by moving its epoch on and

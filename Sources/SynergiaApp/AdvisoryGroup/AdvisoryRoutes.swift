@@ -18,7 +18,10 @@ struct AdvisoryRoutes: RouteCollection {
         routes.on(.POST, "advisory-group", ":id", "close", body: .collect(maxSize: "16kb"), use: Self.close)
 
         let api = routes.grouped("api", "v1")
-        api.get("advisory-calls") { req in try await Self.calls(req) }
+        api.get("advisory-calls") { req in
+            let page = try Pagination.list(req)
+            return try page.response(page.slice(try await Self.calls(req)), for: req)
+        }
         api.get("advisory-calls", ":id") { req in try await Self.detail(req) }
     }
 
@@ -27,7 +30,7 @@ struct AdvisoryRoutes: RouteCollection {
     }
 
     static func call(_ req: Request) async throws -> AdvisoryCallModel {
-        guard let call = try await AdvisoryCallModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else {
+        guard let call = try await AdvisoryCallModel.find(try req.idParameter("id"), on: req.db) else {
             throw Abort(.notFound)
         }
         return call
@@ -56,7 +59,7 @@ struct AdvisoryRoutes: RouteCollection {
             nominations: nominations.map { nomination in
                 .init(id: nomination.id!, party: nomination.partyCode, regionalGroup: regionOf[nomination.id!.uuidString] ?? nil,
                       candidateName: bureau || nominatedByReader(nomination) || nomination.status == .selected ? nomination.candidateName : nil,
-                      expertise: nomination.expertise,
+                      expertise: bureau || nominatedByReader(nomination) || nomination.status == .selected ? nomination.expertise : "",
                       languages: nomination.languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                       cv: bureau || nominatedByReader(nomination) ? nomination.cv : nil, status: nomination.status.rawValue)
             },
@@ -95,7 +98,7 @@ struct AdvisoryRoutes: RouteCollection {
 
     @Sendable static func nominate(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let callID = try req.parameters.require("id", as: UUID.self)
+        let callID = try req.idParameter("id")
         let form = try req.content.decode(NominationForm.self)
         do {
             try await AdvisoryService.nominate(call: callID, by: user, candidateName: form.candidateName ?? "", expertise: form.expertise ?? "",
@@ -108,9 +111,9 @@ struct AdvisoryRoutes: RouteCollection {
 
     @Sendable static func select(req: Request) async throws -> Response {
         let user = try req.requireUser(for: .selectAdvisoryGroup)
-        let callID = try req.parameters.require("id", as: UUID.self)
+        let callID = try req.idParameter("id")
         do {
-            try await AdvisoryService.select(try req.parameters.require("nomination", as: UUID.self), call: callID, by: user, on: req.db)
+            try await AdvisoryService.select(try req.idParameter("nomination"), call: callID, by: user, on: req.db)
         } catch let refusal as Refusal {
             return try await show(req, error: refusal.catalogKey, status: .unprocessableEntity)
         }
@@ -121,7 +124,7 @@ struct AdvisoryRoutes: RouteCollection {
 
     @Sendable static func addObserver(req: Request) async throws -> Response {
         let user = try req.requireUser(for: .selectAdvisoryGroup)
-        let callID = try req.parameters.require("id", as: UUID.self)
+        let callID = try req.idParameter("id")
         let form = try req.content.decode(ObserverForm.self)
         guard let organization = form.organization?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty else {
             throw Refusal("error.advisory.organization-required")
@@ -132,7 +135,7 @@ struct AdvisoryRoutes: RouteCollection {
 
     @Sendable static func close(req: Request) async throws -> Response {
         let user = try req.requireUser(for: .selectAdvisoryGroup)
-        let callID = try req.parameters.require("id", as: UUID.self)
+        let callID = try req.idParameter("id")
         try await AdvisoryService.close(call: callID, by: user, on: req.db)
         return req.redirect(to: SiteURL.advisoryCall(callID).path)
     }

@@ -40,7 +40,7 @@ public enum AdvisoryService {
                     kind: .nominationReceived, to: bureau.email,
                     subject: "Nomination received: \(nomination.candidateName) (\(party))",
                     body: "\(party) nominated \(nomination.candidateName) to \(call.title).\nExpertise: \(nomination.expertise)\nLanguages: \(nomination.languages)\n",
-                    on: tx.db)
+                    causedBy: user.email, on: tx.db)
             }
             return nomination
         }
@@ -70,7 +70,7 @@ public enum AdvisoryService {
             try await NotificationDelivery.enqueue(
                 kind: .selectionMade, to: nominator.email,
                 subject: "Selected for the advisory group: \(nomination.candidateName)",
-                body: "The Bureau selected \(nomination.candidateName) (\(nomination.partyCode)) for \(call.title).\n", on: tx.db)
+                body: "The Bureau selected \(nomination.candidateName) (\(nomination.partyCode)) for \(call.title).\n", causedBy: user.email, on: tx.db)
         }
     }
 
@@ -83,7 +83,7 @@ public enum AdvisoryService {
         call.deadline = deadline
         call.closed = false
         try await db.write { tx in
-            try await call.create(on: tx.db)
+            try await call.createInWrite(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "advisory-call.opened", subject: .other("advisory-call/\(try call.requireID())"))
         }
         return call

@@ -1,16 +1,22 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import NIOPosix
 import SynergiaCore
 import Vapor
 
 /// Sets up one Synergia application: database, migrations, sessions, middleware, routes.
 /// Does not migrate; call ``prepareDatabase(_:)`` (as `serve` and `migrate` do).
 public func configure(_ app: Application, settings: SynergiaSettings) async throws {
+    // SQLite runs every query on this pool: enough threads that readers (WAL) go on in parallel.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 4))
+    let cpuPool = NIOThreadPool(numberOfThreads: max(1, System.coreCount))
+    cpuPool.start()
+    app.lifecycle.use(CPUPoolLifecycle())
     app.synergia = SynergiaContext(settings: settings, catalogs: try Catalogs.load(), assets: try StaticAssets.load(),
                                    calendar: try MeetingCalendar.load(), templates: try ReportingService.Templates.load(),
                                    indicators: try IndicatorRegistry.load(), cooperation: try CooperationRegistry.load(),
-                                   pdfQueue: PDFRenderQueue(limits: settings.pdf), startedAt: Date())
+                                   pdfQueue: PDFRenderQueue(limits: settings.pdf), startedAt: Date(), cpuPool: cpuPool)
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -47,8 +53,12 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateUserSessions())
     app.migrations.add(CreateSignInThrottle())
     app.migrations.add(AddNotificationClaims())
+    app.migrations.add(AddActionItemVersion())
 
-    if settings.backgroundJobs { app.lifecycle.use(NotificationWorker()) }
+    if settings.backgroundJobs {
+        app.lifecycle.use(NotificationWorker())
+        app.lifecycle.use(MaintenanceWorker())
+    }
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 

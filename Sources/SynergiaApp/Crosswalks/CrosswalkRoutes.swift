@@ -15,7 +15,10 @@ enum CrosswalkRoutes {
                                                       canEdit: frameworks.contains { AuthorizationPolicy.permits(req.actor, .editCrosswalks(convention: $0.conventionCode)) },
                                                       target: req.query["target"]))
         }
-        app.get("api", "v1", "crosswalks") { req in try await links(req) }
+        app.get("api", "v1", "crosswalks") { req in
+            let page = try Pagination.list(req)
+            return try page.response(page.slice(try await links(req)), for: req)
+        }
         app.on(.POST, "crosswalks", body: .collect(maxSize: "16kb"), use: add)
         app.on(.POST, "crosswalks", ":id", "delete", body: .collect(maxSize: "4kb"), use: remove)
     }
@@ -38,7 +41,7 @@ enum CrosswalkRoutes {
 
     @Sendable static func remove(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try await CrosswalkService.remove(try req.parameters.require("id", as: UUID.self), by: user, on: req.db)
+        try await CrosswalkService.remove(try req.idParameter("id"), by: user, on: req.db)
         return req.redirect(to: "/crosswalks")
     }
 }

@@ -77,6 +77,7 @@ enum ActionItemsView {
         .form(
             .method(.post), .action("/action-items/\(item.id)"),
             Layout.csrfField(page),
+            .input(.type(.hidden), .name("version"), .value(String(item.version))),
             .label(.for("status-\(item.id)"), .class("visually-hidden"), page.text("actions.status")),
             .select(.id("status-\(item.id)"), .attribute(named: "name", value: "status"),
                     Layout.options(DecisionImport.statuses.map { ($0, label(page, "status", $0)) }, selected: item.status)),

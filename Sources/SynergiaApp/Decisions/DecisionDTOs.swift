@@ -42,6 +42,8 @@ public struct ActionItemDTO: Content, Equatable {
     /// Pending or in progress, and its deadline has passed.
     public var overdue: Bool
     public var notes: String
+    /// The follow-up's version (a save names the one it changes).
+    public var version: Int
     public var text: String
     /// Targets the paragraph names, as `FRAMEWORK/CODE` (e.g. `SP2011/9`).
     public var targets: [String]

@@ -67,6 +67,7 @@ public enum DecisionImport {
                 item.text = draft.text
                 item.status = "pending"
                 item.notes = ""
+                item.version = 0
                 return item
             }
             if !items.isEmpty { try await items.create(on: db) }

@@ -40,6 +40,8 @@ public final class ActionItemModel: Model, @unchecked Sendable {
     @Field(key: "text") public var text: String
     @Field(key: "status") public var status: String
     @Field(key: "notes") public var notes: String
+    /// 0 as imported, then +1 per follow-up saved (two secretariat members editing at once: the second is told).
+    @Field(key: "version") public var version: Int
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     public init() {}
 }
@@ -99,5 +101,16 @@ struct CreateDecisionTables: AsyncMigration {
         try await database.schema(DecisionReferenceModel.schema).delete()
         try await database.schema(ActionItemModel.schema).delete()
         try await database.schema(DecisionModel.schema).delete()
+    }
+}
+
+/// Versions of action items' follow-up, so two edits at once are a conflict, not a lost edit.
+struct AddActionItemVersion: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ActionItemModel.schema).field("version", .int, .required, .sql(.default(0))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ActionItemModel.schema).deleteField("version").update()
     }
 }

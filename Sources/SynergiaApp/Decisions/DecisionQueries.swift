@@ -44,7 +44,7 @@ enum DecisionQueries {
                              subparagraph: row.subparagraph, verb: row.verb, addressee: row.addressee,
                              deadlines: row.deadlines.split(separator: ",").map(String.init), dueDate: row.dueDate,
                              subjectToResources: row.subjectToResources, status: row.status,
-                             overdue: open && (row.dueDate.map { $0 < today } ?? false), notes: row.notes, text: row.text,
+                             overdue: open && (row.dueDate.map { $0 < today } ?? false), notes: row.notes, version: row.version, text: row.text,
                              targets: DecisionTargetMentions.find(in: row.text).map { "\($0.framework)/\($0.code)" })
     }
 

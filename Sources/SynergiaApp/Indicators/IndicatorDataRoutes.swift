@@ -49,7 +49,7 @@ enum IndicatorDataRoutes {
 
     /// The route's indicator code, if the registry or a Party's national indicators know it (404 otherwise).
     static func indicatorCode(_ req: Request) async throws -> String {
-        let code = try req.parameters.require("code")
+        let code = try req.textParameter("code")
         guard try await NationalIndicators.definition(code, req: req) != nil else { throw Abort(.notFound) }
         return code
     }
@@ -93,7 +93,7 @@ enum IndicatorDataRoutes {
     }
 
     static func show(_ req: Request) async throws -> Response {
-        let code = try req.parameters.require("code")
+        let code = try req.textParameter("code")
         guard let indicator = try await NationalIndicators.definition(code, req: req) else { throw Abort(.notFound) }
         if let party = partyFilter(req) {
             let points = try await PublishedIndicatorData.points(indicator: code, party: party, page: Pagination(limit: 10_000, offset: 0),
@@ -152,7 +152,7 @@ enum IndicatorView {
             .p(.a(.href("\(base)/data.csv\(query)"), .text("CSV")), .text(" · "),
                .a(.href("\(base)/data.sdmx.csv\(query)"), .text("SDMX-CSV")), .text(" · "),
                .a(.href("/api/v1/indicators/\(indicator.code.attributeEscaped)/data\(query)"), .text("JSON"))),
-            .if(page.user?.party != nil, .group(
+            .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
                 .h2(page.text("indicators.import")),
                 .form(.method(.post), .action("/indicators/import"), .enctype(.multipartData), Layout.csrfField(page),
                       .label(.for("import-file"), page.text("indicators.import-file")),

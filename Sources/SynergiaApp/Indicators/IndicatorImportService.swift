@@ -22,13 +22,13 @@ enum IndicatorImportService {
         let parties = Set(try await PartyModel.query(on: db).all().map(\.alpha2))
         let national = try await NationalIndicators.owners(on: db)
         let known = app.synergia.indicators.codes.union(national.keys)
-        let result = try await app.threadPool.runIfActive {
+        let result = try await app.synergia.cpuPool.runIfActive {
             IndicatorImport.parse(csv: text, format: format, knownIndicators: known, knownParties: parties, periodRange: 1950...2100,
                                   nationalIndicatorOwners: national)
         }
         guard case .success(let points) = result else { return result }
         for party in Set(points.map(\.party)) {
-            try Authorize.require(user.actor, .editIndicatorData(party: party))
+            try Authorize.require(user.actor, .publishIndicatorData(party: party))
         }
         try await store(points, by: user.email, on: db)
         return .success(points)
@@ -53,9 +53,13 @@ enum IndicatorImportService {
                 }
             }
             let series = Set(points.map { SeriesKey(party: $0.party, indicator: $0.indicator) })
+            let ordered = series.sorted(by: { ($0.party, $0.indicator) < ($1.party, $1.indicator) })
+            let counts = Dictionary(points.map { (SeriesKey(party: $0.party, indicator: $0.indicator), 1) }, uniquingKeysWith: +)
             try await db.write { tx in
+                // Every series the import changes is locked first, in one order (no two writers deadlock).
+                for key in ordered { try await IndicatorSeriesStore.lock(party: key.party, indicator: key.indicator, in: tx) }
                 try await ImportStaging.makeCurrent(batch: batch, by: author, on: tx.sql)
-                for key in series.sorted(by: { ($0.party, $0.indicator) < ($1.party, $1.indicator) }) {
+                for key in ordered {
                     _ = try await IndicatorSeriesStore.advance(party: key.party, indicator: key.indicator, expectedVersion: nil, source: nil,
                                                                draft: nil, by: author, in: tx)
                 }
@@ -66,10 +70,9 @@ enum IndicatorImportService {
                                                                   value: point.value, unit: point.unit, by: author, in: tx)
                 }
                 try await tx.sql.delete(from: ImportStaging.table).where("batch", .equal, batch).run()
-                for key in series.sorted(by: { ($0.party, $0.indicator) < ($1.party, $1.indicator) }) {
+                for key in ordered {
                     try await AuditLog.record(tx, actor: author, action: "indicator-data.imported",
-                                              subject: .series(party: key.party, indicator: key.indicator),
-                                              after: "\(points.filter { $0.party == key.party && $0.indicator == key.indicator }.count) values")
+                                              subject: .series(party: key.party, indicator: key.indicator), after: "\(counts[key] ?? 0) values")
                 }
             }
         } catch {

@@ -190,6 +190,8 @@ enum IndicatorSeriesStore {
         case let version? where version > 0:
             return try await update(expecting: version)
         case .some:
+            // No version yet: a row made by a lock (version 0) or none at all.
+            if let version = try await update(expecting: 0) { return version }
             return try await insert() ? 1 : nil
         case nil:
             if let version = try await update(expecting: nil) { return version }
@@ -198,25 +200,38 @@ enum IndicatorSeriesStore {
         }
     }
 
+    /// Locks the Party's series of `indicator` until the write ends (making its row if there is
+    /// none), so every writer of the series — a report's save, a publication, an import — takes
+    /// its turn and its audit entry states what it left.
+    static func lock(party: String, indicator: String, in tx: WriteContext) async throws {
+        try await tx.sql.insert(into: IndicatorSeriesModel.schema)
+            .columns("id", "party_code", "indicator", "version", "source_report_id", "draft_report_id", "updated_by", "updated_at")
+            .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(0), SQLBind(UUID?.none), SQLBind(UUID?.none),
+                    SQLBind(""), SQLBind(Date()))
+            .ignoringConflicts(with: ["party_code", "indicator"]).run()
+        try await tx.lock(IndicatorSeriesModel.schema, where: "party_code", equals: party, and: "indicator", equals: indicator)
+    }
+
     /// Publishes the totals a published report states for `indicator` (its submitted content):
-    /// they replace the Party's published totals. The draft is kept unless it says the same.
+    /// each period it states replaces the Party's published total of that period; periods it does
+    /// not state (imported since, say) are kept. The draft goes when it says the same.
     static func publish(party: String, indicator: String, points: [SeriesPoint], defaultUnit: String, report: UUID, by author: String,
                         in tx: WriteContext) async throws {
+        try await lock(party: party, indicator: indicator, in: tx)
         let sql = tx.sql
-        try await sql.delete(from: IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .equal, indicator)
-            .where("disaggregation", .equal, "").run()
         var listed: [(period: String, value: Double, unit: String)] = []
         for point in points {
             guard let period = IndicatorPeriod(point.period.trimmingCharacters(in: .whitespaces)) else { continue }
             let unit = point.unit ?? defaultUnit
             listed.append((period.description, point.value, unit))
+            try await sql.delete(from: IndicatorValueModel.schema).where("party_code", .equal, party).where("indicator", .equal, indicator)
+                .where("disaggregation", .equal, "").where("period", .equal, period.description).run()
             try await sql.insert(into: IndicatorValueModel.schema)
                 .columns("id", "party_code", "indicator", "period", "period_start", "value", "unit", "disaggregation", "source", "comment",
                          "entered_by", "updated_at")
                 .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(period.description), SQLBind(period.start),
                         SQLBind(point.value), SQLBind(unit), SQLBind(""), SQLBind("national report"), SQLBind(""), SQLBind(author),
                         SQLBind(Date()))
-                .ignoringConflicts(with: ["party_code", "indicator", "period", "disaggregation"])
                 .run()
         }
         struct Draft: Decodable { var period: String; var value: Double; var unit: String }

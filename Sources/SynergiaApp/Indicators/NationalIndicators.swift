@@ -86,7 +86,10 @@ public struct NationalIndicatorDTO: Content, Equatable {
 
 enum NationalIndicators {
     static func register(_ app: Application) throws {
-        app.get("api", "v1", "national-indicators") { req in try await all(req).map(NationalIndicatorDTO.init) }
+        app.get("api", "v1", "national-indicators") { req in
+            let page = try Pagination.list(req)
+            return try page.response(try await all(req, page: page).map(NationalIndicatorDTO.init), for: req)
+        }
         app.on(.POST, "indicators", "national", body: .collect(maxSize: "16kb")) { req -> Response in
             let user = try req.requireUser()
             let row = try await add(try req.content.decode(Input.self), by: user, req: req)
@@ -100,9 +103,10 @@ enum NationalIndicators {
             }
     }
 
-    static func all(_ req: Request) async throws -> [NationalIndicatorModel] {
+    static func all(_ req: Request, page: Pagination? = nil) async throws -> [NationalIndicatorModel] {
         let query = NationalIndicatorModel.query(on: req.db).sort(\.$code)
         if let party: String = req.query["party"] { query.filter(\.$partyCode == party.uppercased()) }
+        if let page { query.onPage(page) }
         return try await query.all()
     }
 
@@ -133,7 +137,7 @@ enum NationalIndicators {
     /// name, a local code that is not letters, digits and hyphens, a code already used, a
     /// global indicator not in the registry, or a target that does not exist.
     static func add(_ input: Input, by user: UserModel, req: Request) async throws -> NationalIndicatorModel {
-        guard let party = user.partyCode, AuthorizationPolicy.permits(user.actor, .editIndicatorData(party: party)) else {
+        guard let party = user.partyCode, AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: party)) else {
             throw Abort(.forbidden)
         }
         func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -165,7 +169,7 @@ enum NationalIndicators {
         row.createdBy = user.email
         do {
             try await req.db.write { tx in
-                try await row.create(on: tx.db)
+                try await row.createInWrite(on: tx.db)
                 try await AuditLog.record(tx, actor: user.email, action: "national-indicator.added", subject: .other("indicator/\(code)"),
                                           after: "\(row.name); linked to \(row.globalIndicators)")
             }
@@ -191,7 +195,7 @@ enum NationalIndicatorView {
                         .td(.forEach(indicator.globalIndicators) { .group(.a(.href("/indicators/\($0.attributeEscaped)"), .text($0)), .text(" ")) }),
                         .td(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) }))
                 }))),
-            .if(page.user?.party != nil, .group(
+            .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
                 .h3(page.text("indicators.national-add")),
                 .form(.method(.post), .action("/indicators/national"), Layout.csrfField(page),
                       Layout.field(page, name: "localCode", labelKey: "indicators.national-code", value: ""),

@@ -4,9 +4,10 @@ import Vapor
 
 /// The reads behind the meeting pages, their API twins and the calendar feed.
 enum MeetingQueries {
-    static func list(convention: String?, on db: any Database) async throws -> [MeetingSummaryDTO] {
-        let query = MeetingModel.query(on: db).sort(\.$startDate)
+    static func list(convention: String?, page: Pagination? = nil, on db: any Database) async throws -> [MeetingSummaryDTO] {
+        let query = MeetingModel.query(on: db).sort(\.$startDate).sort(\.$code)
         if let convention { query.filter(\.$conventionCode == convention.uppercased()) }
+        if let page { query.onPage(page) }
         return try await query.all().map(MeetingSummaryDTO.init)
     }
 

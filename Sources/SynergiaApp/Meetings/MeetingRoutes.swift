@@ -19,7 +19,7 @@ enum MeetingRoutes {
         app.on(.POST, "meetings", ":code", "documents", body: .collect(maxSize: "64kb"), use: addDocument)
         app.on(.POST, "meetings", ":code", "documents", ":id", "transmit", body: .collect(maxSize: "16kb"), use: transmit)
         app.get("meetings", ":code", "calendar.ics") { req in
-            let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
+            let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
             return calendarResponse(MeetingCalendarFeed.calendar(name: meeting.title, meetings: [meeting], now: Date()))
         }
         app.get("calendar.ics") { req in
@@ -28,8 +28,11 @@ enum MeetingRoutes {
         }
 
         let api = app.grouped("api", "v1")
-        api.get("meetings") { req in try await MeetingQueries.list(convention: req.query["convention"], on: req.db) }
-        api.get("meetings", ":code") { req in try await MeetingQueries.detail(try req.parameters.require("code"), on: req.db) }
+        api.get("meetings") { req in
+            let page = try Pagination.list(req)
+            return try page.response(try await MeetingQueries.list(convention: req.query["convention"], page: page, on: req.db), for: req)
+        }
+        api.get("meetings", ":code") { req in try await MeetingQueries.detail(try req.textParameter("code"), on: req.db) }
     }
 
     static func calendarResponse(_ body: String) -> Response {
@@ -44,7 +47,7 @@ enum MeetingRoutes {
     }
 
     static func showMeeting(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil) async throws -> Response {
-        let detail = try await MeetingQueries.detail(try req.parameters.require("code"), on: req.db)
+        let detail = try await MeetingQueries.detail(try req.textParameter("code"), on: req.db)
         let canManage = AuthorizationPolicy.permits(req.actor, .manageMeetings(convention: detail.meeting.convention))
         var participants: [ParticipantDTO] = []
         if canManage {
@@ -98,7 +101,7 @@ enum MeetingRoutes {
     }
 
     @Sendable static func register(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
         let form = try req.content.decode(PersonForm.self)
         guard let person = form.person else { return try await showMeeting(req, errors: FieldErrors(["category": "error.meeting.category"]), status: .unprocessableEntity) }
         do {
@@ -110,12 +113,13 @@ enum MeetingRoutes {
     }
 
     @Sendable static func invite(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
         let form = try req.content.decode(PersonForm.self)
         guard let person = form.person else { return try await showMeeting(req, errors: FieldErrors(["category": "error.meeting.category"]), status: .unprocessableEntity) }
         do {
-            try await MeetingService.invite(person, to: meeting, publicURL: req.application.synergia.settings.publicURL, on: req.db)
+            try await MeetingService.invite(person, to: meeting, publicURL: req.application.synergia.settings.publicURL,
+                                            by: req.account?.email ?? "secretariat", on: req.db)
         } catch let errors as FieldErrors {
             return try await showMeeting(req, errors: errors, status: .unprocessableEntity)
         }
@@ -125,7 +129,7 @@ enum MeetingRoutes {
     struct AgendaForm: Content { var number: String?; var title: String? }
 
     @Sendable static func addAgendaItem(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
         let form = try req.content.decode(AgendaForm.self)
         guard let title = form.title?.nilIfEmpty, let number = form.number?.nilIfEmpty else {
@@ -138,7 +142,7 @@ enum MeetingRoutes {
     struct DocumentForm: Content { var symbol: String?; var title: String?; var languages: String?; var link: String? }
 
     @Sendable static func addDocument(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
         let form = try req.content.decode(DocumentForm.self)
         guard let title = form.title?.nilIfEmpty else {
@@ -156,10 +160,10 @@ enum MeetingRoutes {
     struct TransmitForm: Content { var to: String? }
 
     @Sendable static func transmit(req: Request) async throws -> Response {
-        let meeting = try await MeetingQueries.meeting(try req.parameters.require("code"), on: req.db)
+        let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
-        guard let id = try? req.parameters.require("id", as: UUID.self),
-              let document = try await MeetingDocumentModel.query(on: req.db).filter(\.$id == id)
+        let id = try req.idParameter("id")
+        guard let document = try await MeetingDocumentModel.query(on: req.db).filter(\.$id == id)
                 .filter(\.$meeting.$id == meeting.requireID()).first() else { throw Abort(.notFound) }
         let codes = (try req.content.decode(TransmitForm.self).to ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         guard !codes.isEmpty else { throw Refusal("error.meeting.unknown") }

@@ -66,7 +66,7 @@ public enum MeetingService {
         meeting.description = String(new.description.prefix(20_000))
         do {
             try await db.write { tx in
-                try await meeting.create(on: tx.db)
+                try await meeting.createInWrite(on: tx.db)
                 try await AuditLog.record(tx, actor: new.createdBy, action: "meeting.created", subject: .other("meeting/\(code)"))
             }
         } catch where DatabaseFailure.isUniqueViolation(error) {
@@ -87,6 +87,8 @@ public enum MeetingService {
             item.title = String(title.prefix(1_000))
             item.position = count
             try await item.create(on: tx.db)
+            try await AuditLog.record(tx, actor: "secretariat", action: "agenda-item.added", subject: .other("meeting/\(meeting.code)"),
+                                      after: "\(item.number) \(item.title)")
         }
     }
 
@@ -94,14 +96,19 @@ public enum MeetingService {
     public static func addDocument(to meeting: MeetingModel, symbol: String?, title: String, languages: [String], link: String?,
                                    on db: any Database) async throws -> MeetingDocumentModel {
         if let link = link?.nilIfEmpty, !SafeLink.isWebURL(link) { throw Refusal("error.meeting.link") }
-        let document = MeetingDocumentModel()
-        document.$meeting.id = try meeting.requireID()
-        document.symbol = symbol?.nilIfEmpty
-        document.title = title
-        document.languages = languages.joined(separator: ",")
-        document.link = link?.nilIfEmpty
-        try await document.create(on: db)
-        return document
+        let meetingID = try meeting.requireID()
+        return try await db.write { tx in
+            let document = MeetingDocumentModel()
+            document.$meeting.id = meetingID
+            document.symbol = symbol?.nilIfEmpty.map { String($0.prefix(100)) }
+            document.title = String(title.prefix(1_000))
+            document.languages = languages.joined(separator: ",")
+            document.link = link?.nilIfEmpty
+            try await document.create(on: tx.db)
+            try await AuditLog.record(tx, actor: "secretariat", action: "meeting-document.added", subject: .other("meeting/\(meeting.code)"),
+                                      after: document.symbol ?? document.title)
+            return document
+        }
     }
 
     /// Transmits a document (a workshop's report) to other meetings of the same convention,
@@ -133,7 +140,8 @@ public enum MeetingService {
     }
 
     /// The secretariat invites someone; the invitation is sent as a notification.
-    public static func invite(_ person: Person, to meeting: MeetingModel, publicURL: URL, on db: any Database) async throws {
+    public static func invite(_ person: Person, to meeting: MeetingModel, publicURL: URL, by inviter: String = "secretariat",
+                              on db: any Database) async throws {
         let meetingID = try meeting.requireID()
         try await db.write { tx in
             try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
@@ -146,7 +154,7 @@ public enum MeetingService {
                 You are invited to \(meeting.title) (\(meeting.code)), \(meeting.startDate) to \(meeting.endDate), \
                 \(meeting.place ?? meeting.onlineLink ?? "").
                 Please register on Synergia: \(publicURL.appendingPathComponent("meetings").appendingPathComponent(meeting.code).absoluteString)
-                """, on: tx.db)
+                """, causedBy: inviter, on: tx.db)
         }
     }
 

@@ -32,22 +32,38 @@ public enum NotificationDelivery {
     static let claimTime: TimeInterval = 10 * 60
 
     /// Adds a message to the queue (in the caller's transaction, so it exists exactly when
-    /// the change that caused it does). A recipient that is not one plain address is refused.
+    /// the change that caused it does). A recipient that is not one plain address gets nothing
+    /// (an account made before addresses were checked must not stop a submission); forms check
+    /// the addresses people type before it comes to this.
+    @discardableResult
     public static func enqueue(kind: NotificationKind, to recipient: String, subject: String, body: String, causedBy: String? = nil,
-                               on db: any Database) async throws {
-        guard EmailAddress.isValid(recipient) else { throw Refusal("error.email-invalid") }
+                               on db: any Database) async throws -> Bool {
+        guard EmailAddress.isValid(recipient) else {
+            db.logger.warning("notification \(kind.rawValue) not queued: \(recipient.debugDescription) is not one plain address")
+            return false
+        }
         try await NotificationModel(kind: kind, recipient: recipient, subject: String(subject.prefix(500)), body: body, causedBy: causedBy)
             .create(on: db)
+        return true
+    }
+
+    /// Messages caused by `email` that could not be delivered, newest first.
+    public static func failed(causedBy email: String, on db: any Database) async throws -> [NotificationModel] {
+        try await NotificationModel.query(on: db).filter(\.$causedBy == email).filter(\.$status == .failed)
+            .sort(\.$createdAt, .descending).limit(50).all()
     }
 
     /// Claims the messages that are due for this process (`worker`), at most `limit`.
     static func claim(worker: String, now: Date, limit: Int, on db: any Database) async throws -> [NotificationModel] {
         try await db.write { tx in
             struct Row: Decodable { var id: UUID }
-            let due = try await tx.sql.select().column("id").from(NotificationModel.schema)
+            var select = tx.sql.select().column("id").from(NotificationModel.schema)
                 .where { $0.where("status", .equal, NotificationStatus.queued.rawValue).where("next_attempt_at", .lessThanOrEqual, now) }
                 .orWhere { $0.where("status", .equal, NotificationStatus.sending.rawValue).where("claimed_until", .lessThan, now) }
-                .orderBy("created_at").limit(limit).all(decoding: Row.self).map(\.id)
+                .orderBy("created_at").limit(limit)
+            // PostgreSQL: processes claiming at the same moment take different messages.
+            if tx.db.isPostgres { select = select.lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED")) }
+            let due = try await select.all(decoding: Row.self).map(\.id)
             guard !due.isEmpty else { return [] }
             // The status is checked again in the update itself: of two processes that chose the same
             // message, the second finds it claimed and takes nothing.
@@ -68,7 +84,8 @@ public enum NotificationDelivery {
     @discardableResult
     public static func deliverDue(transport: NotificationTransport, eventLoopGroup: any EventLoopGroup, on db: any Database,
                                   now: Date = Date(), worker: String = UUID().uuidString, logger: Logger) async throws -> Int {
-        let due = try await claim(worker: worker, now: now, limit: 100, on: db)
+        // A claim lasts ten minutes; ten messages of at most 30 s each fit in it with room to spare.
+        let due = try await claim(worker: worker, now: now, limit: 10, on: db)
         var delivered = 0
         for notification in due {
             guard let id = notification.id else { continue }
@@ -139,3 +156,27 @@ struct NotificationWorker: LifecycleHandler {
 }
 
 struct NotificationWorkerKey: StorageKey { typealias Value = RepeatedTask }
+
+/// Hourly, while the server runs: removes sessions that have ended and sign-in counts nobody needs.
+struct MaintenanceWorker: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        let db = application.db, logger = application.logger
+        let task = application.eventLoopGroup.any().scheduleRepeatedAsyncTask(initialDelay: .seconds(60), delay: .hours(1)) { _ in
+            application.eventLoopGroup.any().makeFutureWithTask {
+                do {
+                    try await SessionStore.purge(on: db)
+                    try await SignInThrottle.purge(on: db)
+                } catch {
+                    logger.error("maintenance failed: \(error)")
+                }
+            }
+        }
+        application.storage[MaintenanceWorkerKey.self] = task
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        application.storage[MaintenanceWorkerKey.self]?.cancel()
+    }
+}
+
+struct MaintenanceWorkerKey: StorageKey { typealias Value = RepeatedTask }

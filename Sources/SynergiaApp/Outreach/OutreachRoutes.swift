@@ -16,7 +16,9 @@ enum OutreachRoutes {
         }
         app.on(.POST, "news", body: .collect(maxSize: "64kb"), use: post)
         app.get("api", "v1", "news") { req in
-            try await NewsItemModel.query(on: req.db).sort(\.$publishedAt, .descending).limit(200).all().map(NewsItemDTO.init)
+            let page = try Pagination.list(req)
+            return try page.response(try await NewsItemModel.query(on: req.db).sort(\.$publishedAt, .descending).onPage(page).all()
+                .map(NewsItemDTO.init), for: req)
         }
         app.get("feeds", "news.atom") { req in try await feed(req, kind: "news") }
         app.get("feeds", "events.atom") { req in try await feed(req, kind: "event") }
@@ -68,7 +70,7 @@ enum OutreachRoutes {
         item.publishedAt = Date()
         let author = req.account?.email ?? "secretariat"
         try await req.db.write { tx in
-            try await item.create(on: tx.db)
+            try await item.createInWrite(on: tx.db)
             try await AuditLog.record(tx, actor: author, action: "news.posted", subject: .other("news/\(try item.requireID())"))
         }
         return req.redirect(to: "/news")

@@ -67,7 +67,7 @@ enum ProgressOverviewRoutes {
     }
 
     static func partyProgress(_ req: Request) async throws -> PartyProgressDTO {
-        let code = try req.parameters.require("code").uppercased()
+        let code = try req.textParameter("code").uppercased()
         guard let party = try await PartyModel.query(on: req.db).filter(\.$alpha2 == code).with(\.$memberships).first() else {
             throw Abort(.notFound)
         }

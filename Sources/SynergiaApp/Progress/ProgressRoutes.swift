@@ -28,8 +28,8 @@ enum ProgressRoutes {
     }
 
     static func target(_ req: Request) async throws -> (FrameworkModel, TargetModel) {
-        let code = try req.parameters.require("framework").uppercased()
-        let targetCode = try req.parameters.require("target")
+        let code = try req.textParameter("framework").uppercased()
+        let targetCode = try req.textParameter("target")
         guard let framework = try await FrameworkModel.query(on: req.db).filter(\.$code == code).first(),
               let target = try await TargetModel.query(on: req.db).filter(\.$framework.$id == framework.requireID())
                 .filter(\.$code == targetCode).first() else { throw Abort(.notFound) }

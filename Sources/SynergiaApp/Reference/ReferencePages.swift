@@ -14,13 +14,13 @@ enum ReferencePages {
             Response.html(ConventionsView.render(req.page, try await ReferenceQueries.conventions(on: req.db)))
         }
         app.get("conventions", ":code") { req in
-            Response.html(ConventionView.render(req.page, try await ReferenceQueries.convention(req.parameters.get("code")!, on: req.db)))
+            Response.html(ConventionView.render(req.page, try await ReferenceQueries.convention((try req.textParameter("code")), on: req.db)))
         }
         app.get("frameworks") { req in
             Response.html(FrameworksView.render(req.page, try await ReferenceQueries.frameworkSummaries(on: req.db)))
         }
         app.get("frameworks", ":code") { req in
-            Response.html(FrameworkView.render(req.page, try await ReferenceQueries.framework(req.parameters.get("code")!, on: req.db)))
+            Response.html(FrameworkView.render(req.page, try await ReferenceQueries.framework((try req.textParameter("code")), on: req.db)))
         }
         app.get("parties") { req in
             let region: String? = (req.query["region"] as String?).flatMap { $0.isEmpty ? nil : $0 }
@@ -30,7 +30,7 @@ enum ReferencePages {
             return Response.html(PartiesView.render(req.page, list, conventions: conventions))
         }
         app.get("parties", ":code") { req in
-            let party = try await ReferenceQueries.party(req.parameters.get("code")!, on: req.db)
+            let party = try await ReferenceQueries.party((try req.textParameter("code")), on: req.db)
             let conventions = try await ReferenceQueries.conventions(on: req.db)
             return Response.html(PartyView.render(req.page, party, conventions: conventions))
         }

@@ -7,7 +7,7 @@ struct CollaborationRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let report = routes.grouped("reports", ":report")
         report.on(.POST, "comments", ":question", body: .collect(maxSize: "64kb")) { req in
-            try await Self.comment(req, question: try req.parameters.require("question"))
+            try await Self.comment(req, question: try req.textParameter("question"))
         }
         // The section's comment form names the question in its body.
         report.on(.POST, "comments", body: .collect(maxSize: "64kb")) { req in
@@ -18,7 +18,7 @@ struct CollaborationRoutes: RouteCollection {
 
     @Sendable static func assign(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let reportID = try req.parameters.require("report", as: UUID.self)
+        let reportID = try req.idParameter("report")
         let sectionID = try req.content.get(String.self, at: "section")
         try await CollaborationService.assign(section: sectionID, to: try req.content.get(String.self, at: "assignee"), report: reportID,
                                               templates: req.application.synergia.templates, by: user, on: req.db)
@@ -27,7 +27,7 @@ struct CollaborationRoutes: RouteCollection {
 
     static func comment(_ req: Request, question questionID: String) async throws -> Response {
         let user = try req.requireUser()
-        let reportID = try req.parameters.require("report", as: UUID.self)
+        let reportID = try req.idParameter("report")
         try await CollaborationService.addComment(try req.content.get(String.self, at: "text"), question: questionID, report: reportID,
                                                   templates: req.application.synergia.templates, by: user, on: req.db)
         return req.redirect(to: SiteURL.report(reportID).path + "#q-" + SiteURL.fragment(questionID))

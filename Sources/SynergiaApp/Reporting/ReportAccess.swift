@@ -20,7 +20,7 @@ enum ReportAccess {
     /// The report named by the route's `report` parameter, for a write (whose service checks the
     /// right to make it inside its transaction): 404 when there is none.
     static func load(_ req: Request, parameter: String = "report") async throws -> Loaded {
-        let id = try req.parameters.require(parameter, as: UUID.self)
+        let id = try req.idParameter(parameter)
         guard let report = try await ReportModel.query(on: req.db).filter(\.$id == id).with(\.$cycle).first() else { throw Abort(.notFound) }
         return Loaded(report: report, cycle: report.cycle, template: try req.application.synergia.templates.template(of: report.cycle))
     }

@@ -121,9 +121,11 @@ enum ReportPDFStore {
     }
 
     static func save(key: String, report: UUID, language: String, pdf: Data, on db: any Database) async throws {
-        try await db.sql.insert(into: table).columns("id", "cache_key", "report_id", "language", "pdf", "created_at")
-            .values(SQLBind(UUID()), SQLBind(key), SQLBind(report), SQLBind(language), SQLBind(pdf), SQLBind(Date()))
-            .ignoringConflicts(with: ["cache_key"]).run()
+        try await db.write { tx in
+            try await tx.sql.insert(into: table).columns("id", "cache_key", "report_id", "language", "pdf", "created_at")
+                .values(SQLBind(UUID()), SQLBind(key), SQLBind(report), SQLBind(language), SQLBind(pdf), SQLBind(Date()))
+                .ignoringConflicts(with: ["cache_key"]).run()
+        }
     }
 }
 

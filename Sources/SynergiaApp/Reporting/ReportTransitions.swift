@@ -47,9 +47,16 @@ extension ReportingService {
             try await AuditLog.record(tx, actor: user.email, action: "report.\(target.rawValue)", subject: .report(reportID),
                                       before: from.rawValue, after: target.rawValue + (report.receiptSHA256.map { " sha256:\($0)" } ?? ""))
             if target == .published {
-                let published = try await answers(of: report, template: template, on: tx.db)
-                try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published, in: tx)
-                try await publishIndicatorSeries(report, template: template, answers: published, by: user, in: tx)
+                // Every version of the Party's report in the cycle is locked: two publications take turns, and
+                // what an older version states never replaces what a later published version stated.
+                try await tx.lock(ReportModel.schema, where: "cycle_id", equals: cycle.requireID(), and: "party_code", equals: report.partyCode)
+                let laterPublished = try await ReportModel.query(on: tx.db).filter(\.$cycle.$id == cycle.requireID())
+                    .filter(\.$partyCode == report.partyCode).filter(\.$version > report.version).filter(\.$status == .published).count()
+                if laterPublished == 0 {
+                    let published = try await answers(of: report, template: template, on: tx.db)
+                    try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published, in: tx)
+                    try await publishIndicatorSeries(report, template: template, answers: published, by: user, in: tx)
+                }
             }
             if target == .submitted {
                 for secretariat in try await UserModel.query(on: tx.db).filter(\.$role == .secretariat)
@@ -58,7 +65,7 @@ extension ReportingService {
                         kind: .reportSubmitted, to: secretariat.email,
                         subject: "Report submitted: \(report.partyCode), \(template.title.english)",
                         body: "\(report.partyCode) submitted version \(report.version) of its \(template.title.english). SHA-256: \(report.receiptSHA256 ?? "")\n",
-                        on: tx.db)
+                        causedBy: user.email, on: tx.db)
                 }
             }
             return report

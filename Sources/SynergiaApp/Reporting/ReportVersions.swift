@@ -10,7 +10,7 @@ struct ReportVersions: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
-            let amended = try await Self.amend(try req.parameters.require("report", as: UUID.self), templates: req.application.synergia.templates,
+            let amended = try await Self.amend(try req.idParameter("report"), templates: req.application.synergia.templates,
                                                by: user, on: req.db)
             return req.redirect(to: SiteURL.report(try amended.requireID()).path)
         }
@@ -58,6 +58,8 @@ struct ReportVersions: RouteCollection {
                 copy.detached = answer.detached
                 copy.updatedBy = answer.updatedBy
                 try await copy.create(on: tx.db)
+                try await AuditLog.record(tx, actor: user.email, action: "answer.carried-over", subject: .answer(report: nextID, question: answer.questionID),
+                                          after: "from v\(report.version)")
             }
             try await AuditLog.record(tx, actor: user.email, action: "report.amended", subject: .report(nextID),
                                       before: "report/\(reportID) v\(report.version)", after: "v\(next.version)")

@@ -27,7 +27,9 @@ struct ReportingRoutes: RouteCollection {
 
         let api = routes.grouped("api", "v1")
         api.get("reporting-cycles") { req in
-            try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).all().map(CycleDTO.init)
+            let page = try Pagination.list(req)
+            return try page.response(try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).sort(\.$id).onPage(page).all()
+                .map(CycleDTO.init), for: req)
         }
         api.get("reports", ":report") { req in
             let loaded = try await ReportAccess.readable(req)
@@ -38,8 +40,15 @@ struct ReportingRoutes: RouteCollection {
     static func overview(_ req: Request) async throws -> String {
         let cycles = try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn, .descending).all()
         var reports: [ReportModel] = []
-        if let party = req.auth.get(UserModel.self)?.partyCode {
-            reports = try await ReportModel.query(on: req.db).filter(\.$partyCode == party).with(\.$cycle).all()
+        let actor = req.actor
+        let templates = req.application.synergia.templates
+        if let party = actor.party {
+            // The Party's reports the person may read (a CBD focal point does not see the state of the Ramsar draft).
+            reports = try await ReportModel.query(on: req.db).filter(\.$partyCode == party).with(\.$cycle).all().filter { report in
+                report.status == .published || ((try? templates.template(of: report.cycle)).map {
+                    AuthorizationPolicy.permits(actor, .readDraftReport(party: party, convention: $0.convention))
+                } ?? false)
+            }
         }
         let published = try await ReportModel.query(on: req.db).filter(\.$status == .published).with(\.$cycle).all()
         return ReportingOverviewView.render(req.page, cycles: cycles, myReports: reports, published: published,
@@ -63,13 +72,13 @@ struct ReportingRoutes: RouteCollection {
 
     @Sendable static func closeCycle(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        _ = try await ReportingService.closeCycle(try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db)
+        _ = try await ReportingService.closeCycle(try req.idParameter("cycle"), by: user, on: req.db)
         return req.redirect(to: SiteURL.reporting.path)
     }
 
     @Sendable static func startReport(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let report = try await ReportingService.startReport(cycle: try req.parameters.require("cycle", as: UUID.self), by: user, on: req.db)
+        let report = try await ReportingService.startReport(cycle: try req.idParameter("cycle"), by: user, on: req.db)
         return req.redirect(to: SiteURL.report(try report.requireID()).path)
     }
 
@@ -78,7 +87,7 @@ struct ReportingRoutes: RouteCollection {
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let loaded = try await ReportAccess.load(req)
-        let questionID = try req.parameters.require("question")
+        let questionID = try req.textParameter("question")
         guard let question = loaded.template.question(questionID) else { throw Abort(.notFound) }
         let form = try req.content.decode(AnswerFormData.self)
         do {
@@ -99,7 +108,7 @@ struct ReportingRoutes: RouteCollection {
     @Sendable static func detach(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let loaded = try await ReportAccess.load(req)
-        let questionID = try req.parameters.require("question")
+        let questionID = try req.textParameter("question")
         try await ReportingService.detach(question: questionID, report: loaded.id, template: loaded.template, by: user, on: req.db)
         return req.redirect(to: SiteURL.report(loaded.id).path + "#q-" + SiteURL.fragment(questionID))
     }
@@ -108,7 +117,7 @@ struct ReportingRoutes: RouteCollection {
 
     @Sendable static func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let reportID = try req.parameters.require("report", as: UUID.self)
+        let reportID = try req.idParameter("report")
         guard let target = ReportStatus(rawValue: try req.content.decode(TransitionForm.self).to ?? "") else {
             throw Refusal("error.workflow.no-such-transition")
         }

@@ -29,7 +29,7 @@ public enum ReportingService {
         cycle.dueOn = dueOn
         cycle.status = .open
         try await db.write { tx in
-            try await cycle.create(on: tx.db)
+            try await cycle.createInWrite(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "cycle.opened", subject: .cycle(try cycle.requireID()),
                                       after: "\(template.id) v\(template.version) due \(dueOn)")
             let focalPoints = try await UserModel.query(on: tx.db).filter(\.$role == .focalPoint)
@@ -38,7 +38,7 @@ public enum ReportingService {
                 try await NotificationDelivery.enqueue(
                     kind: .cycleOpening, to: focalPoint.email, subject: "Reporting cycle open: \(cycle.title)",
                     body: "The \(template.convention) reporting cycle \"\(cycle.title)\" is open from \(opensOn); reports are due on \(dueOn).\n",
-                    on: tx.db)
+                    causedBy: user.email, on: tx.db)
             }
         }
         return cycle
@@ -61,6 +61,11 @@ public enum ReportingService {
 
     /// A focal point starts the Party's report for an open cycle (or gets the one that exists).
     public static func startReport(cycle cycleID: UUID, by user: UserModel, on db: any Database) async throws -> ReportModel {
+        try await startOrFindReport(cycle: cycleID, by: user, on: db).report
+    }
+
+    /// ``startReport(cycle:by:on:)``, saying whether the report was made now or existed already.
+    static func startOrFindReport(cycle cycleID: UUID, by user: UserModel, on db: any Database) async throws -> (report: ReportModel, created: Bool) {
         try await db.write { tx in
             // Locking the cycle makes two simultaneous starts take turns: one creates, the other finds it.
             let cycle = try await lockedCycle(cycleID, in: tx)
@@ -68,7 +73,7 @@ public enum ReportingService {
             try Authorize.require(user.actor, .startReport(party: party, convention: cycle.conventionCode))
             if let existing = try await ReportModel.query(on: tx.db).filter(\.$cycle.$id == cycleID)
                 .filter(\.$partyCode == party).sort(\.$version, .descending).first() {
-                return existing
+                return (existing, false)
             }
             guard cycle.status == .open else { throw Refusal("error.report.cycle-closed") }
             let report = ReportModel()
@@ -79,7 +84,7 @@ public enum ReportingService {
             try await report.create(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "report.started", subject: .report(try report.requireID()),
                                       after: "\(party) \(cycle.templateID)")
-            return report
+            return (report, true)
         }
     }
 
@@ -97,10 +102,14 @@ public enum ReportingService {
         return cycle
     }
 
-    /// Refuses a change to `report` unless `user` may edit it and it is not locked.
+    /// Refuses a change to `report` unless `user` may edit it and it is not locked. Once approved,
+    /// only the focal point who submits it may still change it (what was approved is what goes).
     static func requireEditable(_ report: ReportModel, template: ReportTemplate, by user: UserModel) throws {
         try Authorize.require(user.actor, .editReport(party: report.partyCode, convention: template.convention))
         guard !report.status.isLocked else { throw Refusal("error.report.locked") }
+        if report.status == .approved {
+            try Authorize.require(user.actor, .submitReport(party: report.partyCode, convention: template.convention))
+        }
     }
 
     // MARK: Answers

@@ -10,10 +10,10 @@ struct SynergyRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("synergy") { req in Response.html(SynergyView.render(req.page, try await Self.synergy(req, party: nil))) }
         routes.get("synergy", ":party") { req in
-            Response.html(SynergyView.render(req.page, try await Self.synergy(req, party: try req.parameters.require("party").uppercased())))
+            Response.html(SynergyView.render(req.page, try await Self.synergy(req, party: try req.textParameter("party").uppercased())))
         }
         routes.get("api", "v1", "synergy") { req in try await Self.synergy(req, party: nil) }
-        routes.get("api", "v1", "synergy", ":party") { req in try await Self.synergy(req, party: try req.parameters.require("party").uppercased()) }
+        routes.get("api", "v1", "synergy", ":party") { req in try await Self.synergy(req, party: try req.textParameter("party").uppercased()) }
     }
 
     static func synergy(_ req: Request, party: String?) async throws -> SynergyDTO {

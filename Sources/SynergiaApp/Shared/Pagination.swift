@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// A page of a long list in the API: `?limit=` (up to a maximum the route sets) and `?offset=`.
@@ -32,4 +33,35 @@ struct Pagination: Sendable, Equatable {
         items["offset"] = String(offset + limit)
         headers.add(name: "Link", value: "<\(path)\(SiteURL.query(items))>; rel=\"next\"")
     }
+}
+
+extension Pagination {
+    /// Lists in the API: 100 items a page unless `?limit=` asks for up to 1,000.
+    static func list(_ req: Request) throws -> Pagination { try Pagination(req, defaultLimit: 100, maxLimit: 1_000) }
+
+    /// The part of `items` this page covers.
+    func slice<T>(_ items: [T]) -> [T] {
+        guard offset < items.count else { return [] }
+        return Array(items[offset..<min(items.count, offset + limit)])
+    }
+
+    /// `items` (already this page) as JSON, with the link to the next page when there may be one.
+    func response<T: Content>(_ items: [T], for req: Request) throws -> Response {
+        var headers = HTTPHeaders()
+        var query: [String: String?] = [:]
+        for (name, value) in (URLComponents(string: req.url.string)?.queryItems ?? []).map({ ($0.name, $0.value) })
+        where name != "limit" && name != "offset" && name != "lang" {
+            query[name] = value ?? ""
+        }
+        addLinks(to: &headers, path: req.url.path, query: query, returned: items.count)
+        let response = Response(status: .ok, headers: headers)
+        try response.content.encode(items, as: .json)
+        return response
+    }
+}
+
+extension QueryBuilder {
+    /// This page of the query's rows.
+    @discardableResult
+    func onPage(_ page: Pagination) -> Self { range(page.offset..<(page.offset + page.limit)) }
 }

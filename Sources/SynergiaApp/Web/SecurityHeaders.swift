@@ -8,6 +8,10 @@ struct SecurityHeaders: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        // What a signed-in person (or a token) is shown is theirs: no browser or proxy keeps it.
+        if request.sessionToken != nil || request.apiTokenUser != nil || request.newSessionToken != nil {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
         if production {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }

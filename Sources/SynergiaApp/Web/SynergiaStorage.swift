@@ -1,4 +1,5 @@
 import SynergiaCore
+import NIOPosix
 import Vapor
 
 /// What every request of one Synergia process shares: settings, language catalogs and
@@ -19,6 +20,23 @@ public struct SynergiaContext: Sendable {
     let pdfQueue: PDFRenderQueue
     /// When this process started (an empty feed says it was updated then, not in 1970).
     public let startedAt: Date
+    /// Threads for work that keeps a CPU busy (bcrypt, parsing uploads), apart from the
+    /// database's threads, so a burst of sign-ins or a large upload never holds up queries.
+    let cpuPool: NIOThreadPool
+}
+
+extension Request {
+    /// bcrypt on the CPU pool, never on the request threads or the database's threads.
+    var passwordHasher: AsyncPasswordHasher {
+        application.password.sync.async(on: application.synergia.cpuPool, hopTo: eventLoop)
+    }
+}
+
+/// Stops the CPU pool when the application shuts down.
+struct CPUPoolLifecycle: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        try? await application.synergia.cpuPool.shutdownGracefully()
+    }
 }
 
 extension Application {

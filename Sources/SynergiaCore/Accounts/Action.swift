@@ -23,8 +23,10 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     case publishReport(convention: String)
     /// Edit links between targets of a convention's framework and others.
     case editCrosswalks(convention: String)
-    /// Enter or import a Party's indicator data.
+    /// Enter a Party's indicator data in its reports' drafts.
     case editIndicatorData(party: String)
+    /// Publish a Party's indicator data at once (an import), outside a report.
+    case publishIndicatorData(party: String)
     /// State or change a Party's public assessment of a target of a convention's framework
     /// outside a report (a published report states its own).
     case recordAssessment(party: String, convention: String)
@@ -38,6 +40,38 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     case nominateCandidate(party: String)
     /// Select the advisory group's members under the regional balance rule.
     case selectAdvisoryGroup
+
+    /// Which action this is, without its scope: one case per case of ``Action``, so a table that
+    /// must decide every action can be checked for completeness.
+    public enum Kind: String, CaseIterable, Sendable {
+        case readPublic, manageOwnAccount, manageUsers, editReferenceData, manageReportingCycles, startReport, editReport
+        case readDraftReport, submitReport, publishReport, editCrosswalks, editIndicatorData, publishIndicatorData, recordAssessment, trackDecisions
+        case manageMeetings, publishNews, nominateCandidate, selectAdvisoryGroup
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .readPublic: .readPublic
+        case .manageOwnAccount: .manageOwnAccount
+        case .manageUsers: .manageUsers
+        case .editReferenceData: .editReferenceData
+        case .manageReportingCycles: .manageReportingCycles
+        case .startReport: .startReport
+        case .editReport: .editReport
+        case .readDraftReport: .readDraftReport
+        case .submitReport: .submitReport
+        case .publishReport: .publishReport
+        case .editCrosswalks: .editCrosswalks
+        case .editIndicatorData: .editIndicatorData
+        case .publishIndicatorData: .publishIndicatorData
+        case .recordAssessment: .recordAssessment
+        case .trackDecisions: .trackDecisions
+        case .manageMeetings: .manageMeetings
+        case .publishNews: .publishNews
+        case .nominateCandidate: .nominateCandidate
+        case .selectAdvisoryGroup: .selectAdvisoryGroup
+        }
+    }
 
     public var description: String {
         switch self {
@@ -53,6 +87,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .publishReport(let c): "publish-report(\(c))"
         case .editCrosswalks(let c): "edit-crosswalks(\(c))"
         case .editIndicatorData(let p): "edit-indicator-data(\(p))"
+        case .publishIndicatorData(let p): "publish-indicator-data(\(p))"
         case .recordAssessment(let p, let c): "record-assessment(\(p),\(c))"
         case .trackDecisions(let c): "track-decisions(\(c))"
         case .manageMeetings(let c): "manage-meetings(\(c))"

@@ -25,7 +25,7 @@ public enum AuthorizationPolicy {
                 || (role == .secretariat && actor.convention == convention)
         case .editIndicatorData(let party):
             return (role == .focalPoint || role == .contributor) && actor.party == party
-        case .nominateCandidate(let party):
+        case .nominateCandidate(let party), .publishIndicatorData(let party):
             return role == .focalPoint && actor.party == party
         case .selectAdvisoryGroup:
             return role == .bureau

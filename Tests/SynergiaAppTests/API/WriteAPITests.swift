@@ -142,7 +142,7 @@ struct WriteAPITests {
     @Test("indicator data and progress assessments through the API; bad rows reported with their lines")
     func indicatorsAndProgress() async throws {
         try await withSynergia { app in
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let client = try await APIClient.forUser(app, "stats@example.org")
             let good = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2020,12.4,percent,,,,WDPA,\n"
             let imported = try await client.send(.POST, "/api/v1/indicators/import", csv: good)

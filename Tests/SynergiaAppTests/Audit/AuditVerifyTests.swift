@@ -73,6 +73,33 @@ struct AuditVerifyTests {
         }
     }
 
+    @Test("a record written behind the log, with a receipt that matches its own content, is named")
+    func forgedRows() async throws {
+        try await withSynergia { app in
+            let report = try await published(app)
+            let sql = app.db.sql
+            // A forged published version: content and a receipt computed by the forger.
+            let content = #"{"answers":{},"party":"KE","template":"cbd-7nr","templateVersion":1,"version":9}"#
+            let forged = UUID()
+            try await sql.insert(into: ReportModel.schema).columns("id", "cycle_id", "party_code", "status", "version", "receipt_sha256",
+                                                                   "submitted_content", "submitted_at", "published_at")
+                .values(SQLBind(forged), SQLBind(report.$cycle.id), SQLBind("KE"), SQLBind("published"), SQLBind(9),
+                        SQLBind(SHA256Hex.digest(Data(content.utf8))), SQLBind(content), SQLBind(Date()), SQLBind(Date())).run()
+            try await sql.insert(into: ProgressAssessmentModel.schema)
+                .columns("id", "party_code", "framework", "target", "cycle", "category", "confidence", "evidence", "indicators", "assessed_by")
+                .values(SQLBind(UUID()), SQLBind("FR"), SQLBind("KMGBF"), SQLBind("2"), SQLBind("2026"), SQLBind("on-track"), SQLBind("high"),
+                        SQLBind(""), SQLBind(""), SQLBind("someone")).run()
+            // And an account promoted behind the log.
+            // (A literal, as PostgreSQL's role column is an enum type a text parameter does not fit.)
+            try await sql.raw("UPDATE users SET role = 'administrator' WHERE email = 'fp@example.org'").run()
+            let lines = try await AuditVerifier.verify(on: app.db).lines
+            #expect(lines.contains { $0.contains("report/\(forged.uuidString): not in the audit log") }, "\(lines)")
+            #expect(lines.contains { $0.contains("assessment/FR/KMGBF/2/2026: not in the audit log") }, "\(lines)")
+            let promoted = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            #expect(lines.contains { $0.contains("user/\(promoted.id!.uuidString): changed outside Synergia") }, "\(lines)")
+        }
+    }
+
     @Test("entries cut from the end, or the whole log emptied, are found through the head")
     func cutAndEmptied() async throws {
         try await withSynergia { app in

@@ -17,7 +17,7 @@ struct IndicatorDataTests {
     @Test("bad rows are each reported with their line and nothing is imported")
     func badRows() async throws {
         try await withSynergia { app in
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let browser = Browser(app)
             try await browser.signIn("stats@example.org")
             let bad = """
@@ -39,7 +39,7 @@ struct IndicatorDataTests {
     @Test("import → chart and table on the indicator page → SDMX-CSV export that re-imports to identical data")
     func endToEnd() async throws {
         try await withSynergia { app in
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let browser = Browser(app)
             try await browser.signIn("stats@example.org")
             let imported = try await browser.post("/indicators/import", ["text": Self.good, "format": "plain"])
@@ -87,7 +87,7 @@ struct NationalIndicatorTests {
     @Test("a Party defines a national indicator linked to a global one, imports data for it; other Parties cannot; bad definitions are refused")
     func define() async throws {
         try await withSynergia { app in
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             try await makeUser(app, email: "fr@example.org", role: .contributor, party: "FR")
             let kenya = Browser(app)
             try await kenya.signIn("stats@example.org")

@@ -32,7 +32,7 @@ struct IndicatorSeriesQuestionTests {
                                          SeriesPoint(period: "2020", value: 0.79)]))
 
             // An import by the Party's statistics office is published at once and shows in the report, at a new version.
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let stats = Browser(app)
             try await stats.signIn("stats@example.org")
             let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,A.3,2022,0.78,,,,,IUCN,\n"

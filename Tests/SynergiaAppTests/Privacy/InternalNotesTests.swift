@@ -94,3 +94,103 @@ struct InternalNotesTests {
         }
     }
 }
+
+/// What changes a Party's public record, and what a token may do.
+@Suite("The Party's public record and the reach of a token")
+struct PublicRecordTests {
+    @Test("a contributor's import is refused: imported data is public at once, so only the Party's focal points import")
+    func contributorImport() async throws {
+        try await withSynergia { app in
+            let contributor = try await APIClient.forNewUser(app, "stats@example.org", role: .contributor, party: "KE")
+            let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2020,12.4,percent,,,,WDPA,\n"
+            #expect(try await contributor.send(.POST, "/api/v1/indicators/import", csv: csv).status == .forbidden)
+            #expect(try await IndicatorValueModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("once a report is approved, a contributor's change is refused; the focal point's is not")
+    func approvedReport() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+            let focalPoint = Browser(app), contributor = Browser(app)
+            try await focalPoint.signIn("fp@example.org")
+            try await contributor.signIn("contributor@example.org")
+            let path = "/reports/\(report.id!)"
+            for step in ["in-review", "approved"] { #expect(try await focalPoint.post("\(path)/transition", ["to": step]).status == .seeOther) }
+            #expect(try await contributor.post("\(path)/answers/cbd-7nr.s1.q2", ["value": "late change", "baseVersion": "0"]).status == .forbidden)
+            #expect(try await focalPoint.post("\(path)/answers/cbd-7nr.s1.q2", ["value": "last fix", "baseVersion": "0"]).status == .seeOther)
+        }
+    }
+
+    @Test("an older version published after a newer one leaves the newer one's indicator data public")
+    func olderVersionPublishedLater() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
+            let templates = app.synergia.templates
+            let template = try templates.template("cbd-7nr")
+            _ = try await ReportingService.save(.indicatorSeries([SeriesPoint(period: "2020", value: 0.5)]), question: "cbd-7nr.s3.q3",
+                                                baseVersion: 0, report: report.id!, template: template, by: focalPoint, on: app.db)
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            for step in [ReportStatus.inReview, .approved, .submitted] {
+                try await ReportingService.transition(report.id!, to: step, templates: templates, by: focalPoint, on: app.db)
+            }
+            let v2 = try await ReportVersions.amend(report.id!, templates: templates, by: focalPoint, on: app.db)
+            let question = try #require(template.question("cbd-7nr.s3.q3"))
+            let current = try #require(try await ReportingService.answer(to: question, of: v2, on: app.db))
+            _ = try await ReportingService.save(.indicatorSeries([SeriesPoint(period: "2020", value: 0.7)]), question: "cbd-7nr.s3.q3",
+                                                baseVersion: current.revision.version, report: v2.id!, template: template, by: focalPoint, on: app.db)
+            for step in [ReportStatus.inReview, .approved, .submitted] {
+                try await ReportingService.transition(v2.id!, to: step, templates: templates, by: focalPoint, on: app.db)
+            }
+            try await ReportingService.transition(v2.id!, to: .published, templates: templates, by: secretariat, on: app.db)
+            try await ReportingService.transition(report.id!, to: .published, templates: templates, by: secretariat, on: app.db)
+            let published = try await IndicatorValueModel.query(on: app.db).filter(\.$indicator == "A.3").all()
+            #expect(published.map(\.value) == [0.7])
+            #expect(try await AuditVerifier.verify(on: app.db).isIntact)
+        }
+    }
+
+    @Test("an API token does not stand in for a signed-in person on the pages")
+    func tokenOnPages() async throws {
+        try await withSynergia { app in
+            let admin = try await APIClient.forNewUser(app, "admin@example.org", role: .administrator)
+            let browser = Browser(app)
+            _ = try await browser.get("/sign-in")
+            let page = try await browser.post("/admin/users", ["email": "new@example.org", "password": "a long password", "role": "administrator"],
+                                              headers: ["Authorization": "Bearer \(admin.token!)"])
+            #expect(page.status == .unauthorized)
+            #expect(try await UserModel.query(on: app.db).filter(\.$email == "new@example.org").count() == 0)
+        }
+    }
+
+    @Test("what a signed-in person sees is never kept by a cache")
+    func noStore() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.get("/reports/\(report.id!)").headers.first(name: .cacheControl) == "no-store")
+            #expect(try await Browser(app).get("/conventions").headers.first(name: .cacheControl) != "no-store")
+        }
+    }
+
+    @Test("two people saving the follow-up of one action item at once: the second is told, nothing is lost")
+    func actionItemConflict() async throws {
+        try await withSynergia(demo: true) { app in
+            try await DemoSeed.importShippedDecisions(on: app.db)
+            try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            let item = try #require(try await ActionItemModel.query(on: app.db).first())
+            let one = Browser(app), two = Browser(app)
+            try await one.signIn("cbd@example.org")
+            try await two.signIn("cbd@example.org")
+            #expect(try await one.post("/action-items/\(item.id!)", ["status": "in-progress", "notes": "first", "version": "0"]).status == .seeOther)
+            #expect(try await two.post("/action-items/\(item.id!)", ["status": "done", "notes": "second", "version": "0"]).status == .conflict)
+            let stored = try #require(try await ActionItemModel.find(item.id, on: app.db))
+            #expect(stored.notes == "first" && stored.version == 1)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "action-item.followed-up").count() == 1)
+        }
+    }
+}

@@ -11,7 +11,7 @@ struct ImportReportDashboardTests {
     func endToEnd() async throws {
         try await withSynergia { app in
             let report = try await startKenyaCBDReport(app)
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let template = try app.synergia.templates.template("cbd-7nr")
             let assessment = try #require(template.questions.first { $0.type == .progressAssessment && $0.target == TargetReference(framework: "KMGBF", code: "4") })
             let narrative = try #require(template.questions.first { $0.type == .longText && $0.target == TargetReference(framework: "KMGBF", code: "4") })

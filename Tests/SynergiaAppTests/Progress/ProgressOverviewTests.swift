@@ -75,7 +75,7 @@ struct ProgressOverviewTests {
         try await withSynergia { app in
             try await assess(app, "KE", "3", "on-track")
             try await assess(app, "KE", "3", "insufficient-rate", cycle: "2024")
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let stats = Browser(app)
             try await stats.signIn("stats@example.org")
             let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2015,11.6,percent,,,,WDPA,\nKE,3.1,2020,12.4,percent,,,,WDPA,\n"

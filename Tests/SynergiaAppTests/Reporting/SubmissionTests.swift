@@ -69,7 +69,7 @@ struct SubmissionTests {
                                            templates: ReportingService.Templates([v1, v2] + context.templates.byID.values.filter { $0.id != "cbd-7nr" },
                                                                                  elements: context.templates.elements),
                                            indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
-                                           startedAt: context.startedAt)
+                                           startedAt: context.startedAt, cpuPool: context.cpuPool)
             #expect(try app.synergia.templates.template("cbd-7nr").version == 2, "new cycles open with version 2")
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")

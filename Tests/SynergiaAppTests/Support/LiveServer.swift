@@ -19,6 +19,9 @@ final class LiveServer: @unchecked Sendable {
         app.http.server.configuration.port = 0
         // The clients see each answer as it is (a 303 stays a 303).
         app.http.client.configuration.redirectConfiguration = .disallow
+        // Every simultaneous client gets its own connection, as separate browsers would.
+        app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        app.http.client.configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
         try await app.server.start()
         guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
         return LiveServer(app: app, port: port)

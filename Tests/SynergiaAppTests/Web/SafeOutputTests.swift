@@ -38,7 +38,7 @@ struct SafeOutputTests {
     @Test("exported CSV cells that start like a formula are neutralized, including values from the query")
     func formulas() async throws {
         try await withSynergia { app in
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let stats = Browser(app)
             try await stats.signIn("stats@example.org")
             let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2020,-12.5,percent,,,,=HYPERLINK(\"https://evil\"),@SUM(A1)\n"
@@ -56,7 +56,7 @@ struct SafeOutputTests {
     @Test("a Latin-1 file is refused with a clear message and nothing is stored")
     func notUTF8() async throws {
         try await withSynergia { app in
-            let token = try await APIClient.forNewUser(app, "stats@example.org", role: .contributor, party: "KE")
+            let token = try await APIClient.forNewUser(app, "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             var body = Data("party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2020,1,percent,,,,".utf8)
             body.append(contentsOf: [0x4D, 0xE9, 0x78, 0x69, 0x63, 0x6F]) // "México" in Latin-1
             body.append(contentsOf: Array(",\n".utf8))
@@ -69,7 +69,7 @@ struct SafeOutputTests {
     @Test("an import of many bad rows lists the first thousand and counts the rest")
     func cappedErrors() async throws {
         try await withSynergia { app in
-            let token = try await APIClient.forNewUser(app, "stats@example.org", role: .contributor, party: "KE")
+            let token = try await APIClient.forNewUser(app, "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let rows = (0..<5_000).map { "KE,3.1,20\($0 % 10)0,not a number,percent,,,,,\n" }.joined()
             let refused = try await token.send(.POST, "/api/v1/indicators/import",
                                                csv: "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\n" + rows)
@@ -91,7 +91,7 @@ struct SafeOutputTests {
     @Test("a form upload larger than 1 MB is accepted where the route takes it")
     func largeUpload() async throws {
         try await withSynergia { app in
-            try await makeUser(app, email: "stats@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "stats@example.org", role: .focalPoint, party: "KE", convention: "CMS")
             let stats = Browser(app)
             try await stats.signIn("stats@example.org")
             let header = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\n"

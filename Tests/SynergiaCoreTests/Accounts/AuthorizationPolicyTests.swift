@@ -32,6 +32,8 @@ struct AuthorizationPolicyTests {
         (.publishReport(convention: "CBD"), ["cbd-secretariat"]),
         (.editCrosswalks(convention: "CBD"), ["cbd-secretariat"]),
         (.editIndicatorData(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point", "ke-contributor"]),
+        (.publishIndicatorData(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point"]),
+        (.recordAssessment(party: "KE", convention: "CBD"), ["ke-cbd-focal-point"]),
         (.trackDecisions(convention: "CBD"), ["cbd-secretariat"]),
         (.manageMeetings(convention: "CBD"), ["cbd-secretariat"]),
         (.publishNews(convention: "CBD"), ["cbd-secretariat"]),
@@ -51,12 +53,31 @@ struct AuthorizationPolicyTests {
                 "\(actor) \(expected ? "may" : "may not") \(action)")
     }
 
-    @Test("the table covers every role and the public")
+    @Test("the table decides every action, for every role and the public")
     func coverage() {
         let roles = Set(Self.actors.values.compactMap(\.role))
         #expect(roles == Set(Role.allCases))
-        #expect(Self.pairs.count == Self.table.count * Self.actors.count)
-        #expect(Self.pairs.contains { !$0.2 } && Self.pairs.contains { $0.2 })
+        let decided = Self.table.map(\.0.kind)
+        #expect(Set(decided) == Set(Action.Kind.allCases), "actions missing from the table: \(Set(Action.Kind.allCases).subtracting(decided))")
+        #expect(decided.count == Set(decided).count, "each action once")
+        #expect(Set(Self.table.flatMap(\.1)).isSubset(of: Set(Self.actors.keys)), "the table names only known actors")
+    }
+
+    @Test("the workflow asks the policy: each step is the policy's action")
+    func workflowSteps() {
+        #expect(ReportWorkflow.action(from: .draft, to: .inReview, party: "KE", convention: "CBD") == .editReport(party: "KE", convention: "CBD"))
+        #expect(ReportWorkflow.action(from: .approved, to: .submitted, party: "KE", convention: "CBD") == .submitReport(party: "KE", convention: "CBD"))
+        #expect(ReportWorkflow.action(from: .submitted, to: .published, party: "KE", convention: "CBD") == .publishReport(convention: "CBD"))
+        #expect(ReportWorkflow.action(from: .draft, to: .submitted, party: "KE", convention: "CBD") == nil)
+        for (name, actor) in Self.actors {
+            for from in ReportStatus.allCases {
+                for to in ReportStatus.allCases {
+                    guard let action = ReportWorkflow.action(from: from, to: to, party: "KE", convention: "CBD") else { continue }
+                    let allowed = if case .success = ReportWorkflow.transition(from: from, to: to, by: actor, party: "KE", convention: "CBD") { true } else { false }
+                    #expect(allowed == AuthorizationPolicy.permits(actor, action), "\(name) \(from) → \(to)")
+                }
+            }
+        }
     }
 
     @Test("account scopes fit their roles")

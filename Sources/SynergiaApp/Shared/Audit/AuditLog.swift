@@ -9,23 +9,27 @@ import SynergiaCore
 /// append in turn, and an append never fails the action it records.
 public enum AuditLog {
     /// Records an entry for `subject` in the write's audit. For a record the log checks (an
-    /// answer, a shared element, a report…), its state is read now, after the change, and the
-    /// entry carries its hash, so `audit verify` can tell when the record was changed behind the log.
+    /// answer, a shared element, a report…), the entry carries the hash of its state as the
+    /// write leaves it, so `audit verify` can tell when the record was changed behind the log.
     public static func record(_ tx: WriteContext, actor: String, action: String, subject: AuditSubject,
                               before: String? = nil, after: String? = nil) async throws {
-        let state = try await AuditedState.hash(of: subject, on: tx.db)
-        tx.audit.add(.init(actor: actor, action: action, subject: subject.description, before: before, after: after, stateHash: state))
+        tx.audit.add(.init(actor: actor, action: action, subject: subject, before: before, after: after))
     }
 
-    /// Chains the write's entries after the head, in its transaction.
+    /// Chains the write's entries after the head, in its transaction, once all its changes are
+    /// made: each checked record's state is read then (under the locks the write holds).
     static func flush(_ tx: WriteContext) async throws {
         let pending = tx.audit.drain()
         guard !pending.isEmpty else { return }
+        var states: [AuditSubject: String] = [:]
+        for subject in Set(pending.map(\.subject)) where subject.isChecked {
+            states[subject] = try await AuditedState.hash(of: subject, on: tx.db)
+        }
         var head = try await AuditHeadRow.read(on: tx.sql, forUpdate: true)
         let now = Date()
         for item in pending {
-            let entry = AuditChain.append(after: head, at: now, actor: item.actor, action: item.action, subject: item.subject,
-                                          before: item.before, after: item.after, stateHash: item.stateHash)
+            let entry = AuditChain.append(after: head, at: now, actor: item.actor, action: item.action, subject: item.subject.description,
+                                          before: item.before, after: item.after, stateHash: states[item.subject])
             try await AuditEntryModel(entry).create(on: tx.db)
             head = AuditHead(sequence: entry.sequence, hash: entry.hash)
         }
@@ -40,7 +44,7 @@ public enum AuditLog {
 
 /// An entry waiting for its transaction to chain it.
 struct PendingAuditEntry: Sendable {
-    var actor: String, action: String, subject: String, before: String?, after: String?, stateHash: String?
+    var actor: String, action: String, subject: AuditSubject, before: String?, after: String?
 }
 
 /// The entries a write transaction recorded, in order.

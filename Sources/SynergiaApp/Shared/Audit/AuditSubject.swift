@@ -25,6 +25,8 @@ public enum AuditSubject: Sendable, Equatable, Hashable, CustomStringConvertible
     case nomination(UUID)
     /// A reporting cycle.
     case cycle(UUID)
+    /// An account: its address, role and scope, password and session epoch.
+    case user(UUID)
     /// Anything the log records without checking its state.
     case other(String)
 
@@ -40,6 +42,7 @@ public enum AuditSubject: Sendable, Equatable, Hashable, CustomStringConvertible
         case .crosswalk(let id): "crosswalk/\(id.uuidString)"
         case .nomination(let id): "nomination/\(id.uuidString)"
         case .cycle(let id): "cycle/\(id.uuidString)"
+        case .user(let id): "user/\(id.uuidString)"
         case .other(let text): text
         }
     }
@@ -59,6 +62,7 @@ public enum AuditSubject: Sendable, Equatable, Hashable, CustomStringConvertible
         case ("crosswalk", 2) where uuid != nil: self = .crosswalk(uuid!)
         case ("nomination", 2) where uuid != nil: self = .nomination(uuid!)
         case ("cycle", 2) where uuid != nil: self = .cycle(uuid!)
+        case ("user", 2) where uuid != nil: self = .user(uuid!)
         default: self = .other(text)
         }
     }

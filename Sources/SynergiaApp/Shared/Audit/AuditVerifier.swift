@@ -58,6 +58,9 @@ public enum AuditVerifier {
             }
         }
 
+        // Every official record must have its entry: a row the log never saw was written behind it.
+        records += try await unlogged(on: sql, logged: Set(last.keys))
+
         struct Report: Decodable {
             var id: UUID; var status: String; var receipt_sha256: String?; var submitted_content: String?
         }
@@ -78,5 +81,26 @@ public enum AuditVerifier {
             }
         }
         return AuditReport(entries: entries.count, chain: chain, headProblem: headProblem, recordMismatches: records, receiptMismatches: receipts)
+    }
+
+    /// The official records that exist but have no entry with their state in the log.
+    static func unlogged(on sql: any SQLDatabase, logged: Set<String>) async throws -> [String] {
+        var subjects: [AuditSubject] = []
+        struct ID: Decodable { var id: UUID }
+        subjects += try await sql.select().column("id").from(ReportModel.schema).all(decoding: ID.self).map { .report($0.id) }
+        subjects += try await sql.select().column("id").from(UserModel.schema).all(decoding: ID.self).map { .user($0.id) }
+        struct Answer: Decodable { var report_id: UUID; var question_id: String }
+        subjects += try await sql.select().columns("report_id", "question_id").from(AnswerModel.schema)
+            .all(decoding: Answer.self).map { .answer(report: $0.report_id, question: $0.question_id) }
+        struct Element: Decodable { var party_code: String; var element_id: String }
+        subjects += try await sql.select().columns("party_code", "element_id").from(ElementValueModel.schema).all(decoding: Element.self)
+            .map { .element(party: $0.party_code, element: $0.element_id) }
+        struct Assessment: Decodable { var party_code: String; var framework: String; var target: String; var cycle: String }
+        subjects += try await sql.select().columns("party_code", "framework", "target", "cycle").from(ProgressAssessmentModel.schema)
+            .all(decoding: Assessment.self).map { .assessment(party: $0.party_code, framework: $0.framework, target: $0.target, cycle: $0.cycle) }
+        struct Series: Decodable { var party_code: String; var indicator: String }
+        subjects += try await sql.select().columns("party_code", "indicator").from(IndicatorSeriesModel.schema).where("version", .greaterThan, 0)
+            .all(decoding: Series.self).map { .series(party: $0.party_code, indicator: $0.indicator) }
+        return subjects.filter { !logged.contains($0.description) }.map { "\($0): not in the audit log (written behind it)" }.sorted()
     }
 }

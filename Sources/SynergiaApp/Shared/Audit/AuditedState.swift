@@ -67,6 +67,18 @@ enum AuditedState {
             struct Row: Codable { var template_id: String; var template_version: Int; var status: String; var opens_on: String; var due_on: String }
             return try encode(try await sql.select().columns("template_id", "template_version", "status", "opens_on", "due_on")
                 .from(ReportingCycleModel.schema).where("id", .equal, id).first(decoding: Row.self))
+        case .user(let id):
+            struct Row: Decodable {
+                var email: String; var role: String; var party_code: String?; var convention_code: String?; var password_hash: String
+                var session_epoch: Int
+            }
+            struct State: Encodable { var email: String; var role: String; var party: String?; var convention: String?; var password: String; var epoch: Int }
+            let row = try await sql.select().columns("email", "role", "party_code", "convention_code", "password_hash", "session_epoch")
+                .from(UserModel.schema).where("id", .equal, id).first(decoding: Row.self)
+            return try encode(row.map {
+                State(email: $0.email, role: $0.role, party: $0.party_code, convention: $0.convention_code,
+                      password: SHA256Hex.digest(Data($0.password_hash.utf8)), epoch: $0.session_epoch)
+            })
         case .other:
             return Data("null".utf8)
         }

@@ -25,6 +25,14 @@ public struct WriteContext: Sendable {
         _ = try await sql.select().column(column).from(table).where(SQLIdentifier(column), .equal, SQLBind(value))
             .for(.update).all()
     }
+
+    /// ``lock(_:where:equals:)`` on rows named by two columns.
+    public func lock(_ table: String, where column: String, equals value: some Encodable & Sendable,
+                     and second: String, equals secondValue: some Encodable & Sendable) async throws {
+        guard db.isPostgres else { return }
+        _ = try await sql.select().column(column).from(table).where(SQLIdentifier(column), .equal, SQLBind(value))
+            .where(SQLIdentifier(second), .equal, SQLBind(secondValue)).for(.update).all()
+    }
 }
 
 extension Database {
@@ -75,4 +83,17 @@ extension WriteContext {
 /// spinning on the database's lock.
 enum SQLiteWriter {
     static let mutex = AsyncMutex()
+}
+
+extension Model {
+    /// Creates the row inside a write. A write that PostgreSQL aborts (a deadlock) is run again;
+    /// a model built before the write then already counts as stored, so it is reset first and
+    /// inserted afresh (with a new id when it had one).
+    func createInWrite(on db: any Database) async throws {
+        if _$id.exists {
+            _$id.exists = false
+            id = nil
+        }
+        try await create(on: db)
+    }
 }
