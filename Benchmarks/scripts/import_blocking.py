@@ -48,7 +48,7 @@ def main():
     work = tempfile.mkdtemp()
     port = free_port()
     env = dict(os.environ, SYNERGIA_DB=os.path.join(work, "s.sqlite"), SYNERGIA_OUTBOX=os.path.join(work, "outbox"))
-    server = subprocess.Popen([BIN, "serve", "--demo", "--port", str(port)], env=env, stdout=open(os.path.join(work, "log"), "w"), stderr=subprocess.STDOUT)
+    server = subprocess.Popen([BIN, "serve", "--demo", "--port", str(port)], env=env, stdout=open(os.environ.get("BENCH_LOG", os.path.join(work, "log")), "w"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -63,7 +63,7 @@ def main():
         report_id = json.loads(report)["id"]
         lines = ["party,indicator,period,value,unit,lower,upper,disaggregation,source,comment"]
         for n in range(ROWS):
-            lines.append(f"KE,3.1,{1950 + n % 150},{n / 7:.3f},percent,,,group=g{n // 150},bench,")
+            lines.append(f"KE,3.1,{1950 + n % 150},{n / 7:.3f},percent,,,subnational_area=a{n // 150},bench,")
         body = "\n".join(lines) + "\n"
         latencies, stop, version = [], threading.Event(), [0]
         def save_loop():

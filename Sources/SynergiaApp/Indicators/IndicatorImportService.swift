@@ -53,12 +53,14 @@ enum IndicatorImportService {
                 }
             }
             let series = Set(points.map { SeriesKey(party: $0.party, indicator: $0.indicator) })
+            // The values go in a few thousand at a time, each batch a short transaction; then one
+            // short transaction moves the series to their new versions with their audit entries.
+            while try await db.write({ tx in try await ImportStaging.makeCurrent(batch: batch, limit: batchSize, by: author, on: tx.sql) }) > 0 {}
             let ordered = series.sorted(by: { ($0.party, $0.indicator) < ($1.party, $1.indicator) })
             let counts = Dictionary(points.map { (SeriesKey(party: $0.party, indicator: $0.indicator), 1) }, uniquingKeysWith: +)
             try await db.write { tx in
                 // Every series the import changes is locked first, in one order (no two writers deadlock).
                 for key in ordered { try await IndicatorSeriesStore.lock(party: key.party, indicator: key.indicator, in: tx) }
-                try await ImportStaging.makeCurrent(batch: batch, by: author, on: tx.sql)
                 for key in ordered {
                     _ = try await IndicatorSeriesStore.advance(party: key.party, indicator: key.indicator, expectedVersion: nil, source: nil,
                                                                draft: nil, by: author, in: tx)
@@ -69,12 +71,12 @@ enum IndicatorImportService {
                     try await IndicatorSeriesStore.mergeIntoDraft(party: point.party, indicator: point.indicator, period: point.period,
                                                                   value: point.value, unit: point.unit, by: author, in: tx)
                 }
-                try await tx.sql.delete(from: ImportStaging.table).where("batch", .equal, batch).run()
                 for key in ordered {
                     try await AuditLog.record(tx, actor: author, action: "indicator-data.imported",
                                               subject: .series(party: key.party, indicator: key.indicator), after: "\(counts[key] ?? 0) values")
                 }
             }
+
         } catch {
             try? await db.write { tx in try await tx.sql.delete(from: ImportStaging.table).where("batch", .equal, batch).run() }
             throw error
@@ -90,19 +92,26 @@ enum ImportStaging {
     static let columns = ["id", "batch", "party_code", "indicator", "period", "period_start", "value", "unit", "lower", "upper",
                           "disaggregation", "source", "comment"]
 
-    /// Inserts or replaces the batch's values (same Party, indicator, period and disaggregation
-    /// replaced) in one statement.
-    static func makeCurrent(batch: UUID, by author: String, on sql: any SQLDatabase) async throws {
+    /// Inserts or replaces up to `limit` of the batch's staged values (same Party, indicator,
+    /// period and disaggregation replaced) and removes them from the staging table; returns how
+    /// many it took (0: the batch is done).
+    static func makeCurrent(batch: UUID, limit: Int, by author: String, on sql: any SQLDatabase) async throws -> Int {
+        struct Row: Decodable { var id: UUID }
+        let ids = try await sql.select().column("id").from(table).where("batch", .equal, batch).limit(limit)
+            .all(decoding: Row.self).map(\.id)
+        guard !ids.isEmpty else { return 0 }
         try await sql.raw("""
             INSERT INTO \(ident: IndicatorValueModel.schema)
                 (id, party_code, indicator, period, period_start, value, unit, lower, upper, disaggregation, source, comment, entered_by, updated_at)
             SELECT id, party_code, indicator, period, period_start, value, unit, lower, upper, disaggregation, source, comment, \(bind: author), \(bind: Date())
-            FROM \(ident: table) WHERE batch = \(bind: batch)
+            FROM \(ident: table) WHERE id IN (\(binds: ids))
             ON CONFLICT (party_code, indicator, period, disaggregation) DO UPDATE SET
                 value = excluded.value, period_start = excluded.period_start, unit = excluded.unit, lower = excluded.lower,
                 upper = excluded.upper, source = excluded.source, comment = excluded.comment, entered_by = excluded.entered_by,
                 updated_at = excluded.updated_at
             """).run()
+        try await sql.delete(from: table).where("id", .in, ids).run()
+        return ids.count
     }
 }
 

@@ -11,3 +11,18 @@ public enum SHA256Hex {
         }.joined()
     }
 }
+
+extension SHA256Hex {
+    /// A digest built piece by piece (for content too large to hold as one document).
+    public struct Stream {
+        private var hasher = SHA256()
+        public init() {}
+        public mutating func update(_ text: String) { hasher.update(data: Data(text.utf8)) }
+        public func finalize() -> String {
+            hasher.finalize().map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
+        }
+    }
+}

@@ -11,6 +11,9 @@ enum AuditedState {
     /// SHA-256 of the subject's current state; nil for subjects the log does not check.
     static func hash(of subject: AuditSubject, on db: any Database) async throws -> String? {
         guard subject.isChecked else { return nil }
+        if case .series(let party, let indicator) = subject {
+            return try await IndicatorSeriesState.hash(party: party, indicator: indicator, on: db.sql)
+        }
         return SHA256Hex.digest(try await state(of: subject, on: db.sql))
     }
 
@@ -25,8 +28,8 @@ enum AuditedState {
             return try encode(try await sql.select().columns("value", "version", "source_report_id", "updated_by")
                 .from(ElementValueModel.schema).where("party_code", .equal, party).where("element_id", .equal, element)
                 .first(decoding: Row.self))
-        case .series(let party, let indicator):
-            return try encode(try await IndicatorSeriesState.read(party: party, indicator: indicator, on: sql))
+        case .series:
+            preconditionFailure("a series is hashed as it is read (IndicatorSeriesState)")
         case .report(let id):
             struct Row: Decodable {
                 var status: String; var version: Int; var party_code: String; var receipt_sha256: String?; var submitted_content: String?
