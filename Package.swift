@@ -49,16 +49,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "SynergiaTestFixtures",
+            path: "Tests/SynergiaTestFixtures",
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "SynergiaCoreTests",
-            dependencies: ["SynergiaCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["SynergiaCore", "SynergiaTestFixtures"]
         ),
         .testTarget(
             name: "SynergiaAppTests",
             dependencies: [
                 "SynergiaApp",
                 "SynergiaCore",
+                "SynergiaTestFixtures",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ]

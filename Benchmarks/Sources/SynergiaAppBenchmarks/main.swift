@@ -177,15 +177,9 @@ struct AppBenchmarks {
         }
         notes.append("after the saves, all five of Kenya's reports show the last value (checked)")
 
-        results.append(try await measure("progress overview, SQLKit queries (in-process)") {
+        results.append(try await measure("progress overview tallies (in-process)") {
             _ = try await ProgressOverview.tallies(cycle: "2030", on: app.db)
         })
-        results.append(try await measure("progress overview, hand-written SQL (in-process)") {
-            _ = try await ProgressOverview.talliesByHand(cycle: "2030", on: app.db)
-        })
-        let built = try await ProgressOverview.tallies(cycle: "2030", on: app.db)
-        let byHand = try await ProgressOverview.talliesByHand(cycle: "2030", on: app.db)
-        check(built == byHand, "the two aggregations differ")
         for path in ["/progress", "/progress/KMGBF/3", "/parties/KE/progress", "/indicators/3.1", "/indicators/3.1?party=KE"] {
             let page = try await client.send(.GET, path)
             notes.append("\(path): \(page.status.code), \(page.body?.readableBytes ?? 0) B")

@@ -8,7 +8,7 @@ import SynergiaCore
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Tests/SynergiaCoreTests/Fixtures/Decisions")
+    .appendingPathComponent("Tests/SynergiaTestFixtures/Fixtures/Decisions")
 let sample: String = {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
     return names.compactMap { try? String(contentsOf: fixtures.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n\n")

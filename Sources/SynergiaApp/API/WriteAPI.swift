@@ -48,47 +48,24 @@ struct WriteAPI: RouteCollection {
         return .noContent
     }
 
-    /// What an uploaded offline package would change, or every problem with its question and line.
-    struct PackagePreviewDTO: Content {
-        var changes: [Change]
-        var problems: [Problem]
-        struct Change: Content {
-            var question: String; var before: AnswerValue?; var after: AnswerValue
-            var packageVersion: Int; var currentVersion: Int; var changedOnlineSinceDownload: Bool
-        }
-        struct Problem: Content { var line: Int?; var question: String?; var reason: String }
-    }
-
-    /// Reads the package in the body (JSON or CSV, as downloaded from `/reports/ID/package.json|csv`).
-    enum PackageReading { case package(ReportPackage), problems([PackageProblem]) }
-
-    static func package(_ req: Request, _ report: ReportModel, _ template: ReportTemplate) throws -> PackageReading {
-        do {
-            let upload = ReportPackageRoutes.Upload(package: nil, text: req.body.string ?? "", overwrite: nil)
-            return .package(try ReportPackageRoutes.read(req, upload, template: template, party: report.partyCode).0)
-        } catch let problems as ReportPackageRoutes.PackageProblems {
-            return .problems(problems.problems)
-        }
+    /// The package in the body (JSON or CSV, as downloaded from `/reports/ID/package.json|csv`).
+    static func package(_ req: Request, _ report: ReportModel, _ template: ReportTemplate) -> ReportPackageService.Reading {
+        ReportPackageService.read(file: nil, text: req.body.string ?? "", template: template, party: report.partyCode)
     }
 
     static func problems(_ req: Request, _ problems: [PackageProblem]) async throws -> Response {
-        try await PackagePreviewDTO(changes: [], problems: problems.map {
-            .init(line: $0.line, question: $0.questionID, reason: req.catalog[$0.catalogKey])
-        }).encodeResponse(status: .unprocessableEntity, for: req)
+        try await PackagePreview.Model(problems: problems, catalog: req.catalog).encodeResponse(status: .unprocessableEntity, for: req)
     }
 
     @Sendable static func previewPackage(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
         let (report, template) = try await ReportAccess.load(req).pair
         try ReportingService.requireEditable(report, template: template, by: user)
-        switch try package(req, report, template) {
+        switch package(req, report, template) {
         case .problems(let found): return try await problems(req, found)
-        case .package(let package):
-            let current = try await ReportingService.answers(of: report, template: template, on: req.db).mapValues(\.revision)
-            return try await PackagePreviewDTO(changes: PackageDiff.diff(package: package, current: current, template: template).map {
-                .init(question: $0.questionID, before: $0.before, after: $0.after, packageVersion: $0.packageVersion,
-                      currentVersion: $0.currentVersion, changedOnlineSinceDownload: $0.changedOnlineSinceDownload)
-            }, problems: []).encodeResponse(for: req)
+        case .package(let package, _):
+            let changes = try await ReportPackageService.changes(package, report: report, template: template, on: req.db)
+            return try await PackagePreview.Model(changes: changes).encodeResponse(for: req)
         }
     }
 
@@ -97,14 +74,12 @@ struct WriteAPI: RouteCollection {
         let user = try req.requireAPIUser()
         let loaded = try await ReportAccess.load(req)
         try ReportingService.requireEditable(loaded.report, template: loaded.template, by: user)
-        switch try package(req, loaded.report, loaded.template) {
+        switch package(req, loaded.report, loaded.template) {
         case .problems(let found): return try await problems(req, found)
-        case .package(let package):
+        case .package(let package, _):
             let overwrite = Set(((req.query["overwrite"] as String?) ?? "").split(separator: ",").map(String.init))
-            try await ReportPackageRoutes.applyPackage(package, overwrite: overwrite, report: loaded.id, template: loaded.template, by: user,
-                                                       on: req.db)
-            let fresh = try await ReportAccess.load(req)
-            return try await ReportDTO.make(fresh.report, fresh.cycle, fresh.template, on: req.db).encodeResponse(for: req)
+            try await ReportPackageService.apply(package, overwrite: overwrite, report: loaded.id, template: loaded.template, by: user, on: req.db)
+            return try await report(req, try await ReportAccess.load(req), by: user).encodeResponse(for: req)
         }
     }
 
@@ -131,9 +106,17 @@ struct WriteAPI: RouteCollection {
     @Sendable static func startReport(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
         let (report, created) = try await ReportingService.startOrFindReport(cycle: try req.idParameter("cycle"), by: user, on: req.db)
+        return try await Self.report(req, try await loaded(report, req), by: user).encodeResponse(status: created ? .created : .ok, for: req)
+    }
+
+    /// The report as `user` may now see it: what `GET /api/v1/reports/{id}` answers.
+    static func report(_ req: Request, _ loaded: ReportAccess.Loaded, by user: UserModel) async throws -> ReportPage.Model {
+        try await ReportPage.query(loaded, actor: user.actor, templates: req.application.synergia.templates, on: req.db)
+    }
+
+    static func loaded(_ report: ReportModel, _ req: Request) async throws -> ReportAccess.Loaded {
         let cycle = try await report.$cycle.get(on: req.db)
-        return try await ReportDTO.make(report, cycle, try req.application.synergia.templates.template(of: cycle), on: req.db)
-            .encodeResponse(status: created ? .created : .ok, for: req)
+        return ReportAccess.Loaded(report: report, cycle: cycle, template: try req.application.synergia.templates.template(of: cycle))
     }
 
     struct AnswerInput: Content {
@@ -167,13 +150,13 @@ struct WriteAPI: RouteCollection {
     }
 
     /// The question's answer as just saved (only that question is read).
-    static func answer(_ questionID: String, _ report: ReportModel, _ template: ReportTemplate, _ req: Request) async throws -> ReportDTO.Answer {
+    static func answer(_ questionID: String, _ report: ReportModel, _ template: ReportTemplate, _ req: Request) async throws -> ReportPage.Model.Answer {
         guard let question = template.question(questionID),
               let current = try await ReportingService.answer(to: question, of: report, on: req.db) else { throw Abort(.notFound) }
-        return ReportDTO.Answer(question: questionID, current)
+        return ReportPage.Model.Answer(question: questionID, current)
     }
 
-    @Sendable static func detach(req: Request) async throws -> ReportDTO.Answer {
+    @Sendable static func detach(req: Request) async throws -> ReportPage.Model.Answer {
         let user = try req.requireAPIUser()
         let (report, template) = try await ReportAccess.load(req).pair
         let questionID = try req.textParameter("question")
@@ -203,17 +186,14 @@ struct WriteAPI: RouteCollection {
                                                    problems: refused.problems.map { .init(question: $0.question, reason: req.catalog[$0.catalogKey]) })
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let loaded = try await ReportAccess.load(req)
-        return try await ReportDTO.make(loaded.report, loaded.cycle, loaded.template, on: req.db).encodeResponse(for: req)
+        return try await report(req, try await ReportAccess.load(req), by: user).encodeResponse(for: req)
     }
 
     @Sendable static func amend(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let amended = try await ReportVersions.amend(try req.idParameter("report"), templates: req.application.synergia.templates,
+        let amended = try await ReportVersionService.amend(try req.idParameter("report"), templates: req.application.synergia.templates,
                                                      by: user, on: req.db)
-        let cycle = try await amended.$cycle.get(on: req.db)
-        return try await ReportDTO.make(amended, cycle, try req.application.synergia.templates.template(of: cycle), on: req.db)
-            .encodeResponse(status: .created, for: req)
+        return try await report(req, try await loaded(amended, req), by: user).encodeResponse(status: .created, for: req)
     }
 
     struct CommentInput: Content { var text: String }
@@ -228,12 +208,12 @@ struct WriteAPI: RouteCollection {
             .encodeResponse(status: .created, for: req)
     }
 
-    @Sendable static func assess(req: Request) async throws -> ProgressDashboardDTO {
+    @Sendable static func assess(req: Request) async throws -> TargetDashboard.Model {
         let user = try req.requireAPIUser()
         let (framework, target) = try await ProgressRoutes.target(req)
         try await ProgressService.record(try req.content.decode(ProgressService.AssessmentForm.self), framework: framework, target: target,
                                          by: user, on: req.db)
-        return try await ProgressRoutes.dashboard(req)
+        return try await ProgressRoutes.dashboard(req, framework, target)
     }
 
     struct ImportResult: Content {

@@ -11,23 +11,23 @@ enum AccountView {
                 .dt(page.text("account.name")), .dd(.text(user.displayName), .if(user.isDemo, .group(.text(" "), .strong(.class("demo-tag"), page.text("demo.tag"))))),
                 .dt(page.text("signin.email")), .dd(.text(user.email)),
                 .dt(page.text("account.role")), .dd(page.text("role.\(user.role)")),
-                .unwrap(user.party) { party in .group(.dt(page.text("parties.party")), .dd(.a(.href("/parties/\(party)"), .text(party)))) },
-                .unwrap(user.convention) { code in .group(.dt(page.text("parties.convention")), .dd(.a(.href("/conventions/\(code)"), .text(code)))) }
+                .unwrap(user.party) { party in .group(.dt(page.text("parties.party")), .dd(.a(.href(SiteURL.party(party).path), .text(party)))) },
+                .unwrap(user.convention) { code in .group(.dt(page.text("parties.convention")), .dd(.a(.href(SiteURL.convention(code).path), .text(code)))) }
             ),
-            .if(user.role == Role.administrator.rawValue, .p(.a(.href("/admin/users"), page.text("admin.users.title")))),
-            .p(.a(.href("/account/tokens"), page.text("tokens.title"))),
+            .if(user.role == Role.administrator.rawValue, .p(.a(.href(SiteURL.adminUsers().path), page.text("admin.users.title")))),
+            .p(.a(.href(SiteURL.apiTokens.path), page.text("tokens.title"))),
             .if(!undelivered.isEmpty, .section(.id("undelivered"), .class("alert"),
                 .h2(page.text("account.undelivered")),
                 .ul(.forEach(undelivered) { message in
                     .li(.text(message.recipient), .text(": "), .text(message.subject),
                         .unwrap(message.lastError) { .group(.br(), .small(.text($0))) })
                 }))),
-            .form(.class("inline"), .method(.post), .action("/sign-out"), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
-            .form(.class("inline"), .method(.post), .action("/sign-out-everywhere"), Layout.csrfField(page),
+            .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
+            .form(.class("inline"), .method(.post), .action(SiteURL.signOutEverywhere.path), Layout.csrfField(page),
                   .button(.type(.submit), .id("sign-out-everywhere"), page.text("account.sign-out-everywhere"))),
             .h2(.id("password"), page.text("account.change-password")),
             .form(
-                .method(.post), .action("/account/password"), .novalidate(),
+                .method(.post), .action(SiteURL.accountPassword.path), .novalidate(),
                 Layout.csrfField(page),
                 Layout.field(page, name: "current", labelKey: "account.current-password", type: .password,
                              error: errors["current"], autocomplete: "current-password"),

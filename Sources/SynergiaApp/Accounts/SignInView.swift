@@ -9,7 +9,7 @@ enum SignInView {
                 .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(page.text(key, ["minutes": "\(minutes)"])))
             },
             .form(
-                .method(.post), .action("/sign-in"), .novalidate(),
+                .method(.post), .action(SiteURL.signIn(next: nil).path), .novalidate(),
                 Layout.csrfField(page),
                 .unwrap(next) { .input(.type(.hidden), .name("next"), .value($0.attributeEscaped)) },
                 Layout.field(page, name: "email", labelKey: "signin.email", type: .email, value: email,

@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 import Vapor
 
 /// A call for nominations.
@@ -33,7 +34,7 @@ public struct AdvisoryCallDetailDTO: Content {
         public var expertise: String; public var languages: [String]
         /// For the Bureau and the nominating Party only.
         public var cv: String?
-        public var status: String
+        public var status: NominationStatus
     }
     public struct Observer: Content, Equatable { public var organization: String; public var person: String? }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SynergiaCore
 
 /// A call for nominations to the informal advisory group (decision XII/6 ¶6).
 public final class AdvisoryCallModel: Model, @unchecked Sendable {

@@ -7,7 +7,7 @@ import Vapor
 struct AdvisoryRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("advisory-group") { req in
-            Response.html(AdvisoryCallsView.render(req.page, try await Self.calls(req),
+            Response.html(AdvisoryCallsView.render(req.page, try await AdvisoryQueries.calls(on: req.db),
                                                    canCreate: AuthorizationPolicy.permits(req.actor, .selectAdvisoryGroup)))
         }
         routes.on(.POST, "advisory-group", body: .collect(maxSize: "16kb"), use: Self.createCall)
@@ -20,54 +20,13 @@ struct AdvisoryRoutes: RouteCollection {
         let api = routes.grouped("api", "v1")
         api.get("advisory-calls") { req in
             let page = try Pagination.list(req)
-            return try page.response(page.slice(try await Self.calls(req)), for: req)
+            return try page.response(page.slice(try await AdvisoryQueries.calls(on: req.db)), for: req)
         }
-        api.get("advisory-calls", ":id") { req in try await Self.detail(req) }
-    }
-
-    static func calls(_ req: Request) async throws -> [AdvisoryCallDTO] {
-        try await AdvisoryCallModel.query(on: req.db).sort(\.$deadline, .descending).all().map(AdvisoryCallDTO.init)
-    }
-
-    static func call(_ req: Request) async throws -> AdvisoryCallModel {
-        guard let call = try await AdvisoryCallModel.find(try req.idParameter("id"), on: req.db) else {
-            throw Abort(.notFound)
-        }
-        return call
-    }
-
-    static func detail(_ req: Request) async throws -> AdvisoryCallDetailDTO {
-        let call = try await call(req)
-        let nominations = try await NominationModel.query(on: req.db).filter(\.$call.$id == call.requireID()).sort(\.$createdAt).all()
-        let candidates = try await AdvisoryService.candidates(of: call, on: req.db)
-        let balance = AdvisoryGroupRules.balance(of: candidates.filter(\.selected).map(\.candidate))
-        let regionOf = Dictionary(uniqueKeysWithValues: candidates.map { ($0.candidate.id, $0.candidate.region?.rawValue) })
-        let observers = try await AdvisoryObserverModel.query(on: req.db).filter(\.$call.$id == call.requireID()).all()
-        // A nominee's CV is for the Bureau (and the Party that nominated them); the public sees
-        // the names of selected members only.
-        let actor = req.actor
-        let bureau = AuthorizationPolicy.permits(actor, .selectAdvisoryGroup)
-        func nominatedByReader(_ nomination: NominationModel) -> Bool {
-            AuthorizationPolicy.permits(actor, .nominateCandidate(party: nomination.partyCode))
-        }
-        return AdvisoryCallDetailDTO(
-            call: AdvisoryCallDTO(call),
-            balance: RegionalGroup.allCases.map { region in
-                .init(regionalGroup: region.rawValue, selected: balance.region(region).selected, missing: balance.region(region).missing)
-            },
-            complete: balance.isComplete,
-            nominations: nominations.map { nomination in
-                .init(id: nomination.id!, party: nomination.partyCode, regionalGroup: regionOf[nomination.id!.uuidString] ?? nil,
-                      candidateName: bureau || nominatedByReader(nomination) || nomination.status == .selected ? nomination.candidateName : nil,
-                      expertise: bureau || nominatedByReader(nomination) || nomination.status == .selected ? nomination.expertise : "",
-                      languages: nomination.languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                      cv: bureau || nominatedByReader(nomination) ? nomination.cv : nil, status: nomination.status.rawValue)
-            },
-            observers: observers.map { .init(organization: $0.organization, person: $0.person) })
+        api.get("advisory-calls", ":id") { req in try await AdvisoryQueries.detail(try req.idParameter("id"), actor: req.actor, on: req.db) }
     }
 
     static func show(_ req: Request, error: String?, status: HTTPStatus) async throws -> Response {
-        let detail = try await detail(req)
+        let detail = try await AdvisoryQueries.detail(try req.idParameter("id"), actor: req.actor, on: req.db)
         let canNominate = req.actor.party.map { AuthorizationPolicy.permits(req.actor, .nominateCandidate(party: $0)) } ?? false
         return Response.html(AdvisoryCallView.render(req.page, detail, canNominate: canNominate,
                                                      canSelect: AuthorizationPolicy.permits(req.actor, .selectAdvisoryGroup),
@@ -106,7 +65,7 @@ struct AdvisoryRoutes: RouteCollection {
         } catch let refusal as Refusal {
             return try await show(req, error: refusal.catalogKey, status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.advisoryCall(callID).path + "#nominations")
+        return req.redirect(to: SiteURL.advisoryCallSection(callID, "nominations").path)
     }
 
     @Sendable static func select(req: Request) async throws -> Response {
@@ -117,7 +76,7 @@ struct AdvisoryRoutes: RouteCollection {
         } catch let refusal as Refusal {
             return try await show(req, error: refusal.catalogKey, status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.advisoryCall(callID).path + "#balance")
+        return req.redirect(to: SiteURL.advisoryCallSection(callID, "balance").path)
     }
 
     struct ObserverForm: Content { var organization: String?; var person: String? }
@@ -130,7 +89,7 @@ struct AdvisoryRoutes: RouteCollection {
             throw Refusal("error.advisory.organization-required")
         }
         try await AdvisoryService.addObserver(call: callID, organization: organization, person: form.person?.nilIfEmpty, by: user, on: req.db)
-        return req.redirect(to: SiteURL.advisoryCall(callID).path + "#observers")
+        return req.redirect(to: SiteURL.advisoryCallSection(callID, "observers").path)
     }
 
     @Sendable static func close(req: Request) async throws -> Response {

@@ -135,8 +135,3 @@ public enum AdvisoryService {
         }
     }
 }
-
-/// Where a nomination stands.
-public enum NominationStatus: String, Codable, Sendable, CaseIterable {
-    case nominated, selected
-}

@@ -9,12 +9,12 @@ enum AdvisoryCallsView {
             .h1(page.text("advisory.title")),
             .p(page.text("advisory.lead")),
             .if(calls.isEmpty, .p(page.text("advisory.no-calls")), else: .ul(.forEach(calls) { call in
-                .li(.a(.href("/advisory-group/\(call.id)"), .text(call.title)), .text(" — "),
+                .li(.a(.href(SiteURL.advisoryCall(call.id).path), .text(call.title)), .text(" — "),
                     page.text(call.closed ? "advisory.closed" : "advisory.deadline", ["date": AdvisoryCallView.day(call.deadline)]))
             })),
             .if(canCreate, .group(
                 .h2(page.text("advisory.new-call")),
-                .form(.method(.post), .action("/advisory-group"), Layout.csrfField(page),
+                .form(.method(.post), .action(SiteURL.advisoryGroup.path), Layout.csrfField(page),
                       Layout.field(page, name: "title", labelKey: "meetings.meeting-title"),
                       Layout.field(page, name: "deadline", labelKey: "advisory.deadline-field", type: .date),
                       Layout.field(page, name: "mandate", labelKey: "advisory.mandate", value: "CBD decision XII/6, paragraph 6", required: false),
@@ -52,10 +52,10 @@ enum AdvisoryCallView {
                 .thead(.tr(.th(page.text("advisory.candidate")), .th(page.text("parties.party")), .th(page.text("parties.region")),
                            .th(page.text("advisory.expertise")), .th(page.text("advisory.languages")), .th(page.text("actions.status")))),
                 .tbody(.forEach(detail.nominations) { nomination in
-                    .tr(.td(.text(nomination.candidateName ?? "—")), .td(.a(.href("/parties/\(nomination.party)"), .text(nomination.party))),
+                    .tr(.td(.text(nomination.candidateName ?? "—")), .td(.a(.href(SiteURL.party(nomination.party).path), .text(nomination.party))),
                         .td(.unwrap(nomination.regionalGroup, { page.text("region.\($0)") }, else: page.text("parties.no-region"))),
                         .td(.text(nomination.expertise)), .td(.text(nomination.languages.joined(separator: ", "))),
-                        .td(.if(nomination.status == NominationStatus.selected.rawValue, .strong(page.text("advisory.status-selected")),
+                        .td(.if(nomination.status == .selected, .strong(page.text("advisory.status-selected")),
                                 else: .if(canSelect && !call.closed, .form(.method(.post), .action("\(base)/nominations/\(nomination.id)/select"),
                                                                            Layout.csrfField(page), .button(.type(.submit), page.text("advisory.select"))),
                                           else: page.text("advisory.status-nominated")))))

@@ -12,7 +12,7 @@ public final class TargetLinkModel: Model, @unchecked Sendable {
     @Field(key: "to_framework") public var toFramework: String
     @Field(key: "to_code") public var toCode: String
     /// A ``TargetRelation`` raw value.
-    @Field(key: "relation") public var relation: String
+    @Field(key: "relation") public var relation: TargetRelation
     @Field(key: "source_title") public var sourceTitle: String
     @OptionalField(key: "source_url") public var sourceURL: String?
     @OptionalField(key: "quote") public var quote: String?
@@ -68,7 +68,7 @@ enum CrosswalkLoader {
                 row.fromCode = link.from.code
                 row.toFramework = link.to.framework
                 row.toCode = link.to.code
-                row.relation = link.relation.rawValue
+                row.relation = link.relation
                 row.sourceTitle = link.source.title
                 row.sourceURL = link.source.url
                 row.quote = link.quote

@@ -62,7 +62,7 @@ enum CrosswalkService {
             }
             try await row.delete(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "crosswalk.removed", subject: .crosswalk(id),
-                                      before: "\(row.fromFramework)/\(row.fromCode) \(row.relation) \(row.toFramework)/\(row.toCode); \(row.sourceTitle)")
+                                      before: "\(row.fromFramework)/\(row.fromCode) \(row.relation.rawValue) \(row.toFramework)/\(row.toCode); \(row.sourceTitle)")
         }
     }
 

@@ -33,8 +33,8 @@ enum LinkedAnswers {
         for question in bound {
             let target = question.target!
             for link in links {
-                if link.from == target { linked[question.id, default: []].append((link.to, link.relation)) }
-                if link.to == target { linked[question.id, default: []].append((link.from, "receives." + link.relation)) }
+                if link.from == target { linked[question.id, default: []].append((link.to, link.relation.rawValue)) }
+                if link.to == target { linked[question.id, default: []].append((link.from, "receives." + link.relation.rawValue)) }
             }
         }
         guard !linked.isEmpty else { return [:] }

@@ -7,7 +7,7 @@ enum ActionItemsView {
         Layout.render(page, title: page.t("actions.title"), main: [
             .h1(page.text("actions.title")),
             .form(
-                .class("filters"), .method(.get), .action("/action-items"),
+                .class("filters"), .method(.get), .action(SiteURL.actionItems.path),
                 .div(.class("field"), .label(.for("addressee"), page.text("actions.addressee")),
                      .select(.id("addressee"), .attribute(named: "name", value: "addressee"),
                              Layout.options([("", page.t("actions.anyone"))] + addressees.map { ($0, label(page, "addressee", $0)) },
@@ -17,8 +17,8 @@ enum ActionItemsView {
                             .placeholder("COP-13"))),
                 .div(.class("field"), .label(.for("status"), page.text("actions.status")),
                      .select(.id("status"), .attribute(named: "name", value: "status"),
-                             Layout.options([("", page.t("actions.any-status"))] + DecisionImport.statuses.map { ($0, label(page, "status", $0)) },
-                                            selected: list.status ?? ""))),
+                             Layout.options([("", page.t("actions.any-status"))] + ActionItemStatus.allCases.map { ($0.rawValue, label(page, "status", $0.rawValue)) },
+                                            selected: list.status?.rawValue ?? ""))),
                 .div(.class("field"), .label(.for("overdue"),
                      .input(.type(.checkbox), .id("overdue"), .name("overdue"), .value("1"), .checked(list.overdue)),
                      .text(" "), page.text("actions.overdue-only"))),
@@ -43,44 +43,29 @@ enum ActionItemsView {
             .tbody(.forEach(items) { item in
                 .tr(
                     .id("item-\(item.id)"),
-                    .if(showDecision, .td(.a(.href("/decisions/\(item.decisionSlug.attributeEscaped)#para-\(item.paragraph.attributeEscaped)"), .text(item.decision)))),
+                    .if(showDecision, .td(.a(.href(SiteURL.decisionParagraph(item.decisionSlug, paragraph: item.paragraph).path), .text(item.decision)))),
                     .td(.text(item.paragraph + (item.subparagraph.map { "(\($0))" } ?? ""))),
                     .td(.strong(.text(label(page, "verb", item.verb))), .text(" "), .text(label(page, "addressee", item.addressee)),
                         .if(item.subjectToResources, .group(.br(), .em(page.text("actions.subject-to-resources")))),
-                        .forEach(item.targets) { target in .group(.br(), targetLink(page, target)) }),
-                    .td(.forEach(item.deadlines) { deadline in deadlineLink(deadline) },
+                        .forEach(item.targets) { target in .group(.br(), Links.target(page, target)) }),
+                    .td(.forEach(item.deadlines) { deadline in Links.deadline(deadline) },
                         .unwrap(item.dueDate) { .group(.br(), .small(.text($0))) },
                         .if(item.overdue, .group(.br(), .strong(.class("overdue"), page.text("actions.overdue"))))),
-                    .td(.if(canTrack, statusForm(page, item), else: .group(.text(label(page, "status", item.status)),
+                    .td(.if(canTrack, statusForm(page, item), else: .group(.text(label(page, "status", item.status.rawValue)),
                                                                             .if(!item.notes.isEmpty, .p(.text(item.notes))))))
                 )
             })
         )
     }
 
-    /// A named meeting links to its page; a date is shown as it is.
-    static func deadlineLink(_ deadline: String) -> Node<HTML.BodyContext> {
-        let isMeeting = deadline.contains("-") && deadline.first?.isLetter == true
-        return .group(isMeeting ? .a(.href("/meetings/\(deadline.attributeEscaped)"), .text(deadline)) : .text(deadline), .text(" "))
-    }
-
-    /// `SP2011/9` links to Aichi Target 9 on its framework page.
-    static func targetLink(_ page: PageContext, _ target: String) -> Node<HTML.BodyContext> {
-        let parts = target.split(separator: "/").map(String.init)
-        guard parts.count == 2 else { return .text(target) }
-        let prefix = ["SP2011": "Aichi", "KMGBF": "GBF"][parts[0]] ?? parts[0]
-        return .a(.href("/frameworks/\(parts[0].attributeEscaped)#target-\(parts[1].attributeEscaped)"),
-                  .text("\(prefix) "), page.text("frameworks.target", ["code": parts[1]]))
-    }
-
     static func statusForm(_ page: PageContext, _ item: ActionItemDTO) -> Node<HTML.BodyContext> {
         .form(
-            .method(.post), .action("/action-items/\(item.id)"),
+            .method(.post), .action(SiteURL.actionItem(item.id).path),
             Layout.csrfField(page),
             .input(.type(.hidden), .name("version"), .value(String(item.version))),
             .label(.for("status-\(item.id)"), .class("visually-hidden"), page.text("actions.status")),
             .select(.id("status-\(item.id)"), .attribute(named: "name", value: "status"),
-                    Layout.options(DecisionImport.statuses.map { ($0, label(page, "status", $0)) }, selected: item.status)),
+                    Layout.options(ActionItemStatus.allCases.map { ($0.rawValue, label(page, "status", $0.rawValue)) }, selected: item.status.rawValue)),
             .label(.for("notes-\(item.id)"), .class("visually-hidden"), page.text("actions.notes")),
             .textarea(.id("notes-\(item.id)"), .name("notes"), .rows(2), .text(item.notes)),
             .button(.type(.submit), page.text("actions.save"))

@@ -38,7 +38,7 @@ public struct ActionItemDTO: Content, Equatable {
     public var deadlines: [String]
     public var dueDate: String?
     public var subjectToResources: Bool
-    public var status: String
+    public var status: ActionItemStatus
     /// Pending or in progress, and its deadline has passed.
     public var overdue: Bool
     public var notes: String
@@ -53,7 +53,7 @@ public struct ActionItemDTO: Content, Equatable {
 public struct ActionItemListDTO: Content {
     public var addressee: String?
     public var dueBy: String?
-    public var status: String?
+    public var status: ActionItemStatus?
     public var overdue: Bool
     public var count: Int
     public var items: [ActionItemDTO]

@@ -19,8 +19,6 @@ public enum DecisionImport {
         }
     }
 
-    /// The statuses an action item can have; `elapsed` is also shown for pending items past due.
-    public static let statuses = ["pending", "in-progress", "done", "elapsed", "superseded"]
 
     @discardableResult
     public static func run(text: String, convention: String = "CBD", calendar: MeetingCalendar, on db: any Database) async throws -> DecisionModel {
@@ -65,7 +63,7 @@ public enum DecisionImport {
                 item.dueDate = draft.deadlines.compactMap(calendar.dueDate(of:)).min()
                 item.subjectToResources = draft.subjectToResources
                 item.text = draft.text
-                item.status = "pending"
+                item.status = .pending
                 item.notes = ""
                 item.version = 0
                 return item

@@ -5,7 +5,7 @@ enum DecisionListView {
     static func render(_ page: PageContext, _ decisions: [DecisionSummaryDTO]) -> String {
         Layout.render(page, title: page.t("decisions.title"), main: [
             .h1(page.text("decisions.title")),
-            .p(.a(.href("/action-items"), page.text("actions.title"))),
+            .p(.a(.href(SiteURL.actionItems.path), page.text("actions.title"))),
             .if(decisions.isEmpty, .p(page.text("decisions.none")), else: .table(
                 .thead(.tr(
                     .th(.attribute(named: "scope", value: "col"), page.text("decisions.symbol")),
@@ -16,7 +16,7 @@ enum DecisionListView {
                 .tbody(.forEach(decisions) { decision in
                     .tr(
                         .th(.attribute(named: "scope", value: "row"),
-                            .a(.href("/decisions/\(decision.slug.attributeEscaped)?version=\(decision.language.attributeEscaped)"),
+                            .a(.href(SiteURL.decisionVersion(decision.slug, language: decision.language).path),
                                .text("\(decision.convention) \(decision.symbol)")), .text(" (\(decision.language))")),
                         .td(.attribute(named: "lang", value: decision.language.attributeEscaped), .text(decision.title ?? "")),
                         .td(.text(decision.meeting ?? "")),

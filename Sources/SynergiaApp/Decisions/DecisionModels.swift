@@ -1,4 +1,5 @@
 import Fluent
+import SynergiaCore
 import Foundation
 
 /// One language version of a decision, as imported: its header, its parsed structure (kept
@@ -38,7 +39,7 @@ public final class ActionItemModel: Model, @unchecked Sendable {
     @OptionalField(key: "due_date") public var dueDate: String?
     @Field(key: "subject_to_resources") public var subjectToResources: Bool
     @Field(key: "text") public var text: String
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: ActionItemStatus
     @Field(key: "notes") public var notes: String
     /// 0 as imported, then +1 per follow-up saved (two secretariat members editing at once: the second is told).
     @Field(key: "version") public var version: Int

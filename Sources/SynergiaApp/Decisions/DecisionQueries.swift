@@ -39,7 +39,7 @@ enum DecisionQueries {
     }
 
     static func item(_ decision: DecisionModel, _ row: ActionItemModel, today: String) -> ActionItemDTO {
-        let open = row.status == "pending" || row.status == "in-progress"
+        let open = row.status.isOpen
         return ActionItemDTO(id: row.id!, decision: decision.symbol, decisionSlug: decision.slug, paragraph: row.paragraph,
                              subparagraph: row.subparagraph, verb: row.verb, addressee: row.addressee,
                              deadlines: row.deadlines.split(separator: ",").map(String.init), dueDate: row.dueDate,
@@ -50,14 +50,13 @@ enum DecisionQueries {
 
     /// Action items by addressee, by deadline (due on or before a meeting or date), by status,
     /// or only the overdue ones; ordered by due date, then decision and paragraph.
-    static func actionItems(addressee: String?, dueBy: String?, status: String?, overdue: Bool, today: String,
+    static func actionItems(addressee: String?, dueBy: String?, status: ActionItemStatus?, overdue: Bool, today: String,
                             calendar: MeetingCalendar, on db: any Database) async throws -> ActionItemListDTO {
         var limit: String?
         if let dueBy {
             guard let date = calendar.dueDate(of: dueBy) else { throw Abort(.badRequest, reason: "error.unknown-deadline") }
             limit = date
         }
-        if let status, !DecisionImport.statuses.contains(status) { throw Abort(.badRequest, reason: "error.unknown-status") }
         let query = ActionItemModel.query(on: db).with(\.$decision)
         if let addressee { query.filter(\.$addressee == addressee) }
         if let status { query.filter(\.$status == status) }

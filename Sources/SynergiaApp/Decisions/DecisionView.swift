@@ -16,11 +16,11 @@ enum DecisionView {
                 .unwrap(decision.agendaItem) { .group(.dt(page.text("decisions.agenda-item")), .dd(.text($0))) },
                 .dt(page.text("decisions.versions")),
                 .dd(.forEach(detail.versions) { version in
-                    .group(.a(.href("/decisions/\(summary.slug.attributeEscaped)?version=\(version.attributeEscaped)"),
+                    .group(.a(.href(SiteURL.decisionVersion(summary.slug, language: version).path),
                               .if(version == decision.language, .attribute(named: "aria-current", value: "true")),
                               .text(Language(code: version)?.nativeName ?? version)), .text(" "),
                            .if(version != decision.language, .group(.a(
-                               .href("/decisions/\(summary.slug.attributeEscaped)/compare?left=\(decision.language.attributeEscaped)&amp;right=\(version.attributeEscaped)"),
+                               .href(SiteURL.decisionCompare(summary.slug, left: decision.language, right: version).path),
                                page.text("decisions.compare")), .text(" "))))
                 })
             ),
@@ -52,7 +52,7 @@ enum DecisionView {
                 })),
                 .h2(page.text("decisions.cited-by")),
                 .if(detail.citedBy.isEmpty, .p(page.text("decisions.none-citing")), else: .ul(.forEach(detail.citedBy) { citing in
-                    .li(.a(.href("/decisions/\(citing.slug.attributeEscaped)"), .text("\(citing.convention) \(citing.symbol)")))
+                    .li(.a(.href(SiteURL.decision(citing.slug).path), .text("\(citing.convention) \(citing.symbol)")))
                 }))
             ),
             .if(!decision.warnings.isEmpty, .details(
@@ -87,7 +87,7 @@ enum DecisionView {
                 .li(.text("(\(sub.label)) \(sub.text)"))
             })),
             .forEach(DecisionTargetMentions.find(in: paragraph.text)) { mention in
-                .p(.class("targets"), ActionItemsView.targetLink(page, "\(mention.framework)/\(mention.code)"))
+                .p(.class("targets"), Links.target(page, "\(mention.framework)/\(mention.code)"))
             }
         )
     }
@@ -95,7 +95,7 @@ enum DecisionView {
     static func citation(_ reference: String) -> Node<HTML.BodyContext> {
         if reference.hasPrefix("decision ") {
             let symbol = String(reference.dropFirst("decision ".count))
-            return .a(.href("/decisions/\(DecisionImport.slug(symbol).attributeEscaped)"), .text(reference))
+            return .a(.href(SiteURL.decision(DecisionImport.slug(symbol)).path), .text(reference))
         }
         return .text(reference)
     }

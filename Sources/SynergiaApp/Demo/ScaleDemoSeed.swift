@@ -57,7 +57,7 @@ public enum ScaleDemoSeed {
         let now = Date()
         let nationalRows = national, valueRows = values
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await sql.delete(from: ProgressAssessmentModel.schema).where("assessed_by", .equal, ScaleDemoData.author).run()
             try await sql.delete(from: IndicatorValueModel.schema).where("entered_by", .equal, ScaleDemoData.author).run()
             try await sql.delete(from: NationalIndicatorModel.schema).where("created_by", .equal, ScaleDemoData.author).run()
@@ -108,7 +108,7 @@ public enum ScaleDemoSeed {
         let all = try await PartyModel.query(on: db).sort(\.$alpha2).all().map(\.alpha2)
         let parties = partyLimit.map { Array(all.prefix($0)) } ?? all
         return try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             var random = DemoRandom(seed: seed ^ 0x5EED)
             var made = 0
             var elementsSet = Set<String>()

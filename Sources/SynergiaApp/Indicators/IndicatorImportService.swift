@@ -20,7 +20,7 @@ enum IndicatorImportService {
         let db = app.db
         let format = IndicatorCSVFormat(rawValue: format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
         let parties = Set(try await PartyModel.query(on: db).all().map(\.alpha2))
-        let national = try await NationalIndicators.owners(on: db)
+        let national = try await NationalIndicatorService.owners(on: db)
         let known = app.synergia.indicators.codes.union(national.keys)
         let result = try await app.synergia.cpuPool.runIfActive {
             IndicatorImport.parse(csv: text, format: format, knownIndicators: known, knownParties: parties, periodRange: 1950...2100,

@@ -1,65 +1,122 @@
+import Fluent
 import Foundation
-import Plot
 import SynergiaCore
 import Vapor
 
-/// The indicator registry: GBF headline indicators and Aichi-era global indicators, each with
-/// its linked targets and SDG indicators; unknown facts are said to be unknown.
-enum IndicatorRoutes {
-    static func register(_ app: Application) throws {
-        app.get("indicators") { req in
-            Response.html(IndicatorListView.render(req.page, req.application.synergia.indicators.indicators.map(IndicatorDTO.init),
-                                                   national: try await NationalIndicators.all(req).map(NationalIndicatorDTO.init)))
+/// The indicators: the registry and national indicators, one indicator's page (all Parties, or
+/// one Party's series), exports as CSV, SDMX-CSV and JSON, imports, and a Party's national
+/// indicators defined by its focal points.
+struct IndicatorRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("indicators") { req in Response.html(IndicatorList.View.render(req.page, try await Self.list(req))) }
+        routes.get("api", "v1", "indicators") { req in req.application.synergia.indicators.indicators.map(IndicatorDTO.init) }
+
+        routes.get("indicators", ":code") { req in
+            let model = try await IndicatorPage.query(code: try req.textParameter("code"), party: req.partyQuery,
+                                                      registry: req.application.synergia.indicators, on: req.db)
+            return Response.html(IndicatorPage.View.render(req.page, model))
         }
-        try NationalIndicators.register(app)
-        app.get("api", "v1", "indicators") { req in req.application.synergia.indicators.indicators.map(IndicatorDTO.init) }
-        try IndicatorDataRoutes.register(app)
+        routes.get("indicators", ":code", "data.csv") { req in try await Self.export(req, format: .csv) }
+        routes.get("indicators", ":code", "data.sdmx.csv") { req in try await Self.export(req, format: .sdmx) }
+        routes.get("api", "v1", "indicators", ":code", "data", use: Self.data)
+        routes.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: Self.importData).allowsLargeBody("20mb")
+
+        routes.get("api", "v1", "national-indicators") { req in
+            let page = try Pagination.list(req)
+            return try page.response(try await NationalIndicatorService.list(party: req.partyQuery, page: page, on: req.db)
+                .map(NationalIndicatorDTO.init), for: req)
+        }
+        routes.on(.POST, "indicators", "national", body: .collect(maxSize: "16kb")) { req -> Response in
+            let row = try await Self.addNational(req, by: try req.requireUser())
+            return req.redirect(to: SiteURL.nationalIndicator(row.code).path)
+        }
+        routes.grouped("api", "v1").grouped(APITokenAuthenticator())
+            .on(.POST, "national-indicators", body: .collect(maxSize: "16kb")) { req -> Response in
+                let row = try await Self.addNational(req, by: try req.requireAPIUser())
+                return try await NationalIndicatorDTO(row).encodeResponse(status: .created, for: req)
+            }
     }
-}
 
-/// An indicator as the API returns it (`null` where the registry does not know the fact).
-public struct IndicatorDTO: Content, Equatable {
-    public var code: String
-    public var kind: String
-    public var name: [String: String]
-    public var definition: [String: String]?
-    public var unit: String?
-    public var methodologySource: String?
-    public var custodian: String?
-    /// `FRAMEWORK/CODE`, e.g. `KMGBF/3`.
-    public var targets: [String]
-    public var sdg: [String]
-
-    init(_ indicator: IndicatorDefinition) {
-        code = indicator.code
-        kind = indicator.kind.rawValue
-        name = indicator.name.values
-        definition = indicator.definition.value?.values
-        unit = indicator.unit.value
-        methodologySource = indicator.methodologySource.value
-        custodian = indicator.custodian.value
-        targets = indicator.targets.map { "\($0.framework)/\($0.code)" }
-        sdg = indicator.sdg
+    static func list(_ req: Request) async throws -> IndicatorList.Model {
+        try await IndicatorList.query(registry: req.application.synergia.indicators, on: req.db)
     }
-}
 
-enum IndicatorListView {
-    static func render(_ page: PageContext, _ indicators: [IndicatorDTO], national: [NationalIndicatorDTO] = []) -> String {
-        Layout.render(page, title: page.t("indicators.title"), main: [
-            .h1(page.text("indicators.title")),
-            .table(
-                .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
-                           .th(page.text("indicators.targets")), .th(.text("SDG")))),
-                .tbody(.forEach(indicators) { indicator in
-                    .tr(.id("indicator-\(indicator.code)".attributeEscaped),
-                        .th(.attribute(named: "scope", value: "row"), .a(.href("/indicators/\(indicator.code.attributeEscaped)"), .text(indicator.code))),
-                        .td(page.name(indicator.name)),
-                        .td(ConventionView.known(page, indicator.unit)),
-                        .td(.forEach(indicator.targets) { .group(ActionItemsView.targetLink(page, $0), .text(" ")) }),
-                        .td(.text(indicator.sdg.joined(separator: ", "))))
-                })
-            ),
-            NationalIndicatorView.section(page, national, registry: indicators),
-        ])
+    static func addNational(_ req: Request, by user: UserModel) async throws -> NationalIndicatorModel {
+        try await NationalIndicatorService.add(try req.content.decode(NationalIndicatorService.Input.self), by: user,
+                                               registry: req.application.synergia.indicators, on: req.db)
+    }
+
+    /// The route's indicator code, if the registry or a Party's national indicators know it (404 otherwise).
+    static func indicatorCode(_ req: Request) async throws -> String {
+        let code = try req.textParameter("code")
+        guard try await NationalIndicatorService.definition(code, registry: req.application.synergia.indicators, on: req.db) != nil else {
+            throw Abort(.notFound)
+        }
+        return code
+    }
+
+    /// A page of the published values as JSON, with `Link: rel="next"` while there are more.
+    @Sendable static func data(req: Request) async throws -> Response {
+        let code = try await indicatorCode(req)
+        let page = try Pagination(req, defaultLimit: 1_000, maxLimit: 10_000)
+        let points = try await PublishedIndicatorData.points(indicator: code, party: req.partyQuery, page: page, on: req.db)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        page.addLinks(to: &headers, path: SiteURL.apiIndicatorData(code).path, query: ["party": req.partyQuery], returned: points.count)
+        return Response(status: .ok, headers: headers, body: .init(string: IndicatorExport.json(points)))
+    }
+
+    struct ImportForm: Content { var text: String?; var file: File?; var format: String? }
+
+    @Sendable static func importData(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(ImportForm.self)
+        let text: String
+        if let file = form.file, file.data.readableBytes > 0 {
+            guard let decoded = UTF8Text.decode(Data(buffer: file.data)) else { throw Refusal("error.import.not-utf8") }
+            text = decoded
+        } else {
+            text = form.text ?? ""
+        }
+        switch try await IndicatorImportService.importCSV(text, format: form.format, by: user, app: req.application) {
+        case .failure(let errors):
+            return Response.html(ImportResultView.problems(req.page, errors), status: .unprocessableEntity)
+        case .success(let points):
+            return Response.html(ImportResultView.imported(req.page, count: points.count,
+                                                           indicators: Array(Set(points.map(\.indicator))).sorted()))
+        }
+    }
+
+    enum ExportFormat { case csv, sdmx }
+
+    /// Every published value of the indicator (or of one Party), streamed as it is read.
+    static func export(_ req: Request, format: ExportFormat) async throws -> Response {
+        let code = try await indicatorCode(req)
+        let party = req.partyQuery
+        let db = req.db
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let safeName = code.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+        headers.contentDisposition = .init(.attachment, filename: "\(safeName)\(format == .sdmx ? ".sdmx" : "").csv")
+        let dimensions = format == .sdmx ? try await PublishedIndicatorData.dimensions(indicator: code, party: party, on: db) : []
+        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
+            do {
+                let header = format == .sdmx ? IndicatorExport.sdmxHeader(dimensions: dimensions) : IndicatorExport.csvHeader
+                try await writer.write(.buffer(ByteBuffer(string: header)))
+                var offset = 0
+                while true {
+                    let page = Pagination(limit: 5_000, offset: offset)
+                    let points = try await PublishedIndicatorData.points(indicator: code, party: party, page: page, on: db)
+                    if points.isEmpty { break }
+                    let text = format == .sdmx ? IndicatorExport.sdmxRows(points, dimensions: dimensions) : IndicatorExport.csvRows(points)
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
+                    offset += points.count
+                    if points.count < page.limit { break }
+                }
+                try await writer.write(.end)
+            } catch {
+                try? await writer.write(.error(error))
+            }
+        }))
     }
 }

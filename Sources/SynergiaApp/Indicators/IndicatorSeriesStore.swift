@@ -3,75 +3,6 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-/// The version and provenance of a Party's series for one indicator. The published values are
-/// the `indicator_values` rows; a series entered in a report that is not yet published is a
-/// draft (`indicator_draft_values`, named by `draftReportID`), seen only by those who may read
-/// that report. The version changes on every write to either (a report answer or an import), so
-/// an editor who loaded the series before someone else changed it sees the conflict.
-public final class IndicatorSeriesModel: Model, @unchecked Sendable {
-    public static let schema = "indicator_series"
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "party_code") public var partyCode: String
-    @Field(key: "indicator") public var indicator: String
-    /// 1 for the first write, then +1 per write.
-    @Field(key: "version") public var version: Int
-    /// The report in which the series was last entered; nil when it was last imported.
-    @OptionalField(key: "source_report_id") public var sourceReportID: UUID?
-    /// The unpublished report whose draft of the series editors see; nil when there is no draft.
-    @OptionalField(key: "draft_report_id") public var draftReportID: UUID?
-    @Field(key: "updated_by") public var updatedBy: String
-    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
-    public init() {}
-}
-
-struct CreateIndicatorSeries: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(IndicatorSeriesModel.schema)
-            .id()
-            .field("party_code", .string, .required, .references(PartyModel.schema, "alpha2"))
-            .field("indicator", .string, .required)
-            .field("version", .int, .required)
-            .field("source_report_id", .uuid)
-            .field("updated_by", .string, .required)
-            .field("updated_at", .datetime)
-            .unique(on: "party_code", "indicator")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(IndicatorSeriesModel.schema).delete()
-    }
-}
-
-/// The draft layer of indicator series: totals entered in a report that is not published yet.
-struct CreateIndicatorDrafts: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(IndicatorSeriesModel.schema).field("draft_report_id", .uuid).update()
-        try await database.schema(IndicatorDraftValues.table)
-            .id()
-            .field("party_code", .string, .required, .references(PartyModel.schema, "alpha2"))
-            .field("indicator", .string, .required)
-            .field("period", .string, .required)
-            .field("period_start", .int, .required)
-            .field("value", .double, .required)
-            .field("unit", .string, .required)
-            .field("report_id", .uuid, .required, .references(ReportModel.schema, "id"))
-            .field("entered_by", .string, .required)
-            .unique(on: "party_code", "indicator", "period")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(IndicatorDraftValues.table).delete()
-        try await database.schema(IndicatorSeriesModel.schema).deleteField("draft_report_id").update()
-    }
-}
-
-/// Column names of the draft layer.
-enum IndicatorDraftValues {
-    static let table = "indicator_draft_values"
-}
-
 /// Reads and writes a Party's indicator series as reports see it: the total (not
 /// disaggregated) values, one per period, in period order — the draft when a report has one,
 /// else the published values.
@@ -269,40 +200,5 @@ enum IndicatorSeriesStore {
             .values(SQLBind(UUID()), SQLBind(party), SQLBind(indicator), SQLBind(period.description), SQLBind(period.start),
                     SQLBind(value), SQLBind(unit), SQLBind(draft), SQLBind(author))
             .run()
-    }
-}
-
-/// The state of a Party's series that the audit log keeps: version, draft report, every
-/// published value (all disaggregations) and the draft's values, as one SHA-256 over a line per
-/// value in a fixed order. A series can have tens of thousands of values: the database writes
-/// the lines itself (one aggregate) and only the text comes back to be hashed.
-enum IndicatorSeriesState {
-    static func hash(party: String, indicator: String, on sql: any SQLDatabase) async throws -> String {
-        struct Meta: Decodable { var version: Int; var draft_report_id: UUID? }
-        struct Lines: Decodable { var lines: String? }
-        let meta = try await sql.select().columns("version", "draft_report_id").from(IndicatorSeriesModel.schema)
-            .where("party_code", .equal, party).where("indicator", .equal, indicator).first(decoding: Meta.self)
-        let postgres = sql.dialect.name == "postgresql"
-        // A number as the database writes it exactly (PostgreSQL's shortest exact form; SQLite's 17 digits).
-        func number(_ column: String) -> String {
-            postgres ? "coalesce(\(column)::text, '-')" : "coalesce(printf('%.17g', \(column)), '-')"
-        }
-        // The expressions are constants of this file; the Party and indicator are bound.
-        func aggregate(_ line: String, from table: String, order: String) -> SQLQueryString {
-            postgres
-                ? "SELECT string_agg(\(unsafeRaw: line), chr(10) ORDER BY \(unsafeRaw: order)) AS lines FROM \(ident: table) WHERE party_code = \(bind: party) AND indicator = \(bind: indicator)"
-                : "SELECT group_concat(line, char(10)) AS lines FROM (SELECT \(unsafeRaw: line) AS line FROM \(ident: table) WHERE party_code = \(bind: party) AND indicator = \(bind: indicator) ORDER BY \(unsafeRaw: order))"
-        }
-        let tab = postgres ? "chr(9)" : "char(9)"
-        let publishedLine = "period || \(tab) || disaggregation || \(tab) || \(number("value")) || \(tab) || unit || \(tab) || \(number("lower")) || \(tab) || \(number("upper"))"
-        let draftLine = "period || \(tab) || \(number("value")) || \(tab) || unit"
-        let published = try await sql.raw(aggregate(publishedLine, from: IndicatorValueModel.schema, order: "period, disaggregation"))
-            .first(decoding: Lines.self)?.lines
-        let draft = try await sql.raw(aggregate(draftLine, from: IndicatorDraftValues.table, order: "period")).first(decoding: Lines.self)?.lines
-        if meta == nil && published == nil && draft == nil { return SHA256Hex.digest(Data("null".utf8)) }
-        var hasher = SHA256Hex.Stream()
-        hasher.update("series v2 version \(meta?.version ?? -1) draft \(meta?.draft_report_id?.uuidString ?? "-")\n")
-        hasher.update("published\n" + (published ?? "") + "\ndraft\n" + (draft ?? ""))
-        return hasher.finalize()
     }
 }

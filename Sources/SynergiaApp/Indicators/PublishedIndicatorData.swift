@@ -45,3 +45,23 @@ enum PublishedIndicatorData {
         return Array(Set(keys)).sorted()
     }
 }
+
+extension PublishedIndicatorData {
+    /// One published total (no disaggregation) of a Party's series.
+    struct Total: Decodable, Sendable {
+        var indicator: String
+        var period: String
+        var periodStart: Int
+        var value: Double
+        var unit: String
+        enum CodingKeys: String, CodingKey { case indicator, period, periodStart = "period_start", value, unit }
+    }
+
+    /// A Party's published totals of one indicator (all indicators when nil), in period order.
+    static func totals(indicator: String?, party: String, on db: any Database) async throws -> [Total] {
+        var select = db.sql.select().columns(Column.indicator, Column.period, Column.periodStart, Column.value, Column.unit)
+            .from(IndicatorValueModel.schema).where(Column.party, .equal, party).where(Column.disaggregation, .equal, "")
+        if let indicator { select = select.where(Column.indicator, .equal, indicator) }
+        return try await select.orderBy(Column.periodStart).orderBy(Column.period).all(decoding: Total.self)
+    }
+}

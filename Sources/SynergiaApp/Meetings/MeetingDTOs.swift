@@ -1,10 +1,11 @@
+import SynergiaCore
 import Vapor
 
 /// A meeting in lists and feeds.
 public struct MeetingSummaryDTO: Content, Equatable {
     public var code: String
     public var convention: String
-    public var kind: String
+    public var kind: MeetingKind
     public var title: String
     public var startDate: String
     public var endDate: String
@@ -14,7 +15,7 @@ public struct MeetingSummaryDTO: Content, Equatable {
     public var capacity: Int?
 
     init(_ row: MeetingModel) {
-        code = row.code; convention = row.conventionCode; kind = row.kind.rawValue; title = row.title
+        code = row.code; convention = row.conventionCode; kind = row.kind; title = row.title
         startDate = row.startDate; endDate = row.endDate; place = row.place; onlineLink = row.onlineLink
         registrationOpen = row.registrationOpen; capacity = row.capacity
     }
@@ -50,8 +51,8 @@ public struct MeetingDetailDTO: Content {
 public struct ParticipantDTO: Content, Equatable {
     public var name: String
     public var email: String
-    public var category: String
+    public var category: ParticipantCategory
     public var party: String?
     public var organization: String?
-    public var status: String
+    public var status: ParticipantStatus
 }

@@ -7,7 +7,7 @@ enum MeetingListView {
                        errors: FieldErrors, form: [String: String]) -> String {
         Layout.render(page, title: page.t("meetings.title"), main: [
             .h1(page.text("meetings.title")),
-            .p(.a(.href("/calendar.ics"), page.text("meetings.calendar-feed"))),
+            .p(.a(.href(SiteURL.calendar.path), page.text("meetings.calendar-feed"))),
             .if(meetings.isEmpty, .p(page.text("meetings.none")), else: .table(
                 .thead(.tr(
                     .th(.attribute(named: "scope", value: "col"), page.text("meetings.meeting")),
@@ -16,7 +16,7 @@ enum MeetingListView {
                 )),
                 .tbody(.forEach(meetings) { meeting in
                     .tr(
-                        .th(.attribute(named: "scope", value: "row"), .a(.href("/meetings/\(meeting.code.attributeEscaped)"), .text(meeting.code)),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.meeting(meeting.code).path), .text(meeting.code)),
                             .br(), .text(meeting.title)),
                         .td(.element(named: "time", nodes: [.attribute(named: "datetime", value: meeting.startDate.attributeEscaped), .text(meeting.startDate)]),
                             .text(" – "), .text(meeting.endDate)),
@@ -27,7 +27,7 @@ enum MeetingListView {
             .if(canCreate, .group(
                 .h2(.id("new-meeting"), page.text("meetings.add")),
                 .form(
-                    .method(.post), .action("/meetings"), .novalidate(),
+                    .method(.post), .action(SiteURL.meetings.path), .novalidate(),
                     Layout.csrfField(page),
                     Layout.field(page, name: "code", labelKey: "meetings.code", value: form["code"] ?? "", error: errors["code"]),
                     Layout.field(page, name: "title", labelKey: "meetings.meeting-title", value: form["title"] ?? "", error: errors["title"]),

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SynergiaCore
 
 /// A meeting: a COP, SBI, SBSTTA, Bureau meeting, workshop or webinar.
 public final class MeetingModel: Model, @unchecked Sendable {
@@ -23,11 +24,6 @@ public final class MeetingModel: Model, @unchecked Sendable {
     @Children(for: \.$meeting) public var agendaItems: [AgendaItemModel]
     @Children(for: \.$meeting) public var participants: [ParticipantModel]
     public init() {}
-}
-
-/// The kinds of meeting Synergia runs.
-public enum MeetingKind: String, Codable, Sendable, CaseIterable {
-    case cop, sbi, sbstta, bureau, workshop, webinar, other
 }
 
 /// One item of a meeting's agenda.
@@ -79,20 +75,6 @@ public final class ParticipantModel: Model, @unchecked Sendable {
     @Field(key: "status") public var status: ParticipantStatus
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     public init() {}
-}
-
-/// Where a participant stands: invited by the secretariat, or registered.
-public enum ParticipantStatus: String, Codable, Sendable, CaseIterable {
-    case invited, registered
-}
-
-/// Who takes part in a meeting, as the decision lists them (¶7).
-public enum ParticipantCategory: String, Codable, Sendable, CaseIterable {
-    case partyDelegate = "party-delegate"
-    case secretariat = "convention-secretariat"
-    case observerOrganization = "observer-organization"
-    case indigenousPeoplesLocalCommunities = "iplc"
-    case expert
 }
 
 struct CreateMeetingTables: AsyncMigration {

@@ -11,6 +11,18 @@ enum MeetingQueries {
         return try await query.all().map(MeetingSummaryDTO.init)
     }
 
+    /// Every meeting by start date (the site's calendar).
+    static func all(on db: any Database) async throws -> [MeetingModel] {
+        try await MeetingModel.query(on: db).sort(\.$startDate).all()
+    }
+
+    /// A document of `meeting` (404 when it has none with that id).
+    static func document(_ id: UUID, of meeting: MeetingModel, on db: any Database) async throws -> MeetingDocumentModel {
+        guard let document = try await MeetingDocumentModel.query(on: db).filter(\.$id == id)
+                .filter(\.$meeting.$id == meeting.requireID()).first() else { throw Abort(.notFound) }
+        return document
+    }
+
     static func meeting(_ code: String, on db: any Database) async throws -> MeetingModel {
         guard let meeting = try await MeetingModel.query(on: db).filter(\.$code == code.uppercased()).first() else {
             throw Abort(.notFound)
@@ -43,8 +55,8 @@ enum MeetingQueries {
 
     static func participants(of meeting: MeetingModel, on db: any Database) async throws -> [ParticipantDTO] {
         try await ParticipantModel.query(on: db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$name).all().map {
-            ParticipantDTO(name: $0.name, email: $0.email, category: $0.category.rawValue, party: $0.partyCode,
-                           organization: $0.organization, status: $0.status.rawValue)
+            ParticipantDTO(name: $0.name, email: $0.email, category: $0.category, party: $0.partyCode,
+                           organization: $0.organization, status: $0.status)
         }
     }
 }

@@ -3,28 +3,28 @@ import SynergiaCore
 import Vapor
 
 /// Meeting pages, registration, the secretariat's forms, iCalendar, and the API twins.
-enum MeetingRoutes {
-    static func register(_ app: Application) throws {
+struct MeetingRoutes: RouteCollection {
+    func boot(routes app: any RoutesBuilder) throws {
         app.get("meetings") { req in
             let meetings = try await MeetingQueries.list(convention: nil, on: req.db)
             let conventions = try await ReferenceQueries.conventions(on: req.db)
             return Response.html(MeetingListView.render(req.page, meetings, conventions: conventions,
-                                                        canCreate: canCreateAny(req), errors: FieldErrors(), form: [:]))
+                                                        canCreate: Self.canCreateAny(req), errors: FieldErrors(), form: [:]))
         }
-        app.on(.POST, "meetings", body: .collect(maxSize: "64kb"), use: create)
-        app.get("meetings", ":code") { req in try await showMeeting(req, errors: FieldErrors(), status: .ok) }
-        app.on(.POST, "meetings", ":code", "register", body: .collect(maxSize: "64kb"), use: register)
-        app.on(.POST, "meetings", ":code", "invitations", body: .collect(maxSize: "64kb"), use: invite)
-        app.on(.POST, "meetings", ":code", "agenda", body: .collect(maxSize: "64kb"), use: addAgendaItem)
-        app.on(.POST, "meetings", ":code", "documents", body: .collect(maxSize: "64kb"), use: addDocument)
-        app.on(.POST, "meetings", ":code", "documents", ":id", "transmit", body: .collect(maxSize: "16kb"), use: transmit)
+        app.on(.POST, "meetings", body: .collect(maxSize: "64kb"), use: Self.create)
+        app.get("meetings", ":code") { req in try await Self.showMeeting(req, errors: FieldErrors(), status: .ok) }
+        app.on(.POST, "meetings", ":code", "register", body: .collect(maxSize: "64kb"), use: Self.register)
+        app.on(.POST, "meetings", ":code", "invitations", body: .collect(maxSize: "64kb"), use: Self.invite)
+        app.on(.POST, "meetings", ":code", "agenda", body: .collect(maxSize: "64kb"), use: Self.addAgendaItem)
+        app.on(.POST, "meetings", ":code", "documents", body: .collect(maxSize: "64kb"), use: Self.addDocument)
+        app.on(.POST, "meetings", ":code", "documents", ":id", "transmit", body: .collect(maxSize: "16kb"), use: Self.transmit)
         app.get("meetings", ":code", "calendar.ics") { req in
             let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
-            return calendarResponse(MeetingCalendarFeed.calendar(name: meeting.title, meetings: [meeting], now: Date()))
+            return Self.calendarResponse(MeetingCalendarFeed.calendar(name: meeting.title, meetings: [meeting], now: Date()))
         }
         app.get("calendar.ics") { req in
-            let meetings = try await MeetingModel.query(on: req.db).sort(\.$startDate).all()
-            return calendarResponse(MeetingCalendarFeed.calendar(name: "Synergia meetings", meetings: meetings, now: Date()))
+            let meetings = try await MeetingQueries.all(on: req.db)
+            return Self.calendarResponse(MeetingCalendarFeed.calendar(name: "Synergia meetings", meetings: meetings, now: Date()))
         }
 
         let api = app.grouped("api", "v1")
@@ -78,7 +78,7 @@ enum MeetingRoutes {
                     code: form.code ?? "", convention: convention, kind: kind, title: form.title ?? "",
                     startDate: form.startDate ?? "", endDate: form.endDate ?? "", place: form.place, onlineLink: form.onlineLink,
                     capacity: capacity, description: form.description ?? "", createdBy: req.account?.email ?? "system"), on: req.db)
-                return req.redirect(to: "/meetings/\(meeting.code)")
+                return req.redirect(to: SiteURL.meeting(meeting.code).path)
             } catch let fieldErrors as FieldErrors {
                 errors = fieldErrors
             }
@@ -109,7 +109,7 @@ enum MeetingRoutes {
         } catch let errors as FieldErrors {
             return try await showMeeting(req, errors: errors, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/meetings/\(meeting.code)?done=meetings.registered")
+        return req.redirect(to: SiteURL.meetingNotice(meeting.code, "meetings.registered").path)
     }
 
     @Sendable static func invite(req: Request) async throws -> Response {
@@ -123,7 +123,7 @@ enum MeetingRoutes {
         } catch let errors as FieldErrors {
             return try await showMeeting(req, errors: errors, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/meetings/\(meeting.code)?done=meetings.invited")
+        return req.redirect(to: SiteURL.meetingNotice(meeting.code, "meetings.invited").path)
     }
 
     struct AgendaForm: Content { var number: String?; var title: String? }
@@ -136,7 +136,7 @@ enum MeetingRoutes {
             return try await showMeeting(req, errors: FieldErrors(["agendaTitle": "error.meeting.title"]), status: .unprocessableEntity)
         }
         try await MeetingService.addAgendaItem(to: meeting, number: number, title: title, on: req.db)
-        return req.redirect(to: "/meetings/\(meeting.code)#agenda")
+        return req.redirect(to: SiteURL.meetingSection(meeting.code, "agenda").path)
     }
 
     struct DocumentForm: Content { var symbol: String?; var title: String?; var languages: String?; var link: String? }
@@ -154,7 +154,7 @@ enum MeetingRoutes {
         } catch let refusal as Refusal {
             return try await showMeeting(req, errors: FieldErrors(["documentLink": refusal.catalogKey]), status: .unprocessableEntity)
         }
-        return req.redirect(to: "/meetings/\(meeting.code)#documents")
+        return req.redirect(to: SiteURL.meetingSection(meeting.code, "documents").path)
     }
 
     struct TransmitForm: Content { var to: String? }
@@ -162,12 +162,10 @@ enum MeetingRoutes {
     @Sendable static func transmit(req: Request) async throws -> Response {
         let meeting = try await MeetingQueries.meeting(try req.textParameter("code"), on: req.db)
         try req.authorize(.manageMeetings(convention: meeting.conventionCode))
-        let id = try req.idParameter("id")
-        guard let document = try await MeetingDocumentModel.query(on: req.db).filter(\.$id == id)
-                .filter(\.$meeting.$id == meeting.requireID()).first() else { throw Abort(.notFound) }
+        let document = try await MeetingQueries.document(try req.idParameter("id"), of: meeting, on: req.db)
         let codes = (try req.content.decode(TransmitForm.self).to ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         guard !codes.isEmpty else { throw Refusal("error.meeting.unknown") }
         try await MeetingService.transmit(document, to: codes, by: req.actor, on: req.db)
-        return req.redirect(to: "/meetings/\(meeting.code)?done=meetings.transmitted#documents")
+        return req.redirect(to: SiteURL.meetingNotice(meeting.code, "meetings.transmitted", section: "documents").path)
     }
 }

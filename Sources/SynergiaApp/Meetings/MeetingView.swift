@@ -15,8 +15,8 @@ enum MeetingView {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), page.text($0))
             },
             .dl(
-                .dt(page.text("meetings.kind")), .dd(page.text("meeting-kind.\(meeting.kind)")),
-                .dt(page.text("parties.convention")), .dd(.a(.href("/conventions/\(meeting.convention.attributeEscaped)"), .text(meeting.convention))),
+                .dt(page.text("meetings.kind")), .dd(page.text("meeting-kind.\(meeting.kind.rawValue)")),
+                .dt(page.text("parties.convention")), .dd(.a(.href(SiteURL.convention(meeting.convention).path), .text(meeting.convention))),
                 .dt(page.text("meetings.dates")), .dd(.text("\(meeting.startDate) – \(meeting.endDate)")),
                 .dt(page.text("meetings.place")), .dd(.text(meeting.place ?? page.t("meetings.online"))),
                 .unwrap(meeting.onlineLink) { link in .group(.dt(page.text("meetings.online-link")),
@@ -35,10 +35,10 @@ enum MeetingView {
                     .unwrap(document.link.flatMap(SafeLink.href), { .a(.href($0), .text(document.title)) }, else: .text(document.title)),
                     .text(" [" + document.languages.joined(separator: ", ") + "]"),
                     .unwrap(document.transmittedFrom) { from in
-                        .group(.text(" — "), page.text("meetings.transmitted-from"), .text(" "), .a(.href("/meetings/\(from.attributeEscaped)"), .text(from)))
+                        .group(.text(" — "), page.text("meetings.transmitted-from"), .text(" "), .a(.href(SiteURL.meeting(from).path), .text(from)))
                     },
                     .if(!document.transmittedTo.isEmpty, .group(.text(" — "), page.text("meetings.transmitted-to"), .text(" "),
-                        .forEach(document.transmittedTo) { to in .group(.a(.href("/meetings/\(to.attributeEscaped)"), .text(to)), .text(" ")) })),
+                        .forEach(document.transmittedTo) { to in .group(.a(.href(SiteURL.meeting(to).path), .text(to)), .text(" ")) })),
                     .if(canManage && document.transmittedFrom == nil, .form(
                         .class("inline"), .method(.post), .action("\(base)/documents/\(document.id)/transmit"),
                         Layout.csrfField(page),
@@ -62,8 +62,8 @@ enum MeetingView {
             .if(canManage, .group(
                 .h2(page.text("meetings.participants")),
                 .table(.tbody(.forEach(participants) { person in
-                    .tr(.td(.text(person.name)), .td(.text(person.email)), .td(page.text("participant.\(person.category)")),
-                        .td(.text(person.party ?? person.organization ?? "")), .td(.text(person.status)))
+                    .tr(.td(.text(person.name)), .td(.text(person.email)), .td(page.text("participant.\(person.category.rawValue)")),
+                        .td(.text(person.party ?? person.organization ?? "")), .td(.text(person.status.rawValue)))
                 })),
                 .h2(page.text("meetings.invite")),
                 personForm(page, action: "\(base)/invitations", submitKey: "meetings.invite", errors: FieldErrors()),

@@ -3,11 +3,11 @@ import SQLKit
 import Vapor
 
 /// Health checks for load balancers and orchestrators, and the static files.
-enum OperationsRoutes {
-    static func register(_ app: Application) throws {
-        app.get("healthz", use: healthz)
-        app.get("readyz", use: readyz)
-        app.get("static", ":file", use: asset)
+struct OperationsRoutes: RouteCollection {
+    func boot(routes app: any RoutesBuilder) throws {
+        app.get("healthz", use: Self.healthz)
+        app.get("readyz", use: Self.readyz)
+        app.get("static", ":file", use: Self.asset)
         app.get("api", "openapi.yaml") { req in
             guard let response = req.application.synergia.assets.response(for: "openapi.yaml", request: req) else {
                 throw Abort(.notFound)

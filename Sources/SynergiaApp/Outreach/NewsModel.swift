@@ -1,13 +1,13 @@
 import Fluent
 import Foundation
+import SynergiaCore
 
 /// A news item or event announcement from a convention's secretariat, in one stream for all.
 public final class NewsItemModel: Model, @unchecked Sendable {
     public static let schema = "news_items"
     @ID(key: .id) public var id: UUID?
     @Field(key: "convention_code") public var conventionCode: String
-    /// `news` or `event`.
-    @Field(key: "kind") public var kind: String
+    @Field(key: "kind") public var kind: NewsKind
     @Field(key: "title") public var title: String
     @Field(key: "summary") public var summary: String
     @Field(key: "language") public var language: String

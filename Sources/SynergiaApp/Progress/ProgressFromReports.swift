@@ -7,9 +7,6 @@ import SynergiaCore
 /// the public dashboards show what Parties published. The narrative answer on the same target
 /// is kept as the evidence; the report is named as the source.
 enum ProgressFromReports {
-    /// What a published report's assessment records as confidence: reports do not state one.
-    static let confidenceNotStated = "not-stated"
-
     /// Records the report's assessments, unless a later version of it is already published.
     /// Assessments an earlier published version recorded for targets this version no longer
     /// answers are removed, so the dashboards show the latest published content only.
@@ -31,7 +28,7 @@ enum ProgressFromReports {
             try await stale.delete(on: db)
             try await AuditLog.record(tx, actor: user.email, action: "progress.withdrawn",
                                       subject: .assessment(party: stale.partyCode, framework: stale.framework, target: stale.target, cycle: stale.cycle),
-                                      before: stale.category, after: "report/\(reportID)")
+                                      before: stale.category.rawValue, after: "report/\(reportID)")
         }
         for question in template.questions where question.type == .progressAssessment {
             guard let target = question.target, case .progressAssessment(let rating)? = answers[question.id]?.revision.value else { continue }
@@ -45,15 +42,15 @@ enum ProgressFromReports {
             row.framework = target.framework
             row.target = target.code
             row.cycle = year
-            row.category = ProgressCategory(rating: rating).rawValue
-            row.confidence = confidenceNotStated
+            row.category = ProgressCategory(rating: rating)
+            row.confidence = .notStated
             row.evidence = "Published \(template.title.english), version \(report.version). " + String(narrative.prefix(4000))
             row.indicators = ""
             row.assessedBy = "report/\(reportID)"
             try await row.save(on: db)
             try await AuditLog.record(tx, actor: user.email, action: "progress.published",
                                       subject: .assessment(party: row.partyCode, framework: row.framework, target: row.target, cycle: year),
-                                      after: "\(row.category) from report/\(reportID)")
+                                      after: "\(row.category.rawValue) from report/\(reportID)")
         }
     }
 }

@@ -19,7 +19,9 @@ enum ProgressService {
         guard let party = user.partyCode else { throw Abort(user.actor.isSignedIn ? .forbidden : .unauthorized) }
         try Authorize.require(user.actor, .recordAssessment(party: party, convention: framework.conventionCode))
         guard let category = ProgressCategory(rawValue: form.category ?? "") else { throw Refusal("error.progress.category") }
-        guard let confidence = Confidence(rawValue: form.confidence ?? "") else { throw Refusal("error.progress.confidence") }
+        guard let confidence = Confidence(rawValue: form.confidence ?? ""), Confidence.stated.contains(confidence) else {
+            throw Refusal("error.progress.confidence")
+        }
         // A cycle is the year its reports are due (as published reports record it), so every
         // dashboard lines the cycles up and none can be pushed to the front with a made-up label.
         let cycle = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
@@ -48,16 +50,5 @@ enum ProgressService {
             }
             try await AuditLog.record(tx, actor: user.email, action: "progress.assessed", subject: subject, before: before, after: category.rawValue)
         }
-    }
-}
-
-/// A reporting cycle as dashboards count it: the year reports are due, 2000–2100.
-struct ProgressCycle: Sendable, Equatable {
-    let year: Int
-    var text: String { String(year) }
-
-    init?(_ text: String) {
-        guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(text), (2000...2100).contains(year) else { return nil }
-        self.year = year
     }
 }

@@ -8,26 +8,21 @@ enum ConventionView {
             .h1(page.name(convention.names), .text(" (\(convention.shortName))")),
             .dl(
                 .dt(page.text("conventions.governing-body")), .dd(page.name(convention.governingBody)),
-                .dt(page.text("conventions.entry-into-force")), .dd(known(page, convention.entryIntoForce.map(String.init))),
-                .dt(page.text("conventions.secretariat")), .dd(known(page, convention.secretariatHost)),
-                .dt(page.text("conventions.administered-by")), .dd(known(page, convention.administeredBy)),
+                .dt(page.text("conventions.entry-into-force")), .dd(Known.value(page, convention.entryIntoForce.map(String.init))),
+                .dt(page.text("conventions.secretariat")), .dd(Known.value(page, convention.secretariatHost)),
+                .dt(page.text("conventions.administered-by")), .dd(Known.value(page, convention.administeredBy)),
                 .dt(page.text("conventions.website")),
                 .dd(.unwrap(convention.website, { .a(.href($0.attributeEscaped), .text($0)) }, else: page.text("common.unknown")))
             ),
             .h2(page.text("nav.frameworks")),
             .if(detail.frameworks.isEmpty, .p(page.text("conventions.no-frameworks")), else: .ul(.forEach(detail.frameworks) { framework in
-                .li(.a(.href("/frameworks/\(framework.code)"), page.name(framework.names)))
+                .li(.a(.href(SiteURL.framework(framework.code).path), page.name(framework.names)))
             })),
             .h2(page.text("nav.parties")),
-            .p(.a(.href("/parties?convention=\(convention.code)"),
+            .p(.a(.href(SiteURL.parties(convention: convention.code).path),
                   page.text("conventions.party-count", ["count": "\(detail.partyCount)"]))),
             .if(detail.unknownMembershipCount > 0,
                 .p(.class("note"), page.text("conventions.unknown-memberships", ["count": "\(detail.unknownMembershipCount)"]))),
         ])
-    }
-
-    /// A fact, or the catalog's "unknown" when the data does not know it.
-    static func known(_ page: PageContext, _ value: String?) -> Node<HTML.BodyContext> {
-        .unwrap(value, { .text($0) }, else: .span(.class("unknown"), page.text("common.unknown")))
     }
 }

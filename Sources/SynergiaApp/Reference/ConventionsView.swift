@@ -16,10 +16,10 @@ enum ConventionsView {
                 .tbody(.forEach(conventions) { convention in
                     .tr(
                         .th(.attribute(named: "scope", value: "row"),
-                            .a(.href("/conventions/\(convention.code)"), .strong(.text(convention.shortName))), .br(), page.name(convention.names)),
+                            .a(.href(SiteURL.convention(convention.code).path), .strong(.text(convention.shortName))), .br(), page.name(convention.names)),
                         .td(page.name(convention.governingBody)),
-                        .td(ConventionView.known(page, convention.entryIntoForce.map(String.init))),
-                        .td(ConventionView.known(page, convention.secretariatHost))
+                        .td(Known.value(page, convention.entryIntoForce.map(String.init))),
+                        .td(Known.value(page, convention.secretariatHost))
                     )
                 })
             ),

@@ -21,7 +21,7 @@ enum FrameworkView {
                             .id("target-\(target.code)".attributeEscaped),
                             .h3(page.text("frameworks.target", ["code": target.code]), .text(" — "), page.name(target.title)),
                             .unwrap(target.text) { .p(page.name($0)) },
-                            .p(.small(.a(.href("/progress/\(framework.code.attributeEscaped)/\(target.code.attributeEscaped)"), page.text("progress.title"))))
+                            .p(.small(.a(.href(SiteURL.progressTarget(framework: framework.code, target: target.code).path), page.text("progress.title"))))
                         )
                     })
                 )

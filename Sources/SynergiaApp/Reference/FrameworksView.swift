@@ -7,9 +7,9 @@ enum FrameworksView {
             .h1(page.text("frameworks.title")),
             .ul(.class("cards"), .forEach(frameworks) { framework in
                 .li(
-                    .h2(.a(.href("/frameworks/\(framework.code)"), page.name(framework.names))),
+                    .h2(.a(.href(SiteURL.framework(framework.code).path), page.name(framework.names))),
                     .p(page.text("frameworks.counts", ["goals": "\(framework.goalCount)", "targets": "\(framework.targetCount)"]),
-                       .text(" · "), .a(.href("/conventions/\(framework.convention)"), .text(framework.convention)),
+                       .text(" · "), .a(.href(SiteURL.convention(framework.convention).path), .text(framework.convention)),
                        .unwrap(framework.adoptedBy) { .group(.text(" · "), .text($0)) })
                 )
             }),

@@ -10,20 +10,20 @@ enum HomeView {
                 .attribute(named: "aria-labelledby", value: "home-conventions"),
                 .h2(.id("home-conventions"), page.text("home.conventions", ["count": "\(conventions.count)"])),
                 .ul(.class("cards"), .forEach(conventions) { convention in
-                    .li(.a(.href("/conventions/\(convention.code)"), .strong(.text(convention.shortName)), .text(" — "), page.name(convention.names)))
+                    .li(.a(.href(SiteURL.convention(convention.code).path), .strong(.text(convention.shortName)), .text(" — "), page.name(convention.names)))
                 })
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "home-frameworks"),
                 .h2(.id("home-frameworks"), page.text("nav.frameworks")),
                 .ul(.forEach(frameworks) { framework in
-                    .li(.a(.href("/frameworks/\(framework.code)"), page.name(framework.names)))
+                    .li(.a(.href(SiteURL.framework(framework.code).path), page.name(framework.names)))
                 })
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "home-parties"),
                 .h2(.id("home-parties"), page.text("nav.parties")),
-                .p(.a(.href("/parties"), page.text("home.parties", ["count": "\(partyCount)"])))
+                .p(.a(.href(SiteURL.parties().path), page.text("home.parties", ["count": "\(partyCount)"])))
             ),
         ])
     }

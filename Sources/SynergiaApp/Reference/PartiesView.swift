@@ -7,7 +7,7 @@ enum PartiesView {
         Layout.render(page, title: page.t("parties.title"), main: [
             .h1(page.text("parties.title")),
             .form(
-                .class("filters"), .method(.get), .action("/parties"),
+                .class("filters"), .method(.get), .action(SiteURL.parties().path),
                 .div(.class("field"),
                      .label(.for("region"), page.text("parties.region")),
                      .select(.id("region"), .attribute(named: "name", value: "region"), Layout.options(regionOptions(page), selected: list.regionalGroup ?? ""))),
@@ -30,7 +30,7 @@ enum PartiesView {
                 )),
                 .tbody(.forEach(list.parties) { party in
                     .tr(
-                        .th(.attribute(named: "scope", value: "row"), .a(.href("/parties/\(party.alpha2)"), page.name(party.names))),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.party(party.alpha2).path), page.name(party.names))),
                         .td(.text(party.alpha2), .text(" · "), .text(party.alpha3 ?? "—")),
                         .td(regionalGroup(page, party.regionalGroup)),
                         .td(.text(conventions.filter { party.membership(in: $0.code) == .party }.map(\.shortName).joined(separator: ", ")))

@@ -9,10 +9,10 @@ enum PartyView {
             .h1(page.name(party.names)),
             .dl(
                 .dt(page.text("parties.alpha2")), .dd(.text(party.alpha2)),
-                .dt(page.text("parties.alpha3")), .dd(ConventionView.known(page, party.alpha3)),
+                .dt(page.text("parties.alpha3")), .dd(Known.value(page, party.alpha3)),
                 .dt(page.text("parties.region")), .dd(PartiesView.regionalGroup(page, party.regionalGroup))
             ),
-            .p(.a(.href("/parties/\(party.alpha2.attributeEscaped)/progress"), page.text("progress.party-link"))),
+            .p(.a(.href(SiteURL.partyProgress(party.alpha2).path), page.text("progress.party-link"))),
             .h2(page.text("parties.names")),
             .dl(.class("names"), .forEach(Language.unOrder) { language in
                 .group(
@@ -30,7 +30,7 @@ enum PartyView {
                 )),
                 .tbody(.forEach(conventions) { convention in
                     .tr(
-                        .th(.attribute(named: "scope", value: "row"), .a(.href("/conventions/\(convention.code)"), .text(convention.shortName))),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.convention(convention.code).path), .text(convention.shortName))),
                         .td(page.text("membership.\(party.membership(in: convention.code).rawValue)"))
                     )
                 })

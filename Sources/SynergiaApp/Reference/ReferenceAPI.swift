@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 
 /// The JSON twins of the reference pages, under `/api/v1`.
-enum ReferenceAPI {
-    static func register(_ app: Application) throws {
+struct ReferenceAPI: RouteCollection {
+    func boot(routes app: any RoutesBuilder) throws {
         let api = app.grouped("api", "v1")
         api.get("conventions") { req in try await ReferenceQueries.conventions(on: req.db) }
         api.get("conventions", ":code") { req in try await ReferenceQueries.convention((try req.textParameter("code")), on: req.db) }

@@ -68,12 +68,12 @@ public struct FrameworkDTO: Content {
 public struct PartyDTO: Content, Equatable {
     public var alpha2: String
     public var alpha3: String?
-    public var kind: String
+    public var kind: Party.Kind
     public var names: [String: String]
     /// `null` for the European Union, which belongs to no UN regional group.
     public var regionalGroup: String?
     /// Convention code → `party`, `non-party` or `unknown`.
-    public var memberships: [String: String]
+    public var memberships: [String: MembershipStatus]
 
     init(_ row: PartyModel) {
         alpha2 = row.alpha2
@@ -81,13 +81,13 @@ public struct PartyDTO: Content, Equatable {
         kind = row.kind
         names = row.names
         regionalGroup = row.regionalGroup
-        var memberships: [String: String] = [:]
+        var memberships: [String: MembershipStatus] = [:]
         for membership in row.$memberships.value ?? [] { memberships[membership.conventionCode] = membership.status }
         self.memberships = memberships
     }
 
     public func membership(in convention: String) -> MembershipStatus {
-        memberships[convention].flatMap(MembershipStatus.init(rawValue:)) ?? .unknown
+        memberships[convention] ?? .unknown
     }
 }
 

@@ -118,7 +118,7 @@ public enum ReferenceLoader {
             let row = existing[party.alpha2] ?? PartyModel()
             row.alpha2 = party.alpha2
             row.alpha3 = party.alpha3.value
-            row.kind = party.kind.rawValue
+            row.kind = party.kind
             row.names = party.names.values
             row.nameEnglish = party.names.english
             row.regionalGroup = party.regionalGroup?.rawValue
@@ -135,7 +135,7 @@ public enum ReferenceLoader {
                 let membership = memberships[convention] ?? MembershipModel()
                 membership.$party.id = partyID
                 membership.conventionCode = convention
-                membership.status = status.rawValue
+                membership.status = status
                 if membership.id == nil {
                     membership.id = UUID()
                     newMemberships.append(membership)

@@ -1,4 +1,5 @@
 import Fluent
+import SynergiaCore
 import Foundation
 
 /// A convention, as stored. Loaded from `conventions.json`.
@@ -63,7 +64,7 @@ public final class PartyModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "alpha2") public var alpha2: String
     @OptionalField(key: "alpha3") public var alpha3: String?
-    @Field(key: "kind") public var kind: String
+    @Field(key: "kind") public var kind: Party.Kind
     @Field(key: "names") public var names: [String: String]
     @OptionalField(key: "regional_group") public var regionalGroup: String?
     @Field(key: "name_en") public var nameEnglish: String
@@ -77,7 +78,7 @@ public final class MembershipModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Parent(key: "party_id") public var party: PartyModel
     @Field(key: "convention_code") public var conventionCode: String
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: MembershipStatus
     public init() {}
 }
 

@@ -2,12 +2,12 @@ import Fluent
 import Vapor
 
 /// The public pages of the reference data: home, conventions, frameworks, Parties.
-enum ReferencePages {
-    static func register(_ app: Application) throws {
+struct ReferencePages: RouteCollection {
+    func boot(routes app: any RoutesBuilder) throws {
         app.get { req in
             let conventions = try await ReferenceQueries.conventions(on: req.db)
             let frameworks = try await ReferenceQueries.frameworkSummaries(on: req.db)
-            let parties = try await PartyModel.query(on: req.db).count()
+            let parties = try await ReferenceQueries.partyCount(on: req.db)
             return Response.html(HomeView.render(req.page, conventions: conventions, frameworks: frameworks, partyCount: parties))
         }
         app.get("conventions") { req in

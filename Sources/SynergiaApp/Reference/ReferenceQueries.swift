@@ -4,6 +4,11 @@ import Vapor
 
 /// The database reads behind the reference pages and their API twins.
 enum ReferenceQueries {
+    /// How many Parties (States and the EU) the reference data lists.
+    static func partyCount(on db: any Database) async throws -> Int {
+        try await PartyModel.query(on: db).count()
+    }
+
     static func conventions(on db: any Database) async throws -> [ConventionDTO] {
         try await ConventionModel.query(on: db).sort(\.$position).all().map(ConventionDTO.init)
     }
@@ -15,8 +20,8 @@ enum ReferenceQueries {
         let frameworks = try await frameworkSummaries(on: db).filter { $0.convention == row.code }
         let statuses = try await MembershipModel.query(on: db).filter(\.$conventionCode == row.code).all().map(\.status)
         let parties = try await PartyModel.query(on: db).count()
-        let members = statuses.filter { $0 == MembershipStatus.party.rawValue }.count
-        let known = statuses.filter { $0 != MembershipStatus.unknown.rawValue }.count
+        let members = statuses.filter { $0 == .party }.count
+        let known = statuses.filter { $0 != .unknown }.count
         return ConventionDetailDTO(convention: ConventionDTO(row), frameworks: frameworks,
                                    partyCount: members, unknownMembershipCount: parties - known)
     }

@@ -11,10 +11,7 @@ struct ReportingRoutes: RouteCollection {
         routes.on(.POST, "reporting", "cycles", body: .collect(maxSize: "16kb"), use: Self.openCycle)
         routes.on(.POST, "reporting", "cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: Self.closeCycle)
         routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
-        routes.get("reports", ":report") { req in
-            let loaded = try await ReportAccess.readable(req)
-            return Response.html(try await Self.page(req, loaded, conflict: nil, error: nil))
-        }
+        routes.get("reports", ":report") { req in Response.html(try await Self.page(req, try await ReportAccess.readable(req))) }
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
         routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
@@ -31,28 +28,12 @@ struct ReportingRoutes: RouteCollection {
             return try page.response(try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).sort(\.$id).onPage(page).all()
                 .map(CycleDTO.init), for: req)
         }
-        api.get("reports", ":report") { req in
-            let loaded = try await ReportAccess.readable(req)
-            return try await ReportDTO.make(loaded.report, loaded.cycle, loaded.template, on: req.db)
-        }
+        api.get("reports", ":report") { req in try await Self.model(req, try await ReportAccess.readable(req)) }
     }
 
     static func overview(_ req: Request) async throws -> String {
-        let cycles = try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn, .descending).all()
-        var reports: [ReportModel] = []
-        let actor = req.actor
-        let templates = req.application.synergia.templates
-        if let party = actor.party {
-            // The Party's reports the person may read (a CBD focal point does not see the state of the Ramsar draft).
-            reports = try await ReportModel.query(on: req.db).filter(\.$partyCode == party).with(\.$cycle).all().filter { report in
-                report.status == .published || ((try? templates.template(of: report.cycle)).map {
-                    AuthorizationPolicy.permits(actor, .readDraftReport(party: party, convention: $0.convention))
-                } ?? false)
-            }
-        }
-        let published = try await ReportModel.query(on: req.db).filter(\.$status == .published).with(\.$cycle).all()
-        return ReportingOverviewView.render(req.page, cycles: cycles, myReports: reports, published: published,
-                                            templates: req.application.synergia.templates, actor: req.actor)
+        ReportingOverview.View.render(req.page, try await ReportingOverview.query(actor: req.actor, templates: req.application.synergia.templates,
+                                                                                  on: req.db))
     }
 
     struct CycleForm: Content { var template: String?; var title: String?; var opensOn: String?; var dueOn: String? }
@@ -96,13 +77,13 @@ struct ReportingRoutes: RouteCollection {
                                                           report: loaded.id, template: loaded.template, by: user, on: req.db)
             if case .conflict(let mine, let theirs) = outcome {
                 let fresh = try await ReportAccess.readable(req)
-                return Response.html(try await page(req, fresh, conflict: (questionID, mine, theirs), error: nil), status: .conflict)
+                return Response.html(try await page(req, fresh, .init(conflict: (questionID, mine, theirs))), status: .conflict)
             }
         } catch let refusal as Refusal {
             let fresh = try await ReportAccess.readable(req)
-            return Response.html(try await page(req, fresh, conflict: nil, error: (questionID, refusal.catalogKey)), status: refusal.status)
+            return Response.html(try await page(req, fresh, .init(error: (questionID, refusal.catalogKey))), status: refusal.status)
         }
-        return req.redirect(to: SiteURL.report(loaded.id).path + "#q-" + SiteURL.fragment(questionID))
+        return req.redirect(to: SiteURL.reportQuestion(loaded.id, question: questionID).path)
     }
 
     @Sendable static func detach(req: Request) async throws -> Response {
@@ -110,7 +91,7 @@ struct ReportingRoutes: RouteCollection {
         let loaded = try await ReportAccess.load(req)
         let questionID = try req.textParameter("question")
         try await ReportingService.detach(question: questionID, report: loaded.id, template: loaded.template, by: user, on: req.db)
-        return req.redirect(to: SiteURL.report(loaded.id).path + "#q-" + SiteURL.fragment(questionID))
+        return req.redirect(to: SiteURL.reportQuestion(loaded.id, question: questionID).path)
     }
 
     struct TransitionForm: Content { var to: String? }
@@ -125,46 +106,17 @@ struct ReportingRoutes: RouteCollection {
             try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user, on: req.db)
         } catch let refused as SubmissionRefused {
             let fresh = try await ReportAccess.readable(req)
-            return Response.html(try await page(req, fresh, conflict: nil, error: nil, submission: refused.problems), status: .unprocessableEntity)
+            return Response.html(try await page(req, fresh, .init(submission: refused.problems)), status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.report(reportID).path)
     }
 
-    static func page(_ req: Request, _ loaded: ReportAccess.Loaded, conflict: (String, AnswerValue, AnswerRevision)?, error: (String, String)?,
-                     submission: [SubmissionProblem] = []) async throws -> String {
-        let (report, cycle, template) = (loaded.report, loaded.cycle, loaded.template)
-        let answers = try await ReportingService.answers(of: report, template: template, on: req.db)
-        let sources = Set(answers.values.compactMap(\.reusedFrom))
-        var sourceNames: [UUID: String] = [:]
-        if !sources.isEmpty {
-            for source in try await ReportModel.query(on: req.db).filter(\.$id ~~ Array(sources)).with(\.$cycle).all() {
-                sourceNames[try source.requireID()] = (try? req.application.synergia.templates.template(of: source.cycle).title.english)
-                    ?? source.cycle.title
-            }
-        }
-        let actor = req.actor
-        let canEdit = AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: template.convention))
-            && !report.status.isLocked
-        let transitions = ReportStatus.allCases.filter {
-            if case .success = ReportWorkflow.transition(from: report.status, to: $0, by: actor,
-                                                         party: report.partyCode, convention: template.convention) { return true }
-            return false
-        }
-        let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
-        let versions = try await ReportModel.query(on: req.db).filter(\.$cycle.$id == report.$cycle.id)
-            .filter(\.$partyCode == report.partyCode).filter(\.$id != loaded.id).sort(\.$version).all()
-            .filter { mayReadInternal || $0.status == .published }
-        let isLatest = !versions.contains { $0.version > report.version }
-        let canAmend = isLatest && ReportWorkflow.canAmend(report.status, by: actor, party: report.partyCode, convention: template.convention)
-        let collaboration = ReportView.Collaboration(
-            comments: mayReadInternal ? try await CollaborationService.comments(of: loaded.id, on: req.db) : [:],
-            assignments: mayReadInternal ? try await CollaborationService.assignments(of: loaded.id, on: req.db) : [:],
-            canAssign: AuthorizationPolicy.permits(actor, .startReport(party: report.partyCode, convention: template.convention)) && canEdit,
-            canComment: mayReadInternal && actor.isSignedIn && !report.status.isLocked)
-        let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor,
-                                                       templates: req.application.synergia.templates, on: req.db)
-        return ReportView.render(req.page, report: report, cycle: cycle, template: template, answers: answers,
-                                 sourceNames: sourceNames, canEdit: canEdit, canAmend: canAmend, versions: versions, collaboration: collaboration,
-                                 transitions: transitions, conflict: conflict, error: error, submission: submission, linked: linked)
+    /// The report as the reader may see it (the page and `GET /api/v1/reports/{id}`).
+    static func model(_ req: Request, _ loaded: ReportAccess.Loaded) async throws -> ReportPage.Model {
+        try await ReportPage.query(loaded, actor: req.actor, templates: req.application.synergia.templates, on: req.db)
+    }
+
+    static func page(_ req: Request, _ loaded: ReportAccess.Loaded, _ feedback: ReportPage.Feedback = .none) async throws -> String {
+        ReportPage.View.render(req.page, try await model(req, loaded), template: loaded.template, feedback: feedback)
     }
 }

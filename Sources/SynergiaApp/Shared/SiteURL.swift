@@ -4,62 +4,176 @@ import Foundation
 /// for its position, so a code, an id or a question name can never break out of its path
 /// segment, query value or fragment (and needs no further escaping in an HTML attribute
 /// beyond the usual).
-public enum SiteURL: Sendable, Equatable {
+enum SiteURL: Sendable, Equatable {
     case home
     case signIn(next: String?)
     case account
+    case apiTokens
+    case apiTokenRevoke(UUID)
+    case adminUsers(created: Bool = false)
     case reporting
+    case reportingCycles
+    case reportingCycleReports(UUID)
+    case synergy
     case report(UUID)
     case reportPrint(UUID)
     case reportPDF(UUID)
     case reportPackage(UUID, format: String)
+    case reportPackageUpload(UUID)
+    case reportPackageApply(UUID)
+    case reportAmend(UUID)
+    case reportCompare(UUID, with: UUID)
+    case reportTransition(UUID)
+    case reportAssignments(UUID)
+    case reportComments(UUID)
+    case reportAnswer(UUID, question: String)
+    case reportDetach(UUID, question: String)
+    /// A question on the report page.
+    case reportQuestion(UUID, question: String)
+    case indicators
     case indicator(String, party: String? = nil)
-    case progressTarget(framework: String, target: String)
+    /// `format` is `csv` or `sdmx.csv`.
+    case indicatorExport(String, format: String, party: String? = nil)
+    case indicatorImport
+    case nationalIndicators
+    case nationalIndicator(String)
+    case apiIndicatorData(String, party: String? = nil)
+    case progressTarget(framework: String, target: String, cycle: String? = nil)
     case partyProgress(String)
     case party(String)
     case convention(String)
     case framework(String)
+    case frameworkTarget(String, target: String)
     case decision(String)
+    case decisionParagraph(String, paragraph: String)
+    case decisionItem(String, language: String, item: UUID)
     case meeting(String)
+    /// A section of a meeting's page: `agenda`, `documents`.
+    case meetingSection(String, String)
+    /// A meeting's page with a notice (a catalog key) of what was just done.
+    case meetingNotice(String, String, section: String? = nil)
+    case meetingCalendar(String)
     case advisoryCall(UUID)
+    /// A section of a call's page: `nominations`, `balance`, `observers`.
+    case advisoryCallSection(UUID, String)
+    case crosswalks
+    case crosswalkDelete(UUID)
     case news
+    case newsItem(UUID)
+    case feed(Feed.Name)
+    case calendar
+    case decisionVersion(String, language: String)
+    case decisionCompare(String, left: String, right: String)
+    case decisions
+    case actionItems
+    case actionItem(UUID)
+    case signOut
+    case signOutEverywhere
+    case accountPassword
+    case parties(convention: String? = nil)
+    case advisoryGroup
+    case meetings
+    case progress(cycle: String? = nil)
+    case progressOverviewCSV(cycle: String?)
+    case progressTargetCSV(framework: String, target: String)
+    case apiProgress(cycle: String?)
+    case apiProgressTarget(framework: String, target: String)
+    case apiPartyProgress(String)
+    case openAPI
+    /// A file under `/static`, with the version that busts caches when it changes.
+    case asset(String, version: String? = nil)
 
     /// The path (and query), relative to the site's root.
-    public var path: String {
+    var path: String {
         switch self {
         case .home: "/"
         case .signIn(let next): "/sign-in" + Self.query(["next": next])
         case .account: "/account"
+        case .apiTokens: "/account/tokens"
+        case .apiTokenRevoke(let id): "/account/tokens/\(id.uuidString)/revoke"
+        case .adminUsers(let created): "/admin/users" + Self.query(["created": created ? "1" : nil])
         case .reporting: "/reporting"
+        case .reportingCycles: "/reporting/cycles"
+        case .reportingCycleReports(let id): "/reporting/cycles/\(id.uuidString)/reports"
+        case .synergy: "/synergy"
         case .report(let id): "/reports/\(id.uuidString)"
         case .reportPrint(let id): "/reports/\(id.uuidString)/print"
         case .reportPDF(let id): "/reports/\(id.uuidString)/report.pdf"
         case .reportPackage(let id, let format): "/reports/\(id.uuidString)/package.\(Self.segment(format))"
+        case .reportPackageUpload(let id): "/reports/\(id.uuidString)/package"
+        case .reportPackageApply(let id): "/reports/\(id.uuidString)/package/apply"
+        case .reportAmend(let id): "/reports/\(id.uuidString)/amend"
+        case .reportCompare(let id, let other): "/reports/\(id.uuidString)/compare" + Self.query(["with": other.uuidString])
+        case .reportTransition(let id): "/reports/\(id.uuidString)/transition"
+        case .reportAssignments(let id): "/reports/\(id.uuidString)/assignments"
+        case .reportComments(let id): "/reports/\(id.uuidString)/comments"
+        case .reportAnswer(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))"
+        case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
+        case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
+        case .indicators: "/indicators"
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])
-        case .progressTarget(let framework, let target): "/progress/\(Self.segment(framework))/\(Self.segment(target))"
+        case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])
+        case .indicatorImport: "/indicators/import"
+        case .nationalIndicators: "/indicators/national"
+        case .nationalIndicator(let code): "/indicators#national-\(Self.fragment(code))"
+        case .apiIndicatorData(let code, let party): "/api/v1/indicators/\(Self.segment(code))/data" + Self.query(["party": party])
+        case .progressTarget(let framework, let target, let cycle): "/progress/\(Self.segment(framework))/\(Self.segment(target))" + Self.query(["cycle": cycle])
         case .partyProgress(let code): "/parties/\(Self.segment(code))/progress"
         case .party(let code): "/parties/\(Self.segment(code))"
         case .convention(let code): "/conventions/\(Self.segment(code))"
         case .framework(let code): "/frameworks/\(Self.segment(code))"
+        case .frameworkTarget(let code, let target): "/frameworks/\(Self.segment(code))#target-\(Self.fragment(target))"
         case .decision(let slug): "/decisions/\(Self.segment(slug))"
+        case .decisionItem(let slug, let language, let item):
+            "/decisions/\(Self.segment(slug))" + Self.query(["version": language]) + "#item-\(item.uuidString)"
+        case .decisionParagraph(let slug, let paragraph): "/decisions/\(Self.segment(slug))#para-\(Self.fragment(paragraph))"
         case .meeting(let code): "/meetings/\(Self.segment(code))"
+        case .meetingSection(let code, let section): "/meetings/\(Self.segment(code))#\(Self.fragment(section))"
+        case .meetingNotice(let code, let notice, let section):
+            "/meetings/\(Self.segment(code))" + Self.query(["done": notice]) + (section.map { "#\(Self.fragment($0))" } ?? "")
+        case .meetingCalendar(let code): "/meetings/\(Self.segment(code))/calendar.ics"
         case .advisoryCall(let id): "/advisory-group/\(id.uuidString)"
+        case .advisoryCallSection(let id, let section): "/advisory-group/\(id.uuidString)#\(Self.fragment(section))"
+        case .crosswalks: "/crosswalks"
+        case .crosswalkDelete(let id): "/crosswalks/\(id.uuidString)/delete"
         case .news: "/news"
+        case .newsItem(let id): "/news#news-\(id.uuidString)"
+        case .feed(let name): "/feeds/\(name.rawValue).atom"
+        case .calendar: "/calendar.ics"
+        case .decisionVersion(let slug, let language): "/decisions/\(Self.segment(slug))" + Self.query(["version": language])
+        case .decisionCompare(let slug, let left, let right): "/decisions/\(Self.segment(slug))/compare" + Self.query(["left": left, "right": right])
+        case .decisions: "/decisions"
+        case .actionItems: "/action-items"
+        case .actionItem(let id): "/action-items/\(id.uuidString)"
+        case .signOut: "/sign-out"
+        case .signOutEverywhere: "/sign-out-everywhere"
+        case .accountPassword: "/account/password"
+        case .parties(let convention): "/parties" + Self.query(["convention": convention])
+        case .advisoryGroup: "/advisory-group"
+        case .meetings: "/meetings"
+        case .progress(let cycle): "/progress" + Self.query(["cycle": cycle])
+        case .progressOverviewCSV(let cycle): "/progress/overview.csv" + Self.query(["cycle": cycle])
+        case .progressTargetCSV(let framework, let target): "/progress/\(Self.segment(framework))/\(Self.segment(target))/assessments.csv"
+        case .apiProgress(let cycle): "/api/v1/progress" + Self.query(["cycle": cycle])
+        case .apiProgressTarget(let framework, let target): "/api/v1/progress/\(Self.segment(framework))/\(Self.segment(target))"
+        case .apiPartyProgress(let code): "/api/v1/parties/\(Self.segment(code))/progress"
+        case .openAPI: "/api/openapi.yaml"
+        case .asset(let name, let version): "/static/\(Self.segment(name))" + Self.query(["v": version])
         }
     }
 
     /// `text` as one path segment: everything but unreserved characters percent-encoded.
-    public static func segment(_ text: String) -> String {
+    static func segment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
     /// `text` as a fragment identifier (an element id on the page).
-    public static func fragment(_ text: String) -> String {
+    static func fragment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
     /// `?a=1&b=2` of the non-nil values, in key order; empty when none.
-    public static func query(_ items: [String: String?]) -> String {
+    static func query(_ items: [String: String?]) -> String {
         let present = items.compactMapValues { $0 }.sorted { $0.key < $1.key }
         guard !present.isEmpty else { return "" }
         return "?" + present.map { "\(segment($0.key))=\(queryValue($0.value))" }.joined(separator: "&")

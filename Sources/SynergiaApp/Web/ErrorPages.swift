@@ -45,7 +45,7 @@ struct ErrorPages: AsyncMiddleware {
         let html = Layout.render(page, title: page.t("error.title", ["status": "\(status.code)"]), main: [
             .h1(.text(page.t("error.title", ["status": "\(status.code)"]))),
             .p(.class("error"), .text(message)),
-            .p(.a(.href("/"), page.text("error.home"))),
+            .p(.a(.href(SiteURL.home.path), page.text("error.home"))),
         ])
         let response = Response.html(html, status: status)
         for (name, value) in headers where name.lowercased() != "content-type" {

@@ -13,8 +13,8 @@ public enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · Synergia"),
-                .link(.rel(.stylesheet), .href("/static/synergia.css?v=\(page.assetVersion)")),
-                .link(.rel(.stylesheet), .href("/static/print.css?v=\(page.assetVersion)"), .attribute(named: "media", value: "print"))
+                .link(.rel(.stylesheet), .href(SiteURL.asset("synergia.css", version: page.assetVersion).path)),
+                .link(.rel(.stylesheet), .href(SiteURL.asset("print.css", version: page.assetVersion).path), .attribute(named: "media", value: "print"))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), page.text("nav.skip")),
@@ -24,7 +24,7 @@ public enum Layout {
                 .main(.id("main"), .group(main)),
                 .footer(
                     .p(page.text("footer.about")),
-                    .p(.a(.href("/api/openapi.yaml"), page.text("footer.api")))
+                    .p(.a(.href(SiteURL.openAPI.path), page.text("footer.api")))
                 )
             )
         )
@@ -34,7 +34,7 @@ public enum Layout {
     static func header(_ page: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("site"),
-            .a(.class("brand"), .href("/"), .text("Synergia")),
+            .a(.class("brand"), .href(SiteURL.home.path), .text("Synergia")),
             .nav(
                 .attribute(named: "aria-label", value: page.t("nav.main")),
                 .ul(

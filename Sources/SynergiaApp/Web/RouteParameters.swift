@@ -14,4 +14,10 @@ extension Request {
         guard let text = parameters.get(name) else { throw Abort(.notFound) }
         return text
     }
+
+    /// `?party=` as an ISO 3166-1 alpha-2 code (upper-cased), or nil when absent or not two letters.
+    var partyQuery: String? {
+        guard let party: String = query["party"], party.count == 2, party.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return party.uppercased()
+    }
 }

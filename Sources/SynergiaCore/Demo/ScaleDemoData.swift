@@ -43,7 +43,7 @@ public enum ScaleDemoData {
                             let position = (lean * 0.7 + random.unit() * 0.6 - Double(index) * 0.05) * Double(categories.count - 1)
                             category = categories[min(categories.count - 1, max(0, Int(position.rounded())))]
                         }
-                        let confidence = Confidence.allCases[Int(random.next() % UInt64(Confidence.allCases.count))]
+                        let confidence = Confidence.stated[Int(random.next() % UInt64(Confidence.stated.count))]
                         result.append(Assessment(party: party, framework: framework.code, target: target, cycle: cycle,
                                                  category: category, confidence: confidence))
                     }

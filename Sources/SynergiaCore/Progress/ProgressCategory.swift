@@ -31,7 +31,15 @@ public enum Confidence: String, Codable, Sendable, CaseIterable, Hashable {
     case low
     case medium
     case high
+    /// A published report's assessment: the reports do not state a confidence.
+    case notStated = "not-stated"
+
+    /// The levels a person chooses from.
+    public static let stated: [Confidence] = [.low, .medium, .high]
 }
+
+// Dictionaries keyed by these encode as JSON objects keyed by the raw values.
+extension ProgressCategory: CodingKeyRepresentable {}
 
 extension ProgressCategory {
     /// The category a report's progress-assessment answer states (the same scale).

@@ -98,12 +98,12 @@ struct WriteAPITests {
                                                    json: #"{"template":"cbd-7nr","opensOn":"2026-01-01","dueOn":"2026-12-31"}"#).json(CycleDTO.self)
             let started = try await focalPoint.send(.POST, "/api/v1/reporting-cycles/\(cycle.id)/reports")
             #expect(started.status == .created)
-            let report = try started.json(ReportDTO.self)
+            let report = try started.json(ReportPage.Model.self)
             let answer = "/api/v1/reports/\(report.id)/answers/cbd-7nr.s3.q2"
 
             let saved = try await focalPoint.send(.PUT, answer, json: #"{"value":{"type":"number","value":3560},"baseVersion":0}"#)
             #expect(saved.status == .ok)
-            let savedAnswer = try saved.json(ReportDTO.Answer.self)
+            let savedAnswer = try saved.json(ReportPage.Model.Answer.self)
             #expect(savedAnswer.value == .number(3560) && savedAnswer.version == 1)
 
             // A second client that read version 0 gets the conflict with both versions, and nothing changes.
@@ -135,7 +135,7 @@ struct WriteAPITests {
             #expect(stored.status == .submitted && stored.receiptSHA256?.count == 64)
             let amended = try await focalPoint.send(.POST, "/api/v1/reports/\(report.id)/amend")
             #expect(amended.status == .created)
-            #expect(try amended.json(ReportDTO.self).version == 2)
+            #expect(try amended.json(ReportPage.Model.self).version == 2)
         }
     }
 
@@ -161,7 +161,7 @@ struct WriteAPITests {
             let focalPoint = try await APIClient.forUser(app, "fp@example.org")
             let assessed = try await focalPoint.send(.POST, "/api/v1/progress/KMGBF/3", json: body)
             #expect(assessed.status == .ok)
-            #expect(try assessed.json(ProgressDashboardDTO.self).overall == ["on-track": 1])
+            #expect(try assessed.json(TargetDashboard.Model.self).overall == [.onTrack: 1])
             #expect(try await focalPoint.send(.POST, "/api/v1/progress/KMGBF/3", json: #"{"cycle":"2026","category":"great","confidence":"medium"}"#).status == .unprocessableEntity)
         }
     }
@@ -186,17 +186,17 @@ struct WriteAPITests {
 
             let preview = try await client.send(.POST, "\(path)/package", json: edited)
             #expect(preview.status == .ok)
-            let changes = try preview.json(WriteAPI.PackagePreviewDTO.self).changes
+            let changes = try preview.json(PackagePreview.Model.self).changes
             #expect(Set(changes.map(\.question)) == ["cbd-7nr.s3.q2", "cbd-7nr.s4.q1"])
             #expect(changes.first { $0.question == "cbd-7nr.s3.q2" }?.changedOnlineSinceDownload == true)
 
             let applied = try await client.send(.POST, "\(path)/package/apply", json: edited)
             #expect(applied.status == .ok)
-            let after = try applied.json(ReportDTO.self).answers
+            let after = try applied.json(ReportPage.Model.self).answers
             #expect(after.first { $0.question == "cbd-7nr.s4.q1" }?.value == .date("2015-06-30"))
             #expect(after.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4100), "the online change is kept unless named")
             let overwritten = try await client.send(.POST, "\(path)/package/apply?overwrite=cbd-7nr.s3.q2", json: edited)
-            #expect(try overwritten.json(ReportDTO.self).answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4000))
+            #expect(try overwritten.json(ReportPage.Model.self).answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(4000))
 
             // Another Party's token can neither preview nor apply a package to Kenya's report (nor read it that way).
             try await makeUser(app, email: "fp-tz@example.org", role: .focalPoint, party: "TZ", convention: "CBD")
@@ -210,7 +210,7 @@ struct WriteAPITests {
             let bad = String(decoding: try JSONSerialization.data(withJSONObject: package, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
             let refused = try await client.send(.POST, "\(path)/package/apply", json: bad)
             #expect(refused.status == .unprocessableEntity)
-            let problem = try #require(try refused.json(WriteAPI.PackagePreviewDTO.self).problems.first)
+            let problem = try #require(try refused.json(PackagePreview.Model.self).problems.first)
             #expect(problem.question == "no-such-question" && problem.line != nil)
         }
     }

@@ -54,7 +54,7 @@ struct AdvisoryFlowTests {
             let after = try await Browser(app).json(AdvisoryCallDetailDTO.self, "/api/v1/advisory-calls/\(callPath.split(separator: "/").last!)")
             #expect(after.complete)
             #expect(after.balance.allSatisfy { $0.selected == 2 && $0.missing == 0 })
-            #expect(after.nominations.first { $0.party == "ZA" }?.status == "nominated")
+            #expect(after.nominations.first { $0.party == "ZA" }?.status == .nominated)
             #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == .selectionMade).count() == 10)
 
             // The page shows the balance and keeps observers apart.

@@ -31,7 +31,7 @@ struct SimultaneousWritesTests {
                 #expect(results.filter { $0 == .ok }.count == 1, "\(storage): \(results)")
                 #expect(results.filter { $0 == .conflict }.count == 19, "\(storage): \(results)")
                 let winner = try #require(results.firstIndex(of: .ok))
-                let stored = try await client.api(.GET, "/api/v1/reports/\(report.id!)").json(ReportDTO.self)
+                let stored = try await client.api(.GET, "/api/v1/reports/\(report.id!)").json(ReportPage.Model.self)
                 let answer = try #require(stored.answers.first { $0.question == question })
                 #expect(answer.version == 2)
                 let expected = try JSONDecoder().decode(AnswerValue.self, from: Data(value(question, winner + 1).utf8))
@@ -108,14 +108,15 @@ struct SimultaneousWritesTests {
                 #expect(results.allSatisfy { [.ok, .unprocessableEntity].contains($0.1) }, "\(results)")
                 let stored = try #require(try await ReportModel.find(report.id, on: app.db))
                 let content = try #require(stored.submittedContent)
+                // The value with its quotes: "racing …s2.q2" must not match inside "racing …s2.q22".
                 for (question, status) in results where question != nil {
-                    let included = content.contains("racing \(question!)")
+                    let included = content.contains("\"racing \(question!)\"")
                     #expect(included == (status == .ok), "\(question!): \(status), in the submitted content: \(included)")
                 }
                 // Nothing in the locked report's own answers differs from what was submitted.
                 let own = try await AnswerModel.query(on: app.db).filter(\.$report.$id == report.id!).all()
                 for answer in own where questions.contains(answer.questionID) {
-                    #expect(content.contains("racing \(answer.questionID)"), "\(answer.questionID) changed after the submission")
+                    #expect(content.contains("\"racing \(answer.questionID)\""), "\(answer.questionID) changed after the submission")
                 }
             }
             #expect(try await AuditVerifier.verify(on: app.db).isIntact)

@@ -2,15 +2,12 @@ import Fluent
 import Foundation
 @testable import SynergiaApp
 import SynergiaCore
+import SynergiaTestFixtures
 import Testing
 import VaporTesting
 
 /// The seed, CBD decision XII/6 in Chinese as extracted from the official PDF.
-let seedDecision: String = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SynergiaCoreTests/Fixtures/Decisions/XII-6.zh.txt")
-    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-}()
+let seedDecision: String = (try? TestFixtures.decision("XII-6.zh.txt")) ?? ""
 
 /// A later decision, in English, that cites XII/6 (written for this test in the style of a real one).
 let citingDecision = """
@@ -126,11 +123,11 @@ struct DecisionTrackerTests {
             try await secretariat.signIn("sec@example.org")
             #expect(try await secretariat.get("/decisions/XII-6").contains("action=\"/action-items/\(id)\""))
             #expect(try await secretariat.post("/action-items/\(id)", ["status": "finished?", "notes": "x"]).status == .badRequest)
-            #expect(try await ActionItemModel.find(id, on: app.db)?.status == "pending")
+            #expect(try await ActionItemModel.find(id, on: app.db)?.status == .pending)
             let saved = try await secretariat.post("/action-items/\(id)", ["status": "done", "notes": "Workshop held in Geneva, 2016"])
             #expect(saved.status == .seeOther)
             let after = try await ActionItemModel.find(id, on: app.db)
-            #expect(after?.status == "done" && after?.notes == "Workshop held in Geneva, 2016")
+            #expect(after?.status == .done && after?.notes == "Workshop held in Geneva, 2016")
             let overdue = try await Browser(app).json(ActionItemListDTO.self, "/api/v1/action-items?overdue=1")
             #expect(!overdue.items.contains { $0.id == id }, "done is not overdue")
         }

@@ -1,15 +1,12 @@
 import Foundation
 @testable import SynergiaApp
 import SynergiaCore
+import SynergiaTestFixtures
 import Testing
 import VaporTesting
 
-/// A test fixture written in the style and PDF layout of a real decision (Tests/SynergiaCoreTests/Fixtures).
-func decisionFixture(_ name: String) -> String {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SynergiaCoreTests/Fixtures/Decisions/\(name).txt")
-    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-}
+/// A test fixture written in the style and PDF layout of a real decision (Tests/SynergiaTestFixtures).
+func decisionFixture(_ name: String) throws -> String { try TestFixtures.decision("\(name).txt") }
 
 @Suite("Language versions of a decision")
 struct DecisionVersionsTests {
@@ -24,7 +21,7 @@ struct DecisionVersionsTests {
             #expect(detail.versions == ["ar", "en", "fr"])
             #expect(detail.decision.language == "fr")
             let page = try await browser.get("/decisions/14-30?version=fr")
-            #expect(page.contains("/decisions/14-30/compare?left=fr&amp;right=en"))
+            #expect(page.contains("/decisions/14-30/compare?left=fr&right=en"))
 
             let compare = try await browser.get("/decisions/14-30/compare?left=en&right=fr")
             #expect(compare.status == .ok)

@@ -110,7 +110,7 @@ struct NationalIndicatorTests {
             let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,KE-FOREST-1,2020,41,percent,,,,KFS,\nKE,KE-FOREST-1,2023,47,percent,,,,KFS,\n"
             #expect(try await kenya.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
             #expect(try await Browser(app).get("/indicators/KE-FOREST-1?party=KE").contains("47"))
-            let dashboard = try await Browser(app).json(PartyProgressDTO.self, "/api/v1/parties/KE/progress")
+            let dashboard = try await Browser(app).json(PartyProgress.Model.self, "/api/v1/parties/KE/progress")
             let t3 = try #require(dashboard.frameworks.first { $0.code == "KMGBF" }?.targets.first { $0.code == "3" })
             #expect(t3.indicators.contains { $0.code == "KE-FOREST-1" && $0.latestValue == 47 })
             let france = Browser(app)

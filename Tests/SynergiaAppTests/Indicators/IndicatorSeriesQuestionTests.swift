@@ -26,7 +26,7 @@ struct IndicatorSeriesQuestionTests {
             #expect(try await IndicatorValueModel.query(on: app.db).filter(\.$indicator == "A.3").count() == 0)
             #expect(!(try await Browser(app).get("/indicators/A.3?party=KE").contains("0.79")))
             #expect(!(try await Browser(app).get("/indicators/A.3/data.csv").contains("0.79")))
-            let draft = try await browser.json(ReportDTO.self, "/api/v1/reports/\(report.id!)")
+            let draft = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(report.id!)")
             #expect(draft.answers.first { $0.question == "cbd-7nr.s3.q3" }?.value
                     == .indicatorSeries([SeriesPoint(period: "2015", value: 0.81), SeriesPoint(period: "2016-2019", value: 0.80),
                                          SeriesPoint(period: "2020", value: 0.79)]))
@@ -38,7 +38,7 @@ struct IndicatorSeriesQuestionTests {
             let csv = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,A.3,2022,0.78,,,,,IUCN,\n"
             #expect(try await stats.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
             #expect(try await Browser(app).get("/indicators/A.3/data.csv").contains("KE,A.3,2022,0.78"))
-            let json = try await browser.json(ReportDTO.self, "/api/v1/reports/\(report.id!)")
+            let json = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(report.id!)")
             let answer = try #require(json.answers.first { $0.question == "cbd-7nr.s3.q3" })
             #expect(answer.indicator == "A.3" && answer.version == 2)
             #expect(answer.value == .indicatorSeries([SeriesPoint(period: "2015", value: 0.81), SeriesPoint(period: "2016-2019", value: 0.80),

@@ -55,7 +55,7 @@ struct FeedTests {
             let page = try await Browser(app).get("/cooperation")
             #expect(page.contains("href=\"/decisions/XII-6#para-19\""))
             #expect(page.contains("Liaison Group of Biodiversity-related Conventions"))
-            let api = try await Browser(app).json(CooperationDTO.self, "/api/v1/cooperation")
+            let api = try await Browser(app).json(Cooperation.Model.self, "/api/v1/cooperation")
             #expect(api.liaisonGroup.members.count == 8)
             #expect(api.liaisonGroup.members.first { $0.convention == "IWC" }?.joined == nil, "unknown stays unknown")
         }

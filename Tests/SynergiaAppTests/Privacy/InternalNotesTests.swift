@@ -137,7 +137,7 @@ struct PublicRecordTests {
             for step in [ReportStatus.inReview, .approved, .submitted] {
                 try await ReportingService.transition(report.id!, to: step, templates: templates, by: focalPoint, on: app.db)
             }
-            let v2 = try await ReportVersions.amend(report.id!, templates: templates, by: focalPoint, on: app.db)
+            let v2 = try await ReportVersionService.amend(report.id!, templates: templates, by: focalPoint, on: app.db)
             let question = try #require(template.question("cbd-7nr.s3.q3"))
             let current = try #require(try await ReportingService.answer(to: question, of: v2, on: app.db))
             _ = try await ReportingService.save(.indicatorSeries([SeriesPoint(period: "2020", value: 0.7)]), question: "cbd-7nr.s3.q3",

@@ -36,20 +36,20 @@ struct ImportReportDashboardTests {
             for step in ["in-review", "approved", "submitted"] {
                 #expect(try await focalPoint.post("\(path)/transition", ["to": step]).status == .seeOther, "\(step)")
             }
-            #expect(try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/4").assessments.isEmpty)
+            #expect(try await Browser(app).json(TargetDashboard.Model.self, "/api/v1/progress/KMGBF/4").assessments.isEmpty)
 
             // 4. The secretariat publishes: the dashboards show Kenya's assessment, its evidence, and the data.
             let secretariat = Browser(app)
             try await secretariat.signIn("cbd@example.org")
             #expect(try await secretariat.post("\(path)/transition", ["to": "published"]).status == .seeOther)
-            let dashboard = try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/4")
+            let dashboard = try await Browser(app).json(TargetDashboard.Model.self, "/api/v1/progress/KMGBF/4")
             let kenya = try #require(dashboard.assessments.first { $0.party == "KE" })
-            #expect(kenya.category == "insufficient-rate" && kenya.cycle == "2026" && kenya.confidence == "not-stated")
+            #expect(kenya.category == .insufficientRate && kenya.cycle == "2026" && kenya.confidence == .notStated)
             #expect(kenya.evidence.contains("fell from 0.81 to 0.79"))
-            #expect(dashboard.byRegion["african"] == ["insufficient-rate": 1])
-            let party = try await Browser(app).json(PartyProgressDTO.self, "/api/v1/parties/KE/progress")
+            #expect(dashboard.byRegion["african"] == [.insufficientRate: 1])
+            let party = try await Browser(app).json(PartyProgress.Model.self, "/api/v1/parties/KE/progress")
             let t4 = try #require(party.frameworks.first { $0.code == "KMGBF" }?.targets.first { $0.code == "4" })
-            #expect(t4.assessments == ["2026": "insufficient-rate"])
+            #expect(t4.assessments == ["2026": .insufficientRate])
             #expect(t4.indicators.first { $0.code == "A.3" }?.latestValue == 0.79)
             #expect(try await Browser(app).get("/progress/KMGBF/4").contains("<svg"))
         }
@@ -74,21 +74,21 @@ struct ImportReportDashboardTests {
             // Version 2 amends version 1 (still only submitted): target 4 improves.
             let amended = try await focalPoint.post("\(v1)/amend", [:])
             let v2 = try #require(amended.location?.split(separator: "#").first.map(String.init))
-            let current = try await focalPoint.json(ReportDTO.self, "/api/v1\(v2)")
+            let current = try await focalPoint.json(ReportPage.Model.self, "/api/v1\(v2)")
             let t4Version = try #require(current.answers.first { $0.question == t4.id }).version
             _ = try await focalPoint.post("\(v2)/answers/\(t4.id)", ["value": "onTrack", "baseVersion": "\(t4Version)"])
             for step in ["in-review", "approved", "submitted"] { _ = try await focalPoint.post("\(v2)/transition", ["to": step]) }
             #expect(try await secretariat.post("\(v2)/transition", ["to": "published"]).status == .seeOther)
             let rows = { try await ProgressAssessmentModel.query(on: app.db).filter(\.$partyCode == "KE").filter(\.$target ~~ ["4", "5"])
                 .filter(\.$framework == "KMGBF").sort(\.$target).all() }
-            #expect(try await rows().map(\.category) == ["on-track", "moving-away"])
+            #expect(try await rows().map(\.category) == [.onTrack, .movingAway])
             let recorded = try await AuditEntryModel.query(on: app.db).filter(\.$action == "progress.published").count()
             #expect(recorded == template.questions.filter { $0.type == .progressAssessment }.count, "one audit entry per assessment")
 
             // Version 1 published afterwards does not overwrite version 2 on the dashboards.
             #expect(try await secretariat.post("\(v1)/transition", ["to": "published"]).status == .seeOther)
             let after = try await rows()
-            #expect(after.map(\.category) == ["on-track", "moving-away"] && after.map(\.target) == ["4", "5"])
+            #expect(after.map(\.category) == [.onTrack, .movingAway] && after.map(\.target) == ["4", "5"])
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "progress.published").count() == recorded)
         }
     }

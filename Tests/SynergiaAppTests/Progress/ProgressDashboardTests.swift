@@ -19,16 +19,16 @@ struct ProgressDashboardTests {
                                                                          "evidence": "Indicator 3.1"])
                 #expect(saved.status == .seeOther, "\(party)")
             }
-            let dto = try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/3")
-            #expect(dto.overall == ["on-track": 2, "insufficient-rate": 1, "moving-away": 1])
-            #expect(dto.byRegion["african"] == ["on-track": 1, "insufficient-rate": 1])
-            #expect(dto.byRegion["western-european-others"] == ["on-track": 1])
-            #expect(dto.byRegion["asia-pacific"] == ["moving-away": 1])
-            #expect(dto.byConvention["CBD"] == ["on-track": 2, "insufficient-rate": 1, "moving-away": 1])
+            let dto = try await Browser(app).json(TargetDashboard.Model.self, "/api/v1/progress/KMGBF/3")
+            #expect(dto.overall == [.onTrack: 2, .insufficientRate: 1, .movingAway: 1])
+            #expect(dto.byRegion["african"] == [.onTrack: 1, .insufficientRate: 1])
+            #expect(dto.byRegion["western-european-others"] == [.onTrack: 1])
+            #expect(dto.byRegion["asia-pacific"] == [.movingAway: 1])
+            #expect(dto.byConvention["CBD"] == [.onTrack: 2, .insufficientRate: 1, .movingAway: 1])
             let parties = try await Browser(app).json(PartyListDTO.self, "/api/v1/parties?convention=RAMSAR")
             let ramsarMembers = plan.filter { entry in parties.parties.contains { $0.alpha2 == entry.0 } }.count
             #expect((dto.byConvention["RAMSAR"] ?? [:]).values.reduce(0, +) == ramsarMembers)
-            #expect(dto.tiles.count == 196 && dto.tiles.first { $0.party == "CN" }?.category == "moving-away")
+            #expect(dto.tiles.count == 196 && dto.tiles.first { $0.party == "CN" }?.category == .movingAway)
 
             let page = try await Browser(app).get("/progress/KMGBF/3")
             #expect(page.contains("<svg") && page.contains("class=\"tiles\""))
@@ -61,15 +61,15 @@ struct ProgressDashboardTests {
             KE,3.1,2020,12.4,percent,,,,WDPA,
             """
             #expect(try await browser.post("/indicators/import", ["text": csv, "format": "plain"]).status == .ok)
-            let dto = try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/3?party=KE")
+            let dto = try await Browser(app).json(TargetDashboard.Model.self, "/api/v1/progress/KMGBF/3?party=KE")
             let suggestion = try #require(dto.suggestions.first)
             #expect(suggestion.indicator == "3.1" && suggestion.goalValue == 30 && suggestion.goalYear == 2030 && suggestion.points == 3)
-            #expect(suggestion.category == "insufficient-rate", "12.4 % rising 0.14 points a year does not reach 30 % by 2030")
+            #expect(suggestion.category == .insufficientRate, "12.4 % rising 0.14 points a year does not reach 30 % by 2030")
             #expect(suggestion.explanation.contains("2030"))
             let page = try await browser.get("/progress/KMGBF/3")
             #expect(page.contains("id=\"suggestion-3.1\"") && page.contains("<option value=\"insufficient-rate\" selected"))
-            #expect(try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/3").suggestions.isEmpty)
-            #expect(try await Browser(app).json(ProgressDashboardDTO.self, "/api/v1/progress/KMGBF/1?party=KE").suggestions.isEmpty,
+            #expect(try await Browser(app).json(TargetDashboard.Model.self, "/api/v1/progress/KMGBF/3").suggestions.isEmpty)
+            #expect(try await Browser(app).json(TargetDashboard.Model.self, "/api/v1/progress/KMGBF/1?party=KE").suggestions.isEmpty,
                     "no indicator of target 1 has a goal stated by the target")
         }
     }

@@ -34,7 +34,7 @@ struct ReferenceLoaderTests {
             let after = try #require(try await PartyModel.query(on: app.db).filter(\.$alpha2 == "KE").with(\.$memberships).first())
             #expect(after.id == before.id)
             #expect(after.names["fr"] == "Kenya (révisé)")
-            #expect(after.memberships.first { $0.conventionCode == "IWC" }?.status == "party")
+            #expect(after.memberships.first { $0.conventionCode == "IWC" }?.status == .party)
             #expect(try await PartyModel.query(on: app.db).filter(\.$alpha2 == "FR").first() != nil)
             #expect(try await UserModel.find(user.id, on: app.db)?.partyCode == "KE")
             #expect(try await PartyModel.query(on: app.db).count() == 196)

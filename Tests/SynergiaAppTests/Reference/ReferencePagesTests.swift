@@ -46,7 +46,7 @@ struct ReferencePagesTests {
             #expect(african.count == 54)
             #expect(african.parties.allSatisfy { $0.regionalGroup == "african" })
             let ramsar = try await browser.json(PartyListDTO.self, "/api/v1/parties?convention=RAMSAR")
-            #expect(ramsar.parties.allSatisfy { $0.memberships["RAMSAR"] == "party" })
+            #expect(ramsar.parties.allSatisfy { $0.memberships["RAMSAR"] == .party })
             #expect(ramsar.parties.contains { $0.alpha2 == "KE" })
             #expect(!ramsar.parties.contains { $0.alpha2 == "EU" }, "the Ramsar Convention is open to States only")
             let both = try await browser.json(PartyListDTO.self, "/api/v1/parties?regionalGroup=african&convention=RAMSAR")
@@ -76,9 +76,9 @@ struct ReferencePagesTests {
             let byAlpha3 = try await browser.json(PartyDTO.self, "/api/v1/parties/KEN")
             #expect(byAlpha3.alpha2 == "KE")
             #expect(byAlpha3.regionalGroup == "african")
-            #expect(byAlpha3.memberships["CBD"] == "party")
+            #expect(byAlpha3.memberships["CBD"] == .party)
             let eu = try await browser.json(PartyDTO.self, "/api/v1/parties/EU")
-            #expect(eu.kind == "reio" && eu.alpha3 == nil && eu.regionalGroup == nil)
+            #expect(eu.kind == .reio && eu.alpha3 == nil && eu.regionalGroup == nil)
             #expect(try await browser.get("/api/v1/parties/XX").status == .notFound)
         }
     }
@@ -107,7 +107,7 @@ struct IndicatorRegistryPageTests {
             let indicators = try await Browser(app).json([IndicatorDTO].self, "/api/v1/indicators")
             let coverage = try #require(indicators.first { $0.code == "3.1" })
             #expect(coverage.targets.contains("KMGBF/3"))
-            #expect(indicators.contains { $0.kind == "headline" } && indicators.contains { $0.code.hasPrefix("AICHI-") })
+            #expect(indicators.contains { $0.kind == .headline } && indicators.contains { $0.code.hasPrefix("AICHI-") })
             let page = try await Browser(app).get("/indicators")
             #expect(page.contains("id=\"indicator-3.1\"") && page.contains("href=\"/frameworks/KMGBF#target-3\""))
         }

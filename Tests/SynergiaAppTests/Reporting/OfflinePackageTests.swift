@@ -16,9 +16,9 @@ struct OfflinePackageTests {
         return (report, focalPoint, contributor)
     }
 
-    func answer(_ app: Application, _ report: ReportModel, _ question: String) async throws -> ReportDTO.Answer? {
-        let dto = try await ReportDTO.make(report, try await report.$cycle.get(on: app.db), try app.synergia.templates.template("cbd-7nr"), on: app.db)
-        return dto.answers.first { $0.question == question }
+    func answer(_ app: Application, _ report: ReportModel, _ question: String) async throws -> ReportPage.Model.Answer? {
+        let stored = try await ReportingService.answers(of: report, template: try app.synergia.templates.template("cbd-7nr"), on: app.db)
+        return stored[question].map { ReportPage.Model.Answer(question: question, $0) }
     }
 
     @Test("a round trip with a conflict: changed-online answers are flagged and kept unless chosen")

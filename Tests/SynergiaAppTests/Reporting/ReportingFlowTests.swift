@@ -42,24 +42,24 @@ struct ReportingFlowTests {
             #expect(page.contains("id=\"q-ramsar-nr.s3.q1\""))
             #expect(page.contains("3560"))
             #expect(page.contains("class=\"reused\""))
-            let json = try await ramsarFocalPoint.json(ReportDTO.self, "/api/v1/reports/\(ramsar.id!)")
+            let json = try await ramsarFocalPoint.json(ReportPage.Model.self, "/api/v1/reports/\(ramsar.id!)")
             let wetlands = try #require(json.answers.first { $0.question == "ramsar-nr.s3.q1" })
             #expect(wetlands.value == .number(3560) && wetlands.reusedFrom == cbd.id && wetlands.element == "wetland-area")
 
             // Changed in the Ramsar report, it changes in the CBD report too, with history.
             #expect(try await ramsarFocalPoint.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s3.q1",
                                                     ["value": "3600", "baseVersion": "\(wetlands.version)"]).status == .seeOther)
-            let cbdJSON = try await browser.json(ReportDTO.self, "/api/v1/reports/\(cbd.id!)")
+            let cbdJSON = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(cbd.id!)")
             #expect(cbdJSON.answers.first { $0.question == "cbd-7nr.s3.q2" }?.value == .number(3600))
             #expect(try await AnswerHistoryModel.query(on: app.db).filter(\.$elementID == "wetland-area").count() == 2)
 
             // The synergy page counts it for those who may read the drafts: shown in both reports, reused in one.
             // The public counts published reports only, so it sees nothing of Kenya's drafts.
-            let hidden = try #require(try await Browser(app).json(SynergyDTO.self, "/api/v1/synergy/KE").elements.first { $0.id == "wetland-area" })
+            let hidden = try #require(try await Browser(app).json(Synergy.Model.self, "/api/v1/synergy/KE").elements.first { $0.id == "wetland-area" })
             #expect(hidden.partiesWithValue == 0 && hidden.answersFilled == 0)
             let contributor = Browser(app)
             try await contributor.signIn("contributor@example.org")
-            let synergy = try await contributor.json(SynergyDTO.self, "/api/v1/synergy/KE")
+            let synergy = try await contributor.json(Synergy.Model.self, "/api/v1/synergy/KE")
             let wetland = try #require(synergy.elements.first { $0.id == "wetland-area" })
             #expect(Set(wetland.conventions).isSuperset(of: ["CBD", "RAMSAR"]))
             #expect(wetland.partiesWithValue == 1 && wetland.answersFilled == 2 && wetland.answersReused == 1)
@@ -77,13 +77,13 @@ struct ReportingFlowTests {
             let ramsarUser = Browser(app)
             try await ramsarUser.signIn("fp-ramsar@example.org")
             #expect(try await ramsarUser.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s1.q1/detach", [:]).status == .seeOther)
-            let detached = try await ramsarUser.json(ReportDTO.self, "/api/v1/reports/\(ramsar.id!)")
+            let detached = try await ramsarUser.json(ReportPage.Model.self, "/api/v1/reports/\(ramsar.id!)")
             let answer = try #require(detached.answers.first { $0.question == "ramsar-nr.s1.q1" })
             #expect(answer.detached && answer.value == .shortText("Ministry of Environment"))
             _ = try await ramsarUser.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s1.q1", ["value": "Kenya Wildlife Service", "baseVersion": "\(answer.version)"])
-            let cbdAfter = try await cbdUser.json(ReportDTO.self, "/api/v1/reports/\(cbd.id!)")
+            let cbdAfter = try await cbdUser.json(ReportPage.Model.self, "/api/v1/reports/\(cbd.id!)")
             #expect(cbdAfter.answers.first { $0.question == "cbd-7nr.s1.q1" }?.value == .shortText("Ministry of Environment"))
-            let ramsarAfter = try await ramsarUser.json(ReportDTO.self, "/api/v1/reports/\(ramsar.id!)")
+            let ramsarAfter = try await ramsarUser.json(ReportPage.Model.self, "/api/v1/reports/\(ramsar.id!)")
             #expect(ramsarAfter.answers.first { $0.question == "ramsar-nr.s1.q1" }?.value == .shortText("Kenya Wildlife Service"))
         }
     }
@@ -101,8 +101,8 @@ struct ReportingFlowTests {
             #expect(clash.status == .conflict)
             #expect(clash.contains("contributor@example.org saved this answer"))
             #expect(clash.contains("2019-03-01") && clash.contains("2019-04-15"))
-            let kept = try await ReportDTO.make(cbd, try await cbd.$cycle.get(on: app.db), try app.synergia.templates.template("cbd-7nr"), on: app.db)
-            #expect(kept.answers.first { $0.question == "cbd-7nr.s4.q1" }?.value == .date("2019-03-01"), "nothing was overwritten")
+            let kept = try await ReportingService.answers(of: cbd, template: try app.synergia.templates.template("cbd-7nr"), on: app.db)
+            #expect(kept["cbd-7nr.s4.q1"]?.revision.value == .date("2019-03-01"), "nothing was overwritten")
             // Choosing "keep mine" resubmits against their version.
             #expect(try await focalPoint.post("/reports/\(cbd.id!)/answers/cbd-7nr.s4.q1", ["value": "2019-04-15", "baseVersion": "1"]).status == .seeOther)
         }
@@ -210,8 +210,8 @@ struct ReportAmendmentTests {
             let amended = try await browser.post("\(path)/amend", [:])
             let newPath = try #require(amended.location)
             #expect(newPath != path)
-            let second = try await browser.json(ReportDTO.self, "/api/v1\(newPath)")
-            #expect(second.version == 2 && second.status == "draft")
+            let second = try await browser.json(ReportPage.Model.self, "/api/v1\(newPath)")
+            #expect(second.version == 2 && second.status == .draft)
             _ = try await browser.post("\(newPath)/answers/cbd-7nr.s4.q1", ["value": "2016-01-31", "baseVersion": "1"])
 
             let compare = try await browser.get("\(newPath)/compare?with=\(report.id!)")
@@ -220,7 +220,7 @@ struct ReportAmendmentTests {
             let first = try #require(try await ReportModel.find(report.id, on: app.db))
             #expect(first.status == .submitted && first.receiptSHA256 != nil)
             #expect(first.submittedContent?.contains("2015-06-30") == true, "the submitted version keeps what was submitted")
-            let firstPage = try await browser.json(ReportDTO.self, "/api/v1\(path)")
+            let firstPage = try await browser.json(ReportPage.Model.self, "/api/v1\(path)")
             #expect(firstPage.answers.first { $0.question == "cbd-7nr.s4.q1" }?.value == .date("2015-06-30"))
             #expect(try await browser.post("\(path)/amend", [:]).status == .unprocessableEntity, "only the latest version is amended")
         }

@@ -27,7 +27,7 @@ struct SafeOutputTests {
             #expect(document.status == .unprocessableEntity)
             // A stored one (from before the check) is shown as text, not as a link, and not in the feed.
             let item = NewsItemModel()
-            item.conventionCode = "CBD"; item.kind = "news"; item.title = "Old"; item.summary = "S"; item.language = "en"
+            item.conventionCode = "CBD"; item.kind = .news; item.title = "Old"; item.summary = "S"; item.language = "en"
             item.link = "javascript:alert(1)"; item.publishedAt = Date()
             try await item.create(on: app.db)
             #expect(!(try await Browser(app).get("/news").contains("javascript:")))

@@ -1,17 +1,13 @@
 import Foundation
+import SynergiaTestFixtures
 import Testing
 @testable import SynergiaCore
 
 /// Fixture loading and lookups shared by the decision-parser tests.
 enum DecisionTestSupport {
-    static func fixtureURL(_ name: String) throws -> URL {
-        let root = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        return root.appendingPathComponent("Decisions").appendingPathComponent(name)
-    }
+    static func fixtureURL(_ name: String) throws -> URL { try TestFixtures.url("Decisions", name) }
 
-    static func text(_ name: String) throws -> String {
-        try String(contentsOf: fixtureURL(name), encoding: .utf8)
-    }
+    static func text(_ name: String) throws -> String { try TestFixtures.decision(name) }
 
     static let languageFixtures = ["14-30.en.txt", "14-30.fr.txt", "14-30.es.txt", "14-30.ru.txt", "14-30.ar.txt"]
     static let allFixtures = ["XII-6.zh.txt"] + languageFixtures

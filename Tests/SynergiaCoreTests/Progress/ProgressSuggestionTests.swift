@@ -80,8 +80,10 @@ import Testing
         #expect(s.category == .insufficientRate)
     }
 
-    @Test func rawValues() {
+    @Test("the stored names of categories and confidences do not change (rows already hold them)")
+    func rawValues() {
         #expect(ProgressCategory.allCases.map(\.rawValue) == ["on-track-to-exceed", "on-track", "insufficient-rate", "no-significant-change", "moving-away", "unknown"])
-        #expect(Confidence.allCases.map(\.rawValue) == ["low", "medium", "high"])
+        #expect(Confidence.allCases.map(\.rawValue) == ["low", "medium", "high", "not-stated"])
+        #expect(Confidence.stated == [.low, .medium, .high], "a person states one of three; not-stated is for assessments taken from reports")
     }
 }

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 import SynergiaCore
 
 /// A Party's assessment of its progress toward one target in one reporting cycle.
@@ -12,10 +11,8 @@ public final class ProgressAssessmentModel: Model, @unchecked Sendable {
     @Field(key: "target") public var target: String
     /// The reporting cycle, e.g. `2026`.
     @Field(key: "cycle") public var cycle: String
-    /// A ``ProgressCategory`` raw value.
-    @Field(key: "category") public var category: String
-    /// `low`, `medium`, `high`; `not-stated` when it came from a published report.
-    @Field(key: "confidence") public var confidence: String
+    @Field(key: "category") public var category: ProgressCategory
+    @Field(key: "confidence") public var confidence: Confidence
     @Field(key: "evidence") public var evidence: String
     /// Indicator codes cited as evidence, comma-separated.
     @Field(key: "indicators") public var indicators: String
@@ -48,21 +45,25 @@ struct CreateProgressTables: AsyncMigration {
     }
 }
 
-extension ProgressAggregation {
-    /// The counts keyed by the categories' raw values, as the JSON and CSV give them.
-    static func byRawValue(_ counts: Counts) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
-    }
-}
-
 /// The index the progress overview reads: the assessments of one cycle, by target and category.
 struct AddProgressCycleIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).create(index: "progress_assessments_by_cycle").on(ProgressAssessmentModel.schema)
+        try await database.sql.create(index: "progress_assessments_by_cycle").on(ProgressAssessmentModel.schema)
             .column("cycle").column("framework").column("target").column("category").column("party_code").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "progress_assessments_by_cycle").run()
+        try await database.sql.drop(index: "progress_assessments_by_cycle").run()
+    }
+}
+
+/// A reporting cycle as dashboards count it: the year reports are due, 2000–2100.
+struct ProgressCycle: Sendable, Equatable {
+    let year: Int
+    var text: String { String(year) }
+
+    init?(_ text: String) {
+        guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(text), (2000...2100).contains(year) else { return nil }
+        self.year = year
     }
 }

@@ -74,11 +74,11 @@ struct CreateIndicatorTables: AsyncMigration {
 /// The index the indicator pages and exports read: one indicator's values across Parties.
 struct AddIndicatorValueIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).create(index: "indicator_values_by_indicator").on(IndicatorValueModel.schema)
+        try await database.sql.create(index: "indicator_values_by_indicator").on(IndicatorValueModel.schema)
             .column("indicator").column("disaggregation").column("party_code").column("period_start").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "indicator_values_by_indicator").run()
+        try await database.sql.drop(index: "indicator_values_by_indicator").run()
     }
 }

@@ -1,0 +1,25 @@
+import Plot
+import SynergiaCore
+
+extension IndicatorList {
+    enum View {
+        static func render(_ page: PageContext, _ model: Model) -> String {
+            Layout.render(page, title: page.t("indicators.title"), main: [
+                .h1(page.text("indicators.title")),
+                .table(
+                    .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
+                               .th(page.text("indicators.targets")), .th(.text("SDG")))),
+                    .tbody(.forEach(model.indicators) { indicator in
+                        .tr(.id("indicator-\(indicator.code)".attributeEscaped),
+                            .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.indicator(indicator.code).path), .text(indicator.code))),
+                            .td(page.name(indicator.name)),
+                            .td(Known.value(page, indicator.unit)),
+                            .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }),
+                            .td(.text(indicator.sdg.joined(separator: ", "))))
+                    })
+                ),
+                NationalIndicatorView.section(page, model.national, registry: model.indicators),
+            ])
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Plot
+import SynergiaCore
+import Vapor
+
+extension IndicatorPage {
+    enum View {
+        /// The indicator's name, unit, custodian and targets.
+        static func header(_ page: PageContext, _ indicator: IndicatorDTO) -> Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("\(indicator.code) "), page.name(indicator.name)),
+                .dl(.dt(page.text("indicators.unit")), .dd(Known.value(page, indicator.unit)),
+                    .dt(page.text("indicators.custodian")), .dd(Known.value(page, indicator.custodian)),
+                    .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) })))
+        }
+
+        /// The exports (of one Party's values when `party` is given) and, for a Party's focal points, the import form.
+        static func downloadsAndImport(_ page: PageContext, _ indicator: IndicatorDTO, party: String?) -> Node<HTML.BodyContext> {
+            .group(
+                .p(.a(.href(SiteURL.indicatorExport(indicator.code, format: "csv", party: party).path), .text("CSV")), .text(" · "),
+                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "sdmx.csv", party: party).path), .text("SDMX-CSV")), .text(" · "),
+                   .a(.href(SiteURL.apiIndicatorData(indicator.code, party: party).path), .text("JSON"))),
+                .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
+                    .h2(page.text("indicators.import")),
+                    .form(.method(.post), .action(SiteURL.indicatorImport.path), .enctype(.multipartData), Layout.csrfField(page),
+                          .label(.for("import-file"), page.text("indicators.import-file")),
+                          .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
+                          .button(.type(.submit), page.text("indicators.import"))))))
+        }
+
+        /// The indicator across all Parties: the median per year as a chart with its table, and
+        /// each Party's latest value linking to its own series.
+        static func render(_ page: PageContext, _ model: Model) -> String {
+            if let summary = model.summary { return overview(page, model.indicator, summary: summary) }
+            return series(page, model.indicator, points: model.points, party: model.party)
+        }
+
+        static func overview(_ page: PageContext, _ indicator: IndicatorDTO, summary: Summary) -> String {
+            let title = LocalizedText(indicator.name).resolved(in: page.language).text
+            let unit = summary.latest.first?.unit ?? indicator.unit ?? ""
+            let chart = SVGChart.lineChart(title: "\(indicator.code) \(title): \(page.t("indicators.median"))",
+                                           series: [(label: page.t("indicators.median"), points: summary.median.map { (x: Double($0.year), y: $0.value) })],
+                                           xLabel: page.t("indicators.year"), yLabel: unit)
+            return Layout.render(page, title: title, main: [
+                header(page, indicator),
+                .if(summary.latest.isEmpty, .p(page.text("indicators.no-data")), else: .group(
+                    .element(named: "figure", nodes: [.raw(chart)]),
+                    .table(.class("data"), .caption(page.text("indicators.median")),
+                           .thead(.tr(.th(page.text("indicators.year")), .th(page.text("indicators.value")), .th(page.text("indicators.parties-count")))),
+                           .tbody(.forEach(summary.median) { row in
+                               .tr(.td(.text("\(row.year)")), .td(.text(String(row.value))), .td(.text("\(row.parties)")))
+                           })),
+                    .h2(page.text("indicators.latest")),
+                    .table(.class("data"),
+                           .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")))),
+                           .tbody(.forEach(summary.latest) { row in
+                               .tr(.td(.a(.href(SiteURL.indicator(indicator.code, party: row.party).path), .text(row.party))), .td(.text(row.period)),
+                                   .td(.text(String(row.value)), .text(row.unit.isEmpty ? "" : " \(row.unit)")))
+                           })))),
+                downloadsAndImport(page, indicator, party: nil),
+            ])
+        }
+
+        static func series(_ page: PageContext, _ indicator: IndicatorDTO, points: [IndicatorDataPoint], party: String?) -> String {
+            let byParty = Dictionary(grouping: points, by: \.party)
+            let title = LocalizedText(indicator.name).resolved(in: page.language).text
+            let chart = SVGChart.lineChart(
+                title: "\(indicator.code) \(title)",
+                series: byParty.keys.sorted().map { party in
+                    (label: party, points: byParty[party]!.map { (x: Double($0.period.start), y: $0.value) })
+                },
+                xLabel: page.t("indicators.year"), yLabel: points.first?.unit ?? indicator.unit ?? "")
+            return Layout.render(page, title: title, main: [
+                header(page, indicator),
+                .if(points.isEmpty, .p(page.text("indicators.no-data")), else: .group(
+                    .element(named: "figure", nodes: [.raw(chart)]),
+                    .table(.class("data"),
+                           .caption(page.text("indicators.data")),
+                           .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")),
+                                      .th(page.text("indicators.source")))),
+                           .tbody(.forEach(points) { point in
+                               .tr(.td(.text(point.party)), .td(.text(point.period.description)),
+                                   .td(.text(String(point.value)), .text(point.unit.isEmpty ? "" : " \(point.unit)")), .td(.text(point.source)))
+                           })))),
+                downloadsAndImport(page, indicator, party: party),
+            ])
+        }
+    }
+}

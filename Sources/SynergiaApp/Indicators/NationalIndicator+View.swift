@@ -1,0 +1,35 @@
+import Plot
+import SynergiaCore
+
+enum NationalIndicatorView {
+    static func section(_ page: PageContext, _ indicators: [NationalIndicatorDTO], registry: [IndicatorDTO]) -> Node<HTML.BodyContext> {
+        .section(.id("national"),
+            .h2(page.text("indicators.national")),
+            .p(page.text("indicators.national-intro")),
+            .if(indicators.isEmpty, .p(page.text("indicators.national-none")), else: .table(.class("data"),
+                .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
+                           .th(page.text("indicators.national-links")), .th(page.text("indicators.targets")))),
+                .tbody(.forEach(indicators) { indicator in
+                    .tr(.id("national-\(indicator.code)".attributeEscaped),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.indicator(indicator.code, party: indicator.party).path), .text(indicator.code))),
+                        .td(.text(indicator.name)), .td(.text(indicator.unit)),
+                        .td(.forEach(indicator.globalIndicators) { .group(.a(.href(SiteURL.indicator($0).path), .text($0)), .text(" ")) }),
+                        .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }))
+                }))),
+            .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
+                .h3(page.text("indicators.national-add")),
+                .form(.method(.post), .action(SiteURL.nationalIndicators.path), Layout.csrfField(page),
+                      Layout.field(page, name: "localCode", labelKey: "indicators.national-code", value: ""),
+                      Layout.field(page, name: "name", labelKey: "indicators.name", value: ""),
+                      Layout.field(page, name: "unit", labelKey: "indicators.unit", value: "", required: false),
+                      .div(.class("field"), .label(.for("definition"), page.text("indicators.definition")),
+                           .textarea(.id("definition"), .name("definition"), .rows(3))),
+                      .div(.class("field"), .label(.for("globalIndicators"), page.text("indicators.national-links")),
+                           .select(.id("globalIndicators"), .attribute(named: "name", value: "globalIndicators"),
+                                   Layout.options([("", "—")] + registry.map { ($0.code, "\($0.code) \(LocalizedText($0.name).resolved(in: page.language).text)") },
+                                                  selected: nil))),
+                      Layout.field(page, name: "targets", labelKey: "indicators.national-targets", value: "", required: false),
+                      .button(.type(.submit), page.text("indicators.national-add")))))
+        )
+    }
+}

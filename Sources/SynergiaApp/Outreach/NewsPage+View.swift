@@ -1,0 +1,43 @@
+import Plot
+import SynergiaCore
+
+extension NewsPage {
+    enum View {
+        static func render(_ page: PageContext, _ model: Model) -> String {
+            Layout.render(page, title: page.t("news.title"), main: [
+                .h1(page.text("news.title")),
+                .p(page.text("news.feeds"), .text(" "),
+                   .a(.href(SiteURL.feed(.news).path), page.text("news.feed-news")), .text(" · "),
+                   .a(.href(SiteURL.feed(.events).path), page.text("news.feed-events")), .text(" · "),
+                   .a(.href(SiteURL.feed(.decisions).path), page.text("news.feed-decisions")), .text(" · "),
+                   .a(.href(SiteURL.feed(.reports).path), page.text("news.feed-reports")), .text(" · "),
+                   .a(.href(SiteURL.calendar.path), page.text("meetings.calendar-feed"))),
+                .if(model.items.isEmpty, .p(page.text("news.none")), else: .ul(.class("news"), .forEach(model.items) { item in
+                    .li(.id("news-\(item.id)"), .attribute(named: "lang", value: item.language.attributeEscaped),
+                        .h2(.unwrap(item.link.flatMap(SafeLink.href), { .a(.href($0), .text(item.title)) }, else: .text(item.title))),
+                        .p(.small(.text("\(item.convention) · "), page.text("news.kind-\(item.kind.rawValue)"), .unwrap(item.eventDate) { .text(" · \($0)") })),
+                        .p(.text(item.summary)))
+                })),
+                .if(!model.postable.isEmpty, form(page, model.postable)),
+            ])
+        }
+
+        static func form(_ page: PageContext, _ postable: [Model.Convention]) -> Node<HTML.BodyContext> {
+            .group(
+                .h2(page.text("news.post")),
+                .form(.method(.post), .action(SiteURL.news.path), Layout.csrfField(page),
+                      .div(.class("field"), .label(.for("convention"), page.text("parties.convention")),
+                           .select(.id("convention"), .attribute(named: "name", value: "convention"),
+                                   Layout.options(postable.map { ($0.code, $0.shortName) }, selected: nil))),
+                      .div(.class("field"), .label(.for("kind"), page.text("news.kind")),
+                           .select(.id("kind"), .attribute(named: "name", value: "kind"),
+                                   Layout.options(NewsKind.allCases.map { ($0.rawValue, page.t("news.kind-\($0.rawValue)")) }, selected: NewsKind.news.rawValue))),
+                      Layout.field(page, name: "title", labelKey: "meetings.meeting-title"),
+                      .div(.class("field"), .label(.for("summary"), page.text("news.summary")), .textarea(.id("summary"), .name("summary"), .rows(4))),
+                      Layout.field(page, name: "eventDate", labelKey: "news.event-date", type: .date, required: false),
+                      Layout.field(page, name: "link", labelKey: "meetings.link", type: .url, required: false),
+                      .input(.type(.hidden), .name("language"), .value(page.language.code)),
+                      .button(.type(.submit), page.text("news.post"))))
+        }
+    }
+}

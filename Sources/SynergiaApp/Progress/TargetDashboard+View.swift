@@ -1,0 +1,69 @@
+import Plot
+import SynergiaCore
+import Vapor
+
+extension TargetDashboard {
+    enum View {
+        /// `canAssess`: the reader may state the Party's assessment here (the form and the suggestions show).
+        static func render(_ page: PageContext, _ model: Model, canAssess: Bool) -> String {
+            let regions = RegionalGroup.allCases.map { (label: page.t($0.catalogKey), counts: model.byRegion[$0.rawValue] ?? [:]) }
+            // Short names under the chart's bars, so they do not run into each other; the table has the full names.
+            let regionBars = RegionalGroup.allCases.map { (label: page.t("region-short.\($0.rawValue)"), counts: model.byRegion[$0.rawValue] ?? [:]) }
+            let conventions = model.byConvention.keys.sorted().map { (label: $0, counts: model.byConvention[$0] ?? [:]) }
+            return Layout.render(page, title: page.t("progress.title"), main: [
+                .h1(page.text("frameworks.target", ["code": model.target]), .text(" — "), page.name(model.title)),
+                .p(page.text("progress.count", ["count": "\(model.assessments.count)"]), .text(" · "),
+                   .a(.href(SiteURL.progressTargetCSV(framework: model.framework, target: model.target).path), .text("CSV")), .text(" · "),
+                   .a(.href(SiteURL.apiProgressTarget(framework: model.framework, target: model.target).path), .text("JSON"))),
+                .h2(page.text("progress.by-region")),
+                .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regionBars))]),
+                ProgressViewParts.table(page, regions),
+                .h2(page.text("progress.by-convention")),
+                .if(conventions.isEmpty, .p(page.text("progress.none")), else: .group(
+                    .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-convention"), counts: conventions))]),
+                    ProgressViewParts.table(page, conventions))),
+                .h2(page.text("progress.tiles")),
+                ProgressViewParts.legend(page),
+                .div(.class("tiles"), .attribute(named: "role", value: "list"), .forEach(model.tiles) { tile in
+                    .div(.class("tile " + ProgressViewParts.colourClass(tile.category)), .attribute(named: "role", value: "listitem"),
+                         .attribute(named: "title", value: "\(tile.name): \(tile.category.map { ProgressViewParts.label(page, $0) } ?? page.t("progress.not-assessed"))".attributeEscaped),
+                         .text(tile.party))
+                }),
+                .if(canAssess, assessForm(page, model, action: SiteURL.progressTarget(framework: model.framework, target: model.target).path)),
+            ])
+        }
+
+        static func assessForm(_ page: PageContext, _ model: Model, action: String) -> Node<HTML.BodyContext> {
+            .group(
+                .h2(page.text("progress.assess")),
+                .forEach(model.suggestions) { suggestion in
+                    .div(.class("notice suggestion"), .id("suggestion-\(suggestion.indicator)".attributeEscaped),
+                         .p(.strong(page.text("progress.suggested", ["indicator": suggestion.indicator])), .text(" "),
+                            .text(ProgressViewParts.label(page, suggestion.category)), .text(" ("),
+                            page.text("progress.confidence-\(suggestion.confidence.rawValue)"), .text(")")),
+                         .p(.attribute(named: "lang", value: "en"), .text(suggestion.explanation)),
+                         .p(.class("note"), page.text("progress.goal", ["value": suggestion.goalValue == suggestion.goalValue.rounded() ? String(Int(suggestion.goalValue)) : String(suggestion.goalValue), "year": "\(suggestion.goalYear)"]),
+                            .text(" — “\(suggestion.goalQuote)”")))
+                },
+                .form(.method(.post), .action(action), Layout.csrfField(page),
+                      Layout.field(page, name: "cycle", labelKey: "progress.cycle", value: "2026"),
+                      .div(.class("field"), .label(.for("category"), page.text("progress.category")),
+                           .select(.id("category"), .attribute(named: "name", value: "category"),
+                                   Layout.options(ProgressCategory.allCases.map { ($0.rawValue, ProgressViewParts.label(page, $0)) },
+                                                  selected: model.suggestions.first?.category.rawValue))),
+                      .div(.class("field"), .label(.for("confidence"), page.text("progress.confidence")),
+                           .select(.id("confidence"), .attribute(named: "name", value: "confidence"),
+                                   Layout.options(Confidence.stated.map { ($0.rawValue, page.t("progress.confidence-\($0.rawValue)")) },
+                                                  selected: Confidence.medium.rawValue))),
+                      .div(.class("field"), .label(.for("evidence"), page.text("progress.evidence")), .textarea(.id("evidence"), .name("evidence"), .rows(3))),
+                      .button(.type(.submit), page.text("progress.assess"))))
+        }
+
+        /// One row per assessment.
+        static func csv(_ model: Model) -> String {
+            SpreadsheetCSV.write([["party", "regional_group", "category", "confidence"]] + model.assessments.map {
+                [.text($0.party), .text($0.regionalGroup ?? ""), .text($0.category.rawValue), .text($0.confidence.rawValue)]
+            })
+        }
+    }
+}

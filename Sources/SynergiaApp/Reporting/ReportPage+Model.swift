@@ -1,0 +1,95 @@
+import Foundation
+import SynergiaCore
+import Vapor
+
+/// One report as its reader may see it: every answer and where it comes from, what the reader
+/// may do with it, its other versions, and — for those preparing and reviewing it — its
+/// comments and assignments. The page renders it; `GET /api/v1/reports/{id}` encodes it.
+enum ReportPage {}
+
+extension ReportPage {
+    struct Model: Content, Sendable {
+        var id: UUID
+        var cycle: CycleDTO
+        var party: String
+        var status: ReportStatus
+        var version: Int
+        var submittedAt: Date?
+        var receiptSHA256: String?
+        var answers: [Answer]
+        /// Answered required questions / required questions.
+        var completeness: Completeness
+        /// What the reader may do with this report now.
+        var actions: Actions
+        /// The Party's other versions of the report in this cycle that the reader may read.
+        var versions: [Version]
+        /// Section → the contributor it is assigned to (empty for readers who may not see it).
+        var assignments: [String: String]
+        /// Comments on questions, oldest first (empty for readers who may not see them).
+        var comments: [Comment]
+        /// Question → the targets linked to its target and the Party's answers on them in its other reports.
+        var linked: [String: [Linked]]
+
+        struct Answer: Content, Sendable {
+            var question: String
+            var value: AnswerValue
+            var version: Int
+            var author: String
+            /// The element the question shares with other conventions' reports.
+            var element: String?
+            /// The report in which the shared value was entered, when it is another one…
+            var reusedFrom: UUID?
+            /// …and that report's title.
+            var reusedFromTitle: String?
+            var detached: Bool
+            /// The registry indicator whose Party data series this answer is (shared with imports and dashboards).
+            var indicator: String?
+        }
+
+        struct Completeness: Content, Equatable, Sendable { var answered: Int; var required: Int }
+
+        struct Actions: Content, Equatable, Sendable {
+            var canEdit: Bool
+            var canAmend: Bool
+            var canAssign: Bool
+            var canComment: Bool
+            /// The workflow steps the reader may take from the current status.
+            var transitions: [ReportStatus]
+        }
+
+        struct Version: Content, Equatable, Sendable { var id: UUID; var version: Int; var status: ReportStatus }
+
+        struct Comment: Content, Equatable, Sendable { var question: String; var author: String; var text: String; var createdAt: Date? }
+
+        struct Linked: Content, Sendable {
+            /// `FRAMEWORK/CODE` of the linked target.
+            var target: String
+            /// `contributesTo`…, or `receives.…` when the linked target contributes to this one.
+            var relation: String
+            var answers: [LinkedAnswer]
+        }
+
+        struct LinkedAnswer: Content, Sendable {
+            var report: UUID
+            var template: [String: String]
+            var question: String
+            var questionTitle: [String: String]
+            var value: AnswerValue
+        }
+
+        /// The current answer to `question`, if any.
+        func answer(_ question: String) -> Answer? { answers.first { $0.question == question } }
+    }
+
+    /// What the last form sent on the page needs to show beside the report (never part of the JSON).
+    struct Feedback: Sendable {
+        /// A save that met a newer answer: the question, what was sent and what is stored.
+        var conflict: (question: String, mine: AnswerValue, theirs: AnswerRevision)?
+        /// A refused save: the question and the message's catalog key.
+        var error: (question: String, key: String)?
+        /// Why a submission was refused.
+        var submission: [SubmissionProblem] = []
+
+        static let none = Feedback()
+    }
+}

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import SynergiaCore
+
+extension ReportPage {
+    /// The report `loaded` as `actor` may see it (the caller has checked `actor` may read it:
+    /// ``ReportAccess/readable(_:parameter:)``).
+    static func query(_ loaded: ReportAccess.Loaded, actor: Actor, templates: ReportingService.Templates,
+                      on db: any Database) async throws -> Model {
+        let (report, cycle, template) = (loaded.report, loaded.cycle, loaded.template)
+        let current = try await ReportingService.answers(of: report, template: template, on: db)
+        let titles = try await reportTitles(Set(current.values.compactMap(\.reusedFrom)), templates: templates, on: db)
+        let answers = template.questions.compactMap { question in
+            current[question.id].map { Model.Answer(question: question.id, $0, reusedFromTitle: $0.reusedFrom.flatMap { titles[$0] }) }
+        }
+        let required = template.questions.filter(\.required)
+
+        let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
+        let versions = try await ReportModel.query(on: db).filter(\.$cycle.$id == report.$cycle.id)
+            .filter(\.$partyCode == report.partyCode).filter(\.$id != loaded.id).sort(\.$version).all()
+            .filter { mayReadInternal || $0.status == .published }
+        let comments = mayReadInternal ? try await QuestionCommentModel.query(on: db).filter(\.$report.$id == loaded.id).sort(\.$createdAt).all() : []
+        let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor, templates: templates, on: db)
+        return Model(
+            id: loaded.id, cycle: CycleDTO(cycle), party: report.partyCode, status: report.status, version: report.version,
+            submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256, answers: answers,
+            completeness: .init(answered: required.filter { current[$0.id] != nil }.count, required: required.count),
+            actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
+                             mayReadInternal: mayReadInternal, by: actor),
+            versions: try versions.map { .init(id: try $0.requireID(), version: $0.version, status: $0.status) },
+            assignments: mayReadInternal ? try await CollaborationService.assignments(of: loaded.id, on: db) : [:],
+            comments: comments.map { .init(question: $0.questionID, author: $0.author, text: $0.text, createdAt: $0.createdAt) },
+            linked: linked.mapValues { links in
+                links.map { link in
+                    .init(target: link.target, relation: link.relation, answers: link.answers.map {
+                        .init(report: $0.reportID, template: $0.template.values, question: $0.question.id, questionTitle: $0.question.title.values,
+                              value: $0.value)
+                    })
+                }
+            })
+    }
+
+    /// What `actor` may do with `report` now.
+    static func actions(_ report: ReportModel, convention: String, isLatest: Bool, mayReadInternal: Bool, by actor: Actor) -> Model.Actions {
+        let canEdit = AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: convention)) && !report.status.isLocked
+        return Model.Actions(
+            canEdit: canEdit,
+            canAmend: isLatest && ReportWorkflow.canAmend(report.status, by: actor, party: report.partyCode, convention: convention),
+            canAssign: canEdit && AuthorizationPolicy.permits(actor, .startReport(party: report.partyCode, convention: convention)),
+            canComment: mayReadInternal && actor.isSignedIn && !report.status.isLocked,
+            transitions: ReportStatus.allCases.filter {
+                if case .success = ReportWorkflow.transition(from: report.status, to: $0, by: actor, party: report.partyCode,
+                                                             convention: convention) { return true }
+                return false
+            })
+    }
+
+    /// The titles of the reports `ids` (the template's English title, else the cycle's).
+    static func reportTitles(_ ids: Set<UUID>, templates: ReportingService.Templates, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var titles: [UUID: String] = [:]
+        for source in try await ReportModel.query(on: db).filter(\.$id ~~ Array(ids)).with(\.$cycle).all() {
+            titles[try source.requireID()] = (try? templates.template(of: source.cycle).title.english) ?? source.cycle.title
+        }
+        return titles
+    }
+}
+
+extension ReportPage.Model.Answer {
+    init(question: String, _ current: ReportingService.CurrentAnswer, reusedFromTitle: String? = nil) {
+        self.init(question: question, value: current.revision.value, version: current.revision.version, author: current.revision.author,
+                  element: current.elementID, reusedFrom: current.reusedFrom, reusedFromTitle: reusedFromTitle, detached: current.detached,
+                  indicator: current.indicator)
+    }
+}

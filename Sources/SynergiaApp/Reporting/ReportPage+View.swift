@@ -1,0 +1,101 @@
+import Foundation
+import Plot
+import SynergiaCore
+
+extension ReportPage {
+    enum View {
+        /// The report page: `model` as the reader may see it, the questions of `template` in its
+        /// sections, and what the last form sent needs to show (`feedback`).
+        static func render(_ page: PageContext, _ model: Model, template: ReportTemplate, feedback: Feedback = .none) -> String {
+            let answers = Dictionary(model.answers.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
+            let comments = Dictionary(grouping: model.comments, by: \.question)
+            return Layout.render(page, title: "\(model.party) — \(template.title.english)", main: [
+                .h1(page.name(template.title), .escapedText(" — "), .a(.href(SiteURL.party(model.party).path), .escapedText(model.party))),
+                .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(model.status.rawValue)"))),
+                    .dt(page.text("reporting.version")), .dd(.escapedText("\(model.version)")),
+                    .dt(page.text("reporting.due")), .dd(.escapedText(model.cycle.dueOn)),
+                    .dt(page.text("reporting.completeness")),
+                    .dd(.escapedText("\(model.completeness.answered) / \(model.completeness.required)"))),
+                submissionProblems(page, feedback.submission, template: template),
+                .unwrap(model.receiptSHA256) { hash in
+                    .section(.id("receipt"), .class("notice"),
+                             .h2(page.text("reporting.receipt")),
+                             .p(page.text("reporting.receipt-text", ["time": ISO8601DateFormatter().string(from: model.submittedAt ?? Date())])),
+                             .p(.code(.id("receipt-sha256"), .escapedText(hash))))
+                },
+                .if(model.actions.canAmend, .form(.class("inline"), .method(.post), .action(SiteURL.reportAmend(model.id).path), Layout.csrfField(page),
+                                                  .button(.type(.submit), .id("amend"), page.text("report.amend")))),
+                .if(!model.versions.isEmpty, .p(page.text("report.versions"), .escapedText(" "), .forEach(model.versions) { other in
+                    .group(.a(.href(SiteURL.report(other.id).path), .escapedText("v\(other.version)")), .escapedText(" ("),
+                           .a(.href(SiteURL.reportCompare(model.id, with: other.id).path), page.text("report.compare")), .escapedText(") "))
+                })),
+                .if(!model.actions.transitions.isEmpty, .div(.class("workflow"), .forEach(model.actions.transitions) { status in
+                    .form(.class("inline"), .method(.post), .action(SiteURL.reportTransition(model.id).path), Layout.csrfField(page),
+                          .input(.type(.hidden), .name("to"), .value(status.rawValue)),
+                          .button(.type(.submit), .id("to-\(status.rawValue)"), page.text("report.to.\(status.rawValue)")))
+                })),
+                offline(page, model),
+                .forEach(template.sections) { section in
+                    self.section(page, model, section, answers: answers, comments: comments, feedback: feedback)
+                },
+            ])
+        }
+
+        static func submissionProblems(_ page: PageContext, _ problems: [SubmissionProblem], template: ReportTemplate) -> Node<HTML.BodyContext> {
+            .if(!problems.isEmpty, .section(.id("submission-problems"), .class("alert"), .attribute(named: "role", value: "alert"),
+                .h2(page.text("error.submission.incomplete")),
+                .ul(.forEach(problems) { problem in
+                    .li(.a(.href("#q-\(SiteURL.fragment(problem.question))"), .unwrap(template.question(problem.question)) { page.name($0.title) }),
+                        .escapedText(": "), page.text(problem.catalogKey))
+                })))
+        }
+
+        /// Downloads (package, print, PDF) and, for those who may edit, the package upload.
+        static func offline(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+            .section(.class("offline"),
+                     .h2(page.text("package.download")),
+                     .p(.a(.href(SiteURL.reportPackage(model.id, format: "json").path), page.text("package.download-json")), .escapedText(" · "),
+                        .a(.href(SiteURL.reportPackage(model.id, format: "csv").path), page.text("package.download-csv")), .escapedText(" · "),
+                        .a(.href(SiteURL.reportPrint(model.id).path), page.text("report.print")), .escapedText(" · "),
+                        .a(.href(SiteURL.reportPDF(model.id).path), page.text("report.pdf"))),
+                     .if(model.actions.canEdit, .form(.method(.post), .action(SiteURL.reportPackageUpload(model.id).path), .enctype(.multipartData),
+                                                      Layout.csrfField(page),
+                                                      .label(.for("package-file"), page.text("package.upload")),
+                                                      .input(.type(.file), .id("package-file"), .name("package"), .attribute(named: "accept", value: ".json,.csv")),
+                                                      .button(.type(.submit), page.text("package.preview")))))
+        }
+
+        static func section(_ page: PageContext, _ model: Model, _ section: TemplateSection, answers: [String: Model.Answer],
+                            comments: [String: [Model.Comment]], feedback: Feedback) -> Node<HTML.BodyContext> {
+            let id = section.id.attributeEscaped
+            return .section(.id("s-\(id)"),
+                .h2(page.name(section.title)),
+                .p(.class("note"), page.text("reporting.section-completeness", [
+                    "answered": "\(section.questions.filter { $0.required && answers[$0.id] != nil }.count)",
+                    "required": "\(section.questions.filter(\.required).count)"]),
+                   .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }),
+                .if(model.actions.canAssign, .form(.class("inline"), .method(.post), .action(SiteURL.reportAssignments(model.id).path), Layout.csrfField(page),
+                                                   .input(.type(.hidden), .name("section"), .value(id)),
+                                                   .label(.for("assign-\(id)"), page.text("reporting.assign")),
+                                                   .input(.type(.email), .id("assign-\(id)"), .name("assignee")),
+                                                   .button(.type(.submit), page.text("reporting.assign")))),
+                .forEach(section.questions) { question in
+                    QuestionView.render(page, model, question, answer: answers[question.id], comments: comments[question.id] ?? [],
+                                        conflict: feedback.conflict.flatMap { $0.question == question.id ? ($0.mine, $0.theirs) : nil },
+                                        error: feedback.error.flatMap { $0.question == question.id ? $0.key : nil })
+                },
+                // One comment form per section (a question is chosen in it), not one per question: the page stays small.
+                .if(model.actions.canComment, .details(.class("comment"), .summary(page.text("reporting.comment")),
+                    .form(.method(.post), .action(SiteURL.reportComments(model.id).path), Layout.csrfField(page),
+                          .label(.for("cq-\(id)"), page.text("reporting.comment-on")),
+                          .select(.id("cq-\(id)"), .attribute(named: "name", value: "question"),
+                                  Layout.options(section.questions.map { question in
+                                      let title = question.title.resolved(in: page.language).text
+                                      return (question.id, title.count > 70 ? String(title.prefix(69)) + "…" : title)
+                                  }, selected: nil)),
+                          .label(.for("ct-\(id)"), page.text("reporting.comment")),
+                          .textarea(.id("ct-\(id)"), .name("text"), .rows(2)),
+                          .button(.type(.submit), page.text("reporting.comment"))))))
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Plot
+import SynergiaCore
+
+/// A report to print or make a PDF of: questions and answers, no forms. It renders the
+/// report page's model, so it shows exactly what the page shows.
+enum ReportPrintView {
+    /// With `inlineCSS` (for the PDF), the styles are in the page; otherwise linked.
+    static func render(_ page: PageContext, _ model: ReportPage.Model, template: ReportTemplate, inlineCSS: String? = nil) -> String {
+        let answers = Dictionary(model.answers.map { ($0.question, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return HTML(
+            .attribute(named: "lang", value: page.language.code),
+            .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
+            .head(
+                .meta(.charset(.utf8)),
+                .element(named: "title", text: "\(model.party) — \(template.title.english)"),
+                .unwrap(inlineCSS, { .style($0 + "\nform, nav { display: none; }") },
+                        else: .group(.link(.rel(.stylesheet), .href(SiteURL.asset("synergia.css").path)),
+                                     .link(.rel(.stylesheet), .href(SiteURL.asset("print.css").path), .attribute(named: "media", value: "print"))))
+            ),
+            .body(.main(
+                .h1(page.name(template.title), .text(" — \(model.party)")),
+                .p(.text("\(model.cycle.title) · "), page.text("report.status.\(model.status.rawValue)"), .text(" · v\(model.version)"),
+                   .unwrap(model.receiptSHA256) { .group(.br(), .text("SHA-256 "), .code(.text($0))) }),
+                .forEach(template.sections) { section in
+                    .section(.h2(page.name(section.title)), .dl(.forEach(section.questions) { question in
+                        .group(.dt(page.name(question.title)),
+                               .dd(.text(answers[question.id].map(AnswerForm.formText) ?? "—"), .text(question.unit.map { " \($0)" } ?? "")))
+                    }))
+                }
+            ))
+        ).render()
+    }
+}

@@ -1,0 +1,27 @@
+import Plot
+import SynergiaCore
+
+extension Synergy {
+    enum View {
+        static func render(_ page: PageContext, _ synergy: Model) -> String {
+            Layout.render(page, title: page.t("synergy.title"), main: [
+                .h1(page.text("synergy.title"), .unwrap(synergy.party) { .text(" — \($0)") }),
+                .p(page.text("synergy.lead")),
+                .table(
+                    .thead(.tr(.th(page.text("synergy.element")), .th(page.text("synergy.questions")), .th(page.text("synergy.parties")),
+                               .th(page.text("synergy.filled")), .th(page.text("synergy.reused")))),
+                    .tbody(.forEach(synergy.elements) { element in
+                        .tr(.id("element-\(element.id)".attributeEscaped),
+                            .th(.attribute(named: "scope", value: "row"), page.name(element.title)),
+                            .td(.ul(.forEach(element.questions) { question in
+                                .li(.strong(.text(question.convention)), .text(" "), page.name(question.title), .text(" "), .small(.text(question.question)))
+                            })),
+                            .td(.text("\(element.partiesWithValue)")),
+                            .td(.text("\(element.answersFilled)")),
+                            .td(.text("\(element.answersReused)")))
+                    })
+                ),
+            ])
+        }
+    }
+}
