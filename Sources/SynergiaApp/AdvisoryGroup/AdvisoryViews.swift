@@ -5,7 +5,7 @@ import SynergiaCore
 /// The calls for nominations, the current first; earlier calls stay listed.
 enum AdvisoryCallsView {
     static func render(_ page: PageContext, _ calls: [AdvisoryCallDTO], canCreate: Bool) -> String {
-        Layout.render(page, title: page.t("advisory.title"), main: [
+        Layout.render(page, title: page.t("advisory.title"), json: .api(.advisoryCalls), main: [
             .h1(page.text("advisory.title")),
             .p(page.text("advisory.lead")),
             .if(calls.isEmpty, .p(page.text("advisory.no-calls")), else: .ul(.forEach(calls) { call in
@@ -28,9 +28,8 @@ enum AdvisoryCallsView {
 enum AdvisoryCallView {
     static func render(_ page: PageContext, _ detail: AdvisoryCallDetailDTO, canNominate: Bool, canSelect: Bool, error: String?) -> String {
         let call = detail.call
-        let base = "/advisory-group/\(call.id)"
         let open = !call.closed && call.deadline >= Date()
-        return Layout.render(page, title: call.title, main: [
+        return Layout.render(page, title: call.title, json: .api(.advisoryCall(call.id)), main: [
             .h1(.text(call.title)),
             .p(.text(call.mandate), .text(" · "),
                page.text(call.closed ? "advisory.closed" : "advisory.deadline", ["date": day(call.deadline)])),
@@ -56,14 +55,14 @@ enum AdvisoryCallView {
                         .td(.unwrap(nomination.regionalGroup, { page.text("region.\($0)") }, else: page.text("parties.no-region"))),
                         .td(.text(nomination.expertise)), .td(.text(nomination.languages.joined(separator: ", "))),
                         .td(.if(nomination.status == .selected, .strong(page.text("advisory.status-selected")),
-                                else: .if(canSelect && !call.closed, .form(.method(.post), .action("\(base)/nominations/\(nomination.id)/select"),
+                                else: .if(canSelect && !call.closed, .form(.method(.post), .action(SiteURL.advisoryNominationSelect(call.id, nomination: nomination.id).path),
                                                                            Layout.csrfField(page), .button(.type(.submit), page.text("advisory.select"))),
                                           else: page.text("advisory.status-nominated")))))
                 })
             )),
             .if(canNominate && open, .group(
                 .h2(page.text("advisory.nominate")),
-                .form(.method(.post), .action("\(base)/nominations"), Layout.csrfField(page),
+                .form(.method(.post), .action(SiteURL.advisoryCallAction(call.id, "nominations").path), Layout.csrfField(page),
                       Layout.field(page, name: "candidateName", labelKey: "advisory.candidate"),
                       Layout.field(page, name: "expertise", labelKey: "advisory.expertise"),
                       Layout.field(page, name: "languages", labelKey: "advisory.languages", value: "en", required: false),
@@ -76,11 +75,11 @@ enum AdvisoryCallView {
                 .li(.text(observer.organization), .unwrap(observer.person) { .text(" — \($0)") })
             })),
             .if(canSelect && !call.closed, .group(
-                .form(.method(.post), .action("\(base)/observers"), Layout.csrfField(page),
+                .form(.method(.post), .action(SiteURL.advisoryCallAction(call.id, "observers").path), Layout.csrfField(page),
                       Layout.field(page, name: "organization", labelKey: "meetings.organization"),
                       Layout.field(page, name: "person", labelKey: "account.name", required: false),
                       .button(.type(.submit), page.text("advisory.add-observer"))),
-                .form(.method(.post), .action("\(base)/close"), Layout.csrfField(page),
+                .form(.method(.post), .action(SiteURL.advisoryCallAction(call.id, "close").path), Layout.csrfField(page),
                       .button(.type(.submit), page.text("advisory.close")))
             )),
         ])

@@ -4,7 +4,7 @@ import SynergiaCore
 extension Cooperation {
     enum View {
         static func render(_ page: PageContext, _ model: Model) -> String {
-            Layout.render(page, title: page.t("cooperation.title"), main: [
+            Layout.render(page, title: page.t("cooperation.title"), json: .api(.cooperation), main: [
                 .h1(page.text("cooperation.title")),
                 .h2(.id("liaison-group"), .text(model.liaisonGroup.name)),
                 .p(page.text("cooperation.established"), .text(" "), Known.value(page, model.liaisonGroup.established)),

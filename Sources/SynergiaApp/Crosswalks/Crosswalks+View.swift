@@ -5,7 +5,7 @@ extension Crosswalks {
     enum View {
         static func render(_ page: PageContext, _ model: Model) -> String {
             let (links, frameworks, canEdit) = (model.links, model.frameworks, model.canEdit)
-            return Layout.render(page, title: page.t("crosswalks.title"), main: [
+            return Layout.render(page, title: page.t("crosswalks.title"), json: .api(.crosswalks), main: [
                 .h1(page.text("crosswalks.title")),
                 .p(page.text("crosswalks.intro")),
                 .unwrap(model.target) { .p(page.text("crosswalks.filtered", ["target": $0]), .text(" "), .a(.href(SiteURL.crosswalks.path), page.text("crosswalks.all"))) },

@@ -4,7 +4,7 @@ import SynergiaCore
 /// The tracker: what decisions ask, of whom, by when, and how it stands.
 enum ActionItemsView {
     static func render(_ page: PageContext, _ list: ActionItemListDTO, addressees: [String]) -> String {
-        Layout.render(page, title: page.t("actions.title"), main: [
+        Layout.render(page, title: page.t("actions.title"), json: .api(.actionItems), main: [
             .h1(page.text("actions.title")),
             .form(
                 .class("filters"), .method(.get), .action(SiteURL.actionItems.path),

@@ -22,6 +22,8 @@ public struct DecisionDetailDTO: Content {
     public var versions: [String]
     /// Decisions and documents this decision cites.
     public var cites: [String]
+    /// The slugs of the cited decisions that are imported here (a citation of any other is not a link).
+    public var citesImported: [String]
     /// Imported decisions that cite this one (slugs).
     public var citedBy: [DecisionSummaryDTO]
 }

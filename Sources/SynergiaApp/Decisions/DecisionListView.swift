@@ -3,7 +3,7 @@ import Plot
 /// The imported decisions.
 enum DecisionListView {
     static func render(_ page: PageContext, _ decisions: [DecisionSummaryDTO]) -> String {
-        Layout.render(page, title: page.t("decisions.title"), main: [
+        Layout.render(page, title: page.t("decisions.title"), json: .api(.decisions), main: [
             .h1(page.text("decisions.title")),
             .p(.a(.href(SiteURL.actionItems.path), page.text("actions.title"))),
             .if(decisions.isEmpty, .p(page.text("decisions.none")), else: .table(

@@ -9,6 +9,11 @@ enum DecisionQueries {
         try await DecisionModel.query(on: db).with(\.$actionItems).sort(\.$symbol).sort(\.$language).all().map(summary)
     }
 
+    /// Everyone some action item is addressed to (the filter's choices).
+    static func addressees(on db: any Database) async throws -> [String] {
+        Array(Set(try await ActionItemModel.query(on: db).all().map(\.addressee))).sorted()
+    }
+
     static func summary(_ row: DecisionModel) -> DecisionSummaryDTO {
         DecisionSummaryDTO(symbol: row.symbol, slug: row.slug, convention: row.conventionCode, language: row.language,
                            title: row.title, meeting: row.meeting, actionItemCount: row.$actionItems.value?.count ?? 0,
@@ -26,8 +31,10 @@ enum DecisionQueries {
             .with(\.$decision).all().map(\.decision)
         var seen = Set<String>()
         let citedBy = citing.filter { seen.insert($0.slug).inserted }.map(summary)
-        return DecisionDetailDTO(summary: summary(row), decision: decision, actionItems: items,
-                                 versions: versions.map(\.language), cites: Array(Set(cites)).sorted(), citedBy: citedBy)
+        let citedSlugs = Set(cites.compactMap(DecisionView.citedSlug))
+        let imported = citedSlugs.isEmpty ? [] : try await DecisionModel.query(on: db).filter(\.$slug ~~ Array(citedSlugs)).all().map(\.slug)
+        return DecisionDetailDTO(summary: summary(row), decision: decision, actionItems: items, versions: versions.map(\.language),
+                                 cites: Array(Set(cites)).sorted(), citesImported: Array(Set(imported)).sorted(), citedBy: citedBy)
     }
 
     /// One language version, parsed; 404 when that language is not imported.

@@ -26,7 +26,7 @@ struct DecisionRoutes: RouteCollection {
                                                             left: left.decision, right: right.decision))
         }
         app.get("action-items") { req in
-            Response.html(ActionItemsView.render(req.page, try await Self.list(req), addressees: try await Self.addressees(req)))
+            Response.html(ActionItemsView.render(req.page, try await Self.list(req), addressees: try await DecisionQueries.addressees(on: req.db)))
         }
         app.on(.POST, "action-items", ":id", body: .collect(maxSize: "64kb"), use: Self.update)
 
@@ -64,10 +64,6 @@ struct DecisionRoutes: RouteCollection {
     static func status(_ text: String) throws -> ActionItemStatus {
         guard let status = ActionItemStatus(rawValue: text) else { throw Abort(.badRequest, reason: "error.unknown-status") }
         return status
-    }
-
-    static func addressees(_ req: Request) async throws -> [String] {
-        Array(Set(try await ActionItemModel.query(on: req.db).all().map(\.addressee))).sorted()
     }
 
     static func canTrack(_ req: Request, _ convention: String) -> Bool {

@@ -8,7 +8,7 @@ enum DecisionView {
         let decision = detail.decision
         let summary = detail.summary
         let language = Language(code: decision.language) ?? .english
-        return Layout.render(page, title: "\(summary.symbol) \(decision.title ?? "")", main: [
+        return Layout.render(page, title: "\(summary.symbol) \(decision.title ?? "")", json: .api(.decision(summary.slug)), main: [
             .h1(.text("\(summary.convention) \(page.t("decisions.decision")) \(summary.symbol)"),
                 .unwrap(decision.title) { title in .group(.br(), .span(.attribute(named: "lang", value: language.code), .text(title))) }),
             .dl(
@@ -48,7 +48,7 @@ enum DecisionView {
             .section(
                 .h2(page.text("decisions.cites")),
                 .if(detail.cites.isEmpty, .p(page.text("decisions.none-cited")), else: .ul(.forEach(detail.cites) { reference in
-                    .li(citation(reference))
+                    .li(citation(reference, imported: Set(detail.citesImported)))
                 })),
                 .h2(page.text("decisions.cited-by")),
                 .if(detail.citedBy.isEmpty, .p(page.text("decisions.none-citing")), else: .ul(.forEach(detail.citedBy) { citing in
@@ -92,12 +92,16 @@ enum DecisionView {
         )
     }
 
-    static func citation(_ reference: String) -> Node<HTML.BodyContext> {
-        if reference.hasPrefix("decision ") {
-            let symbol = String(reference.dropFirst("decision ".count))
-            return .a(.href(SiteURL.decision(DecisionImport.slug(symbol)).path), .text(reference))
-        }
-        return .text(reference)
+    /// A citation: a link when the cited decision is on the platform, else its reference as text.
+    static func citation(_ reference: String, imported: Set<String>) -> Node<HTML.BodyContext> {
+        guard let slug = citedSlug(reference), imported.contains(slug) else { return .text(reference) }
+        return .a(.href(SiteURL.decision(slug).path), .text(reference))
+    }
+
+    /// The slug of a cited decision (`decision X/20` → `X-20`); nil for other references.
+    static func citedSlug(_ reference: String) -> String? {
+        guard reference.hasPrefix("decision ") else { return nil }
+        return DecisionImport.slug(String(reference.dropFirst("decision ".count)))
     }
 }
 

@@ -44,6 +44,7 @@ public enum DemoSeed {
         try await seedAdvisoryCall(on: db)
         try await seedReportingCycles(on: db)
         try await seedKenyaRamsarDraft(on: db)
+        try await seedKenyaAssessments(on: db)
         return created
     }
 
@@ -68,6 +69,19 @@ public enum DemoSeed {
             }
             _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
                                                 by: focalPoint, on: db)
+        }
+    }
+
+    /// Three illustrative assessments of KMGBF targets by the demo CBD focal point (marked DEMO;
+    /// not Kenya's), so the progress overview, dashboards and their exports have something to show.
+    static func seedKenyaAssessments(on db: any Database) async throws {
+        guard let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
+              try await ProgressAssessmentModel.query(on: db).filter(\.$assessedBy == focalPoint.email).count() == 0 else { return }
+        for (target, category) in [("1", ProgressCategory.insufficientRate), ("2", .noSignificantChange), ("3", .insufficientRate)] {
+            let (framework, row) = try await ProgressReaders.target(framework: "KMGBF", target: target, on: db)
+            try await ProgressService.record(.init(cycle: "2026", category: category.rawValue, confidence: Confidence.medium.rawValue,
+                                                   evidence: "DEMO — an illustrative assessment, not Kenya's.", indicators: nil),
+                                             framework: framework, target: row, by: focalPoint, on: db)
         }
     }
 

@@ -4,7 +4,7 @@ import SynergiaCore
 extension IndicatorList {
     enum View {
         static func render(_ page: PageContext, _ model: Model) -> String {
-            Layout.render(page, title: page.t("indicators.title"), main: [
+            Layout.render(page, title: page.t("indicators.title"), json: .api(.indicators), main: [
                 .h1(page.text("indicators.title")),
                 .table(
                     .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),

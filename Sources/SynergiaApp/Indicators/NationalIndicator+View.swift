@@ -5,7 +5,7 @@ enum NationalIndicatorView {
     static func section(_ page: PageContext, _ indicators: [NationalIndicatorDTO], registry: [IndicatorDTO]) -> Node<HTML.BodyContext> {
         .section(.id("national"),
             .h2(page.text("indicators.national")),
-            .p(page.text("indicators.national-intro")),
+            .p(page.text("indicators.national-intro"), .text(" "), .a(.href(SiteURL.api(.nationalIndicators).path), .text("JSON"))),
             .if(indicators.isEmpty, .p(page.text("indicators.national-none")), else: .table(.class("data"),
                 .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
                            .th(page.text("indicators.national-links")), .th(page.text("indicators.targets")))),

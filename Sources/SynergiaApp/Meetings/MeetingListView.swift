@@ -5,7 +5,7 @@ import SynergiaCore
 enum MeetingListView {
     static func render(_ page: PageContext, _ meetings: [MeetingSummaryDTO], conventions: [ConventionDTO], canCreate: Bool,
                        errors: FieldErrors, form: [String: String]) -> String {
-        Layout.render(page, title: page.t("meetings.title"), main: [
+        Layout.render(page, title: page.t("meetings.title"), json: .api(.meetings), main: [
             .h1(page.text("meetings.title")),
             .p(.a(.href(SiteURL.calendar.path), page.text("meetings.calendar-feed"))),
             .if(meetings.isEmpty, .p(page.text("meetings.none")), else: .table(

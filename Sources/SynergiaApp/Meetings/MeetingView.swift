@@ -7,9 +7,8 @@ enum MeetingView {
     static func render(_ page: PageContext, _ detail: MeetingDetailDTO, canManage: Bool, participants: [ParticipantDTO],
                        errors: FieldErrors, notice: String?) -> String {
         let meeting = detail.meeting
-        let base = "/meetings/\(meeting.code.attributeEscaped)"
         let full = meeting.capacity.map { detail.registeredCount >= $0 } ?? false
-        return Layout.render(page, title: meeting.title, main: [
+        return Layout.render(page, title: meeting.title, json: .api(.meeting(meeting.code)), main: [
             .h1(.text(meeting.title), .text(" (\(meeting.code))")),
             .unwrap(notice.flatMap { $0.hasPrefix("meetings.") ? $0 : nil }) {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), page.text($0))
@@ -21,7 +20,7 @@ enum MeetingView {
                 .dt(page.text("meetings.place")), .dd(.text(meeting.place ?? page.t("meetings.online"))),
                 .unwrap(meeting.onlineLink) { link in .group(.dt(page.text("meetings.online-link")),
                                                               .dd(.unwrap(SafeLink.href(link), { .a(.href($0), .text(link)) }, else: .text(link)))) },
-                .dt(page.text("meetings.calendar")), .dd(.a(.href("\(base)/calendar.ics"), .text("iCalendar")))
+                .dt(page.text("meetings.calendar")), .dd(.a(.href(SiteURL.meetingCalendar(meeting.code).path), .text("iCalendar")))
             ),
             .if(!detail.description.isEmpty, .p(.text(detail.description))),
             .h2(.id("agenda"), page.text("meetings.agenda")),
@@ -40,7 +39,7 @@ enum MeetingView {
                     .if(!document.transmittedTo.isEmpty, .group(.text(" — "), page.text("meetings.transmitted-to"), .text(" "),
                         .forEach(document.transmittedTo) { to in .group(.a(.href(SiteURL.meeting(to).path), .text(to)), .text(" ")) })),
                     .if(canManage && document.transmittedFrom == nil, .form(
-                        .class("inline"), .method(.post), .action("\(base)/documents/\(document.id)/transmit"),
+                        .class("inline"), .method(.post), .action(SiteURL.meetingDocumentTransmit(meeting.code, document: document.id).path),
                         Layout.csrfField(page),
                         .label(.for("to-\(document.id)"), page.text("meetings.transmit-to")),
                         .input(.type(.text), .id("to-\(document.id)"), .name("to"), .placeholder("SBI-1, COP-13")),
@@ -57,7 +56,7 @@ enum MeetingView {
             .if(!meeting.registrationOpen, .p(.class("note"), page.text("error.meeting.closed")),
                 else: .if(full, .p(.class("note"), page.text("error.meeting.full")), else: .group(
                     .h2(.id("register"), page.text("meetings.register")),
-                    personForm(page, action: "\(base)/register", submitKey: "meetings.register", errors: errors)
+                    personForm(page, action: SiteURL.meetingAction(meeting.code, "register").path, submitKey: "meetings.register", errors: errors)
                 ))),
             .if(canManage, .group(
                 .h2(page.text("meetings.participants")),
@@ -66,14 +65,14 @@ enum MeetingView {
                         .td(.text(person.party ?? person.organization ?? "")), .td(.text(person.status.rawValue)))
                 })),
                 .h2(page.text("meetings.invite")),
-                personForm(page, action: "\(base)/invitations", submitKey: "meetings.invite", errors: FieldErrors()),
+                personForm(page, action: SiteURL.meetingAction(meeting.code, "invitations").path, submitKey: "meetings.invite", errors: FieldErrors()),
                 .h2(page.text("meetings.add-agenda-item")),
-                .form(.method(.post), .action("\(base)/agenda"), Layout.csrfField(page),
+                .form(.method(.post), .action(SiteURL.meetingAction(meeting.code, "agenda").path), Layout.csrfField(page),
                       Layout.field(page, name: "number", labelKey: "meetings.agenda-number", error: nil),
                       Layout.field(page, name: "title", labelKey: "meetings.meeting-title", error: errors["agendaTitle"]),
                       .button(.type(.submit), page.text("meetings.add-agenda-item"))),
                 .h2(page.text("meetings.add-document")),
-                .form(.method(.post), .action("\(base)/documents"), Layout.csrfField(page),
+                .form(.method(.post), .action(SiteURL.meetingAction(meeting.code, "documents").path), Layout.csrfField(page),
                       Layout.field(page, name: "symbol", labelKey: "meetings.symbol", required: false),
                       Layout.field(page, name: "title", labelKey: "meetings.meeting-title", error: errors["documentTitle"]),
                       Layout.field(page, name: "languages", labelKey: "meetings.languages", value: "en", required: false),

@@ -4,7 +4,7 @@ import SynergiaCore
 extension NewsPage {
     enum View {
         static func render(_ page: PageContext, _ model: Model) -> String {
-            Layout.render(page, title: page.t("news.title"), main: [
+            Layout.render(page, title: page.t("news.title"), json: .api(.news), main: [
                 .h1(page.text("news.title")),
                 .p(page.text("news.feeds"), .text(" "),
                    .a(.href(SiteURL.feed(.news).path), page.text("news.feed-news")), .text(" · "),

@@ -4,7 +4,7 @@ import Plot
 enum ConventionView {
     static func render(_ page: PageContext, _ detail: ConventionDetailDTO) -> String {
         let convention = detail.convention
-        return Layout.render(page, title: convention.shortName, main: [
+        return Layout.render(page, title: convention.shortName, json: .api(.convention(convention.code)), main: [
             .h1(page.name(convention.names), .text(" (\(convention.shortName))")),
             .dl(
                 .dt(page.text("conventions.governing-body")), .dd(page.name(convention.governingBody)),

@@ -3,7 +3,7 @@ import Plot
 /// The list of conventions with their key facts.
 enum ConventionsView {
     static func render(_ page: PageContext, _ conventions: [ConventionDTO]) -> String {
-        Layout.render(page, title: page.t("conventions.title"), main: [
+        Layout.render(page, title: page.t("conventions.title"), json: .api(.conventions), main: [
             .h1(page.text("conventions.title")),
             .table(
                 .caption(page.text("conventions.caption")),

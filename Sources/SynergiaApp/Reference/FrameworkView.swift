@@ -5,7 +5,7 @@ enum FrameworkView {
     static func render(_ page: PageContext, _ dto: FrameworkDTO) -> String {
         let framework = dto.framework
         let title = framework.names["en"] ?? framework.code
-        return Layout.render(page, title: title, main: [
+        return Layout.render(page, title: title, json: .api(.framework(framework.code)), main: [
             .h1(page.name(framework.names)),
             .p(page.text("frameworks.counts", ["goals": "\(framework.goalCount)", "targets": "\(framework.targetCount)"]),
                .unwrap(framework.adoptedBy) { .group(.text(" · "), .text($0)) },

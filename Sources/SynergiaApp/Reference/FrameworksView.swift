@@ -3,7 +3,7 @@ import Plot
 /// The list of frameworks of goals and targets.
 enum FrameworksView {
     static func render(_ page: PageContext, _ frameworks: [FrameworkSummaryDTO]) -> String {
-        Layout.render(page, title: page.t("frameworks.title"), main: [
+        Layout.render(page, title: page.t("frameworks.title"), json: .api(.frameworks), main: [
             .h1(page.text("frameworks.title")),
             .ul(.class("cards"), .forEach(frameworks) { framework in
                 .li(

@@ -4,7 +4,7 @@ import SynergiaCore
 /// The Parties, filtered by regional group and by convention with a plain GET form.
 enum PartiesView {
     static func render(_ page: PageContext, _ list: PartyListDTO, conventions: [ConventionDTO]) -> String {
-        Layout.render(page, title: page.t("parties.title"), main: [
+        Layout.render(page, title: page.t("parties.title"), json: .api(.parties), main: [
             .h1(page.text("parties.title")),
             .form(
                 .class("filters"), .method(.get), .action(SiteURL.parties().path),

@@ -5,14 +5,15 @@ import SynergiaCore
 enum PartyView {
     static func render(_ page: PageContext, _ party: PartyDTO, conventions: [ConventionDTO]) -> String {
         let title = LocalizedText(party.names).resolved(in: page.language).text
-        return Layout.render(page, title: title, main: [
+        return Layout.render(page, title: title, json: .api(.party(party.alpha2)), main: [
             .h1(page.name(party.names)),
             .dl(
                 .dt(page.text("parties.alpha2")), .dd(.text(party.alpha2)),
                 .dt(page.text("parties.alpha3")), .dd(Known.value(page, party.alpha3)),
                 .dt(page.text("parties.region")), .dd(PartiesView.regionalGroup(page, party.regionalGroup))
             ),
-            .p(.a(.href(SiteURL.partyProgress(party.alpha2).path), page.text("progress.party-link"))),
+            .p(.a(.href(SiteURL.partyProgress(party.alpha2).path), page.text("progress.party-link")), .text(" · "),
+               .a(.href(SiteURL.synergyParty(party.alpha2).path), page.text("synergy.title"))),
             .h2(page.text("parties.names")),
             .dl(.class("names"), .forEach(Language.unOrder) { language in
                 .group(

@@ -9,7 +9,7 @@ extension ReportPage {
         static func render(_ page: PageContext, _ model: Model, template: ReportTemplate, feedback: Feedback = .none) -> String {
             let answers = Dictionary(model.answers.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
             let comments = Dictionary(grouping: model.comments, by: \.question)
-            return Layout.render(page, title: "\(model.party) — \(template.title.english)", main: [
+            return Layout.render(page, title: "\(model.party) — \(template.title.english)", json: .api(.report(model.id)), main: [
                 .h1(page.name(template.title), .escapedText(" — "), .a(.href(SiteURL.party(model.party).path), .escapedText(model.party))),
                 .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(model.status.rawValue)"))),
                     .dt(page.text("reporting.version")), .dd(.escapedText("\(model.version)")),

@@ -3,6 +3,11 @@ import Foundation
 import SynergiaCore
 
 extension ReportingOverview {
+    /// One page of every reporting cycle, by due date (`GET /api/v1/reporting-cycles`).
+    static func cycles(_ page: Pagination, on db: any Database) async throws -> [CycleDTO] {
+        try await ReportingCycleModel.query(on: db).sort(\.$dueOn).sort(\.$id).onPage(page).all().map(CycleDTO.init)
+    }
+
     static func query(actor: Actor, templates: ReportingService.Templates, on db: any Database) async throws -> Model {
         let cycles = try await ReportingCycleModel.query(on: db).sort(\.$dueOn, .descending).all()
         var mine: [UUID: ReportModel] = [:]

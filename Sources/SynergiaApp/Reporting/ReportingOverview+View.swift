@@ -5,7 +5,7 @@ import SynergiaCore
 extension ReportingOverview {
     enum View {
         static func render(_ page: PageContext, _ model: Model) -> String {
-            Layout.render(page, title: page.t("reporting.title"), main: [
+            Layout.render(page, title: page.t("reporting.title"), json: .api(.reportingCycles), main: [
                 .h1(page.text("reporting.title")),
                 .p(page.text("reporting.lead"), .escapedText(" "), .a(.href(SiteURL.synergy.path), page.text("synergy.title"))),
                 .h2(page.text("reporting.cycles")),

@@ -25,8 +25,7 @@ struct ReportingRoutes: RouteCollection {
         let api = routes.grouped("api", "v1")
         api.get("reporting-cycles") { req in
             let page = try Pagination.list(req)
-            return try page.response(try await ReportingCycleModel.query(on: req.db).sort(\.$dueOn).sort(\.$id).onPage(page).all()
-                .map(CycleDTO.init), for: req)
+            return try page.response(try await ReportingOverview.cycles(page, on: req.db), for: req)
         }
         api.get("reports", ":report") { req in try await Self.model(req, try await ReportAccess.readable(req)) }
     }

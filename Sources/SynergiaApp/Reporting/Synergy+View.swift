@@ -4,7 +4,7 @@ import SynergiaCore
 extension Synergy {
     enum View {
         static func render(_ page: PageContext, _ synergy: Model) -> String {
-            Layout.render(page, title: page.t("synergy.title"), main: [
+            Layout.render(page, title: page.t("synergy.title"), json: .api(synergy.party.map { .synergyParty($0) } ?? .synergy), main: [
                 .h1(page.text("synergy.title"), .unwrap(synergy.party) { .text(" — \($0)") }),
                 .p(page.text("synergy.lead")),
                 .table(

@@ -80,6 +80,15 @@ enum SiteURL: Sendable, Equatable {
     case apiProgressTarget(framework: String, target: String)
     case apiPartyProgress(String)
     case openAPI
+    /// A form action under a meeting's page: `register`, `invitations`, `agenda`, `documents`.
+    case meetingAction(String, String)
+    case meetingDocumentTransmit(String, document: UUID)
+    /// A form action under a call's page: `nominations`, `observers`, `close`.
+    case advisoryCallAction(UUID, String)
+    case advisoryNominationSelect(UUID, nomination: UUID)
+    case synergyParty(String)
+    /// The JSON twin of a page (`<link rel="alternate" type="application/json">`).
+    case api(APITwin)
     /// A file under `/static`, with the version that busts caches when it changes.
     case asset(String, version: String? = nil)
 
@@ -158,7 +167,48 @@ enum SiteURL: Sendable, Equatable {
         case .apiProgressTarget(let framework, let target): "/api/v1/progress/\(Self.segment(framework))/\(Self.segment(target))"
         case .apiPartyProgress(let code): "/api/v1/parties/\(Self.segment(code))/progress"
         case .openAPI: "/api/openapi.yaml"
+        case .meetingAction(let code, let action): "/meetings/\(Self.segment(code))/\(Self.segment(action))"
+        case .meetingDocumentTransmit(let code, let document): "/meetings/\(Self.segment(code))/documents/\(document.uuidString)/transmit"
+        case .advisoryCallAction(let id, let action): "/advisory-group/\(id.uuidString)/\(Self.segment(action))"
+        case .advisoryNominationSelect(let id, let nomination): "/advisory-group/\(id.uuidString)/nominations/\(nomination.uuidString)/select"
+        case .synergyParty(let code): "/synergy/\(Self.segment(code))"
+        case .api(let twin): "/api/v1" + twin.path
         case .asset(let name, let version): "/static/\(Self.segment(name))" + Self.query(["v": version])
+        }
+    }
+
+    /// The JSON twins of the pages, under `/api/v1`.
+    enum APITwin: Sendable, Equatable {
+        case conventions, frameworks, parties, decisions, actionItems, meetings, news, advisoryCalls, cooperation, crosswalks
+        case indicators, nationalIndicators, synergy, reportingCycles
+        case convention(String), framework(String), party(String), decision(String), meeting(String), advisoryCall(UUID)
+        case synergyParty(String), report(UUID)
+
+        var path: String {
+            switch self {
+            case .conventions: "/conventions"
+            case .frameworks: "/frameworks"
+            case .parties: "/parties"
+            case .decisions: "/decisions"
+            case .actionItems: "/action-items"
+            case .meetings: "/meetings"
+            case .news: "/news"
+            case .advisoryCalls: "/advisory-calls"
+            case .cooperation: "/cooperation"
+            case .crosswalks: "/crosswalks"
+            case .indicators: "/indicators"
+            case .nationalIndicators: "/national-indicators"
+            case .synergy: "/synergy"
+            case .reportingCycles: "/reporting-cycles"
+            case .convention(let code): "/conventions/\(SiteURL.segment(code))"
+            case .framework(let code): "/frameworks/\(SiteURL.segment(code))"
+            case .party(let code): "/parties/\(SiteURL.segment(code))"
+            case .decision(let slug): "/decisions/\(SiteURL.segment(slug))"
+            case .meeting(let code): "/meetings/\(SiteURL.segment(code))"
+            case .advisoryCall(let id): "/advisory-calls/\(id.uuidString)"
+            case .synergyParty(let code): "/synergy/\(SiteURL.segment(code))"
+            case .report(let id): "/reports/\(id.uuidString)"
+            }
         }
     }
 

@@ -5,7 +5,8 @@ import Vapor
 /// The frame of every page: language and direction, skip link, header with navigation and
 /// the language switcher, the demo banner, the page's main content and the footer.
 public enum Layout {
-    public static func render(_ page: PageContext, title: String, main: [Node<HTML.BodyContext>]) -> String {
+    /// `json`: the page's JSON twin, announced as an alternate representation.
+    static func render(_ page: PageContext, title: String, json: SiteURL? = nil, main: [Node<HTML.BodyContext>]) -> String {
         let html = HTML(
             .attribute(named: "lang", value: page.language.code),
             .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
@@ -14,7 +15,8 @@ public enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · Synergia"),
                 .link(.rel(.stylesheet), .href(SiteURL.asset("synergia.css", version: page.assetVersion).path)),
-                .link(.rel(.stylesheet), .href(SiteURL.asset("print.css", version: page.assetVersion).path), .attribute(named: "media", value: "print"))
+                .link(.rel(.stylesheet), .href(SiteURL.asset("print.css", version: page.assetVersion).path), .attribute(named: "media", value: "print")),
+                .unwrap(json) { .link(.rel(.alternate), .type("application/json"), .href($0.path)) }
             ),
             .body(
                 .a(.class("skip"), .href("#main"), page.text("nav.skip")),

@@ -106,6 +106,22 @@ struct DecisionTrackerTests {
         }
     }
 
+    @Test("a cited decision is a link only when it is on the platform; the others are named, not linked to a missing page")
+    func citationLinks() async throws {
+        try await withSynergia { app in
+            try await DecisionImport.run(text: seedDecision, calendar: app.synergia.calendar, on: app.db)
+            try await DecisionImport.run(text: citingDecision, calendar: app.synergia.calendar, on: app.db)
+            let browser = Browser(app)
+            let seed = try await browser.json(DecisionDetailDTO.self, "/api/v1/decisions/XII-6")
+            #expect(seed.cites.contains("decision X/20") && seed.citesImported.isEmpty)
+            let seedPage = try await browser.get("/decisions/XII-6")
+            #expect(seedPage.contains("decision X/20") && !seedPage.contains("href=\"/decisions/X-20\""))
+            let later = try await browser.json(DecisionDetailDTO.self, "/api/v1/decisions/13-24")
+            #expect(later.citesImported == ["XII-6"])
+            #expect(try await browser.get("/decisions/13-24").contains("href=\"/decisions/XII-6\""))
+        }
+    }
+
     @Test("the secretariat of the convention records follow-up; others may not; a bad status changes nothing")
     func followUp() async throws {
         try await withSynergia { app in

@@ -154,7 +154,7 @@ public enum SVGChart {
     static func header(title: String, desc: String, width: Int, height: Int) -> String {
         let id = "chart-" + hash(title + "\u{0}" + desc)
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif">
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" direction="ltr">
         <title id="\(id)-title">\(escape(title))</title>
         <desc id="\(id)-desc">\(escape(desc))</desc>
         <rect width="100%" height="100%" fill="#fff"/>
