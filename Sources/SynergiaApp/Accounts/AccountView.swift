@@ -4,7 +4,7 @@ import SynergiaCore
 /// The account page: who one is, what one may do, sign-out and password change.
 enum AccountView {
     static func render(_ page: PageContext, user: AccountDTO, errors: FieldErrors, changed: Bool, undelivered: [NotificationModel]) -> String {
-        Layout.render(page, title: page.t("account.title"), main: [
+        Layout.render(page, title: page.t("account.title"), json: .api(.me), main: [
             .h1(page.text("account.title")),
             .if(changed, .p(.class("notice"), .attribute(named: "role", value: "status"), page.text("account.password-changed"))),
             .dl(

@@ -45,6 +45,7 @@ public enum DemoSeed {
         try await seedReportingCycles(on: db)
         try await seedKenyaRamsarDraft(on: db)
         try await seedKenyaAssessments(on: db)
+        try await seedKenyaAmendedSixthReport(on: db)
         return created
     }
 
@@ -83,6 +84,40 @@ public enum DemoSeed {
                                                    evidence: "DEMO — an illustrative assessment, not Kenya's.", indicators: nil),
                                              framework: framework, target: row, by: focalPoint, on: db)
         }
+    }
+
+    /// A DEMO cycle of the CBD 6th national report in which Kenya's report was submitted and then
+    /// amended (version 2 is a draft), so the versions and their comparison have something to show.
+    /// The cycle is closed afterwards: no other report starts in it.
+    static func seedKenyaAmendedSixthReport(on db: any Database) async throws {
+        let templates = try ReportingService.Templates.load()
+        let template = try templates.template("cbd-6nr")
+        guard try await ReportingCycleModel.query(on: db).filter(\.$templateID == template.id).first() == nil,
+              let secretariat = try await UserModel.query(on: db).filter(\.$email == "cbd-secretariat@demo.synergia.example").first(),
+              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first()
+        else { return }
+        let cycle = try await ReportingService.openCycle(template: template, title: "DEMO — \(template.title.english)", opensOn: "2018-01-01",
+                                                         dueOn: "2018-12-31", by: secretariat, on: db)
+        let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
+        var random = DemoRandom(seed: 2018)
+        for question in template.questions where question.required {
+            var value = ScaleDemoAnswers.answer(for: question, random: &random)
+            switch value {
+            case .shortText(let text): value = .shortText("DEMO — \(text)")
+            case .longText(let text): value = .longText("DEMO — \(text)")
+            default: break
+            }
+            // A value shared with the other reports may be there already; then it stays.
+            let current = try await ReportingService.answer(to: question, of: report, on: db)
+            guard current == nil else { continue }
+            _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
+                                                by: focalPoint, on: db)
+        }
+        for step in [ReportStatus.inReview, .approved, .submitted] {
+            try await ReportingService.transition(report.requireID(), to: step, templates: templates, by: focalPoint, on: db)
+        }
+        _ = try await ReportVersionService.amend(report.requireID(), templates: templates, by: focalPoint, on: db)
+        _ = try await ReportingService.closeCycle(cycle.requireID(), by: secretariat, on: db)
     }
 
     /// Open DEMO reporting cycles of the CBD (7th national report) and Ramsar, so the

@@ -180,7 +180,7 @@ enum SiteURL: Sendable, Equatable {
     /// The JSON twins of the pages, under `/api/v1`.
     enum APITwin: Sendable, Equatable {
         case conventions, frameworks, parties, decisions, actionItems, meetings, news, advisoryCalls, cooperation, crosswalks
-        case indicators, nationalIndicators, synergy, reportingCycles
+        case indicators, nationalIndicators, synergy, reportingCycles, me
         case convention(String), framework(String), party(String), decision(String), meeting(String), advisoryCall(UUID)
         case synergyParty(String), report(UUID)
 
@@ -200,6 +200,7 @@ enum SiteURL: Sendable, Equatable {
             case .nationalIndicators: "/national-indicators"
             case .synergy: "/synergy"
             case .reportingCycles: "/reporting-cycles"
+            case .me: "/me"
             case .convention(let code): "/conventions/\(SiteURL.segment(code))"
             case .framework(let code): "/frameworks/\(SiteURL.segment(code))"
             case .party(let code): "/parties/\(SiteURL.segment(code))"
