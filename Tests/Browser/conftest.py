@@ -15,8 +15,8 @@ os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -67,11 +67,29 @@ def browser():
 
 
 def click_and_wait(driver, element):
-    """Clicks a form's button and waits until the next page has replaced this one."""
+    """Clicks a form's button and waits until the next page has replaced this one and loaded."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
 
+    def replaced(d):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException:
+            # While the old document is torn down Chromium may answer "cannot find context";
+            # ask again until it says the element is gone.
+            return False
+
+    def loaded(d):
+        try:
+            return d.execute_script("return document.readyState") == "complete"
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 15).until(replaced)
+    WebDriverWait(driver, 15).until(loaded)
 
 
 def sign_in(driver, base, email):
