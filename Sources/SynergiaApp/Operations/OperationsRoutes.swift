@@ -8,6 +8,8 @@ struct OperationsRoutes: RouteCollection {
         app.get("healthz", use: Self.healthz)
         app.get("readyz", use: Self.readyz)
         app.get("static", ":file", use: Self.asset)
+        // Browsers ask for it on their own; Synergia has no icon, and says so without an error.
+        app.get("favicon.ico") { _ in Response(status: .noContent, headers: ["Cache-Control": "public, max-age=86400"]) }
         app.get("api", "openapi.yaml") { req in
             guard let response = req.application.synergia.assets.response(for: "openapi.yaml", request: req) else {
                 throw Abort(.notFound)
