@@ -103,9 +103,9 @@ struct AppBenchmarks {
         say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
         // Kenya's CBD focal point saves; a contributor of Kenya (who may read and answer all of Kenya's reports) reads the pages.
         try await AccountService.create(.init(email: "fp-ke@bench.example", password: "benchmark-password", role: .focalPoint,
-                                              party: "KE", convention: "CBD"), hasher: app.password, on: app.db)
+                                              party: "KE", convention: "CBD"), hasher: app.password.async, on: app.db)
         try await AccountService.create(.init(email: "contributor-ke@bench.example", password: "benchmark-password", role: .contributor,
-                                              party: "KE"), hasher: app.password, on: app.db)
+                                              party: "KE"), hasher: app.password.async, on: app.db)
 
         let port = 18_080
         app.http.server.configuration.hostname = "127.0.0.1"

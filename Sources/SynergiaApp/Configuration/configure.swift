@@ -102,6 +102,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CooperationRoutes())
     try app.register(collection: ReportingRoutes())
     try app.register(collection: IndicatorRoutes())
+    try app.register(collection: SDMXRoutes())
     try app.register(collection: ProgressRoutes())
     try app.register(collection: CrosswalkRoutes())
     try app.register(collection: APITokenPages())

@@ -46,6 +46,7 @@ public enum DemoSeed {
         try await seedKenyaRamsarDraft(on: db)
         try await seedKenyaAssessments(on: db)
         try await seedKenyaAmendedSixthReport(on: db)
+        try await seedKenyaIndicatorData(on: db)
         return created
     }
 
@@ -84,6 +85,29 @@ public enum DemoSeed {
                                                    evidence: "DEMO — an illustrative assessment, not Kenya's.", indicators: nil),
                                              framework: framework, target: row, by: focalPoint, on: db)
         }
+    }
+
+    /// Illustrative published values of two indicators for Kenya (marked DEMO in their source; not
+    /// Kenya's data), so the indicator pages, their charts and the SDMX and CSV exports have
+    /// something to show: A.3 and 3.1 from 2015 to 2024, and 3.1 by ecosystem in 2020 and 2024.
+    static func seedKenyaIndicatorData(on db: any Database) async throws {
+        let author = "focal-point@demo.synergia.example"
+        guard try await IndicatorValueModel.query(on: db).filter(\.$enteredBy == author).count() == 0 else { return }
+        let source = "DEMO — illustrative values, not Kenya's data"
+        var points: [IndicatorDataPoint] = []
+        for (offset, year) in (2015...2024).enumerated() {
+            points.append(IndicatorDataPoint(party: "KE", indicator: "A.3", period: IndicatorPeriod(year: year), value: Double(800 - offset * 3) / 1000,
+                                             unit: "index (0-1)", source: source))
+            points.append(IndicatorDataPoint(party: "KE", indicator: "3.1", period: IndicatorPeriod(year: year), value: Double(115 + offset * 4) / 10,
+                                             unit: "percent", source: source))
+        }
+        for (year, terrestrial, marine) in [(2020, 13.1, 0.9), (2024, 14.2, 1.6)] {
+            points.append(IndicatorDataPoint(party: "KE", indicator: "3.1", period: IndicatorPeriod(year: year), value: terrestrial, unit: "percent",
+                                             disaggregation: ["ecosystem": "terrestrial"], source: source))
+            points.append(IndicatorDataPoint(party: "KE", indicator: "3.1", period: IndicatorPeriod(year: year), value: marine, unit: "percent",
+                                             disaggregation: ["ecosystem": "marine"], source: source))
+        }
+        try await IndicatorImportService.store(points, by: author, on: db)
     }
 
     /// A DEMO cycle of the CBD 6th national report in which Kenya's report was submitted and then

@@ -13,6 +13,8 @@ public struct IndicatorDTO: Content, Equatable {
     /// `FRAMEWORK/CODE`, e.g. `KMGBF/3`.
     public var targets: [String]
     public var sdg: [String]
+    /// The SDG Global Database's series codes; nil where not known.
+    public var sdgSeries: [String]?
 
     init(_ indicator: IndicatorDefinition) {
         code = indicator.code
@@ -24,6 +26,7 @@ public struct IndicatorDTO: Content, Equatable {
         custodian = indicator.custodian.value
         targets = indicator.targets.map { "\($0.framework)/\($0.code)" }
         sdg = indicator.sdg
+        sdgSeries = indicator.sdgSeries.value
     }
 }
 

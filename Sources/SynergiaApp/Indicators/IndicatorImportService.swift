@@ -18,7 +18,7 @@ enum IndicatorImportService {
     static func importCSV(_ text: String, format: String?, by user: UserModel, app: Application) async throws
         -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
         let db = app.db
-        let format = IndicatorCSVFormat(rawValue: format ?? "") ?? (text.hasPrefix("DATAFLOW") ? .sdmx : .plain)
+        let format = IndicatorCSVFormat(rawValue: format ?? "") ?? IndicatorCSVFormat.detect(text)
         let parties = Set(try await PartyModel.query(on: db).all().map(\.alpha2))
         let national = try await NationalIndicatorService.owners(on: db)
         let known = app.synergia.indicators.codes.union(national.keys)

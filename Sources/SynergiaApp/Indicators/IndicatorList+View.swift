@@ -6,6 +6,10 @@ extension IndicatorList {
         static func render(_ page: PageContext, _ model: Model) -> String {
             Layout.render(page, title: page.t("indicators.title"), json: .api(.indicators), main: [
                 .h1(page.text("indicators.title")),
+                .p(page.text("indicators.sdmx"), .text(" "),
+                   .a(.href(SiteURL.sdmxData(format: "csv").path), .text("SDMX-CSV 2.0")), .text(" · "),
+                   .a(.href(SiteURL.sdmxData(format: "xml").path), .text("SDMX-ML 2.1")), .text(" · "),
+                   .a(.href(SiteURL.sdmxStructure.path), page.text("indicators.sdmx-structure"))),
                 .table(
                     .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
                                .th(page.text("indicators.targets")), .th(.text("SDG")))),

@@ -17,8 +17,11 @@ extension IndicatorPage {
         static func downloadsAndImport(_ page: PageContext, _ indicator: IndicatorDTO, party: String?) -> Node<HTML.BodyContext> {
             .group(
                 .p(.a(.href(SiteURL.indicatorExport(indicator.code, format: "csv", party: party).path), .text("CSV")), .text(" · "),
-                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "sdmx.csv", party: party).path), .text("SDMX-CSV")), .text(" · "),
-                   .a(.href(SiteURL.apiIndicatorData(indicator.code, party: party).path), .text("JSON"))),
+                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "sdmx.csv", party: party).path), .text("SDMX-CSV 1.0")), .text(" · "),
+                   .a(.href(SiteURL.sdmxData(format: "csv", indicator: indicator.code, party: party).path), .text("SDMX-CSV 2.0")), .text(" · "),
+                   .a(.href(SiteURL.sdmxData(format: "xml", indicator: indicator.code, party: party).path), .text("SDMX-ML 2.1")), .text(" · "),
+                   .a(.href(SiteURL.apiIndicatorData(indicator.code, party: party).path), .text("JSON")), .text(" · "),
+                   .a(.href(SiteURL.sdmxStructure.path), .text("SDMX "), page.text("indicators.sdmx-structure"))),
                 .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
                     .h2(page.text("indicators.import")),
                     .form(.method(.post), .action(SiteURL.indicatorImport.path), .enctype(.multipartData), Layout.csrfField(page),

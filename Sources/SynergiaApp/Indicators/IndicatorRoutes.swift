@@ -99,24 +99,11 @@ struct IndicatorRoutes: RouteCollection {
         let safeName = code.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
         headers.contentDisposition = .init(.attachment, filename: "\(safeName)\(format == .sdmx ? ".sdmx" : "").csv")
         let dimensions = format == .sdmx ? try await PublishedIndicatorData.dimensions(indicator: code, party: party, on: db) : []
-        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
-            do {
-                let header = format == .sdmx ? IndicatorExport.sdmxHeader(dimensions: dimensions) : IndicatorExport.csvHeader
-                try await writer.write(.buffer(ByteBuffer(string: header)))
-                var offset = 0
-                while true {
-                    let page = Pagination(limit: 5_000, offset: offset)
-                    let points = try await PublishedIndicatorData.points(indicator: code, party: party, page: page, on: db)
-                    if points.isEmpty { break }
-                    let text = format == .sdmx ? IndicatorExport.sdmxRows(points, dimensions: dimensions) : IndicatorExport.csvRows(points)
-                    try await writer.write(.buffer(ByteBuffer(string: text)))
-                    offset += points.count
-                    if points.count < page.limit { break }
-                }
-                try await writer.write(.end)
-            } catch {
-                try? await writer.write(.error(error))
+        return Response.streaming(headers: headers, head: format == .sdmx ? IndicatorExport.sdmxHeader(dimensions: dimensions) : IndicatorExport.csvHeader) { write in
+            try await PublishedIndicatorData.forEachPage(indicators: [code], party: party, on: db) { points in
+                try await write(format == .sdmx ? IndicatorExport.sdmxRows(points, dimensions: dimensions)
+                                                : IndicatorExport.csvRows(points))
             }
-        }))
+        }
     }
 }

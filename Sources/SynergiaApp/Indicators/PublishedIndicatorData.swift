@@ -15,6 +15,14 @@ enum PublishedIndicatorData {
     private struct Row: Decodable {
         var party_code: String; var indicator: String; var period: String; var period_start: Int; var value: Double; var unit: String
         var lower: Double?; var upper: Double?; var disaggregation: String; var source: String; var comment: String
+
+        /// The data point (nil for a period the store should never hold).
+        var point: IndicatorDataPoint? {
+            IndicatorPeriod(period).map { period in
+                IndicatorDataPoint(party: party_code, indicator: indicator, period: period, value: value, unit: unit, lower: lower, upper: upper,
+                                   disaggregation: IndicatorValueModel.parse(disaggregation), source: source, comment: comment)
+            }
+        }
     }
 
     /// One page of an indicator's values (of one Party, or all), in a stable order: Party, period, disaggregation.
@@ -26,11 +34,57 @@ enum PublishedIndicatorData {
         if let party { select = select.where(Column.party, .equal, party) }
         let rows = try await select.orderBy(Column.party).orderBy(Column.periodStart).orderBy(Column.period).orderBy(Column.disaggregation)
             .limit(page.limit).offset(page.offset).all(decoding: Row.self)
-        return rows.compactMap { row in
-            IndicatorPeriod(row.period).map { period in
-                IndicatorDataPoint(party: row.party_code, indicator: row.indicator, period: period, value: row.value, unit: row.unit,
-                                   lower: row.lower, upper: row.upper, disaggregation: IndicatorValueModel.parse(row.disaggregation),
-                                   source: row.source, comment: row.comment)
+        return rows.compactMap(\.point)
+    }
+
+    /// The units and the values of each disaggregation dimension that published values use.
+    static func usedValues(on db: any Database) async throws -> (units: Set<String>, dimensionValues: [String: Set<String>]) {
+        struct UnitRow: Decodable { var unit: String }
+        struct DisaggregationRow: Decodable { var disaggregation: String }
+        let units = try await db.sql.select().distinct().column(Column.unit).from(IndicatorValueModel.schema).all(decoding: UnitRow.self)
+        let keys = try await db.sql.select().distinct().column(Column.disaggregation).from(IndicatorValueModel.schema)
+            .all(decoding: DisaggregationRow.self)
+        var values: [String: Set<String>] = [:]
+        for row in keys {
+            for (key, value) in IndicatorValueModel.parse(row.disaggregation) { values[key, default: []].insert(value) }
+        }
+        return (Set(units.map(\.unit)), values)
+    }
+
+    /// The indicators that have published values (of one Party, or of any), sorted.
+    static func indicators(party: String?, on db: any Database) async throws -> [String] {
+        struct Row: Decodable { var indicator: String }
+        var select = db.sql.select().distinct().column(Column.indicator).from(IndicatorValueModel.schema)
+        if let party { select = select.where(Column.party, .equal, party) }
+        return try await select.orderBy(Column.indicator).all(decoding: Row.self).map(\.indicator)
+    }
+
+    /// Every published value of these indicators (of one Party, or all), handed over a page at a
+    /// time in the order of ``points(indicator:party:page:on:)``, so that an export streams. Each
+    /// page starts after the last row of the one before (by its sort key, not an offset), so a
+    /// write during a long export neither skips nor repeats a row that it did not touch.
+    static func forEachPage(indicators: [String], party: String?, pageSize: Int = 5_000, on db: any Database,
+                            _ body: ([IndicatorDataPoint]) async throws -> Void) async throws {
+        for indicator in indicators {
+            var after: Row?
+            while true {
+                var select = db.sql.select()
+                    .columns(Column.party, Column.indicator, Column.period, Column.periodStart, Column.value, Column.unit, Column.lower, Column.upper,
+                             Column.disaggregation, Column.source, Column.comment)
+                    .from(IndicatorValueModel.schema).where(Column.indicator, .equal, indicator)
+                if let party { select = select.where(Column.party, .equal, party) }
+                if let after {
+                    select = select.where(SQLBinaryExpression(
+                        SQLGroupExpression([SQLColumn(Column.party), SQLColumn(Column.periodStart), SQLColumn(Column.period), SQLColumn(Column.disaggregation)]),
+                        .greaterThan,
+                        SQLGroupExpression([SQLBind(after.party_code), SQLBind(after.period_start), SQLBind(after.period), SQLBind(after.disaggregation)])))
+                }
+                let rows = try await select.orderBy(Column.party).orderBy(Column.periodStart).orderBy(Column.period).orderBy(Column.disaggregation)
+                    .limit(pageSize).all(decoding: Row.self)
+                let points = rows.compactMap(\.point)
+                if !points.isEmpty { try await body(points) }
+                guard rows.count == pageSize, let last = rows.last else { break }
+                after = last
             }
         }
     }

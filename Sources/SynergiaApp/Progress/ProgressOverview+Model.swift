@@ -2,7 +2,7 @@ import SynergiaCore
 import Vapor
 
 /// The global overview of progress: every target of every framework, counted in one cycle.
-enum ProgressOverview {}
+public enum ProgressOverview {}
 
 extension ProgressOverview {
     /// Every target's counts in one cycle (the page and its JSON twin).

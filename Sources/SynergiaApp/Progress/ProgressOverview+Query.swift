@@ -5,7 +5,7 @@ import SynergiaCore
 
 extension ProgressOverview {
     /// Counts per target: `"FRAMEWORK/TARGET"` → the tally.
-    typealias Tallies = [String: ProgressAggregation.Tally]
+    public typealias Tallies = [String: ProgressAggregation.Tally]
 
     /// The overview of `cycle` (nil: the latest with assessments).
     static func query(cycle requested: String?, on db: any Database) async throws -> Model {
@@ -27,7 +27,7 @@ extension ProgressOverview {
     /// lists the Parties in each group (one short row per group, read through the index on
     /// cycle); each Party's regional group and conventions are read once; the counting by
     /// region and convention is then done here, in one pass.
-    static func tallies(cycle: String, on db: any Database) async throws -> Tallies {
+    public static func tallies(cycle: String, on db: any Database) async throws -> Tallies {
         let sql = db.sql
         struct Group: Decodable { var framework: String; var target: String; var category: String; var parties: String }
         let groups = try await sql.raw("""

@@ -38,6 +38,9 @@ enum SiteURL: Sendable, Equatable {
     case nationalIndicators
     case nationalIndicator(String)
     case apiIndicatorData(String, party: String? = nil)
+    case sdmxStructure
+    /// `format` is `csv` (SDMX-CSV 2.0) or `xml` (SDMX-ML 2.1); nil `indicator` for all.
+    case sdmxData(format: String, indicator: String? = nil, party: String? = nil)
     case progressTarget(framework: String, target: String, cycle: String? = nil)
     case partyProgress(String)
     case party(String)
@@ -126,6 +129,8 @@ enum SiteURL: Sendable, Equatable {
         case .nationalIndicators: "/indicators/national"
         case .nationalIndicator(let code): "/indicators#national-\(Self.fragment(code))"
         case .apiIndicatorData(let code, let party): "/api/v1/indicators/\(Self.segment(code))/data" + Self.query(["party": party])
+        case .sdmxStructure: "/sdmx/structure"
+        case .sdmxData(let format, let indicator, let party): "/sdmx/data.\(Self.segment(format))" + Self.query(["indicator": indicator, "party": party])
         case .progressTarget(let framework, let target, let cycle): "/progress/\(Self.segment(framework))/\(Self.segment(target))" + Self.query(["cycle": cycle])
         case .partyProgress(let code): "/parties/\(Self.segment(code))/progress"
         case .party(let code): "/parties/\(Self.segment(code))"

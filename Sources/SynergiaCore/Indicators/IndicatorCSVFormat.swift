@@ -6,6 +6,10 @@ public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
     /// SDMX 2.1 CSV: `DATAFLOW`, the dimensions `REF_AREA`, `INDICATOR`, `TIME_PERIOD` and one
     /// column per disaggregation dimension, then `OBS_VALUE` and the attributes.
     case sdmx
+    /// SDMX-CSV 2.0 against Synergia's published structure (``SDMXStructure``): `STRUCTURE`,
+    /// `STRUCTURE_ID`, an optional `ACTION`, then the components in any order; `_T` for a value
+    /// not disaggregated, ids for units and disaggregation values (``SDMXCode``).
+    case sdmx2
 
     /// Columns of the plain format, in the order they are written.
     public static let plainColumns = ["party", "indicator", "period", "value", "unit", "lower", "upper", "disaggregation", "source", "comment"]
@@ -20,6 +24,14 @@ public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
     public static let sdmxMeasureAndAttributes = ["OBS_VALUE", "UNIT_MEASURE", "LOWER_BOUND", "UPPER_BOUND", "OBS_COMMENT", "SOURCE"]
     /// Columns an SDMX file must have besides `DATAFLOW`.
     public static let sdmxRequired: Set<String> = ["REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE"]
+
+    /// The format a file's first header cell announces: `STRUCTURE` for SDMX-CSV 2.0, `DATAFLOW`
+    /// for SDMX-CSV 1.0, plain otherwise (a byte-order mark is skipped).
+    public static func detect(_ text: String) -> IndicatorCSVFormat {
+        let start = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst().prefix(16)) : String(text.prefix(16))
+        if start.hasPrefix("STRUCTURE") { return .sdmx2 }
+        return start.hasPrefix("DATAFLOW") ? .sdmx : .plain
+    }
 
     /// The dataflow written when the caller gives none.
     public static let defaultDataflow = "SYNERGIA:BIODIVERSITY_INDICATORS(1.0)"

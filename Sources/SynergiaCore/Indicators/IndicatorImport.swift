@@ -34,6 +34,8 @@ public struct IndicatorImportError: Error, Sendable, Equatable, CustomStringConv
         case boundsInconsistent
         /// Same Party, indicator, period and disaggregation as an earlier row.
         case duplicateRow
+        /// SDMX-CSV 2.0: an `ACTION` other than information, append or replace.
+        case unknownAction
     }
 
     public var line: Int
@@ -110,6 +112,7 @@ public enum IndicatorImport {
         switch format {
         case .plain: layout = plainLayout(header: header.cells, dimensions: knownDimensions)
         case .sdmx: layout = sdmxLayout(header: header.cells, dimensions: knownDimensions)
+        case .sdmx2: layout = sdmx2Layout(header: header.cells, dimensions: knownDimensions, indicators: knownIndicators)
         }
         var errors = layout.errors
         guard errors.isEmpty else { return .failure(IndicatorImportErrors(errors)) }
@@ -185,6 +188,10 @@ public enum IndicatorImport {
         var disaggregationColumn: Int?
         var dimensionColumns: [(key: String, index: Int)] = []
         var dimensions: Set<String> = []
+        /// SDMX-CSV 2.0: indicator id → code; its cells hold SDMX ids and time periods.
+        var sdmxIndicators: [String: String]?
+        /// SDMX-CSV 2.0: the `ACTION` column, if there is one.
+        var actionColumn: Int?
 
         func cell(_ field: String, _ cells: [String]) -> String? {
             index[field].map { cells[$0].trimmingSpaces }
@@ -213,21 +220,29 @@ public enum IndicatorImport {
                 return .some(value)
             }
 
+            let isSDMX2 = sdmxIndicators != nil
+            /// An SDMX id's text (a unit or disaggregation value); other formats keep the cell.
+            func decoded(_ text: String) -> String { isSDMX2 ? SDMXCode.text(text) ?? text : text }
+            if let column = actionColumn, !["", "I", "A", "R"].contains(cells[column].trimmingSpaces) {
+                errors.append(IndicatorImportError(line: line, column: "ACTION", kind: .unknownAction,
+                                                   message: "ACTION \"\(cells[column].trimmingSpaces)\" is not I, A or R (values are not deleted by import)"))
+            }
             let party = required("party")?.uppercased()
             if let party, !context.knownParties.contains(party) { fail("party", .unknownParty, "unknown Party code \"\(party)\"") }
-            let indicator = required("indicator")
+            let indicator = required("indicator").map { sdmxIndicators?[$0] ?? $0 }
             if let indicator, !context.knownIndicators.contains(indicator) { fail("indicator", .unknownIndicator, "unknown indicator \"\(indicator)\"") }
             if let indicator, let party, let owner = context.nationalIndicatorOwners[indicator], owner != party {
                 fail("indicator", .nationalIndicatorOfAnotherParty, "\"\(indicator)\" is a national indicator of \(owner), not of \(party)")
             }
             var period: IndicatorPeriod?
             if let text = required("period") {
-                if let parsed = IndicatorPeriod(text) {
+                if let parsed = isSDMX2 ? SDMXCode.period(text) : IndicatorPeriod(text) {
                     if parsed.isWithin(context.periodRange) { period = parsed } else {
                         fail("period", .periodOutOfRange, "period \(text) is outside \(context.periodRange.lowerBound)-\(context.periodRange.upperBound)")
                     }
                 } else {
-                    fail("period", .malformedPeriod, "\"\(text)\" is not a year (2015) or a range of years (2015-2017)")
+                    fail("period", .malformedPeriod, isSDMX2 ? "\"\(text)\" is not a year (2015) or a range of years (2015-01-01/P3Y)"
+                                                             : "\"\(text)\" is not a year (2015) or a range of years (2015-2017)")
                 }
             }
             let value = number("value", required: true)
@@ -252,14 +267,24 @@ public enum IndicatorImport {
             }
             for (key, column) in dimensionColumns {
                 let text = cells[column].trimmingSpaces
-                if !text.isEmpty { disaggregation[key] = text }
+                guard !text.isEmpty, !(isSDMX2 && text == SDMXCode.total) else { continue }
+                let value = decoded(text)
+                // Stored as `key=value;key=value`: a value must not make a second dimension of itself.
+                if value.unicodeScalars.contains(where: { $0 == ";" || $0 == "=" || $0.properties.generalCategory == .control })
+                    || value != value.trimmingSpaces {
+                    errors.append(IndicatorImportError(line: line, column: key.uppercased(), kind: .malformedDisaggregation,
+                                                       message: "the \(key) value \"\(value.debugDescription.dropFirst().dropLast())\" may not hold ;, = or control characters, or begin or end with a space"))
+                } else {
+                    disaggregation[key] = value
+                }
             }
 
             guard let party, let indicator, let period, let v = value ?? nil, let l = lower, let u = upper else { return nil }
+            func restored(_ text: String) -> String { isSDMX2 ? SpreadsheetCSV.restored(text) : text }
             return IndicatorDataPoint(party: party, indicator: indicator, period: period, value: v,
-                                      unit: cell("unit", cells) ?? "", lower: l, upper: u,
+                                      unit: decoded(cell("unit", cells) ?? ""), lower: l, upper: u,
                                       disaggregation: disaggregation,
-                                      source: cell("source", cells) ?? "", comment: cell("comment", cells) ?? "")
+                                      source: restored(cell("source", cells) ?? ""), comment: restored(cell("comment", cells) ?? ""))
         }
     }
 
@@ -306,22 +331,60 @@ public enum IndicatorImport {
             layout.errors.append(IndicatorImportError(line: 1, column: names.first, kind: .missingColumn,
                                                       message: "the first column of SDMX-CSV must be DATAFLOW"))
         }
-        for (i, name) in names.enumerated() where i > 0 || name != IndicatorCSVFormat.sdmxDataflowColumn {
+        let first = names.first == IndicatorCSVFormat.sdmxDataflowColumn ? 1 : 0
+        readComponents(names, from: first, into: &layout, unknown: "dimension") { _, name, _ in
+            name == IndicatorCSVFormat.sdmxDataflowColumn // a second one is reported as repeated
+        }
+        return layout
+    }
+
+    static func sdmx2Layout(header: [String], dimensions: Set<String>, indicators: Set<String>) -> Layout {
+        var layout = Layout(errors: headerErrors(header))
+        layout.dimensions = dimensions
+        layout.sdmxIndicators = SDMXCode.indicatorCodes(indicators)
+        let names = header.map { $0.trimmingSpaces }
+        guard names.count >= 2, names[0] == "STRUCTURE", names[1] == "STRUCTURE_ID" else {
+            layout.errors.append(IndicatorImportError(line: 1, column: names.first, kind: .missingColumn,
+                                                      message: "SDMX-CSV 2.0 begins with the columns STRUCTURE,STRUCTURE_ID"))
+            return layout
+        }
+        var first = 2
+        if names.count > 2, names[2] == "ACTION" { layout.actionColumn = 2; first = 3 }
+        readComponents(names, from: first, into: &layout, unknown: "component") { _, name, layout in
+            switch name {
+            case "SDG_SERIES":
+                return true // derived from the registry
+            case "STRUCTURE", "STRUCTURE_ID", "ACTION":
+                // Out of place, its cells would be read as nothing (an ACTION of D would import values).
+                layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .unknownColumn,
+                                                          message: "\(name) must be column \(name == "ACTION" ? 3 : name == "STRUCTURE" ? 1 : 2) of SDMX-CSV 2.0"))
+                return true
+            default:
+                return false
+            }
+        }
+        return layout
+    }
+
+    /// Reads the component columns of an SDMX-CSV header from column `first` on: the fields, the
+    /// disaggregation dimensions, an error for any other name, and one for each required column
+    /// missing. `special` sees each name first and returns true when it has dealt with it.
+    static func readComponents(_ names: [String], from first: Int, into layout: inout Layout, unknown noun: String,
+                               special: (Int, String, inout Layout) -> Bool) {
+        for (i, name) in names.enumerated().dropFirst(first) {
+            if special(i, name, &layout) { continue }
             if let field = sdmxFields[name] {
                 layout.index[field] = i
                 layout.columnName[field] = name
-            } else if name == IndicatorCSVFormat.sdmxDataflowColumn {
-                continue // reported as repeated
-            } else if IndicatorDimensions.isValidName(name), name == name.uppercased(), dimensions.contains(name.lowercased()) {
+            } else if IndicatorDimensions.isValidName(name), name == name.uppercased(), layout.dimensions.contains(name.lowercased()) {
                 layout.dimensionColumns.append((name.lowercased(), i))
             } else {
                 layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .unknownColumn,
-                                                          message: "unknown dimension column \"\(name)\""))
+                                                          message: "unknown \(noun) column \"\(name)\""))
             }
         }
         for name in IndicatorCSVFormat.sdmxFixedDimensions + ["OBS_VALUE"] where layout.columnName[sdmxFields[name]!] == nil {
             layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .missingColumn, message: "required column \"\(name)\" is missing"))
         }
-        return layout
     }
 }

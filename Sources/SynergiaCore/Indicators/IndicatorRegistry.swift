@@ -59,6 +59,9 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
     public var targets: [IndicatorTargetLink]
     /// SDG indicator numbers the indicator is the same as or directly based on.
     public var sdg: [String]
+    /// The SDG Global Database's series codes for it (`ER_RSK_LST`); empty when it is no SDG
+    /// indicator, unknown when the SDG indicator has several series and none is certain.
+    public var sdgSeries: Known<[String]>
     public var kind: IndicatorKind
 
     public var id: String { code }
@@ -73,7 +76,7 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
 
     public init(code: String, name: LocalizedText, definition: Known<LocalizedText> = .unknown, unit: Known<String> = .unknown,
                 methodologySource: Known<String> = .unknown, custodian: Known<String> = .unknown,
-                targets: [IndicatorTargetLink] = [], sdg: [String] = [], kind: IndicatorKind) {
+                targets: [IndicatorTargetLink] = [], sdg: [String] = [], sdgSeries: Known<[String]> = .known([]), kind: IndicatorKind) {
         self.code = code
         self.name = name
         self.definition = definition
@@ -82,6 +85,7 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
         self.custodian = custodian
         self.targets = targets
         self.sdg = sdg
+        self.sdgSeries = sdgSeries
         self.kind = kind
     }
 }

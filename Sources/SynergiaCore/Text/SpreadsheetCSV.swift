@@ -10,6 +10,8 @@ public enum SpreadsheetCSV {
     public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
         case text(String)
         case number(String)
+        /// Text written so that ``restored(_:)`` gives it back (``reversiblyNeutralized(_:)``).
+        case reversibleText(String)
         public init(stringLiteral value: String) { self = .text(value) }
     }
 
@@ -39,6 +41,7 @@ public enum SpreadsheetCSV {
             switch cell {
             case .text(let text): neutralized(text)
             case .number(let text): text
+            case .reversibleText(let text): reversiblyNeutralized(text)
             }
         } })
     }

@@ -2,21 +2,6 @@ import Foundation
 import Testing
 @testable import SynergiaCore
 
-/// Deterministic pseudo-random numbers (SplitMix64), so that every run tests the same inputs.
-struct DecisionSplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Property-style robustness: the parser returns on random and mutated inputs, accounts for
 /// every line (placed, dropped as page furniture, footnote, or reported as a warning) and
 /// produces encodable results.
@@ -34,14 +19,14 @@ struct DecisionRobustnessTests {
         "\u{2028}", "̈", "\u{0640}", "ً",
     ]
 
-    static func randomText(_ rng: inout DecisionSplitMix64) -> String {
+    static func randomText(_ rng: inout DemoRandom) -> String {
         let count = Int(rng.next() % 400)
         var out = ""
         for _ in 0..<count { out += alphabet[Int(rng.next() % UInt64(alphabet.count))] }
         return out
     }
 
-    static func mutate(_ text: String, _ rng: inout DecisionSplitMix64) -> String {
+    static func mutate(_ text: String, _ rng: inout DemoRandom) -> String {
         switch rng.next() % 6 {
         case 0: // truncation at a random byte (may cut a UTF-8 sequence)
             let bytes = Array(text.utf8)
@@ -98,14 +83,14 @@ struct DecisionRobustnessTests {
     }
 
     @Test func randomStrings() throws {
-        var rng = DecisionSplitMix64(seed: 0x5EED_0001)
+        var rng = DemoRandom(seed: 0x5EED_0001)
         for i in 0..<150 {
             try Self.check(Self.randomText(&rng), "random #\(i)")
         }
     }
 
     @Test func mutatedFixtures() throws {
-        var rng = DecisionSplitMix64(seed: 0x5EED_0002)
+        var rng = DemoRandom(seed: 0x5EED_0002)
         let texts = try DecisionTestSupport.allFixtures.map(DecisionTestSupport.text)
         for i in 0..<150 {
             var text = texts[i % texts.count]

@@ -7,9 +7,24 @@ import Testing
     init() throws { registry = try IndicatorRegistry.load() }
 
     @Test func loadsVersionAndSource() {
-        #expect(registry.version == 2)
+        #expect(registry.version == 3)
         #expect(registry.source.contains("15/5"))
         #expect(registry.indicators.count >= 20)
+    }
+
+    @Test func sdgSeriesCodesAreTheSDGDatabasesOrUnknown() {
+        #expect(registry.indicator(code: "A.3")?.sdgSeries == .known(["ER_RSK_LST"]))
+        #expect(registry.indicator(code: "AICHI-RLI")?.sdgSeries == .known(["ER_RSK_LST"]))
+        #expect(registry.indicator(code: "5.1")?.sdgSeries == .known(["ER_H2O_FWTL"]))
+        #expect(registry.indicator(code: "AICHI-FOREST")?.sdgSeries == .known(["AG_LND_FRST"]))
+        for indicator in registry.indicators {
+            if indicator.sdg.isEmpty {
+                #expect(indicator.sdgSeries == .known([]), "\(indicator.code) has no SDG indicator, so no series")
+            } else if let series = indicator.sdgSeries.value {
+                #expect(!series.isEmpty, "\(indicator.code): an SDG indicator has a series or an unknown one")
+                for code in series { #expect(SDMXCode.isValidID(code) && code == code.uppercased(), "\(code)") }
+            }
+        }
     }
 
     @Test func codesAreUnique() {
