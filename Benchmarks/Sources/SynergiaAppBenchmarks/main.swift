@@ -121,6 +121,19 @@ struct AppBenchmarks {
         let focalPointIn = try await focalPoint.send(.POST, "/sign-in", form: ["email": "fp-ke@bench.example", "password": "benchmark-password"])
         check(focalPointIn.status == .seeOther, "sign-in failed: \(focalPointIn.status)")
 
+        // SYNERGIA_BENCH_SERVE=1: keep serving the scaled data for an outside load generator
+        // (Benchmarks/scripts/load.sh); prints the address, a signed-in session and Kenya's CBD
+        // report, then waits to be stopped.
+        if ProcessInfo.processInfo.environment["SYNERGIA_BENCH_SERVE"] != nil {
+            let report = try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").with(\.$cycle).all()
+                .first { $0.cycle.templateID == "cbd-7nr" }
+            let session = client.cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+            say("serving http://127.0.0.1:\(port)")
+            say("cookie \(session)")
+            say("report /reports/\(report!.id!)")
+            while true { try await Task.sleep(for: .seconds(3600)) }
+        }
+
         // SYNERGIA_BENCH_FOCUS=cbd-7nr: only that report page, many times (for a profiler).
         if let focus = ProcessInfo.processInfo.environment["SYNERGIA_BENCH_FOCUS"] {
             let report = try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").with(\.$cycle).all()

@@ -22,7 +22,7 @@ extension IndicatorList {
                             .td(.text(indicator.sdg.joined(separator: ", "))))
                     })
                 ),
-                NationalIndicatorView.section(page, model.national, registry: model.indicators),
+                NationalIndicatorView.section(page, model, registry: model.indicators),
             ])
         }
     }

@@ -28,7 +28,7 @@ struct IndicatorRoutes: RouteCollection {
         }
         routes.on(.POST, "indicators", "national", body: .collect(maxSize: "16kb")) { req -> Response in
             let row = try await Self.addNational(req, by: try req.requireUser())
-            return req.redirect(to: SiteURL.nationalIndicator(row.code).path)
+            return req.redirect(to: SiteURL.nationalIndicator(row.code, party: row.partyCode).path)
         }
         routes.grouped("api", "v1").grouped(APITokenAuthenticator())
             .on(.POST, "national-indicators", body: .collect(maxSize: "16kb")) { req -> Response in
@@ -38,7 +38,7 @@ struct IndicatorRoutes: RouteCollection {
     }
 
     static func list(_ req: Request) async throws -> IndicatorList.Model {
-        try await IndicatorList.query(registry: req.application.synergia.indicators, on: req.db)
+        try await IndicatorList.query(registry: req.application.synergia.indicators, party: req.partyQuery, on: req.db)
     }
 
     static func addNational(_ req: Request, by user: UserModel) async throws -> NationalIndicatorModel {

@@ -2,11 +2,19 @@ import Plot
 import SynergiaCore
 
 enum NationalIndicatorView {
-    static func section(_ page: PageContext, _ indicators: [NationalIndicatorDTO], registry: [IndicatorDTO]) -> Node<HTML.BodyContext> {
-        .section(.id("national"),
+    /// One Party's national indicators when the page was asked for one, else how many each Party has.
+    static func section(_ page: PageContext, _ model: IndicatorList.Model, registry: [IndicatorDTO]) -> Node<HTML.BodyContext> {
+        let indicators = model.national
+        return .section(.id("national"),
             .h2(page.text("indicators.national")),
             .p(page.text("indicators.national-intro"), .text(" "), .a(.href(SiteURL.api(.nationalIndicators).path), .text("JSON"))),
-            .if(indicators.isEmpty, .p(page.text("indicators.national-none")), else: .table(.class("data"),
+            .if(model.nationalParty == nil, counts(page, model.nationalCounts)),
+            .unwrap(model.nationalParty) { party in
+                .p(.strong(partyName(page, party)), .text(" · "),
+                   .a(.href(SiteURL.indicators.path + "#national"), page.text("indicators.national-all")))
+            },
+            .if(model.nationalParty != nil && indicators.isEmpty, .p(page.text("indicators.national-none"))),
+            .if(!indicators.isEmpty, .table(.class("data"),
                 .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
                            .th(page.text("indicators.national-links")), .th(page.text("indicators.targets")))),
                 .tbody(.forEach(indicators) { indicator in
@@ -31,5 +39,22 @@ enum NationalIndicatorView {
                       Layout.field(page, name: "targets", labelKey: "indicators.national-targets", value: "", required: false),
                       .button(.type(.submit), page.text("indicators.national-add")))))
         )
+    }
+
+    static func partyName<C>(_ page: PageContext, _ row: IndicatorList.Model.PartyCount) -> Node<C> {
+        row.names.isEmpty ? .text(row.party) : page.name(row.names)
+    }
+
+    /// Each Party that has national indicators, linking to its list.
+    static func counts(_ page: PageContext, _ counts: [IndicatorList.Model.PartyCount]) -> Node<HTML.BodyContext> {
+        .if(counts.isEmpty, .p(page.text("indicators.national-none")), else: .group(
+            .p(page.text("indicators.national-choose")),
+            .table(.class("data"),
+                .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.national")))),
+                .tbody(.forEach(counts) { row in
+                    .tr(.th(.attribute(named: "scope", value: "row"),
+                            .a(.href(SiteURL.indicators.path + SiteURL.query(["party": row.party]) + "#national"), partyName(page, row))),
+                        .td(.text(String(row.count))))
+                }))))
     }
 }

@@ -36,7 +36,7 @@ enum SiteURL: Sendable, Equatable {
     case indicatorExport(String, format: String, party: String? = nil)
     case indicatorImport
     case nationalIndicators
-    case nationalIndicator(String)
+    case nationalIndicator(String, party: String)
     case apiIndicatorData(String, party: String? = nil)
     case sdmxStructure
     /// `format` is `csv` (SDMX-CSV 2.0) or `xml` (SDMX-ML 2.1); nil `indicator` for all.
@@ -127,7 +127,7 @@ enum SiteURL: Sendable, Equatable {
         case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])
         case .indicatorImport: "/indicators/import"
         case .nationalIndicators: "/indicators/national"
-        case .nationalIndicator(let code): "/indicators#national-\(Self.fragment(code))"
+        case .nationalIndicator(let code, let party): "/indicators" + Self.query(["party": party]) + "#national-\(Self.fragment(code))"
         case .apiIndicatorData(let code, let party): "/api/v1/indicators/\(Self.segment(code))/data" + Self.query(["party": party])
         case .sdmxStructure: "/sdmx/structure"
         case .sdmxData(let format, let indicator, let party): "/sdmx/data.\(Self.segment(format))" + Self.query(["indicator": indicator, "party": party])

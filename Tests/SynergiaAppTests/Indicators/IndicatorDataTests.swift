@@ -94,10 +94,16 @@ struct NationalIndicatorTests {
             let form = ["localCode": "forest-1", "name": "Gazetted forest reserves under management plans", "unit": "percent",
                         "definition": "Share of gazetted forest reserves with an approved management plan.", "globalIndicators": "3.1",
                         "targets": "KMGBF/3"]
-            #expect(try await kenya.post("/indicators/national", form).status == .seeOther)
+            let added = try await kenya.post("/indicators/national", form)
+            #expect(added.status == .seeOther && added.location == "/indicators?party=KE#national-KE-FOREST-1")
             let listed = try await Browser(app).json([NationalIndicatorDTO].self, "/api/v1/national-indicators?party=KE")
             #expect(listed.map(\.code) == ["KE-FOREST-1"] && listed.first?.globalIndicators == ["3.1"] && listed.first?.targets == ["KMGBF/3"])
-            #expect(try await Browser(app).get("/indicators").contains("id=\"national-KE-FOREST-1\""))
+            #expect(try await Browser(app).get("/indicators?party=KE").contains("id=\"national-KE-FOREST-1\""))
+            // Without a Party, the page counts each Party's national indicators and links to them.
+            let all = try await Browser(app).get("/indicators")
+            #expect(!all.contains("id=\"national-KE-FOREST-1\""))
+            #expect(all.contains("<a href=\"/indicators?party=KE#national\">Kenya</a></th><td>1</td>"))
+            #expect(try await Browser(app).get("/indicators?party=FR").contains("No national indicator yet."))
 
             // Refused: the same code again, a bad code, an unknown global indicator or target, no name.
             for (label, change) in [("duplicate", [:]), ("code", ["localCode": "a b"]), ("global", ["localCode": "X", "globalIndicators": "9.9"]),
