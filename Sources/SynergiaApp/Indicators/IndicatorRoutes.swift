@@ -48,9 +48,18 @@ struct IndicatorRoutes: RouteCollection {
 
     /// The route's indicator code, if the registry or a Party's national indicators know it (404 otherwise).
     static func indicatorCode(_ req: Request) async throws -> String {
-        let code = try req.textParameter("code")
+        try await knownIndicator(try req.textParameter("code"), req)
+    }
+
+    /// An indicator code as a file name's stem: ASCII letters, digits, `.` and `-` only.
+    static func fileStem(_ code: String) -> String {
+        code.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+    }
+
+    /// `code`, if the registry or a Party's national indicators know it (404 otherwise).
+    static func knownIndicator(_ code: String, _ req: Request) async throws -> String {
         guard try await NationalIndicatorService.definition(code, registry: req.application.synergia.indicators, on: req.db) != nil else {
-            throw Abort(.notFound)
+            throw Abort(.notFound, reason: "no indicator has this code")
         }
         return code
     }
@@ -96,7 +105,7 @@ struct IndicatorRoutes: RouteCollection {
         let db = req.db
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let safeName = code.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+        let safeName = fileStem(code)
         headers.contentDisposition = .init(.attachment, filename: "\(safeName)\(format == .sdmx ? ".sdmx" : "").csv")
         let dimensions = format == .sdmx ? try await PublishedIndicatorData.dimensions(indicator: code, party: party, on: db) : []
         return Response.streaming(headers: headers, head: format == .sdmx ? IndicatorExport.sdmxHeader(dimensions: dimensions) : IndicatorExport.csvHeader) { write in

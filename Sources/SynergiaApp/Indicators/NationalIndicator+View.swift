@@ -53,7 +53,7 @@ enum NationalIndicatorView {
                 .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.national")))),
                 .tbody(.forEach(counts) { row in
                     .tr(.th(.attribute(named: "scope", value: "row"),
-                            .a(.href(SiteURL.indicators.path + SiteURL.query(["party": row.party]) + "#national"), partyName(page, row))),
+                            .a(.href(SiteURL.nationalIndicatorsOf(party: row.party).path), partyName(page, row))),
                         .td(.text(String(row.count))))
                 }))))
     }

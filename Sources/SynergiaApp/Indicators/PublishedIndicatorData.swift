@@ -27,14 +27,25 @@ enum PublishedIndicatorData {
 
     /// One page of an indicator's values (of one Party, or all), in a stable order: Party, period, disaggregation.
     static func points(indicator: String, party: String?, page: Pagination, on db: any Database) async throws -> [IndicatorDataPoint] {
+        let rows = try await ordered(indicator: indicator, party: party, on: db).limit(page.limit).offset(page.offset).all(decoding: Row.self)
+        return rows.compactMap(\.point)
+    }
+
+    /// The published rows of an indicator (of one Party, or all), every column, in the stable
+    /// order Party, period, disaggregation that pages and exports share.
+    private static func ordered(indicator: String, party: String?, after: Row? = nil, on db: any Database) -> SQLSelectBuilder {
         var select = db.sql.select()
             .columns(Column.party, Column.indicator, Column.period, Column.periodStart, Column.value, Column.unit, Column.lower, Column.upper,
                      Column.disaggregation, Column.source, Column.comment)
             .from(IndicatorValueModel.schema).where(Column.indicator, .equal, indicator)
         if let party { select = select.where(Column.party, .equal, party) }
-        let rows = try await select.orderBy(Column.party).orderBy(Column.periodStart).orderBy(Column.period).orderBy(Column.disaggregation)
-            .limit(page.limit).offset(page.offset).all(decoding: Row.self)
-        return rows.compactMap(\.point)
+        if let after {
+            select = select.where(SQLBinaryExpression(
+                SQLGroupExpression([SQLColumn(Column.party), SQLColumn(Column.periodStart), SQLColumn(Column.period), SQLColumn(Column.disaggregation)]),
+                .greaterThan,
+                SQLGroupExpression([SQLBind(after.party_code), SQLBind(after.period_start), SQLBind(after.period), SQLBind(after.disaggregation)])))
+        }
+        return select.orderBy(Column.party).orderBy(Column.periodStart).orderBy(Column.period).orderBy(Column.disaggregation)
     }
 
     /// The units and the values of each disaggregation dimension that published values use.
@@ -68,19 +79,7 @@ enum PublishedIndicatorData {
         for indicator in indicators {
             var after: Row?
             while true {
-                var select = db.sql.select()
-                    .columns(Column.party, Column.indicator, Column.period, Column.periodStart, Column.value, Column.unit, Column.lower, Column.upper,
-                             Column.disaggregation, Column.source, Column.comment)
-                    .from(IndicatorValueModel.schema).where(Column.indicator, .equal, indicator)
-                if let party { select = select.where(Column.party, .equal, party) }
-                if let after {
-                    select = select.where(SQLBinaryExpression(
-                        SQLGroupExpression([SQLColumn(Column.party), SQLColumn(Column.periodStart), SQLColumn(Column.period), SQLColumn(Column.disaggregation)]),
-                        .greaterThan,
-                        SQLGroupExpression([SQLBind(after.party_code), SQLBind(after.period_start), SQLBind(after.period), SQLBind(after.disaggregation)])))
-                }
-                let rows = try await select.orderBy(Column.party).orderBy(Column.periodStart).orderBy(Column.period).orderBy(Column.disaggregation)
-                    .limit(pageSize).all(decoding: Row.self)
+                let rows = try await ordered(indicator: indicator, party: party, after: after, on: db).limit(pageSize).all(decoding: Row.self)
                 let points = rows.compactMap(\.point)
                 if !points.isEmpty { try await body(points) }
                 guard rows.count == pageSize, let last = rows.last else { break }

@@ -36,14 +36,11 @@ struct SDMXRoutes: RouteCollection {
         let code: String? = req.query["indicator"]
         let indicators: [String]
         if let code {
-            guard try await NationalIndicatorService.definition(code, registry: req.application.synergia.indicators, on: req.db) != nil else {
-                throw Abort(.notFound, reason: "no indicator has this code")
-            }
-            indicators = [code]
+            indicators = [try await IndicatorRoutes.knownIndicator(code, req)]
         } else {
             indicators = try await PublishedIndicatorData.indicators(party: req.partyQuery, on: req.db)
         }
-        let stem = (code ?? "all").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+        let stem = IndicatorRoutes.fileStem(code ?? "all")
         return Selection(indicators: indicators, party: req.partyQuery, name: stem + (req.partyQuery.map { "-\($0)" } ?? ""))
     }
 

@@ -37,6 +37,8 @@ enum SiteURL: Sendable, Equatable {
     case indicatorImport
     case nationalIndicators
     case nationalIndicator(String, party: String)
+    /// The national indicators of one Party on `/indicators`.
+    case nationalIndicatorsOf(party: String)
     case apiIndicatorData(String, party: String? = nil)
     case sdmxStructure
     /// `format` is `csv` (SDMX-CSV 2.0) or `xml` (SDMX-ML 2.1); nil `indicator` for all.
@@ -128,6 +130,7 @@ enum SiteURL: Sendable, Equatable {
         case .indicatorImport: "/indicators/import"
         case .nationalIndicators: "/indicators/national"
         case .nationalIndicator(let code, let party): "/indicators" + Self.query(["party": party]) + "#national-\(Self.fragment(code))"
+        case .nationalIndicatorsOf(let party): "/indicators" + Self.query(["party": party]) + "#national"
         case .apiIndicatorData(let code, let party): "/api/v1/indicators/\(Self.segment(code))/data" + Self.query(["party": party])
         case .sdmxStructure: "/sdmx/structure"
         case .sdmxData(let format, let indicator, let party): "/sdmx/data.\(Self.segment(format))" + Self.query(["indicator": indicator, "party": party])

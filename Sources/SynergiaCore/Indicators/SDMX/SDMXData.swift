@@ -12,7 +12,7 @@ public struct SDMXData: Sendable {
     public var sdgSeries: [String: String]
 
     public init(registry: IndicatorRegistry) {
-        version = "\(registry.version).0"
+        version = SDMXStructure.version(of: registry)
         var series: [String: String] = [:]
         for indicator in registry.indicators {
             if let codes = indicator.sdgSeries.value, codes.count == 1 { series[indicator.code] = codes[0] }

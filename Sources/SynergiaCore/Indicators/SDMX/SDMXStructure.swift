@@ -45,7 +45,7 @@ public struct SDMXStructure: Sendable {
     ///     (undetermined, BCP 47).
     public init(registry: IndicatorRegistry, parties: [String: [String: String]], nationalIndicators: [String: String],
                 units: Set<String>, dimensionValues: [String: Set<String>], prepared: Date) {
-        version = "\(registry.version).0"
+        version = Self.version(of: registry)
         self.prepared = prepared
         self.parties = parties.keys.sorted().map { Code(id: $0, names: parties[$0] ?? [:]) }
         indicators = registry.indicators.map { Code(id: SDMXCode.indicatorID($0.code), names: $0.name.values) }
@@ -78,7 +78,10 @@ public struct SDMXStructure: Sendable {
     /// The DSD's attribute ids, in order.
     public static let attributeIDs = ["UNIT_MEASURE", "LOWER_BOUND", "UPPER_BOUND", "OBS_COMMENT", "SOURCE", "SDG_SERIES"]
 
-    /// `SYNERGIA:BIODIVERSITY_INDICATORS(2.0)`, as SDMX-CSV names the dataflow.
+    /// The version of every artefact: the registry's (`3` → `3.0`).
+    public static func version(of registry: IndicatorRegistry) -> String { "\(registry.version).0" }
+
+    /// `SYNERGIA:BIODIVERSITY_INDICATORS(3.0)`, as SDMX-CSV names the dataflow.
     public static func dataflowReference(version: String) -> String { "\(agency):\(dataflowID)(\(version))" }
 
     /// The URN of the DSD.
