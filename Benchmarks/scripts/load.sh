@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Many clients at once (issue 12): wrk (Debian's package) against the release server of the app
-# benchmark on the data of `synergia seed --scale` (SQLite), every route of the table in
-# BENCHMARKS.md, the static file measured in the same run. Prints a Markdown table: requests per
-# second, p50, p99, errors (non-2xx/3xx answers and sockets that failed or waited over 10 s), bytes
-# per response and each route's share of the static file's rate.
+# benchmark on the data of `synergia seed --scale`, every route of the table in BENCHMARKS.md,
+# the static file measured in the same run, then the save mix (16 writers), the resident memory
+# after all of it, and a cold start on the same data. Prints a Markdown table: requests per
+# second, p50, p99, errors (non-2xx/3xx answers and sockets that failed or waited over 10 s),
+# bytes per response on the wire and each route's share of the static file's rate.
 #
-#   bash Benchmarks/scripts/load.sh            # DURATION=8s CONNECTIONS=32 THREADS=2 by default
+# Pages are asked for as a browser does, accepting gzip; the static file, the reference, is
+# asked for without (so no share is flattered by the reference's compression).
+#
+#   bash Benchmarks/scripts/load.sh            # SQLite; DURATION=8s CONNECTIONS=32 THREADS=2 by default
+#   SYNERGIA_BENCH_DATABASE_URL=postgres://synergia:synergia@127.0.0.1:5432/synergia_bench bash Benchmarks/scripts/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -14,55 +19,88 @@ bin=Benchmarks/.build/release/SynergiaAppBenchmarks
 duration=${DURATION:-8s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
+writers_count=16
 
-log=$(mktemp)
+work=$(mktemp -d)
+log=$work/server.log
+export SYNERGIA_BENCH_DB=$work/bench.sqlite
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 SYNERGIA_BENCH_SERVE=1 "$bin" >"$log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 1 900); do
-  grep -q '^report ' "$log" && break
+for _ in $(seq 1 1800); do
+  grep -q '^ready' "$log" && break
   kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
   sleep 1
 done
+grep -q '^ready' "$log" || { cat "$log"; exit 1; }
 base=$(sed -n 's/^serving //p' "$log")
 cookie=$(sed -n 's/^cookie //p' "$log")
 report=$(sed -n 's/^report //p' "$log")
-[ -n "$report" ] || { cat "$log"; exit 1; }
+sed -n 's/^writer //p' "$log" >"$work/writers"
 
-# label|path|signed in (1) or not
+# label|path|signed in (1) or not|gzip (1) or not
 routes=(
-  "static file|/static/synergia.css|0"
-  "/healthz, anonymous|/healthz|0"
-  "/healthz, signed in|/healthz|1"
-  "home|/|0"
-  "conventions|/conventions|0"
-  "frameworks|/frameworks|0"
-  "Parties|/parties|0"
-  "a Party|/parties/KE|0"
-  "decisions|/decisions|0"
-  "action items|/action-items|0"
-  "meetings|/meetings|0"
-  "news|/news|0"
-  "indicators|/indicators|0"
-  "an indicator|/indicators/3.1|0"
-  "progress overview|/progress|0"
-  "a target|/progress/KMGBF/3|0"
-  "a Party's progress|/parties/KE/progress|0"
-  "API: Parties|/api/v1/parties|0"
-  "report page (CBD 7NR), signed in|$report|1"
+  "static file|/static/synergia.css|0|0"
+  "/healthz, anonymous|/healthz|0|0"
+  "/healthz, signed in|/healthz|1|0"
+  "home|/|0|1"
+  "conventions|/conventions|0|1"
+  "frameworks|/frameworks|0|1"
+  "Parties|/parties|0|1"
+  "a Party|/parties/KE|0|1"
+  "decisions|/decisions|0|1"
+  "a decision|/decisions/XII-6|0|1"
+  "action items|/action-items|0|1"
+  "meetings|/meetings|0|1"
+  "news|/news|0|1"
+  "indicators|/indicators|0|1"
+  "an indicator|/indicators/3.1|0|1"
+  "progress overview|/progress|0|1"
+  "a target|/progress/KMGBF/3|0|1"
+  "a Party's progress|/parties/KE/progress|0|1"
+  "API: Parties|/api/v1/parties|0|1"
+  "API: a Party|/api/v1/parties/KE|0|1"
+  "report page (CBD 7NR), signed in|$report|1|1"
 )
 
-echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+database=SQLite
+[ -n "${SYNERGIA_BENCH_DATABASE_URL:-}" ] && database=PostgreSQL
+echo "$database; wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "| request | req/s | p50 (ms) | p99 (ms) | errors | bytes | share of the static file |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 static=""
 for entry in "${routes[@]}"; do
-  IFS='|' read -r label path signed <<<"$entry"
+  IFS='|' read -r label path signed gzip <<<"$entry"
   args=(-t"$threads" -c"$connections" -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-result.lua)
   [ "$signed" = 1 ] && args+=(-H "Cookie: $cookie")
+  [ "$gzip" = 1 ] && args+=(-H "Accept-Encoding: gzip")
   read -r _ _ rate p50 p99 status errors bytes < <(wrk "${args[@]}" "$base$path" | grep '^RESULT')
   [ -z "$static" ] && static=$rate
   share=$(awk -v r="$rate" -v s="$static" 'BEGIN { printf "%.1f %%", 100 * r / s }')
   echo "| $label (\`${path/\/reports\/*//reports/ID}\`) | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
 done
+
+# The save mix: 16 writers at once, each on its own question of its own Party's report.
+out=$(WRK_WRITERS=$work/writers wrk -t$writers_count -c$writers_count -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-save.lua "$base/")
+read -r _ _ rate p50 p99 status errors bytes < <(grep '^RESULT' <<<"$out")
+read -r _ saved conflicts others < <(grep '^SAVES' <<<"$out")
+echo "| saves, $writers_count writers (\`PUT /api/v1/reports/ID/answers/QUESTION\`) | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $saved saved, $conflicts conflicts, $others other |"
+
+rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+echo
+echo "Resident memory of the server after the run: $rss MB."
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+
+# Cold start: a new process on the same (migrated, seeded) database, to the first served home page.
+port=$(sed -n 's|.*127\.0\.0\.1:\([0-9]*\).*|\1|p' <<<"$base")
+start=$(date +%s%N)
+SYNERGIA_BENCH_COLD=1 "$bin" >"$log" 2>&1 &
+pid=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.01
+done
+end=$(date +%s%N)
+echo "Cold start to the first served home page: $(( (end - start) / 1000000 )) ms."

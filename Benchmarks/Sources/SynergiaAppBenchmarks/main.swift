@@ -65,6 +65,33 @@ final class Client: @unchecked Sendable {
     }
 }
 
+func environmentFlag(_ name: String) -> String? {
+    ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+}
+
+/// The writers of the save mix: the focal points of 16 Parties, each with an API token and a
+/// long-text question of their own CBD report (a different question each): "TOKEN PATH VERSION".
+func saveWriters(_ app: Application, count: Int) async throws -> [String] {
+    let template = try app.synergia.templates.template("cbd-7nr")
+    let reports = try await ReportModel.query(on: app.db).with(\.$cycle).sort(\.$partyCode).all()
+        .filter { $0.cycle.templateID == "cbd-7nr" && !$0.status.isLocked && $0.status != .approved && $0.partyCode != "KE" }
+    check(reports.count >= count, "only \(reports.count) open CBD reports")
+    var writers: [String] = []
+    for (index, report) in reports.prefix(count).enumerated() {
+        let email = "writer-\(report.partyCode.lowercased())@bench.example"
+        var user = try await UserModel.query(on: app.db).filter(\.$email == email).first()
+        if user == nil {
+            user = try await AccountService.create(.init(email: email, password: "benchmark-password", role: .focalPoint,
+                                                         party: report.partyCode, convention: "CBD"), hasher: app.password.async, on: app.db)
+        }
+        let token = try await APITokenService.create(named: "save mix", for: user!, on: app.db)
+        let questionID = "cbd-7nr.s2.q\(2 * (index + 1))"
+        let version = try await ReportingService.answers(of: report, template: template, on: app.db)[questionID]?.revision.version ?? 0
+        writers.append("\(token) /api/v1/reports/\(report.id!)/answers/\(questionID) \(version)")
+    }
+    return writers
+}
+
 /// Stops the run with a message (precondition messages are dropped in release builds).
 /// Prints a line at once (stdout to a file is otherwise buffered until the end).
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -85,8 +112,18 @@ struct AppBenchmarks {
         environment.arguments = ["bench"]
         let app = try await Application.make(environment)
         app.logger.logLevel = .warning
+        // SYNERGIA_BENCH_DATABASE_URL=postgres://…: the same run on PostgreSQL (the database is emptied first).
+        // SYNERGIA_BENCH_DB=path: this SQLite file, kept after the run; seeded only if it has no Parties yet
+        // (a second start on it measures a cold start on data at scale).
+        let environmentVariables = ProcessInfo.processInfo.environment
+        let database: DatabaseSettings
+        if let url = environmentVariables["SYNERGIA_BENCH_DATABASE_URL"].flatMap(URL.init(string:)) {
+            database = .postgres(url: url)
+        } else {
+            database = .sqliteFile(path: environmentVariables["SYNERGIA_BENCH_DB"] ?? directory.appendingPathComponent("bench.sqlite").path)
+        }
         do {
-            try await run(app, database: directory.appendingPathComponent("bench.sqlite").path)
+            try await run(app, database: database)
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -94,23 +131,38 @@ struct AppBenchmarks {
         try await app.asyncShutdown()
     }
 
-    static func run(_ app: Application, database: String) async throws {
-        try await configure(app, settings: SynergiaSettings(database: .sqliteFile(path: database), bcryptCost: 4))
+    static func run(_ app: Application, database: DatabaseSettings) async throws {
+        let started = ContinuousClock.now
+        try await configure(app, settings: SynergiaSettings(database: database, bcryptCost: 4))
+        if case .postgres = database, environmentFlag("SYNERGIA_BENCH_COLD") == nil {
+            try await app.db.sql.raw("DROP SCHEMA public CASCADE").run()
+            try await app.db.sql.raw("CREATE SCHEMA public").run()
+        }
         try await prepareDatabase(app)
-        let setUp = ContinuousClock.now
-        let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
-        let reports = try await ScaleDemoSeed.seedReports(on: app.db, templates: app.synergia.templates)
-        say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
-        // Kenya's CBD focal point saves; a contributor of Kenya (who may read and answer all of Kenya's reports) reads the pages.
-        try await AccountService.create(.init(email: "fp-ke@bench.example", password: "benchmark-password", role: .focalPoint,
-                                              party: "KE", convention: "CBD"), hasher: app.password.async, on: app.db)
-        try await AccountService.create(.init(email: "contributor-ke@bench.example", password: "benchmark-password", role: .contributor,
-                                              party: "KE"), hasher: app.password.async, on: app.db)
+        let seeded = try await ReportModel.query(on: app.db).count() > 0
+        if !seeded {
+            let setUp = ContinuousClock.now
+            let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
+            let reports = try await ScaleDemoSeed.seedReports(on: app.db, templates: app.synergia.templates)
+            try await DemoSeed.importShippedDecisions(on: app.db)
+            say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
+            // Kenya's CBD focal point saves; a contributor of Kenya (who may read and answer all of Kenya's reports) reads the pages.
+            try await AccountService.create(.init(email: "fp-ke@bench.example", password: "benchmark-password", role: .focalPoint,
+                                                  party: "KE", convention: "CBD"), hasher: app.password.async, on: app.db)
+            try await AccountService.create(.init(email: "contributor-ke@bench.example", password: "benchmark-password", role: .contributor,
+                                                  party: "KE"), hasher: app.password.async, on: app.db)
+        }
 
         let port = 18_080
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = port
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
+        // SYNERGIA_BENCH_COLD=1 (on a seeded SYNERGIA_BENCH_DB): serve at once; the load script
+        // times the start to the first page from outside.
+        if environmentFlag("SYNERGIA_BENCH_COLD") != nil {
+            say("serving http://127.0.0.1:\(port) after \(ContinuousClock.now - started) in-process")
+            while true { try await Task.sleep(for: .seconds(3600)) }
+        }
         app.http.client.configuration.redirectConfiguration = .disallow
         let client = Client(app, base: "http://127.0.0.1:\(port)")
         try await client.send(.GET, "/sign-in")
@@ -131,6 +183,8 @@ struct AppBenchmarks {
             say("serving http://127.0.0.1:\(port)")
             say("cookie \(session)")
             say("report /reports/\(report!.id!)")
+            for writer in try await saveWriters(app, count: 16) { say("writer \(writer)") }
+            say("ready")
             while true { try await Task.sleep(for: .seconds(3600)) }
         }
 

@@ -12,7 +12,11 @@ struct APITokenPages: RouteCollection {
         routes.on(.POST, "account", "tokens", body: .collect(maxSize: "4kb")) { req -> Response in
             let user = try req.requireUser()
             let token = try await APITokenService.create(named: (try? req.content.get(String.self, at: "name")) ?? "", for: user, on: req.db)
-            return Response.html(APITokens.View.render(req.page, try await APITokens.query(of: user, created: token, on: req.db)), status: .created)
+            let response = Response.html(APITokens.View.render(req.page, try await APITokens.query(of: user, created: token, on: req.db)),
+                                         status: .created)
+            // The new token is a secret in the body: never compressed, so its length tells nothing (BREACH).
+            response.headers.responseCompression = .disable
+            return response
         }
         routes.on(.POST, "account", "tokens", ":id", "revoke", body: .collect(maxSize: "4kb")) { req -> Response in
             try await APITokenService.revoke(try req.idParameter("id"), of: try req.requireUser(), on: req.db)

@@ -6,9 +6,9 @@ import Vapor
 
 /// A person's API tokens: made (the token is shown once; only its SHA-256 is kept) and revoked,
 /// each audited.
-enum APITokenService {
+public enum APITokenService {
     /// A new token named `name` for `user`; returns the token itself.
-    static func create(named name: String, for user: UserModel, on db: any Database) async throws -> String {
+    public static func create(named name: String, for user: UserModel, on db: any Database) async throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw Refusal("error.token.name") }
         let token = APITokenModel.newToken()

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import SQLKit
 import SynergiaCore
@@ -19,21 +20,30 @@ enum SessionStore {
     /// `last_seen_at` is written at most this often (a read, not a write, for most requests).
     static let touchInterval: TimeInterval = 10 * 60
 
-    /// The signed-in account of `token`, if the session is current.
+    /// The signed-in account of `token`, if the session is current: one indexed read of the
+    /// session joined to its account under the account's current epoch, on every request (no
+    /// copy in memory, so a sign-out or revocation in any process counts at the next request).
     static func user(token: String, on db: any Database, now: Date = Date()) async throws -> (user: UserModel, sessionID: UUID)? {
         let digest = SHA256Hex.digest(Data(token.utf8))
-        struct Row: Decodable { var id: UUID; var user_id: UUID; var epoch: Int; var created_at: Date; var last_seen_at: Date; var expires_at: Date }
-        guard let row = try await db.sql.select().columns("id", "user_id", "epoch", "created_at", "last_seen_at", "expires_at").from(table)
-            .where("token_sha256", .equal, digest).first(decoding: Row.self), row.expires_at > now,
-              now.timeIntervalSince(row.created_at) < longestLifetime,
-              let user = try await UserModel.find(row.user_id, on: db), user.sessionEpoch == row.epoch else { return nil }
-        if now.timeIntervalSince(row.last_seen_at) > touchInterval {
+        guard let row = try await db.sql.raw("""
+            SELECT u.*, s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
+                   s.expires_at AS session_expires_at
+            FROM \(ident: table) s JOIN \(ident: UserModel.schema) u ON u.id = s.user_id AND u.session_epoch = s.epoch
+            WHERE s.token_sha256 = \(bind: digest)
+            """).first() else { return nil }
+        let sessionID = try row.decode(column: "session_id", as: UUID.self)
+        let createdAt = try row.decode(column: "session_created_at", as: Date.self)
+        let lastSeenAt = try row.decode(column: "session_last_seen_at", as: Date.self)
+        guard try row.decode(column: "session_expires_at", as: Date.self) > now,
+              now.timeIntervalSince(createdAt) < longestLifetime else { return nil }
+        let user = try row.decode(fluentModel: UserModel.self)
+        if now.timeIntervalSince(lastSeenAt) > touchInterval {
             try await db.write { tx in
                 try await tx.sql.update(table).set("last_seen_at", to: now).set("expires_at", to: now.addingTimeInterval(lifetime))
-                    .where("id", .equal, row.id).run()
+                    .where("id", .equal, sessionID).run()
             }
         }
-        return (user, row.id)
+        return (user, sessionID)
     }
 
     /// Starts a session for `user` and returns its token (for the cookie).

@@ -20,6 +20,9 @@ public struct SynergiaSettings: Sendable {
     public var production: Bool
     /// Limits of PDF rendering.
     public var pdf: PDFLimits
+    /// The bearer token a Prometheus scraper sends for `/metrics` (`SYNERGIA_METRICS_TOKEN`); without
+    /// one, `/metrics` answers only requests from this machine that no proxy forwarded.
+    public var metricsToken: String? = nil
 
     public init(database: DatabaseSettings, secureCookies: Bool = false, bcryptCost: Int = 12, demo: Bool = false,
                 backgroundJobs: Bool = false, publicURL: URL = URL(string: "http://localhost:8080")!, trustedProxies: [CIDR] = [],
@@ -36,7 +39,7 @@ public struct SynergiaSettings: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `SYNERGIA_DB`, `SYNERGIA_SECURE_COOKIES` (`1` or `0`), `SYNERGIA_PUBLIC_URL`,
-    /// `SYNERGIA_TRUSTED_PROXIES` and the `SYNERGIA_PDF_…` limits; names the variable when a value is unusable.
+    /// `SYNERGIA_TRUSTED_PROXIES`, `SYNERGIA_METRICS_TOKEN` and the `SYNERGIA_PDF_…` limits; names the variable when a value is unusable.
     public static func from(environment: [String: String], production: Bool) throws -> SynergiaSettings {
         let secure = environment["SYNERGIA_SECURE_COOKIES"].map { $0 == "1" || $0.lowercased() == "true" } ?? production
         var settings = SynergiaSettings(database: try DatabaseSettings.from(environment: environment), secureCookies: secure,
@@ -58,6 +61,10 @@ public struct SynergiaSettings: Sendable {
             }
         }
         settings.pdf = try PDFLimits.from(environment: environment)
+        if let token = environment["SYNERGIA_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 24 else { throw SettingsError("SYNERGIA_METRICS_TOKEN must be at least 24 characters long") }
+            settings.metricsToken = token
+        }
         return settings
     }
 }

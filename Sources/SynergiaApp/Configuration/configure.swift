@@ -54,6 +54,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateSignInThrottle())
     app.migrations.add(AddNotificationClaims())
     app.migrations.add(AddActionItemVersion())
+    app.migrations.add(CreateContentGeneration())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())
@@ -61,6 +62,10 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     }
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+
+    // Compressed for clients that accept it (HTML, JSON, CSV, XML; not images or PDFs).
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
+    SynergiaMetrics.bootstrap()
 
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
@@ -72,6 +77,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.middleware.use(SessionAuthentication())
     app.middleware.use(APITokenAuthenticator())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(PublicPageCacheMiddleware(cache: app.synergia.pageCache))
 
     try routes(app)
 }

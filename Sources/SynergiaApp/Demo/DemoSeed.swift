@@ -183,7 +183,7 @@ public enum DemoSeed {
     }
 
     /// Imports the decisions shipped with Synergia that are not imported yet.
-    static func importShippedDecisions(on db: any Database) async throws {
+    public static func importShippedDecisions(on db: any Database) async throws {
         let calendar = try MeetingCalendar.load()
         for name in ShippedDecisions.files {
             do {

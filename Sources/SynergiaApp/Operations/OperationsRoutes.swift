@@ -7,6 +7,7 @@ struct OperationsRoutes: RouteCollection {
     func boot(routes app: any RoutesBuilder) throws {
         app.get("healthz", use: Self.healthz)
         app.get("readyz", use: Self.readyz)
+        app.get("metrics", use: Self.metrics)
         app.get("static", ":file", use: Self.asset)
         // Browsers ask for it on their own; Synergia has no icon, and says so without an error.
         app.get("favicon.ico") { _ in Response(status: .noContent, headers: ["Cache-Control": "public, max-age=86400"]) }

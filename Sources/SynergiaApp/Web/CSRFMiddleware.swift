@@ -21,7 +21,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             // routes say how large a body they take.
             let limit = request.route?.largeBodyLimit ?? request.application.routes.defaultMaxBodySize.value
             _ = try await request.body.collect(max: limit).get()
-            let submitted = try? request.content.get(String.self, at: Self.fieldName)
+            let submitted = (try? request.content.get(String.self, at: Self.fieldName)).map(Self.unmasked)
             guard let existing, let submitted, Self.constantTimeEqual(existing, submitted) else {
                 throw Abort(.forbidden, reason: "error.csrf")
             }
@@ -40,10 +40,34 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     static func newToken() -> String {
-        let bytes = [UInt8].random(count: 32)
-        return Data(bytes).base64EncodedString()
+        base64URLEncoded([UInt8].random(count: 32))
+    }
+
+    /// The token as a form carries it: a fresh random pad, then the token XOR the pad, so the
+    /// bytes differ in every response and a compressed page's length tells nothing of the token
+    /// (BREACH). The cookie holds the token itself.
+    static func masked(_ token: String) -> String {
+        guard let bytes = base64URLDecoded(token) else { return token }
+        let pad = [UInt8].random(count: bytes.count)
+        return base64URLEncoded(pad + zip(pad, bytes).map { $0 ^ $1 })
+    }
+
+    /// The token of a submitted form field: unmasked, or as it came when it was never masked.
+    static func unmasked(_ field: String) -> String {
+        guard field.count == 86, let bytes = base64URLDecoded(field), bytes.count == 64 else { return field }
+        return base64URLEncoded(zip(bytes[..<32], bytes[32...]).map { $0 ^ $1 })
+    }
+
+    static func base64URLEncoded(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func base64URLDecoded(_ text: String) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64).map { [UInt8]($0) }
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -85,7 +85,7 @@ extension Request {
             PageContext.SignedInUser(email: $0.email, displayName: $0.displayName, role: $0.role,
                                      party: $0.partyCode, convention: $0.conventionCode, isDemo: $0.isDemo)
         }
-        return PageContext(language: language, catalog: catalog, user: user, csrfToken: csrfToken, path: url.path,
+        return PageContext(language: language, catalog: catalog, user: user, csrfToken: CSRFMiddleware.masked(csrfToken), path: url.path,
                            query: query, demo: application.synergia.settings.demo,
                            assetVersion: application.synergia.assets.version(of: "synergia.css"))
     }

@@ -23,6 +23,8 @@ public struct SynergiaContext: Sendable {
     /// Threads for work that keeps a CPU busy (bcrypt, parsing uploads), apart from the
     /// database's threads, so a burst of sign-ins or a large upload never holds up queries.
     let cpuPool: NIOThreadPool
+    /// Public pages and API answers of this process, kept while the content is unchanged.
+    let pageCache = PageCache()
 }
 
 extension Request {

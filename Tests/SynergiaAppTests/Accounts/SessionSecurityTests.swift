@@ -42,6 +42,25 @@ struct SessionSecurityTests {
         }
     }
 
+    @Test("a session ended or revoked by another process is refused at the next request")
+    func endedElsewhere() async throws {
+        try await withSynergia { app in
+            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.get("/api/v1/me").status == .ok)
+            // Another `serve` process moves the account's epoch on ("sign out everywhere" there).
+            try await app.db.sql.raw("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = \(bind: try user.requireID())").run()
+            #expect(try await browser.get("/api/v1/me").status == .unauthorized)
+            #expect(try await browser.get("/account").status != .ok)
+            // A fresh session, then its row removed by another process's sign-out.
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.get("/api/v1/me").status == .ok)
+            try await app.db.sql.raw("DELETE FROM user_sessions").run()
+            #expect(try await browser.get("/api/v1/me").status == .unauthorized)
+        }
+    }
+
     @Test("a password change ends every other session and revokes the API tokens unless asked to keep them")
     func passwordChangeEndsSessions() async throws {
         try await withSynergia { app in

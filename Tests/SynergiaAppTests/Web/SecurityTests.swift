@@ -32,13 +32,30 @@ struct SecurityTests {
         }
     }
 
-    @Test("the form token is in every form and its cookie is HTTP-only and SameSite=Strict")
+    @Test("the form token is in every form, masked afresh in each response (BREACH), and its cookie is HTTP-only and SameSite=Strict")
     func tokenInForms() async throws {
         try await withSynergia { app async throws in
             let browser = Browser(app)
             let page = try await browser.get("/sign-in")
             let token = try #require(browser.cookies["synergia-csrf"])
-            #expect(page.contains("name=\"_csrf\" value=\"\(token)\""))
+            let field = try #require(PublicPageCacheTests.formToken(page.body))
+            let again = try #require(PublicPageCacheTests.formToken(try await browser.get("/sign-in").body))
+            // The page never holds the token itself, and no two responses carry the same bytes for it …
+            #expect(!page.contains(token))
+            #expect(field != again)
+            // … yet each unmasks to the cookie's token, and a form sent with it is accepted.
+            #expect(CSRFMiddleware.unmasked(field) == token && CSRFMiddleware.unmasked(again) == token)
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            headers.add(name: .cookie, value: "synergia-csrf=\(token)")
+            let signIn = try await app.testing().sendRequest(.POST, "/sign-in", headers: headers,
+                                                             body: .init(string: "email=a%40b.org&password=x&_csrf=\(field)"))
+            #expect(signIn.status != .forbidden)
+            // A masked token of another cookie is refused.
+            let other = CSRFMiddleware.masked(CSRFMiddleware.newToken())
+            let forged = try await app.testing().sendRequest(.POST, "/sign-in", headers: headers,
+                                                             body: .init(string: "email=a%40b.org&password=x&_csrf=\(other)"))
+            #expect(forged.status == .forbidden)
             let setCookie = page.headers[.setCookie].first { $0.hasPrefix("synergia-csrf=") } ?? ""
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
         }

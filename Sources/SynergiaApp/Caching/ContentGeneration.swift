@@ -1,0 +1,90 @@
+import Fluent
+import SQLKit
+
+/// A number the database moves on with every committed change to anything a public page or
+/// API shows, in the same transaction as the change: triggers on every public table bump
+/// the one row of `content_generation`. A cached public page is kept under the generation it
+/// was built at and served only while the generation is unchanged, so no reader sees a page
+/// older than the last write, whichever process (or the CLI) made it.
+enum ContentGeneration {
+    static let table = "content_generation"
+
+    /// Tables shown to the public: every write to one of them invalidates cached pages.
+    static let publicTables = [
+        "conventions", "frameworks", "goals", "targets", "parties", "party_memberships", "reference_versions",
+        "decisions", "decision_references", "action_items", "meetings", "agenda_items", "meeting_documents",
+        "meeting_participants", "document_transmissions", "advisory_calls", "advisory_nominations",
+        "advisory_observers", "news_items", "reporting_cycles", "reports", "answers", "element_values",
+        "section_assignments", "question_comments", "indicator_series", "indicator_values", "national_indicators",
+        "progress_assessments", "target_links", "users",
+    ]
+
+    /// Tables no public page or API reads: sessions and sign-in limits, tokens, the notification
+    /// outbox, the audit chain, PDF files, import staging, draft indicator values (published
+    /// with their report) and answer history (shown only to those who may read the draft).
+    static let privateTables = [
+        "user_sessions", "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log",
+        "audit_head", "report_pdfs", "indicator_import_rows", "indicator_draft_values", "answer_history",
+        "_fluent_migrations", "_fluent_sessions", "_fluent_enums", table,
+    ]
+
+    /// The current generation.
+    static func current(on db: any Database) async throws -> Int64 {
+        struct Row: Decodable { var value: Int64 }
+        return try await db.sql.select().column("value").from(table).where("id", .equal, 1).first(decoding: Row.self)?.value ?? 0
+    }
+}
+
+/// Creates `content_generation` and the triggers that move it on. A later migration that adds a
+/// public table adds its trigger with ``ContentGeneration/addTrigger(to:on:)``; a test fails
+/// while any table is in neither list.
+struct CreateContentGeneration: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        try await sql.raw("CREATE TABLE content_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL)").run()
+        try await sql.raw("INSERT INTO content_generation (id, value) VALUES (1, 1)").run()
+        if database.isPostgres {
+            try await sql.raw("""
+                CREATE FUNCTION content_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN UPDATE content_generation SET value = value + 1 WHERE id = 1; RETURN NULL; END $$
+                """).run()
+        }
+        for table in ContentGeneration.publicTables { try await ContentGeneration.addTrigger(to: table, on: database) }
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database.sql
+        for table in ContentGeneration.publicTables {
+            if database.isPostgres {
+                try await sql.raw("DROP TRIGGER IF EXISTS content_generation_bump ON \(ident: table)").run()
+            } else {
+                for event in ["insert", "update", "delete"] {
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "content_generation_\(table)_\(event)")").run()
+                }
+            }
+        }
+        if database.isPostgres { try await sql.raw("DROP FUNCTION IF EXISTS content_generation_bump()").run() }
+        try await sql.raw("DROP TABLE content_generation").run()
+    }
+}
+
+extension ContentGeneration {
+    /// Makes every committed insert, update or delete on `table` move the generation on.
+    /// PostgreSQL: once per statement (a bulk import is one bump); SQLite has row triggers only.
+    static func addTrigger(to table: String, on database: any Database) async throws {
+        let sql = database.sql
+        if database.isPostgres {
+            try await sql.raw("""
+                CREATE TRIGGER content_generation_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(ident: table)
+                FOR EACH STATEMENT EXECUTE FUNCTION content_generation_bump()
+                """).run()
+        } else {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try await sql.raw("""
+                    CREATE TRIGGER \(ident: "content_generation_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(ident: table)
+                    BEGIN UPDATE content_generation SET value = value + 1 WHERE id = 1; END
+                    """).run()
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import CompressNIO
+import Crypto
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Public responses kept in memory, each under the content generation it was built at. An entry
+/// is served only while the generation is the same and for at most ``maxAge`` (pages that show
+/// the date, such as upcoming meetings, move on without a write); the whole store is bounded
+/// in bytes, oldest entries out first.
+final class PageCache: Sendable {
+    struct Entry: Sendable {
+        var generation: Int64
+        var storedAt: Date
+        var status: HTTPResponseStatus
+        var headers: HTTPHeaders
+        var body: ByteBuffer
+        /// The body gzip-compressed once, for every reader whose client accepts it (nil when small).
+        var gzipped: ByteBuffer?
+        /// A strong validator: a digest of the body, the same in every process.
+        var etag: String
+        var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
+        /// The validator of the gzip representation (a different representation, another strong validator).
+        var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
+
+        init(generation: Int64, storedAt: Date, status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer) {
+            self.generation = generation
+            self.storedAt = storedAt
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.etag = PageCache.etag(of: body)
+            var input = body
+            self.gzipped = body.readableBytes < 1024 ? nil : try? input.compress(with: .gzip(configuration: .init(compressionLevel: 9)))
+        }
+    }
+
+    /// What a reader does after a look-up.
+    enum Lookup {
+        /// Serve this entry.
+        case hit(Entry)
+        /// Render the page; then call ``finish(_:generation:entry:)`` (others wait for it).
+        case lead
+        /// Render the page without keeping it (it cannot be kept, or its first render was not kept).
+        case render
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Readers waiting for the render of a page that is already under way, by generation and key.
+        var inFlight: [String: [CheckedContinuation<Entry?, Never>]] = [:]
+        /// Keys whose page could not be kept at this generation (a form, a cookie, an error).
+        var uncacheable: Set<String> = []
+        /// Keys in the order they were first stored, for eviction.
+        var order: [String] = []
+        var bytes = 0
+        var generation: Int64 = 0
+
+        func valid(_ key: String, generation: Int64, now: Date, maxAge: TimeInterval) -> Entry? {
+            guard let entry = entries[key], entry.generation == generation, now.timeIntervalSince(entry.storedAt) < maxAge else { return nil }
+            return entry
+        }
+
+        mutating func dropAll(newGeneration: Int64) {
+            entries.removeAll(keepingCapacity: true)
+            uncacheable.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            bytes = 0
+            generation = newGeneration
+        }
+    }
+
+    let maxBytes: Int
+    let maxAge: TimeInterval
+    private let state = NIOLockedValueBox(State())
+
+    init(maxBytes: Int = 64 << 20, maxAge: TimeInterval = 60) {
+        self.maxBytes = maxBytes
+        self.maxAge = maxAge
+    }
+
+
+    /// Looks `key` up at `generation`. Of many readers missing the same page at once, one renders
+    /// it and the others wait for that render (one render per page and generation, not one per
+    /// reader, when a write has just emptied the cache on a busy day).
+    func lookup(_ key: String, generation: Int64, now: Date = Date()) async -> Lookup {
+        let flight = "\(generation) \(key)"
+        let first: Lookup? = state.withLockedValue { state in
+            if generation > state.generation { state.dropAll(newGeneration: generation) }
+            if let entry = state.valid(key, generation: generation, now: now, maxAge: maxAge) { return .hit(entry) }
+            if generation < state.generation || state.uncacheable.contains(key) { return .render }
+            guard state.inFlight[flight] != nil else {
+                state.inFlight[flight] = []
+                return .lead
+            }
+            return nil
+        }
+        if let first { return first }
+        let entry: Entry? = await withCheckedContinuation { continuation in
+            let ready: Entry?? = state.withLockedValue { state in
+                if state.inFlight[flight] != nil {
+                    state.inFlight[flight]!.append(continuation)
+                    return .none
+                }
+                return .some(state.valid(key, generation: generation, now: now, maxAge: maxAge))
+            }
+            if case .some(let entry) = ready { continuation.resume(returning: entry) }
+        }
+        return entry.map { .hit($0) } ?? .render
+    }
+
+    /// Ends the render a ``lookup(_:generation:now:)`` answered `.lead` for: keeps `entry` (nil when
+    /// the page cannot be kept) and hands it to the readers who waited.
+    func finish(_ key: String, generation: Int64, entry: Entry?) {
+        if let entry { store(key, entry) }
+        let waiting = state.withLockedValue { state in
+            if entry == nil, generation == state.generation, state.uncacheable.count < 10_000 { state.uncacheable.insert(key) }
+            return state.inFlight.removeValue(forKey: "\(generation) \(key)") ?? []
+        }
+        for continuation in waiting { continuation.resume(returning: entry) }
+    }
+
+    /// Keeps `entry` under `key` (unless a newer generation was seen meanwhile, or it is larger
+    /// than a tenth of the store).
+    func store(_ key: String, _ entry: Entry) {
+        let size = entry.size + key.utf8.count
+        guard size <= maxBytes / 10 else { return }
+        state.withLockedValue { state in
+            if entry.generation > state.generation { state.dropAll(newGeneration: entry.generation) }
+            guard entry.generation == state.generation else { return }
+            if let old = state.entries[key] {
+                state.bytes -= old.size + key.utf8.count
+            } else {
+                state.order.append(key)
+            }
+            state.entries[key] = entry
+            state.bytes += size
+            while state.bytes > maxBytes, !state.order.isEmpty {
+                let oldest = state.order.removeFirst()
+                if let gone = state.entries.removeValue(forKey: oldest) { state.bytes -= gone.size + oldest.utf8.count }
+            }
+        }
+    }
+
+    /// How many entries the store holds (for `/metrics`).
+    var count: Int { state.withLockedValue { $0.entries.count } }
+
+    static func etag(of body: ByteBuffer) -> String {
+        // (an Entry's size counts both representations)
+        let digest = SHA256.hash(data: body.readableBytesView)
+        return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+}

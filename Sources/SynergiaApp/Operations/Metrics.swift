@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import Metrics
+import Prometheus
+import SQLKit
+import Vapor
+
+/// The process's metrics in the Prometheus text format: Vapor's request counts and latency
+/// histograms by route pattern, method and status (`http_requests_total`,
+/// `http_request_duration_seconds`), page-cache hits and misses, and gauges read at each scrape.
+enum SynergiaMetrics {
+    /// One registry per process, bootstrapped into swift-metrics once (however many
+    /// applications the process configures, as tests do).
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    static func bootstrap() { _ = registry }
+
+    /// The gauges that are read, not counted: cache size, content generation, outbox depth,
+    /// resident memory.
+    static func refreshGauges(for app: Application, on db: any Database) async throws {
+        registry.makeGauge(name: "synergia_page_cache_entries", labels: [], help: "Public responses held in the page cache")
+            .set(Double(app.synergia.pageCache.count))
+        registry.makeGauge(name: "synergia_content_generation", labels: [], help: "Changes to public content so far")
+            .set(Double(try await ContentGeneration.current(on: db)))
+        struct Row: Decodable { var n: Int }
+        let queued = try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(NotificationModel.schema)
+            .where(SQLIdentifier("status"), .in, SQLBind.group([NotificationStatus.queued.rawValue, NotificationStatus.sending.rawValue]))
+            .first(decoding: Row.self)?.n ?? 0
+        registry.makeGauge(name: "synergia_notification_outbox_depth", labels: [], help: "Notifications not yet delivered")
+            .set(Double(queued))
+        if let resident = residentBytes() {
+            registry.makeGauge(name: "process_resident_memory_bytes", labels: [], help: "Resident memory of this process").set(Double(resident))
+        }
+    }
+
+    /// Resident set size from `/proc/self/statm` (Linux), nil elsewhere.
+    static func residentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// May this request read `/metrics`? With a configured token, only with that bearer token;
+    /// without, only from this machine and not through a proxy.
+    static func mayRead(_ request: Request) -> Bool {
+        if let token = request.application.synergia.settings.metricsToken {
+            guard let bearer = request.headers.bearerAuthorization?.token else { return false }
+            return CSRFMiddleware.constantTimeEqual(bearer, token)
+        }
+        let forwarded = !request.headers[.xForwardedFor].isEmpty || !request.headers[.forwarded].isEmpty
+            || !request.headers["X-Real-IP"].isEmpty
+        guard !forwarded, let peer = request.remoteAddress?.ipAddress else { return false }
+        return peer == "127.0.0.1" || peer == "::1" || peer.hasPrefix("127.")
+    }
+}
+
+extension OperationsRoutes {
+    @Sendable static func metrics(req: Request) async throws -> Response {
+        guard SynergiaMetrics.mayRead(req) else { throw Abort(.notFound) }
+        try await SynergiaMetrics.refreshGauges(for: req.application, on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: SynergiaMetrics.registry.emitToString()))
+    }
+}
