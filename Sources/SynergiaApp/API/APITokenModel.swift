@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import SQLKit
 import Foundation
 import SynergiaCore
@@ -47,18 +48,24 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         guard request.url.path.hasPrefix("/api/") else { return }
         let digest = APITokenModel.digest(bearer.token)
-        guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenSHA256 == digest).with(\.$user).first() else {
-            return
-        }
+        // One indexed read of the token joined to its account (no copy in memory: a revoked
+        // token is refused at its next request, in every process).
+        guard let row = try await request.db.sql.raw("""
+            SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at
+            FROM \(ident: APITokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
+            WHERE t.token_sha256 = \(bind: digest)
+            """).first() else { return }
+        let tokenID = try row.decode(column: "token_id", as: UUID.self)
+        let lastUsedAt = try row.decode(column: "token_last_used_at", as: Date?.self)
         // Noted at most every ten minutes: a read, not a write, for most requests.
-        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600), let id = token.id {
+        if (lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
             try await request.db.write { tx in
-                try await tx.sql.update(APITokenModel.schema).set("last_used_at", to: Date()).where("id", .equal, id).run()
+                try await tx.sql.update(APITokenModel.schema).set("last_used_at", to: Date()).where("id", .equal, tokenID).run()
             }
         }
         // Not `auth.login`: that would also put the account in the session and hand back a
         // session cookie, which outlives the token. The token authorizes this request only.
-        request.apiTokenUser = token.user
+        request.apiTokenUser = try row.decode(fluentModel: UserModel.self)
     }
 }
 

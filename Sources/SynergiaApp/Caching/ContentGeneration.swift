@@ -2,10 +2,15 @@ import Fluent
 import SQLKit
 
 /// A number the database moves on with every committed change to anything a public page or
-/// API shows, in the same transaction as the change: triggers on every public table bump
-/// the one row of `content_generation`. A cached public page is kept under the generation it
+/// API shows, in the same transaction as the change: triggers on every public table move the
+/// one row of `content_generation` on. A cached public page is kept under the generation it
 /// was built at and served only while the generation is unchanged, so no reader sees a page
 /// older than the last write, whichever process (or the CLI) made it.
+///
+/// The new value is at least the clock in microseconds, so it keeps growing across a restore of
+/// an older backup. On PostgreSQL the row is moved on once per transaction, at its commit (a
+/// deferred trigger): its lock is the last one a writer takes, so two writers never wait for
+/// each other's locks in opposite orders on its account.
 enum ContentGeneration {
     static let table = "content_generation"
 
@@ -14,17 +19,18 @@ enum ContentGeneration {
         "conventions", "frameworks", "goals", "targets", "parties", "party_memberships", "reference_versions",
         "decisions", "decision_references", "action_items", "meetings", "agenda_items", "meeting_documents",
         "meeting_participants", "document_transmissions", "advisory_calls", "advisory_nominations",
-        "advisory_observers", "news_items", "reporting_cycles", "reports", "answers", "element_values",
-        "section_assignments", "question_comments", "indicator_series", "indicator_values", "national_indicators",
+        "advisory_observers", "news_items", "reporting_cycles", "reports", "answers", "element_values", "indicator_series", "indicator_values", "national_indicators",
         "progress_assessments", "target_links", "users",
     ]
 
     /// Tables no public page or API reads: sessions and sign-in limits, tokens, the notification
     /// outbox, the audit chain, PDF files, import staging, draft indicator values (published
-    /// with their report) and answer history (shown only to those who may read the draft).
+    /// with their report), and answer history, comments and section assignments (shown only to
+    /// those who may read the Party's drafts).
     static let privateTables = [
         "user_sessions", "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log",
         "audit_head", "report_pdfs", "indicator_import_rows", "indicator_draft_values", "answer_history",
+        "question_comments", "section_assignments",
         "_fluent_migrations", "_fluent_sessions", "_fluent_enums", table,
     ]
 
@@ -44,9 +50,17 @@ struct CreateContentGeneration: AsyncMigration {
         try await sql.raw("CREATE TABLE content_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL)").run()
         try await sql.raw("INSERT INTO content_generation (id, value) VALUES (1, 1)").run()
         if database.isPostgres {
+            // Once per transaction: a transaction-local setting remembers that this one moved it on.
             try await sql.raw("""
                 CREATE FUNCTION content_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN UPDATE content_generation SET value = value + 1 WHERE id = 1; RETURN NULL; END $$
+                BEGIN
+                  IF coalesce(current_setting('synergia.generation_moved', true), '') <> txid_current()::text THEN
+                    UPDATE content_generation
+                      SET value = greatest(value + 1, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint) WHERE id = 1;
+                    PERFORM set_config('synergia.generation_moved', txid_current()::text, true);
+                  END IF;
+                  RETURN NULL;
+                END $$
                 """).run()
         }
         for table in ContentGeneration.publicTables { try await ContentGeneration.addTrigger(to: table, on: database) }
@@ -57,6 +71,7 @@ struct CreateContentGeneration: AsyncMigration {
         for table in ContentGeneration.publicTables {
             if database.isPostgres {
                 try await sql.raw("DROP TRIGGER IF EXISTS content_generation_bump ON \(ident: table)").run()
+                try await sql.raw("DROP TRIGGER IF EXISTS content_generation_truncate ON \(ident: table)").run()
             } else {
                 for event in ["insert", "update", "delete"] {
                     try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "content_generation_\(table)_\(event)")").run()
@@ -70,19 +85,25 @@ struct CreateContentGeneration: AsyncMigration {
 
 extension ContentGeneration {
     /// Makes every committed insert, update or delete on `table` move the generation on.
-    /// PostgreSQL: once per statement (a bulk import is one bump); SQLite has row triggers only.
+    /// PostgreSQL: a row trigger deferred to the commit (once per transaction), and one for TRUNCATE;
+    /// SQLite: row triggers (one write transaction at a time, so no lock order to keep).
     static func addTrigger(to table: String, on database: any Database) async throws {
         let sql = database.sql
         if database.isPostgres {
             try await sql.raw("""
-                CREATE TRIGGER content_generation_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(ident: table)
+                CREATE CONSTRAINT TRIGGER content_generation_bump AFTER INSERT OR UPDATE OR DELETE ON \(ident: table)
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION content_generation_bump()
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER content_generation_truncate AFTER TRUNCATE ON \(ident: table)
                 FOR EACH STATEMENT EXECUTE FUNCTION content_generation_bump()
                 """).run()
         } else {
             for event in ["INSERT", "UPDATE", "DELETE"] {
                 try await sql.raw("""
                     CREATE TRIGGER \(ident: "content_generation_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(ident: table)
-                    BEGIN UPDATE content_generation SET value = value + 1 WHERE id = 1; END
+                    BEGIN UPDATE content_generation
+                      SET value = max(value + 1, CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)) WHERE id = 1; END
                     """).run()
             }
         }

@@ -31,7 +31,7 @@ final class PageCache: Sendable {
             self.body = body
             self.etag = PageCache.etag(of: body)
             var input = body
-            self.gzipped = body.readableBytes < 1024 ? nil : try? input.compress(with: .gzip(configuration: .init(compressionLevel: 9)))
+            self.gzipped = body.readableBytes < 1024 ? nil : try? input.compress(with: .gzip())
         }
     }
 
@@ -51,8 +51,9 @@ final class PageCache: Sendable {
         var inFlight: [String: [CheckedContinuation<Entry?, Never>]] = [:]
         /// Keys whose page could not be kept at this generation (a form, a cookie, an error).
         var uncacheable: Set<String> = []
-        /// Keys in the order they were first stored, for eviction.
+        /// Keys in the order they were first stored, for eviction: those before `orderStart` are gone.
         var order: [String] = []
+        var orderStart = 0
         var bytes = 0
         var generation: Int64 = 0
 
@@ -120,11 +121,17 @@ final class PageCache: Sendable {
         for continuation in waiting { continuation.resume(returning: entry) }
     }
 
-    /// Keeps `entry` under `key` (unless a newer generation was seen meanwhile, or it is larger
-    /// than a tenth of the store).
+    /// The largest page kept (a tenth of the store); larger ones are rendered for each reader.
+    var maxEntryBytes: Int { maxBytes / 10 }
+
+    /// The longest key kept: a page asked for with a longer query is rendered, not kept, so no
+    /// one fills the store with pages under made-up queries.
+    static let maxKeyBytes = 512
+
+    /// Keeps `entry` under `key` (unless a newer generation was seen meanwhile, or it is too large).
     func store(_ key: String, _ entry: Entry) {
         let size = entry.size + key.utf8.count
-        guard size <= maxBytes / 10 else { return }
+        guard size <= maxBytes / 5 else { return }
         state.withLockedValue { state in
             if entry.generation > state.generation { state.dropAll(newGeneration: entry.generation) }
             guard entry.generation == state.generation else { return }
@@ -135,9 +142,14 @@ final class PageCache: Sendable {
             }
             state.entries[key] = entry
             state.bytes += size
-            while state.bytes > maxBytes, !state.order.isEmpty {
-                let oldest = state.order.removeFirst()
+            while state.bytes > maxBytes, state.orderStart < state.order.count {
+                let oldest = state.order[state.orderStart]
+                state.orderStart += 1
                 if let gone = state.entries.removeValue(forKey: oldest) { state.bytes -= gone.size + oldest.utf8.count }
+            }
+            if state.orderStart > 1024, state.orderStart * 2 > state.order.count {
+                state.order.removeFirst(state.orderStart)
+                state.orderStart = 0
             }
         }
     }

@@ -14,6 +14,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard Self.mayServeFromCache(request) else { return try await next.respond(to: request) }
         let key = "\(request.language.code) \(request.url.path)?\(request.url.query ?? "")"
+        guard key.utf8.count <= PageCache.maxKeyBytes else { return try await next.respond(to: request) }
         let generation = try await ContentGeneration.current(on: request.db)
         switch await cache.lookup(key, generation: generation) {
         case .hit(let entry):
@@ -31,7 +32,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
                 cache.finish(key, generation: generation, entry: nil)
                 throw error
             }
-            let entry = Self.entry(of: response, generation: generation)
+            let entry = Self.entry(of: response, generation: generation, maxBytes: cache.maxEntryBytes)
             cache.finish(key, generation: generation, entry: entry)
             return entry.map { Self.response(from: $0, for: request, result: "miss") } ?? response
         }
@@ -53,8 +54,8 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
 
     /// What may be kept of `response`: a whole 200 HTML or JSON body that sets no cookie and
     /// carries no reader's form token.
-    static func entry(of response: Response, generation: Int64) -> PageCache.Entry? {
-        guard response.status == .ok, response.headers[.setCookie].isEmpty, let body = response.body.buffer,
+    static func entry(of response: Response, generation: Int64, maxBytes: Int) -> PageCache.Entry? {
+        guard response.status == .ok, response.headers[.setCookie].isEmpty, let body = response.body.buffer, body.readableBytes <= maxBytes,
               let type = response.headers.contentType, type == .html || type == .json || type.subType == "json" else { return nil }
         if body.readableBytesView.firstRange(of: formTokenField) != nil { return nil }
         var headers = response.headers

@@ -20,8 +20,9 @@ public struct SynergiaSettings: Sendable {
     public var production: Bool
     /// Limits of PDF rendering.
     public var pdf: PDFLimits
-    /// The bearer token a Prometheus scraper sends for `/metrics` (`SYNERGIA_METRICS_TOKEN`); without
-    /// one, `/metrics` answers only requests from this machine that no proxy forwarded.
+    /// The bearer token a Prometheus scraper sends for `/metrics` (`SYNERGIA_METRICS_TOKEN`); required in
+    /// production; without one in development, `/metrics` answers only requests from this machine
+    /// that no proxy forwarded.
     public var metricsToken: String? = nil
 
     public init(database: DatabaseSettings, secureCookies: Bool = false, bcryptCost: Int = 12, demo: Bool = false,

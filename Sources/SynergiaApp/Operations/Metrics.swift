@@ -45,17 +45,21 @@ enum SynergiaMetrics {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    /// May this request read `/metrics`? With a configured token, only with that bearer token;
-    /// without, only from this machine and not through a proxy.
+    /// May this request read `/metrics`? With a configured token, only with that bearer token. In
+    /// production, never without one. Otherwise (development) only from this machine, never from a
+    /// trusted proxy (it forwards the public) and never with a forwarding header.
     static func mayRead(_ request: Request) -> Bool {
-        if let token = request.application.synergia.settings.metricsToken {
+        let settings = request.application.synergia.settings
+        if let token = settings.metricsToken {
             guard let bearer = request.headers.bearerAuthorization?.token else { return false }
             return CSRFMiddleware.constantTimeEqual(bearer, token)
         }
+        guard !settings.production else { return false }
         let forwarded = !request.headers[.xForwardedFor].isEmpty || !request.headers[.forwarded].isEmpty
             || !request.headers["X-Real-IP"].isEmpty
-        guard !forwarded, let peer = request.remoteAddress?.ipAddress else { return false }
-        return peer == "127.0.0.1" || peer == "::1" || peer.hasPrefix("127.")
+        guard !forwarded, let peer = request.remoteAddress?.ipAddress,
+              !settings.trustedProxies.contains(where: { $0.contains(peer) }) else { return false }
+        return peer == "::1" || peer.hasPrefix("127.")
     }
 }
 

@@ -28,13 +28,6 @@ enum AnswerStore {
         return inserted?.version
     }
 
-    /// The version of a report's own answer as stored (nil: none).
-    static func ownVersion(report: UUID, question: String, on sql: any SQLDatabase) async throws -> Int? {
-        struct Row: Decodable { var version: Int }
-        return try await sql.select().column("version").from(AnswerModel.schema).where("report_id", .equal, report)
-            .where("question_id", .equal, question).first(decoding: Row.self)?.version
-    }
-
     /// Writes a Party's value of a shared element, entered in `report`; returns the new version,
     /// or nil when it is no longer at `expectedVersion` (0: when a value exists already).
     static func writeElement(party: String, element: String, json: String, report: UUID, expectedVersion: Int, by author: String,

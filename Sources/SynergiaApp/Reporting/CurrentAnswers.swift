@@ -49,8 +49,17 @@ extension ReportingService {
     /// The current answer to one question of an unsubmitted report (what ``answers(of:template:on:)``
     /// gives for it), reading only what that question needs.
     static func answer(to question: TemplateQuestion, of report: ReportModel, on db: any Database) async throws -> CurrentAnswer? {
+        try await answer(to: question, of: report, own: try await ownAnswer(to: question.id, of: report, on: db), on: db)
+    }
+
+    /// The report's own stored answer to a question (nil: none).
+    static func ownAnswer(to questionID: String, of report: ReportModel, on db: any Database) async throws -> AnswerModel? {
+        try await AnswerModel.query(on: db).filter(\.$report.$id == report.requireID()).filter(\.$questionID == questionID).first()
+    }
+
+    /// ``answer(to:of:on:)`` with the report's own answer already read.
+    static func answer(to question: TemplateQuestion, of report: ReportModel, own: AnswerModel?, on db: any Database) async throws -> CurrentAnswer? {
         let reportID = try report.requireID()
-        let own = try await AnswerModel.query(on: db).filter(\.$report.$id == reportID).filter(\.$questionID == question.id).first()
         var element: ElementValueModel?
         if let id = question.element, own?.detached != true {
             element = try await ElementValueModel.query(on: db).filter(\.$partyCode == report.partyCode).filter(\.$elementID == id).first()

@@ -134,7 +134,8 @@ public enum ReportingService {
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
-        let current = try await answer(to: question, of: report, on: tx.db)
+        let own = try await ownAnswer(to: questionID, of: report, on: tx.db)
+        let current = try await answer(to: question, of: report, own: own, on: tx.db)
         if let current, current.revision.version != baseVersion {
             // The same save arriving twice (a client or a proxy retrying a PUT whose answer was
             // lost) is answered as it was the first time, not as a conflict with itself.
@@ -145,9 +146,8 @@ public enum ReportingService {
         }
         let json = encode(value)
         let party = report.partyCode
-        let ownVersion = try await AnswerStore.ownVersion(report: reportID, question: questionID, on: tx.sql)
-        let detached = try await AnswerModel.query(on: tx.db).filter(\.$report.$id == reportID).filter(\.$questionID == questionID)
-            .first()?.detached ?? false
+        let ownVersion = own?.version
+        let detached = own?.detached ?? false
         let written: Int?
         let subject: AuditSubject
         if let indicator = question.indicator, !detached, case .indicatorSeries(let points) = value {

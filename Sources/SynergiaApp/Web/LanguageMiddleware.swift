@@ -20,7 +20,8 @@ struct LanguageMiddleware: AsyncMiddleware {
                 isSecure: request.application.synergia.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.code)
-        response.headers.replaceOrAdd(name: .vary, value: "Accept-Language, Cookie")
+        // Added to what the response varies on already (a kept page also varies on Accept-Encoding).
+        response.headers.add(name: .vary, value: "Accept-Language, Cookie")
         return response
     }
 }

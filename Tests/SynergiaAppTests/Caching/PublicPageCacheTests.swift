@@ -72,6 +72,12 @@ struct PublicPageCacheTests {
             #expect(try await anonymous.get("/parties").contains("<html lang=\"ar\""), "the explicit choice is remembered")
             #expect(try await Browser(app).get("/parties").contains("<html lang=\"en\""))
 
+            // A page under a made-up long query is rendered, not kept (nobody fills the memory with them).
+            let long = "/parties?q=" + String(repeating: "x", count: 600)
+            #expect(try await anonymous.get(long).headers.first(name: "X-Cache") == nil)
+            #expect(try await anonymous.get(long).headers.first(name: "X-Cache") == nil)
+            #expect(app.synergia.pageCache.count < 10)
+
             // A page with a form carries each reader's own form token, never a cached one.
             let one = try await Browser(app).get("/sign-in"), two = try await Browser(app).get("/sign-in")
             #expect(one.headers.first(name: "X-Cache") == nil)

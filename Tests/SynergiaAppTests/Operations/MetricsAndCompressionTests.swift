@@ -46,6 +46,19 @@ struct MetricsAndCompressionTests {
                 #expect(right.status == .ok)
             }
         })
+        // Behind a proxy on this machine (a trusted proxy forwards the public), or in production: only with the token.
+        try await withSynergia(configure: { $0.trustedProxies = [CIDR("127.0.0.1/32")!] }, { app in
+            try await LiveServer.with(app) { server in
+                let answer = try await get(server, "/metrics")
+                #expect(answer.status == .notFound)
+            }
+        })
+        try await withSynergia(configure: { $0.production = true }, { app in
+            try await LiveServer.with(app) { server in
+                let answer = try await get(server, "/metrics")
+                #expect(answer.status == .notFound)
+            }
+        })
         #expect(throws: SettingsError.self) {
             try SynergiaSettings.from(environment: ["SYNERGIA_METRICS_TOKEN": "short"], production: false)
         }
@@ -72,6 +85,8 @@ struct MetricsAndCompressionTests {
                 #expect(try await get(server, "/parties", ["Accept-Encoding": "gzip", "If-None-Match": zipTag]).status == .notModified)
                 #expect(try await get(server, "/parties", ["If-None-Match": plainTag]).status == .notModified)
                 #expect(try await get(server, "/parties", ["If-None-Match": zipTag]).status == .ok)
+                #expect(kept.headers[.vary].joined(separator: ",").contains("Accept-Encoding"))
+                #expect(kept.headers[.vary].joined(separator: ",").contains("Accept-Language"))
                 // A client that refuses gzip gets it whole.
                 #expect(try await get(server, "/parties", ["Accept-Encoding": "gzip;q=0, identity"]).headers.first(name: .contentEncoding) == nil)
             }
