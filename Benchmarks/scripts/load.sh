@@ -4,7 +4,9 @@
 # the static file measured in the same run, then the save mix (16 writers), the resident memory
 # after all of it, and a cold start on the same data. Prints a Markdown table: requests per
 # second, p50, p99, errors (non-2xx/3xx answers and sockets that failed or waited over 10 s),
-# bytes per response on the wire and each route's share of the static file's rate.
+# bytes per response on the wire and each route's share of the static file's rate. Each route is
+# first asked for once, alone: that time ("first") is what the first reader after a write waits
+# for; the timed run that follows is the steady state.
 #
 # Pages are asked for as a browser does, accepting gzip; the static file, the reference, is
 # asked for without (so no share is flattered by the reference's compression).
@@ -68,25 +70,30 @@ database=SQLite
 [ -n "${SYNERGIA_BENCH_DATABASE_URL:-}" ] && database=PostgreSQL
 echo "$database; wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
-echo "| request | req/s | p50 (ms) | p99 (ms) | errors | bytes | share of the static file |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| request | first (ms) | req/s | p50 (ms) | p99 (ms) | errors | bytes | share of the static file |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 static=""
 for entry in "${routes[@]}"; do
   IFS='|' read -r label path signed gzip <<<"$entry"
   args=(-t"$threads" -c"$connections" -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-result.lua)
   [ "$signed" = 1 ] && args+=(-H "Cookie: $cookie")
   [ "$gzip" = 1 ] && args+=(-H "Accept-Encoding: gzip")
+  # One request first, alone (what the first reader after a write waits for); then the timed run.
+  curl_args=(-s -o /dev/null -w '%{time_total}')
+  [ "$signed" = 1 ] && curl_args+=(-H "Cookie: $cookie")
+  [ "$gzip" = 1 ] && curl_args+=(-H "Accept-Encoding: gzip")
+  first=$(curl "${curl_args[@]}" "$base$path" | awk '{ printf "%.1f", $1 * 1000 }')
   read -r _ _ rate p50 p99 status errors bytes < <(wrk "${args[@]}" "$base$path" | grep '^RESULT')
   [ -z "$static" ] && static=$rate
   share=$(awk -v r="$rate" -v s="$static" 'BEGIN { printf "%.1f %%", 100 * r / s }')
-  echo "| $label (\`${path/\/reports\/*//reports/ID}\`) | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
+  echo "| $label (\`${path/\/reports\/*//reports/ID}\`) | $first | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
 done
 
 # The save mix: 16 writers at once, each on its own question of its own Party's report.
 out=$(WRK_WRITERS=$work/writers wrk -t$writers_count -c$writers_count -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-save.lua "$base/")
 read -r _ _ rate p50 p99 status errors bytes < <(grep '^RESULT' <<<"$out")
 read -r _ saved conflicts others < <(grep '^SAVES' <<<"$out")
-echo "| saves, $writers_count writers (\`PUT /api/v1/reports/ID/answers/QUESTION\`) | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $saved saved, $conflicts conflicts, $others other |"
+echo "| saves, $writers_count writers (\`PUT /api/v1/reports/ID/answers/QUESTION\`) | | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $saved saved, $conflicts conflicts, $others other |"
 
 rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
 echo

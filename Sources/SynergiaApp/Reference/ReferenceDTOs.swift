@@ -75,14 +75,13 @@ public struct PartyDTO: Content, Equatable {
     /// Convention code → `party`, `non-party` or `unknown`.
     public var memberships: [String: MembershipStatus]
 
-    init(_ row: PartyModel) {
-        alpha2 = row.alpha2
-        alpha3 = row.alpha3
-        kind = row.kind
-        names = row.names
-        regionalGroup = row.regionalGroup
-        var memberships: [String: MembershipStatus] = [:]
-        for membership in row.$memberships.value ?? [] { memberships[membership.conventionCode] = membership.status }
+    init(alpha2: String, alpha3: String?, kind: Party.Kind, names: [String: String], regionalGroup: String?,
+         memberships: [String: MembershipStatus]) {
+        self.alpha2 = alpha2
+        self.alpha3 = alpha3
+        self.kind = kind
+        self.names = names
+        self.regionalGroup = regionalGroup
         self.memberships = memberships
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SynergiaCore
 import Vapor
 
@@ -64,18 +65,37 @@ enum ReferenceQueries {
         if let convention, try await ConventionModel.query(on: db).filter(\.$code == convention).first() == nil {
             throw Abort(.badRequest, reason: "error.convention-unknown")
         }
-        let query = PartyModel.query(on: db).with(\.$memberships).sort(\.$nameEnglish)
-        if let regionalGroup { query.filter(\.$regionalGroup == regionalGroup) }
-        var parties = try await query.all().map(PartyDTO.init)
+        var parties = try await partyRows(regionalGroup: regionalGroup, on: db)
         if let convention { parties = parties.filter { $0.membership(in: convention) == .party } }
         return PartyListDTO(regionalGroup: regionalGroup, convention: convention, count: parties.count, parties: parties)
     }
 
     static func party(_ code: String, on db: any Database) async throws -> PartyDTO {
         let code = code.uppercased()
-        let query = PartyModel.query(on: db).with(\.$memberships)
-        if code.count == 3 { query.filter(\.$alpha3 == code) } else { query.filter(\.$alpha2 == code) }
-        guard let row = try await query.first() else { throw Abort(.notFound) }
-        return PartyDTO(row)
+        guard let party = try await partyRows(code: code, on: db).first else { throw Abort(.notFound) }
+        return party
+    }
+
+    /// Parties by English name with their memberships, read as plain rows (two queries, no
+    /// models): the list of all 196 is on public pages and the API.
+    private static func partyRows(regionalGroup: String? = nil, code: String? = nil, on db: any Database) async throws -> [PartyDTO] {
+        struct PartyRow: Decodable {
+            var id: UUID; var alpha2: String; var alpha3: String?; var kind: Party.Kind; var names: [String: String]
+            var regional_group: String?
+        }
+        struct MembershipRow: Decodable { var party_id: UUID; var convention_code: String; var status: MembershipStatus }
+        let select = db.sql.select().columns("id", "alpha2", "alpha3", "kind", "names", "regional_group").from(PartyModel.schema)
+        if let regionalGroup { select.where("regional_group", .equal, regionalGroup) }
+        if let code { select.where(code.count == 3 ? "alpha3" : "alpha2", .equal, code) }
+        let rows = try await select.orderBy("name_en").all(decoding: PartyRow.self)
+        guard !rows.isEmpty else { return [] }
+        let memberships = db.sql.select().columns("party_id", "convention_code", "status").from(MembershipModel.schema)
+        if rows.count == 1 { memberships.where("party_id", .equal, rows[0].id) }
+        var byParty: [UUID: [String: MembershipStatus]] = [:]
+        for row in try await memberships.all(decoding: MembershipRow.self) { byParty[row.party_id, default: [:]][row.convention_code] = row.status }
+        return rows.map { row in
+            PartyDTO(alpha2: row.alpha2, alpha3: row.alpha3, kind: row.kind, names: row.names, regionalGroup: row.regional_group,
+                     memberships: byParty[row.id] ?? [:])
+        }
     }
 }
