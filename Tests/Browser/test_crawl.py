@@ -51,6 +51,7 @@ NOT_LINKED = {
     "GET /healthz": "requested below (an operations probe)",
     "GET /readyz": "requested below (an operations probe)",
     "GET /favicon.ico": "requested below (browsers ask for it on their own)",
+    "GET /metrics": "requested below (a Prometheus scrape, from this machine)",
 }
 NOT_IN_DEMO = {
     "GET /decisions/:slug/compare": "needs two language versions of a decision; the demo ships XII/6 in Chinese only (DecisionVersionsTests)",

@@ -30,7 +30,12 @@ public enum AuditLog {
         for item in pending {
             let entry = AuditChain.append(after: head, at: now, actor: item.actor, action: item.action, subject: item.subject.description,
                                           before: item.before, after: item.after, stateHash: states[item.subject])
-            try await AuditEntryModel(entry).create(on: tx.db)
+            try await tx.sql.insert(into: AuditEntryModel.schema)
+                .columns("id", "sequence", "at", "actor", "action", "subject", "before", "after", "state_hash", "previous_hash", "hash")
+                .values(SQLBind(UUID()), SQLBind(entry.sequence), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action),
+                        SQLBind(entry.subject), SQLBind(entry.before), SQLBind(entry.after), SQLBind(entry.stateHash),
+                        SQLBind(entry.previousHash), SQLBind(entry.hash))
+                .run()
             head = AuditHead(sequence: entry.sequence, hash: entry.hash)
         }
         try await AuditHeadRow.write(head, at: now, on: tx.sql)
@@ -77,19 +82,6 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
     @Field(key: "previous_hash") public var previousHash: String
     @Field(key: "hash") public var hash: String
     public init() {}
-
-    init(_ entry: AuditEntry) {
-        sequence = entry.sequence
-        at = entry.at
-        actor = entry.actor
-        action = entry.action
-        subject = entry.subject
-        before = entry.before
-        after = entry.after
-        stateHash = entry.stateHash
-        previousHash = entry.previousHash
-        hash = entry.hash
-    }
 
     var entry: AuditEntry {
         // Databases keep microseconds (PostgreSQL) or a double (SQLite); the chain hashes whole
