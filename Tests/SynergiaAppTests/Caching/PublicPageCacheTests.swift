@@ -179,6 +179,30 @@ struct PublicPageCacheTests {
         }
     }
 
+    @Test("a shared read of the generation never answers a request with a value from before it arrived")
+    func sharedGenerationReads() async throws {
+        try await withSynergia { app in
+            let reader = GenerationReader()
+            // Readers keep the shared read busy while writers move the generation on and check
+            // that each read they ask for after their write has committed sees it.
+            let stale = try await simultaneously(12) { index -> Int in
+                var stale = 0
+                for _ in 0..<(index == 0 ? 150 : 400) {
+                    if index == 0 {
+                        // The one writer: what it reads through the shared read after its write must be newer.
+                        let before = try await ContentGeneration.current(on: app.db)
+                        try await app.db.sql.raw("UPDATE parties SET alpha3 = alpha3 WHERE alpha2 = 'KE'").run()
+                        if try await reader.current(on: app.db) <= before { stale += 1 }
+                    } else {
+                        _ = try await reader.current(on: app.db)
+                    }
+                }
+                return stale
+            }
+            #expect(stale.reduce(0, +) == 0)
+        }
+    }
+
     static func formToken(_ body: String) -> String? {
         guard let range = body.range(of: #"name="_csrf" value=""#) else { return nil }
         return String(body[range.upperBound...].prefix { $0 != "\"" })
