@@ -19,11 +19,12 @@ final class PageCache: Sendable {
         var gzipped: ByteBuffer?
         /// A strong validator: a digest of the body, the same in every process.
         var etag: String
+        /// Bytes held: both representations.
         var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
         /// The validator of the gzip representation (a different representation, another strong validator).
         var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
-        init(generation: Int64, storedAt: Date, status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer) {
+        init(generation: Int64, storedAt: Date = Date(), status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer) {
             self.generation = generation
             self.storedAt = storedAt
             self.status = status
@@ -85,7 +86,7 @@ final class PageCache: Sendable {
     /// it and the others wait for that render (one render per page and generation, not one per
     /// reader, when a write has just emptied the cache on a busy day).
     func lookup(_ key: String, generation: Int64, now: Date = Date()) async -> Lookup {
-        let flight = "\(generation) \(key)"
+        let flight = Self.flight(key, generation)
         let first: Lookup? = state.withLockedValue { state in
             if generation > state.generation { state.dropAll(newGeneration: generation) }
             if let entry = state.valid(key, generation: generation, now: now, maxAge: maxAge) { return .hit(entry) }
@@ -116,7 +117,7 @@ final class PageCache: Sendable {
         if let entry { store(key, entry) }
         let waiting = state.withLockedValue { state in
             if entry == nil, generation == state.generation, state.uncacheable.count < 10_000 { state.uncacheable.insert(key) }
-            return state.inFlight.removeValue(forKey: "\(generation) \(key)") ?? []
+            return state.inFlight.removeValue(forKey: Self.flight(key, generation)) ?? []
         }
         for continuation in waiting { continuation.resume(returning: entry) }
     }
@@ -128,10 +129,13 @@ final class PageCache: Sendable {
     /// one fills the store with pages under made-up queries.
     static let maxKeyBytes = 512
 
+    /// The renders under way are keyed by generation and page.
+    private static func flight(_ key: String, _ generation: Int64) -> String { "\(generation) \(key)" }
+
     /// Keeps `entry` under `key` (unless a newer generation was seen meanwhile, or it is too large).
-    func store(_ key: String, _ entry: Entry) {
+    private func store(_ key: String, _ entry: Entry) {
+        guard entry.body.readableBytes <= maxEntryBytes else { return }
         let size = entry.size + key.utf8.count
-        guard size <= maxBytes / 5 else { return }
         state.withLockedValue { state in
             if entry.generation > state.generation { state.dropAll(newGeneration: entry.generation) }
             guard entry.generation == state.generation else { return }
@@ -158,7 +162,6 @@ final class PageCache: Sendable {
     var count: Int { state.withLockedValue { $0.entries.count } }
 
     static func etag(of body: ByteBuffer) -> String {
-        // (an Entry's size counts both representations)
         let digest = SHA256.hash(data: body.readableBytesView)
         return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }

@@ -61,7 +61,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         if body.readableBytesView.firstRange(of: formTokenField) != nil { return nil }
         var headers = response.headers
         headers.remove(name: .eTag)
-        return PageCache.Entry(generation: generation, storedAt: Date(), status: response.status, headers: headers, body: body)
+        return PageCache.Entry(generation: generation, status: response.status, headers: headers, body: body)
     }
 
     /// The response for one reader: 304 when they hold this version already; the gzip copy kept
@@ -86,12 +86,13 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         return Response(status: entry.status, headers: headers, body: .init(buffer: gzipped))
     }
 
-    /// Does the client take gzip (`Accept-Encoding: gzip`, not with `q=0`)?
+    /// Does the client take gzip (`Accept-Encoding: gzip`, with no `q=0`)?
     static func acceptsGzip(_ headers: HTTPHeaders) -> Bool {
         headers[.acceptEncoding].flatMap { $0.split(separator: ",") }.contains { item in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard parts.first == "gzip" || parts.first == "x-gzip" else { return false }
-            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.contains(where: { "123456789".contains($0) }) }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
         }
     }
 }
