@@ -95,6 +95,17 @@ read -r _ _ rate p50 p99 status errors bytes < <(grep '^RESULT' <<<"$out")
 read -r _ saved conflicts others < <(grep '^SAVES' <<<"$out")
 echo "| saves, $writers_count writers (\`PUT /api/v1/reports/ID/answers/QUESTION\`) | | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $saved saved, $conflicts conflicts, $others other |"
 
+# The signed-in report page while the save mix runs: every save moves the generations on, so the
+# page kept for its reader is rendered again after each one (what a deadline day looks like).
+WRK_WRITERS=$work/writers wrk -t$writers_count -c$writers_count -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-save.lua "$base/" >"$work/saves-during" &
+savers=$!
+read -r _ _ rate p50 p99 status errors bytes < <(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-result.lua \
+  -H "Cookie: $cookie" -H "Accept-Encoding: gzip" "$base$report" | grep '^RESULT')
+wait "$savers"
+read -r _ _ save_rate _ save_p99 _ _ _ < <(grep '^RESULT' "$work/saves-during")
+share=$(awk -v r="$rate" -v s="$static" 'BEGIN { printf "%.1f %%", 100 * r / s }')
+echo "| report page, signed in, while the $writers_count writers save ($save_rate saves/s, p99 $save_p99 ms) | | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
+
 rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
 echo
 echo "Resident memory of the server after the run: $rss MB."

@@ -21,10 +21,16 @@ enum SessionStore {
     static let touchInterval: TimeInterval = 10 * 60
 
     /// The signed-in account of `token`, if the session is current: one indexed read of the
-    /// session joined to its account under the account's current epoch, on every request (no
-    /// copy in memory, so a sign-out or revocation in any process counts at the next request).
-    static func user(token: String, on db: any Database, now: Date = Date()) async throws -> (user: UserModel, sessionID: UUID)? {
+    /// session joined to its account under the account's current epoch. With `cache` and the
+    /// `generations` read when the request began, a session found current before is taken from
+    /// the cache while no session ended and no account changed since (``SessionCache``); a
+    /// sign-out or revocation in any process still counts at the next request.
+    static func user(token: String, on db: any Database, now: Date = Date(),
+                     cache: SessionCache? = nil, generations: Generations? = nil) async throws -> (user: UserModel, sessionID: UUID)? {
         let digest = SHA256Hex.digest(Data(token.utf8))
+        if let cache, let generations, let kept = cache.entry(digest, at: generations, now: now) {
+            return (kept.account.copy(), kept.sessionID)
+        }
         guard let row = try await db.sql.raw("""
             SELECT u.*, s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
                    s.expires_at AS session_expires_at
@@ -33,15 +39,20 @@ enum SessionStore {
             """).first() else { return nil }
         let sessionID = try row.decode(column: "session_id", as: UUID.self)
         let createdAt = try row.decode(column: "session_created_at", as: Date.self)
-        let lastSeenAt = try row.decode(column: "session_last_seen_at", as: Date.self)
-        guard try row.decode(column: "session_expires_at", as: Date.self) > now,
-              now.timeIntervalSince(createdAt) < longestLifetime else { return nil }
+        var lastSeenAt = try row.decode(column: "session_last_seen_at", as: Date.self)
+        var expiresAt = try row.decode(column: "session_expires_at", as: Date.self)
+        guard expiresAt > now, now.timeIntervalSince(createdAt) < longestLifetime else { return nil }
         let user = try row.decode(fluentModel: UserModel.self)
         if now.timeIntervalSince(lastSeenAt) > touchInterval {
             try await db.write { tx in
                 try await tx.sql.update(table).set("last_seen_at", to: now).set("expires_at", to: now.addingTimeInterval(lifetime))
                     .where("id", .equal, sessionID).run()
             }
+            (lastSeenAt, expiresAt) = (now, now.addingTimeInterval(lifetime))
+        }
+        if let cache, let generations {
+            cache.keep(digest, .init(account: user.copy(), sessionID: sessionID, createdAt: createdAt, lastSeenAt: lastSeenAt,
+                                     expiresAt: expiresAt, generations: generations))
         }
         return (user, sessionID)
     }
@@ -89,8 +100,10 @@ enum SessionStore {
 /// request sees it as `req.auth.get(UserModel.self)`.
 struct SessionAuthentication: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookies[SessionStore.cookieName]?.string, token.count == 43,
-           let found = try await SessionStore.user(token: token, on: request.db) {
+        let synergia = request.application.synergia
+        if let token = request.parsedCookies[SessionStore.cookieName]?.string, token.count == 43,
+           let found = try await SessionStore.user(token: token, on: request.db, cache: synergia.sessionCache,
+                                                   generations: try await request.generations()) {
             request.auth.login(found.user)
             request.sessionToken = token
         }
@@ -98,7 +111,7 @@ struct SessionAuthentication: AsyncMiddleware {
         if let replacement = request.newSessionToken {
             response.cookies[SessionStore.cookieName] = replacement.isEmpty ? .expired
                 : SessionStore.cookie(replacement, secure: request.application.synergia.settings.secureCookies)
-        } else if request.sessionToken == nil, request.cookies[SessionStore.cookieName] != nil {
+        } else if request.sessionToken == nil, request.parsedCookies[SessionStore.cookieName] != nil {
             // A cookie for no current session (ended, expired, or never ours): drop it.
             response.cookies[SessionStore.cookieName] = .expired
         }

@@ -34,6 +34,20 @@ public final class UserModel: Model, @unchecked Sendable {
         self.sessionEpoch = 0
     }
 
+    /// A separate model with the same values (each request gets its own, so no request sees
+    /// another's changes to it). Every field is set, so Fluent sees each as changed: accounts are
+    /// written with SQL of the columns meant (``AccountService``), never by saving a request's model.
+    func copy() -> UserModel {
+        let copy = UserModel(email: email, passwordHash: passwordHash, displayName: displayName, role: role, party: partyCode,
+                             convention: conventionCode, isDemo: isDemo)
+        copy.id = id
+        copy.$id.exists = $id.exists
+        copy.createdAt = createdAt
+        copy.passwordChangedAt = passwordChangedAt
+        copy.sessionEpoch = sessionEpoch
+        return copy
+    }
+
     /// The account as the authorization policy sees it.
     public var actor: Actor { Actor(role: role, party: partyCode, convention: conventionCode) }
 }

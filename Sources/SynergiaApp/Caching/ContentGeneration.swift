@@ -23,16 +23,10 @@ enum ContentGeneration {
         "progress_assessments", "target_links", "users",
     ]
 
-    /// Tables no public page or API reads: sessions and sign-in limits, tokens, the notification
-    /// outbox, the audit chain, PDF files, import staging, draft indicator values (published
-    /// with their report), and answer history, comments and section assignments (shown only to
-    /// those who may read the Party's drafts).
-    static let privateTables = [
-        "user_sessions", "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log",
-        "audit_head", "report_pdfs", "indicator_import_rows", "indicator_draft_values", "answer_history",
-        "question_comments", "section_assignments",
-        "_fluent_migrations", "_fluent_sessions", "_fluent_enums", table,
-    ]
+    /// Tables no public page or API reads: the workspace's (``PrivateGenerations/workspaceTables``,
+    /// which move the workspace generation on), sessions (which move the session generation
+    /// on), and those no cached answer depends on.
+    static var privateTables: [String] { PrivateGenerations.workspaceTables + PrivateGenerations.unwatchedTables + [PrivateGenerations.sessionTable] }
 
     /// The current generation.
     static func current(on db: any Database) async throws -> Int64 {
@@ -67,19 +61,28 @@ struct CreateContentGeneration: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        try await ContentGeneration.drop(ContentGeneration.table, prefix: "content_generation", triggersOn: ContentGeneration.publicTables,
+                                         postgresTriggers: ["content_generation_bump", "content_generation_truncate"], on: database)
+    }
+}
+
+extension ContentGeneration {
+    /// Undoes a generation's migration: the triggers named `prefix_TABLE_EVENT` (SQLite) or
+    /// `postgresTriggers` on each of `tables`, the function `prefix_bump()` (PostgreSQL) and the table.
+    static func drop(_ generationTable: String, prefix: String, triggersOn tables: [String], postgresTriggers: [String],
+                     on database: any Database) async throws {
         let sql = database.sql
-        for table in ContentGeneration.publicTables {
+        for table in tables {
             if database.isPostgres {
-                try await sql.raw("DROP TRIGGER IF EXISTS content_generation_bump ON \(ident: table)").run()
-                try await sql.raw("DROP TRIGGER IF EXISTS content_generation_truncate ON \(ident: table)").run()
+                for name in postgresTriggers { try await sql.raw("DROP TRIGGER IF EXISTS \(ident: name) ON \(ident: table)").run() }
             } else {
                 for event in ["insert", "update", "delete"] {
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "content_generation_\(table)_\(event)")").run()
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "\(prefix)_\(table)_\(event)")").run()
                 }
             }
         }
-        if database.isPostgres { try await sql.raw("DROP FUNCTION IF EXISTS content_generation_bump()").run() }
-        try await sql.raw("DROP TABLE content_generation").run()
+        if database.isPostgres { try await sql.raw("DROP FUNCTION IF EXISTS \(unsafeRaw: prefix)_bump()").run() }
+        try await sql.raw("DROP TABLE \(ident: generationTable)").run()
     }
 }
 

@@ -1,12 +1,13 @@
 import FluentKit
+import Vapor
 import NIOConcurrencyHelpers
 
-/// Reads the content generation for many requests at once, never for anyone too early: a
+/// Reads the generations (``Generations``) for many requests at once, never for anyone too early: a
 /// request joins the next read that starts after it arrived (never one already under way, whose
 /// answer could predate a write that committed before the request came). Under load, one read
 /// serves every request that arrived while the previous one was running.
 final class GenerationReader: Sendable {
-    private typealias Waiter = CheckedContinuation<Result<Int64, any Error>, Never>
+    private typealias Waiter = CheckedContinuation<Result<Generations, any Error>, Never>
     private struct State {
         var waiting: [Waiter] = []
         var reading = false
@@ -14,8 +15,8 @@ final class GenerationReader: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    /// The generation as read after this call began.
-    func current(on db: any Database) async throws -> Int64 {
+    /// The generations as read after this call began.
+    func current(on db: any Database) async throws -> Generations {
         let result = await withCheckedContinuation { (waiter: Waiter) in
             let start = state.withLockedValue { state -> Bool in
                 state.waiting.append(waiter)
@@ -38,9 +39,23 @@ final class GenerationReader: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            let result: Result<Int64, any Error>
-            do { result = .success(try await ContentGeneration.current(on: db)) } catch { result = .failure(error) }
+            let result: Result<Generations, any Error>
+            do { result = .success(try await Generations.current(on: db)) } catch { result = .failure(error) }
             for waiter in batch { waiter.resume(returning: result) }
         }
+    }
+}
+
+extension Request {
+    private struct GenerationsKey: StorageKey { typealias Value = Generations }
+
+    /// The generations, read once for this request after it arrived (shared with the requests
+    /// that arrived meanwhile); whatever is kept from its reads is kept under them. Read before
+    /// any write the request makes: a route that writes must not keep what it renders after.
+    func generations() async throws -> Generations {
+        if let read = storage[GenerationsKey.self] { return read }
+        let read = try await application.synergia.generations.current(on: application.db)
+        storage[GenerationsKey.self] = read
+        return read
     }
 }

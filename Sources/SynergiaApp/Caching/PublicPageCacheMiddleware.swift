@@ -8,7 +8,6 @@ import Vapor
 /// go to the route.
 struct PublicPageCacheMiddleware: AsyncMiddleware {
     let cache: PageCache
-    let generations = GenerationReader()
     /// Routes that never touch the database stay that way (a cache look-up reads the generation).
     static let uncachedPrefixes = ["/healthz", "/readyz", "/metrics", "/static/", "/favicon.ico"]
 
@@ -16,7 +15,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         guard Self.mayServeFromCache(request) else { return try await next.respond(to: request) }
         let key = "\(request.language.code) \(request.url.path)?\(request.url.query ?? "")"
         guard key.utf8.count <= PageCache.maxKeyBytes else { return try await next.respond(to: request) }
-        let generation = try await generations.current(on: request.application.db)
+        let generation = try await request.generations().content
         switch await cache.lookup(key, generation: generation) {
         case .hit(let entry):
             Self.counted.hit.increment()

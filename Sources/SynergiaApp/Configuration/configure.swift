@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddNotificationClaims())
     app.migrations.add(AddActionItemVersion())
     app.migrations.add(CreateContentGeneration())
+    app.migrations.add(CreatePrivateGenerations())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -19,8 +19,8 @@ enum SynergiaMetrics {
 
     static func bootstrap() { _ = registry }
 
-    /// The gauges that are read, not counted: cache size, content generation, outbox depth,
-    /// resident memory.
+    /// The gauges that are read, not counted: cache sizes, content generation, outbox depth,
+    /// database connections in use (PostgreSQL), resident memory.
     static func refreshGauges(for app: Application, on db: any Database) async throws {
         registry.makeGauge(name: "synergia_page_cache_entries", labels: [], help: "Public responses held in the page cache")
             .set(Double(app.synergia.pageCache.count))
@@ -32,6 +32,23 @@ enum SynergiaMetrics {
             .first(decoding: Row.self)?.n ?? 0
         registry.makeGauge(name: "synergia_notification_outbox_depth", labels: [], help: "Notifications not yet delivered")
             .set(Double(queued))
+        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "sessions")], help: "Sessions and report pages held for signed-in readers")
+            .set(Double(app.synergia.sessionCache.count))
+        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "report_pages")], help: "Sessions and report pages held for signed-in readers")
+            .set(Double(app.synergia.workspacePages.count))
+        if db.isPostgres {
+            // The connections to this database as PostgreSQL counts them (every Synergia process's
+            // pools, and any other client the role may see): in use (active or in a transaction) or idle.
+            struct Use: Decodable { var busy: Int; var idle: Int }
+            let use = try await db.sql.raw("""
+                SELECT COUNT(*) FILTER (WHERE state <> 'idle') AS busy, COUNT(*) FILTER (WHERE state = 'idle') AS idle
+                FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+                """).first(decoding: Use.self)
+            for (state, count) in [("busy", use?.busy ?? 0), ("idle", use?.idle ?? 0)] {
+                registry.makeGauge(name: "synergia_database_connections", labels: [("state", state)],
+                                   help: "Connections to the database, busy or idle (PostgreSQL; all clients the role sees)").set(Double(count))
+            }
+        }
         if let resident = residentBytes() {
             registry.makeGauge(name: "process_resident_memory_bytes", labels: [], help: "Resident memory of this process").set(Double(resident))
         }

@@ -11,7 +11,7 @@ struct ReportingRoutes: RouteCollection {
         routes.on(.POST, "reporting", "cycles", body: .collect(maxSize: "16kb"), use: Self.openCycle)
         routes.on(.POST, "reporting", "cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: Self.closeCycle)
         routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
-        routes.get("reports", ":report") { req in Response.html(try await Self.page(req, try await ReportAccess.readable(req))) }
+        routes.get("reports", ":report", use: Self.reportPage)
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
         routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
@@ -113,6 +113,23 @@ struct ReportingRoutes: RouteCollection {
     /// The report as the reader may see it (the page and `GET /api/v1/reports/{id}`).
     static func model(_ req: Request, _ loaded: ReportAccess.Loaded) async throws -> ReportPage.Model {
         try await ReportPage.query(loaded, actor: req.actor, templates: req.application.synergia.templates, on: req.db)
+    }
+
+    /// The report page. A signed-in reader's is kept (``WorkspacePageCache``) and served again
+    /// while nothing it shows changed: the access check and every read are skipped then, as
+    /// their outcome is the same under the same generations.
+    @Sendable static func reportPage(_ req: Request) async throws -> Response {
+        let cache = req.application.synergia.workspacePages
+        guard let user = req.auth.get(UserModel.self)?.id, let key = WorkspacePageCache.key(for: req, user: user) else {
+            return Response.html(try await page(req, try await ReportAccess.readable(req)))
+        }
+        let generations = try await req.generations().withoutSessions
+        if let kept = cache.page(key, at: generations) { return cache.served(kept, to: req) }
+        let loaded = try await ReportAccess.readable(req)
+        var context = req.page
+        context.csrfToken = cache.tokenPlaceholder
+        let html = ReportPage.View.render(context, try await model(req, loaded), template: loaded.template, feedback: .none)
+        return cache.served(cache.keep(key, html: html, at: generations), to: req)
     }
 
     static func page(_ req: Request, _ loaded: ReportAccess.Loaded, _ feedback: ReportPage.Feedback = .none) async throws -> String {

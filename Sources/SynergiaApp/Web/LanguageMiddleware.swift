@@ -10,7 +10,7 @@ struct LanguageMiddleware: AsyncMiddleware {
         let explicit: String? = request.query["lang"]
         let language = LanguageNegotiation.choose(
             explicit: explicit,
-            cookie: request.cookies[Self.cookieName]?.string,
+            cookie: request.parsedCookies[Self.cookieName]?.string,
             acceptLanguage: request.headers.first(name: .acceptLanguage))
         request.language = language
         let response = try await next.respond(to: request)

@@ -25,6 +25,12 @@ public struct SynergiaContext: Sendable {
     let cpuPool: NIOThreadPool
     /// Public pages and API answers of this process, kept while the content is unchanged.
     let pageCache = PageCache()
+    /// Reads of the generations, shared by the requests that arrive while one is under way.
+    let generations = GenerationReader()
+    /// Current sessions, kept while no session has ended and no account changed.
+    let sessionCache = SessionCache()
+    /// Signed-in readers' report pages, kept while nothing they show changed.
+    let workspacePages = WorkspacePageCache()
 }
 
 extension Request {

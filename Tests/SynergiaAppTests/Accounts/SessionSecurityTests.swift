@@ -61,6 +61,59 @@ struct SessionSecurityTests {
         }
     }
 
+    @Test("a session kept in memory counts only while nothing about it or its account changed, whoever changed it")
+    func keptSessionFollowsEveryChange() async throws {
+        try await withSynergia { app in
+            let user = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.json(AccountDTO.self, "/api/v1/me").role == Role.focalPoint.rawValue)
+            #expect(app.synergia.sessionCache.count == 1, "the session is kept after its first use")
+            // Another process changes the account's role: the next request sees the new role.
+            try await app.db.sql.raw("UPDATE users SET party_code = NULL, role = 'secretariat' WHERE id = \(bind: try user.requireID())").run()
+            #expect(try await browser.json(AccountDTO.self, "/api/v1/me").role == Role.secretariat.rawValue)
+            // Another process cuts the session short: refused at the next request.
+            try await app.db.sql.raw("UPDATE user_sessions SET expires_at = \(bind: Date().addingTimeInterval(-1))").run()
+            #expect(try await browser.get("/api/v1/me").status == .unauthorized)
+            // Crowds of requests on one session while another process ends it: every request that
+            // starts after the end is refused.
+            try await browser.signIn("fp@example.org")
+            let cookie = try #require(browser.cookies[SessionStore.cookieName])
+            let late = try await simultaneously(8) { index -> Int in
+                let reader = Browser(app)
+                reader.cookies[SessionStore.cookieName] = cookie
+                if index == 0 {
+                    try await Task.sleep(for: .milliseconds(20))
+                    try await app.db.sql.raw("DELETE FROM user_sessions").run()
+                    return try await reader.get("/api/v1/me").status == .ok ? 1 : 0
+                }
+                var acceptedAfterEnd = 0
+                for _ in 0..<30 {
+                    let ended = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM user_sessions").first(decoding: Count.self)?.n == 0
+                    if try await reader.get("/api/v1/me").status == .ok, ended { acceptedAfterEnd += 1 }
+                }
+                return acceptedAfterEnd
+            }
+            #expect(late.reduce(0, +) == 0, "no request that began after the session ended was let in")
+        }
+    }
+
+    private struct Count: Decodable { var n: Int }
+
+    @Test("each request gets its own copy of a kept account, equal to it in every column")
+    func accountCopies() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let stored = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            let copy = stored.copy()
+            #expect(copy !== stored && copy.$id.exists)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            // A field added to the account but not to `copy()` fails here.
+            #expect(try encoder.encode(copy) == encoder.encode(stored))
+        }
+    }
+
     @Test("a password change ends every other session and revokes the API tokens unless asked to keep them")
     func passwordChangeEndsSessions() async throws {
         try await withSynergia { app in

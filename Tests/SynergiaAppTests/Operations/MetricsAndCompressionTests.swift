@@ -27,6 +27,12 @@ struct MetricsAndCompressionTests {
                 #expect(text.contains(#"synergia_page_cache_requests_total{result="hit"}"#))
                 #expect(text.contains("synergia_notification_outbox_depth 0"))
                 #expect(text.contains("synergia_content_generation "))
+                #expect(text.contains(#"synergia_signed_in_cache_entries{cache="sessions"}"#))
+                if app.db.isPostgres {
+                    // At least the connection that read these figures was busy.
+                    let busy = text.split(separator: "\n").first { $0.hasPrefix(#"synergia_database_connections{state="busy"}"#) }
+                    #expect((busy?.split(separator: " ").last).flatMap { Double($0) }.map { $0 >= 1 } == true)
+                }
                 // Through a proxy, it is not there for the public.
                 #expect(try await get(server, "/metrics", ["X-Forwarded-For": "203.0.113.9"]).status == .notFound)
             }

@@ -1,0 +1,132 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Two more numbers the database moves on in the writing transaction, beside
+/// ``ContentGeneration``: `workspace` with every committed change to what only those preparing
+/// a report see and a kept report page shows (comments, assignments, draft indicator values),
+/// and `sessions` with every session that ends or changes (a
+/// sign-out, a revocation, a purge; not the renewal of one in use). What is kept in memory for
+/// a signed-in reader (``SessionCache``, ``WorkspacePageCache``) is kept under all the
+/// generations it depends on, so no process serves it after such a write, whoever made it.
+///
+/// On PostgreSQL every bump first takes the content generation's row lock, so two writers
+/// always lock the generation rows in the same order (content first) and never deadlock on them.
+enum PrivateGenerations {
+    static let table = "private_generations"
+    static let sessionTable = SessionStore.table
+
+    /// The workspace's tables: every write to one of them moves `workspace` on.
+    /// (A kept report page reads these three; add a table here before a kept page reads it.)
+    static let workspaceTables = ["question_comments", "section_assignments", "indicator_draft_values"]
+
+    /// Tables nothing kept in memory reads: sign-in limits, API tokens (checked on every
+    /// request), the outbox, the audit chain, PDFs, import staging, answer history (shown on its
+    /// own pages, never kept), Fluent's own, and the generations themselves.
+    static let unwatchedTables = [
+        "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log", "audit_head", "report_pdfs",
+        "indicator_import_rows", "answer_history", "_fluent_migrations", "_fluent_sessions", "_fluent_enums",
+        ContentGeneration.table, table,
+    ]
+
+    /// The session columns whose change ends or narrows a session (`last_seen_at` and a later
+    /// `expires_at` are its renewal while in use).
+    static let sessionChange = """
+        NEW.token_sha256 <> OLD.token_sha256 OR NEW.user_id <> OLD.user_id OR NEW.epoch <> OLD.epoch \
+        OR NEW.created_at <> OLD.created_at OR NEW.expires_at < OLD.expires_at
+        """
+}
+
+/// The three generations, read together.
+struct Generations: Sendable, Equatable {
+    var content: Int64
+    var workspace: Int64
+    var sessions: Int64
+
+    static func current(on db: any Database) async throws -> Generations {
+        struct Row: Decodable { var content: Int64?; var workspace: Int64?; var sessions: Int64? }
+        let row = try await db.sql.raw("""
+            SELECT (SELECT value FROM content_generation WHERE id = 1) AS content,
+                   (SELECT value FROM private_generations WHERE name = 'workspace') AS workspace,
+                   (SELECT value FROM private_generations WHERE name = 'sessions') AS sessions
+            """).first(decoding: Row.self)
+        guard let content = row?.content, let workspace = row?.workspace, let sessions = row?.sessions else {
+            // Without its rows nothing would move on: refuse rather than serve what may be old.
+            throw Abort(.serviceUnavailable, reason: "generation rows missing")
+        }
+        return Generations(content: content, workspace: workspace, sessions: sessions)
+    }
+
+    /// The generations a kept page depends on (the session is checked for every request anyway).
+    var withoutSessions: Generations { Generations(content: content, workspace: workspace, sessions: 0) }
+}
+
+/// Creates `private_generations` and its triggers.
+struct CreatePrivateGenerations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        try await sql.raw("CREATE TABLE private_generations (name VARCHAR(16) PRIMARY KEY, value BIGINT NOT NULL)").run()
+        // Starting from the clock, as every bump does, so a rebuilt database never repeats an old value.
+        let now = database.isPostgres ? "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
+            : "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)"
+        try await sql.raw("INSERT INTO private_generations (name, value) VALUES ('workspace', \(unsafeRaw: now)), ('sessions', \(unsafeRaw: now))").run()
+        if database.isPostgres {
+            try await sql.raw("""
+                CREATE FUNCTION private_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE flag text := 'synergia.moved_' || TG_ARGV[0];
+                BEGIN
+                  IF coalesce(current_setting(flag, true), '') <> txid_current()::text THEN
+                    PERFORM value FROM content_generation WHERE id = 1 FOR UPDATE;
+                    UPDATE private_generations
+                      SET value = greatest(value + 1, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint) WHERE name = TG_ARGV[0];
+                    PERFORM set_config(flag, txid_current()::text, true);
+                  END IF;
+                  RETURN NULL;
+                END $$
+                """).run()
+        }
+        for table in PrivateGenerations.workspaceTables {
+            try await addTrigger(on: table, events: ["INSERT", "UPDATE", "DELETE"], generation: "workspace", on: database)
+        }
+        try await addTrigger(on: PrivateGenerations.sessionTable, events: ["DELETE"], generation: "sessions", on: database)
+        try await addTrigger(on: PrivateGenerations.sessionTable, events: ["UPDATE"], when: PrivateGenerations.sessionChange,
+                             generation: "sessions", on: database)
+    }
+
+    /// Moves `generation` on after each of `events` on `table` (when `when` holds, if given).
+    private func addTrigger(on table: String, events: [String], when: String? = nil, generation: String, on database: any Database) async throws {
+        let sql = database.sql
+        let condition = when.map { "WHEN (\($0))" } ?? ""
+        if database.isPostgres {
+            let name = "private_generation_\(events.joined(separator: "_").lowercased())"
+            let pgCondition = condition.replacingOccurrences(of: " <> ", with: " IS DISTINCT FROM ")
+            try await sql.raw("""
+                CREATE CONSTRAINT TRIGGER \(ident: name) AFTER \(unsafeRaw: events.joined(separator: " OR ")) ON \(ident: table)
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW \(unsafeRaw: pgCondition) EXECUTE FUNCTION private_generation_bump(\(literal: generation))
+                """).run()
+            if events.contains("DELETE") {
+                try await sql.raw("""
+                    CREATE TRIGGER private_generation_truncate AFTER TRUNCATE ON \(ident: table)
+                    FOR EACH STATEMENT EXECUTE FUNCTION private_generation_bump(\(literal: generation))
+                    """).run()
+            }
+        } else {
+            for event in events {
+                try await sql.raw("""
+                    CREATE TRIGGER \(ident: "private_generation_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(ident: table)
+                    \(unsafeRaw: condition)
+                    BEGIN UPDATE private_generations
+                      SET value = max(value + 1, CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)) WHERE name = \(literal: generation); END
+                    """).run()
+            }
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await ContentGeneration.drop(PrivateGenerations.table, prefix: "private_generation",
+                                         triggersOn: PrivateGenerations.workspaceTables + [PrivateGenerations.sessionTable],
+                                         postgresTriggers: ["private_generation_insert_update_delete", "private_generation_delete",
+                                                            "private_generation_update", "private_generation_truncate"],
+                                         on: database)
+    }
+}
