@@ -89,6 +89,18 @@ for entry in "${routes[@]}"; do
   echo "| $label (\`${path/\/reports\/*//reports/ID}\`) | $first | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
 done
 
+# The signed-in /healthz against the anonymous one, in turns (three 4 s runs of each, one after
+# the other), so the machine's drift from one run to the next counts against both alike.
+anonymous_runs=(); signed_runs=()
+for _ in 1 2 3; do
+  anonymous_runs+=("$(wrk -t"$threads" -c"$connections" -d4s -s Benchmarks/scripts/wrk-result.lua "$base/healthz" | awk '/^RESULT/ { print $3 }')")
+  signed_runs+=("$(wrk -t"$threads" -c"$connections" -d4s -s Benchmarks/scripts/wrk-result.lua -H "Cookie: $cookie" "$base/healthz" | awk '/^RESULT/ { print $3 }')")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+healthz_anonymous=$(median "${anonymous_runs[@]}")
+healthz_signed=$(median "${signed_runs[@]}")
+healthz_line="Signed-in \`/healthz\` against the anonymous one, in turns (medians of three 4 s runs each: ${signed_runs[*]} against ${anonymous_runs[*]} req/s): $(awk -v a="$healthz_signed" -v b="$healthz_anonymous" 'BEGIN { printf "%.1f %%", 100 * a / b }')."
+
 # The save mix: 16 writers at once, each on its own question of its own Party's report.
 out=$(WRK_WRITERS=$work/writers wrk -t$writers_count -c$writers_count -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-save.lua "$base/")
 read -r _ _ rate p50 p99 status errors bytes < <(grep '^RESULT' <<<"$out")
@@ -107,6 +119,8 @@ share=$(awk -v r="$rate" -v s="$static" 'BEGIN { printf "%.1f %%", 100 * r / s }
 echo "| report page, signed in, while the $writers_count writers save ($save_rate saves/s, p99 $save_p99 ms) | | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
 
 rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+echo
+echo "$healthz_line"
 echo
 echo "Resident memory of the server after the run: $rss MB."
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""

@@ -2,6 +2,7 @@ import CompressNIO
 import Crypto
 import Foundation
 import NIOConcurrencyHelpers
+import SynergiaCore
 import Vapor
 
 /// Public responses kept in memory, each under the content generation it was built at. An entry
@@ -163,6 +164,6 @@ final class PageCache: Sendable {
 
     static func etag(of body: ByteBuffer) -> String {
         let digest = SHA256.hash(data: body.readableBytesView)
-        return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + SHA256Hex.hex(digest.prefix(12)) + "\""
     }
 }
