@@ -134,19 +134,24 @@ struct WriteAPI: RouteCollection {
         struct Theirs: Content { var value: AnswerValue; var version: Int; var author: String; var at: Date }
     }
 
+    /// Reads the report, its template and the current answer once, inside the write, and
+    /// answers with what the write left (no second read).
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let (report, template) = try await ReportAccess.load(req).pair
+        let reportID = try req.idParameter("report")
         let questionID = try req.textParameter("question")
         let input = try req.content.decode(AnswerInput.self)
-        let outcome = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: try report.requireID(),
-                                                      template: template, by: user, on: req.db)
-        if case .conflict(let mine, let theirs) = outcome {
+        let saved = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: reportID,
+                                                    templates: req.application.synergia.templates, by: user, on: req.db)
+        switch saved {
+        case .conflict(let mine, let theirs):
             return try await ConflictDTO(conflict: true, mine: mine,
                                          theirs: .init(value: theirs.value, version: theirs.version, author: theirs.author, at: theirs.at))
                 .encodeResponse(status: .conflict, for: req)
+        case .saved(let current):
+            guard let current else { throw Abort(.notFound) }
+            return try await ReportPage.Model.Answer(question: questionID, current).encodeResponse(for: req)
         }
-        return try await answer(questionID, report, template, req).encodeResponse(for: req)
     }
 
     /// The question's answer as just saved (only that question is read).

@@ -11,40 +11,40 @@ enum AnswerStore {
     /// Writes a report's own answer; returns the new version, or nil when the answer is no longer
     /// at `expectedVersion` (0: when an answer exists already).
     static func writeOwn(report: UUID, question: String, json: String, detached: Bool, expectedVersion: Int, by author: String,
-                         in tx: WriteContext) async throws -> Int? {
-        struct Row: Decodable { var version: Int }
+                         in tx: WriteContext) async throws -> AuditedState.AnswerRow? {
+        typealias Row = AuditedState.AnswerRow
         if expectedVersion > 0 {
             return try await tx.sql.update(AnswerModel.schema)
                 .set(SQLIdentifier("version"), to: SQLRaw("version + 1")).set("value", to: json).set("detached", to: detached)
                 .set("updated_by", to: author).set("updated_at", to: Date())
                 .where("report_id", .equal, report).where("question_id", .equal, question).where("version", .equal, expectedVersion)
-                .returning("version").first(decoding: Row.self)?.version
+                .returning(Row.returned).first(decoding: Row.self)
         }
         let inserted = try await tx.sql.insert(into: AnswerModel.schema)
             .columns("id", "report_id", "question_id", "value", "version", "detached", "updated_by", "updated_at")
             .values(SQLBind(UUID()), SQLBind(report), SQLBind(question), SQLBind(json), SQLBind(1), SQLBind(detached), SQLBind(author),
                     SQLBind(Date()))
-            .ignoringConflicts(with: ["report_id", "question_id"]).returning("version").first(decoding: Row.self)
-        return inserted?.version
+            .ignoringConflicts(with: ["report_id", "question_id"]).returning(Row.returned).first(decoding: Row.self)
+        return inserted
     }
 
     /// Writes a Party's value of a shared element, entered in `report`; returns the new version,
     /// or nil when it is no longer at `expectedVersion` (0: when a value exists already).
     static func writeElement(party: String, element: String, json: String, report: UUID, expectedVersion: Int, by author: String,
-                             in tx: WriteContext) async throws -> Int? {
-        struct Row: Decodable { var version: Int }
+                             in tx: WriteContext) async throws -> AuditedState.ElementRow? {
+        typealias Row = AuditedState.ElementRow
         if expectedVersion > 0 {
             return try await tx.sql.update(ElementValueModel.schema)
                 .set(SQLIdentifier("version"), to: SQLRaw("version + 1")).set("value", to: json).set("source_report_id", to: report)
                 .set("updated_by", to: author).set("updated_at", to: Date())
                 .where("party_code", .equal, party).where("element_id", .equal, element).where("version", .equal, expectedVersion)
-                .returning("version").first(decoding: Row.self)?.version
+                .returning(Row.returned).first(decoding: Row.self)
         }
         return try await tx.sql.insert(into: ElementValueModel.schema)
             .columns("id", "party_code", "element_id", "value", "version", "source_report_id", "updated_by", "updated_at")
             .values(SQLBind(UUID()), SQLBind(party), SQLBind(element), SQLBind(json), SQLBind(1), SQLBind(report), SQLBind(author),
                     SQLBind(Date()))
-            .ignoringConflicts(with: ["party_code", "element_id"]).returning("version").first(decoding: Row.self)?.version
+            .ignoringConflicts(with: ["party_code", "element_id"]).returning(Row.returned).first(decoding: Row.self)
     }
 
     /// The version of a Party's element value as stored (nil: none).

@@ -95,6 +95,20 @@ public enum ReportingService {
         return report
     }
 
+    /// The report, re-read and locked for the rest of the transaction, with the template version
+    /// of its cycle (one read).
+    static func lockedReport(_ id: UUID, templates: Templates, in tx: WriteContext) async throws -> (ReportModel, ReportTemplate) {
+        try await tx.lock(ReportModel.schema, where: "id", equals: id)
+        guard let row = try await tx.sql.raw("""
+            SELECT r.*, c.template_id AS cycle_template_id, c.template_version AS cycle_template_version
+            FROM \(ident: ReportModel.schema) r JOIN \(ident: ReportingCycleModel.schema) c ON c.id = r.cycle_id
+            WHERE r.id = \(bind: id)
+            """).first() else { throw Abort(.notFound) }
+        let template = try templates.template(try row.decode(column: "cycle_template_id", as: String.self),
+                                              version: try row.decode(column: "cycle_template_version", as: Int.self))
+        return (try row.decode(fluentModel: ReportModel.self), template)
+    }
+
     /// The cycle, re-read and locked for the rest of the transaction.
     static func lockedCycle(_ id: UUID, in tx: WriteContext) async throws -> ReportingCycleModel {
         try await tx.lock(ReportingCycleModel.schema, where: "id", equals: id)
@@ -127,10 +141,41 @@ public enum ReportingService {
         }
     }
 
+    /// An answer as a save left it: the answer now current (nil only when there is none), or
+    /// the conflict to show.
+    enum Saved: Sendable {
+        case saved(CurrentAnswer?)
+        case conflict(mine: AnswerValue, theirs: AnswerRevision)
+
+        var outcome: SaveOutcome {
+            switch self {
+            case .saved(let current): .saved(version: current?.revision.version ?? 0)
+            case .conflict(let mine, let theirs): .conflict(mine: mine, theirs: theirs)
+            }
+        }
+    }
+
+    /// ``save(_:question:baseVersion:report:template:by:on:)`` for a report known by its id only:
+    /// the report and its template are read once, inside the write. Gives the answer as saved.
+    static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
+                     templates: Templates, by user: UserModel, on db: any Database) async throws -> Saved {
+        try await db.write { tx in
+            let (report, template) = try await lockedReport(reportID, templates: templates, in: tx)
+            return try await save(value, question: questionID, baseVersion: baseVersion, report: report, template: template, by: user, in: tx)
+        }
+    }
+
     /// ``save(_:question:baseVersion:report:template:by:on:)`` inside a write that is already open.
     static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
                      template: ReportTemplate, by user: UserModel, in tx: WriteContext) async throws -> SaveOutcome {
         let report = try await lockedReport(reportID, in: tx)
+        return try await save(value, question: questionID, baseVersion: baseVersion, report: report, template: template, by: user, in: tx).outcome
+    }
+
+    /// The save itself, on `report` as re-read and locked in this write.
+    private static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel,
+                             template: ReportTemplate, by user: UserModel, in tx: WriteContext) async throws -> Saved {
+        let reportID = try report.requireID()
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
@@ -140,7 +185,7 @@ public enum ReportingService {
             // The same save arriving twice (a client or a proxy retrying a PUT whose answer was
             // lost) is answered as it was the first time, not as a conflict with itself.
             if current.revision.version == baseVersion + 1, current.revision.value == value, current.revision.author == user.email {
-                return .saved(version: current.revision.version)
+                return .saved(current)
             }
             return .conflict(mine: value, theirs: current.revision)
         }
@@ -148,35 +193,53 @@ public enum ReportingService {
         let party = report.partyCode
         let ownVersion = own?.version
         let detached = own?.detached ?? false
-        let written: Int?
+        let version: Int
         let subject: AuditSubject
+        // The row as the write left it, for the audit log (nil: the log reads the state).
+        let state: (any Encodable & Sendable)?
         if let indicator = question.indicator, !detached, case .indicatorSeries(let points) = value {
             let stored = try await IndicatorSeriesStore.storedVersion(party: party, indicator: indicator, on: tx.sql)
             let expected = current?.revision.version ?? stored ?? 0
-            written = try await IndicatorSeriesStore.replaceDraft(party: party, indicator: indicator, points: points, defaultUnit: question.unit ?? "",
-                                                                  expectedVersion: expected, report: reportID, by: user.email, in: tx)
-            subject = .series(party: party, indicator: indicator)
+            guard let written = try await IndicatorSeriesStore.replaceDraft(party: party, indicator: indicator, points: points,
+                                                                            defaultUnit: question.unit ?? "", expectedVersion: expected,
+                                                                            report: reportID, by: user.email, in: tx)
+            else { return try await lostRace(value, question, report, in: tx) }
+            (version, subject, state) = (written, .series(party: party, indicator: indicator), nil)
         } else if let element = question.element, !detached {
             let stored = try await AnswerStore.elementVersion(party: party, element: element, on: tx.sql)
             let expected = current?.revision.version ?? stored ?? 0
-            written = try await AnswerStore.writeElement(party: party, element: element, json: json, report: reportID, expectedVersion: expected,
-                                                         by: user.email, in: tx)
-            subject = .element(party: party, element: element)
+            guard let written = try await AnswerStore.writeElement(party: party, element: element, json: json, report: reportID,
+                                                                   expectedVersion: expected, by: user.email, in: tx)
+            else { return try await lostRace(value, question, report, in: tx) }
+            (version, subject, state) = (written.version, .element(party: party, element: element), written)
         } else {
-            written = try await AnswerStore.writeOwn(report: reportID, question: questionID, json: json, detached: detached,
-                                                     expectedVersion: current?.revision.version ?? ownVersion ?? 0, by: user.email, in: tx)
-            subject = .answer(report: reportID, question: questionID)
-        }
-        guard let version = written else {
-            // Someone else's save won the race: show theirs, change nothing.
-            guard let theirs = try await answer(to: question, of: report, on: tx.db) else { throw Refusal("error.answer.changed-meanwhile") }
-            return .conflict(mine: value, theirs: theirs.revision)
+            guard let written = try await AnswerStore.writeOwn(report: reportID, question: questionID, json: json, detached: detached,
+                                                               expectedVersion: current?.revision.version ?? ownVersion ?? 0, by: user.email, in: tx)
+            else { return try await lostRace(value, question, report, in: tx) }
+            (version, subject, state) = (written.version, .answer(report: reportID, question: questionID), written)
         }
         try await AnswerStore.keepHistory(party: party, report: reportID, question: questionID, element: question.element, json: json,
                                           version: version, by: user.email, in: tx)
-        try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject,
-                                  before: current.map { encode($0.revision.value) }, after: json)
-        return .saved(version: version)
+        let before = current.map { encode($0.revision.value) }
+        if let state {
+            try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject, before: before, after: json, leaving: state)
+        } else {
+            try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject, before: before, after: json)
+        }
+        if case .series = subject {
+            // A series is stored as points (units filled in): what the reader gets is read back.
+            return .saved(try await answer(to: question, of: report, on: tx.db))
+        }
+        // An own or shared value is stored as given, entered in this report.
+        return .saved(CurrentAnswer(revision: AnswerRevision(questionID: questionID, value: value, version: version, author: user.email, at: Date()),
+                                    reusedFrom: nil, elementID: question.element, detached: detached))
+    }
+
+    /// Someone else's save won the race: show theirs, change nothing.
+    private static func lostRace(_ value: AnswerValue, _ question: TemplateQuestion, _ report: ReportModel,
+                                 in tx: WriteContext) async throws -> Saved {
+        guard let theirs = try await answer(to: question, of: report, on: tx.db) else { throw Refusal("error.answer.changed-meanwhile") }
+        return .conflict(mine: value, theirs: theirs.revision)
     }
 
     /// Gives this report its own value for an element-bound question (a copy of the shared one),

@@ -16,14 +16,30 @@ public enum AuditLog {
         tx.audit.add(.init(actor: actor, action: action, subject: subject, before: before, after: after))
     }
 
+    /// ``record(_:actor:action:subject:before:after:)`` for a write that has the subject's row as
+    /// it left it (from the statement's `RETURNING`): its state hash, as the log would read it,
+    /// with no second read. Used only when nothing later in the transaction changes the row
+    /// without recording it again (the last recorded state of a subject is the one chained).
+    static func record(_ tx: WriteContext, actor: String, action: String, subject: AuditSubject,
+                       before: String?, after: String?, leaving state: some Encodable) async throws {
+        tx.audit.add(.init(actor: actor, action: action, subject: subject, before: before, after: after,
+                           stateHash: try AuditedState.hash(state)))
+    }
+
     /// Chains the write's entries after the head, in its transaction, once all its changes are
     /// made: each checked record's state is read then (under the locks the write holds).
     static func flush(_ tx: WriteContext) async throws {
         let pending = tx.audit.drain()
         guard !pending.isEmpty else { return }
         var states: [AuditSubject: String] = [:]
+        var known: [AuditSubject: String?] = [:]
+        for item in pending { known[item.subject] = item.stateHash }
         for subject in Set(pending.map(\.subject)) where subject.isChecked {
-            states[subject] = try await AuditedState.hash(of: subject, on: tx.db)
+            if case .some(.some(let hash)) = known[subject] {
+                states[subject] = hash
+            } else {
+                states[subject] = try await AuditedState.hash(of: subject, on: tx.db)
+            }
         }
         var head = try await AuditHeadRow.read(on: tx.sql, forUpdate: true)
         let now = Date()
@@ -50,6 +66,8 @@ public enum AuditLog {
 /// An entry waiting for its transaction to chain it.
 struct PendingAuditEntry: Sendable {
     var actor: String, action: String, subject: AuditSubject, before: String?, after: String?
+    /// The subject's state hash as the write left it, when the write knows it (nil: read it).
+    var stateHash: String? = nil
 }
 
 /// The entries a write transaction recorded, in order.

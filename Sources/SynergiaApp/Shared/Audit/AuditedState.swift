@@ -20,14 +20,12 @@ enum AuditedState {
     static func state(of subject: AuditSubject, on sql: any SQLDatabase) async throws -> Data {
         switch subject {
         case .answer(let report, let question):
-            struct Row: Codable { var value: String; var version: Int; var detached: Bool; var updated_by: String }
-            return try encode(try await sql.select().columns("value", "version", "detached", "updated_by").from(AnswerModel.schema)
-                .where("report_id", .equal, report).where("question_id", .equal, question).first(decoding: Row.self))
+            return try encode(try await sql.select().columns(AnswerRow.columns).from(AnswerModel.schema)
+                .where("report_id", .equal, report).where("question_id", .equal, question).first(decoding: AnswerRow.self))
         case .element(let party, let element):
-            struct Row: Codable { var value: String; var version: Int; var source_report_id: UUID; var updated_by: String }
-            return try encode(try await sql.select().columns("value", "version", "source_report_id", "updated_by")
+            return try encode(try await sql.select().columns(ElementRow.columns)
                 .from(ElementValueModel.schema).where("party_code", .equal, party).where("element_id", .equal, element)
-                .first(decoding: Row.self))
+                .first(decoding: ElementRow.self))
         case .series:
             preconditionFailure("a series is hashed as it is read (IndicatorSeriesState)")
         case .report(let id):
@@ -86,6 +84,23 @@ enum AuditedState {
             return Data("null".utf8)
         }
     }
+
+    /// What the log checks of a report's own answer (as a write returns it or a read finds it).
+    struct AnswerRow: Codable, Sendable {
+        static let columns = ["value", "version", "detached", "updated_by"]
+        static var returned: [any SQLExpression] { columns.map { SQLIdentifier($0) } }
+        var value: String; var version: Int; var detached: Bool; var updated_by: String
+    }
+
+    /// What the log checks of a Party's shared element value.
+    struct ElementRow: Codable, Sendable {
+        static let columns = ["value", "version", "source_report_id", "updated_by"]
+        static var returned: [any SQLExpression] { columns.map { SQLIdentifier($0) } }
+        var value: String; var version: Int; var source_report_id: UUID; var updated_by: String
+    }
+
+    /// The hash ``hash(of:on:)`` gives for an answer or element value in this state.
+    static func hash(_ row: some Encodable) throws -> String { SHA256Hex.digest(try encode(row)) }
 
     private static func encode<T: Encodable>(_ value: T?) throws -> Data {
         guard let value else { return Data("null".utf8) }

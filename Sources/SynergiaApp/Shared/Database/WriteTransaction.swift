@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
@@ -59,12 +60,21 @@ extension Database {
             }
         }
         return try await SQLiteWriter.mutex.withLock {
-            try await transaction { db in
-                try await db.sql.raw("PRAGMA busy_timeout = 10000").run()
-                // Take the write lock now, before anything is read: a read transaction that later
-                // wants to write can fail at once when another connection wrote in between.
-                try await db.sql.raw("UPDATE \(ident: AuditHeadRow.table) SET sequence = sequence WHERE 0 = 1").run()
-                return try await WriteContext.run(body, on: db)
+            try await withConnection { db in
+                try await SQLiteWriter.prepare(db)
+                // `IMMEDIATE` takes the write lock now, before anything is read: a read
+                // transaction that later wants to write can fail at once when another connection
+                // wrote in between. (Fluent's own transaction would begin a deferred one.)
+                try await db.sql.raw("BEGIN IMMEDIATE").run()
+                let result: T
+                do {
+                    result = try await WriteContext.run(body, on: db)
+                    try await db.sql.raw("COMMIT").run()
+                } catch {
+                    try? await db.sql.raw("ROLLBACK").run()
+                    throw error
+                }
+                return result
             }
         }
     }
@@ -83,6 +93,35 @@ extension WriteContext {
 /// spinning on the database's lock.
 enum SQLiteWriter {
     static let mutex = AsyncMutex()
+    private static let prepared = PreparedConnections()
+
+    /// Makes a connection wait up to 10 s for another process's writer (SQLiteNIO's own busy
+    /// handler retries at once, for ever), once per connection: the setting stays with it.
+    static func prepare(_ db: any Database) async throws {
+        guard let sqlite = db as? any SQLiteDatabase else { return }
+        let connection = try await sqlite.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+        guard prepared.isNew(connection) else { return }
+        try await db.sql.raw("PRAGMA busy_timeout = 10000").run()
+    }
+
+    /// The connections already prepared, held weakly: a closed connection's entry never stands
+    /// for a new one that happens to reuse its address.
+    final class PreparedConnections: @unchecked Sendable {
+        private struct Entry { weak var connection: SQLiteConnection? }
+        private let lock = NSLock()
+        private var entries: [ObjectIdentifier: Entry] = [:]
+
+        /// True the first time `connection` is seen (it is then remembered).
+        func isNew(_ connection: SQLiteConnection) -> Bool {
+            lock.withLock {
+                let key = ObjectIdentifier(connection)
+                if entries[key]?.connection === connection { return false }
+                if entries.count > 64 { entries = entries.filter { $0.value.connection != nil } }
+                entries[key] = Entry(connection: connection)
+                return true
+            }
+        }
+    }
 }
 
 extension Model {
