@@ -128,4 +128,35 @@ struct AuditVerifyTests {
             #expect(try await AuditHeadRow.read(on: app.db.sql).sequence == before)
         }
     }
+
+    @Test("an entry chained by another process meanwhile: the next write here chains after it, not after the head this process last left")
+    func headMovedElsewhere() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            let template = try app.synergia.templates.template("cbd-7nr")
+            _ = try await ReportingService.save(.longText("first"), question: "cbd-7nr.s2.q32", baseVersion: 0, report: report.id!,
+                                                template: template, by: focalPoint, on: app.db)
+            let left = try await AuditHeadRow.read(on: app.db.sql)
+            // Another process appends an entry, as its own flush would.
+            let foreign = AuditChain.append(after: left, at: Date(), actor: "cli", action: "reference.loaded", subject: "reference",
+                                            before: nil, after: nil, stateHash: nil)
+            try await app.db.sql.insert(into: AuditEntryModel.schema)
+                .columns("id", "sequence", "at", "actor", "action", "subject", "before", "after", "state_hash", "previous_hash", "hash")
+                .values(SQLBind(UUID()), SQLBind(foreign.sequence), SQLBind(foreign.at), SQLBind(foreign.actor), SQLBind(foreign.action),
+                        SQLBind(foreign.subject), SQLBind(foreign.before), SQLBind(foreign.after), SQLBind(foreign.stateHash),
+                        SQLBind(foreign.previousHash), SQLBind(foreign.hash))
+                .run()
+            try await AuditHeadRow.write(AuditHead(sequence: foreign.sequence, hash: foreign.hash), at: Date(), on: app.db.sql)
+            AuditHeadRow.lastLeft.withLockedValue { $0 = left }
+
+            _ = try await ReportingService.save(.longText("second"), question: "cbd-7nr.s2.q32", baseVersion: 1, report: report.id!,
+                                                template: template, by: focalPoint, on: app.db)
+            let last = try #require(try await AuditEntryModel.query(on: app.db).sort(\.$sequence, .descending).first())
+            #expect(last.sequence == foreign.sequence + 1 && last.previousHash == foreign.hash)
+            #expect(try await AuditHeadRow.read(on: app.db.sql) == AuditHead(sequence: last.sequence, hash: last.hash))
+            let verified = try await AuditVerifier.verify(on: app.db)
+            #expect(verified.isIntact, "\(verified.lines)")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import SQLKit
 import SynergiaCore
@@ -41,20 +42,43 @@ public enum AuditLog {
                 states[subject] = try await AuditedState.hash(of: subject, on: tx.db)
             }
         }
-        var head = try await AuditHeadRow.read(on: tx.sql, forUpdate: true)
         let now = Date()
-        for item in pending {
-            let entry = AuditChain.append(after: head, at: now, actor: item.actor, action: item.action, subject: item.subject.description,
-                                          before: item.before, after: item.after, stateHash: states[item.subject])
+        // Chained after the head this process last left, when the head is still there (one
+        // compare-and-set, under the write's lock); otherwise after the head as read and locked.
+        var entries: [AuditEntry] = []
+        if let guess = AuditHeadRow.lastLeft.withLockedValue({ $0 }) {
+            entries = chain(pending, after: guess, at: now, states: states)
+            if try await !AuditHeadRow.advance(from: guess, to: head(after: entries), at: now, on: tx.sql) { entries = [] }
+        }
+        if entries.isEmpty {
+            entries = chain(pending, after: try await AuditHeadRow.read(on: tx.sql, forUpdate: true), at: now, states: states)
+            try await AuditHeadRow.write(head(after: entries), at: now, on: tx.sql)
+        }
+        for entry in entries {
             try await tx.sql.insert(into: AuditEntryModel.schema)
                 .columns("id", "sequence", "at", "actor", "action", "subject", "before", "after", "state_hash", "previous_hash", "hash")
                 .values(SQLBind(UUID()), SQLBind(entry.sequence), SQLBind(entry.at), SQLBind(entry.actor), SQLBind(entry.action),
                         SQLBind(entry.subject), SQLBind(entry.before), SQLBind(entry.after), SQLBind(entry.stateHash),
                         SQLBind(entry.previousHash), SQLBind(entry.hash))
                 .run()
-            head = AuditHead(sequence: entry.sequence, hash: entry.hash)
         }
-        try await AuditHeadRow.write(head, at: now, on: tx.sql)
+        let left = head(after: entries)
+        AuditHeadRow.lastLeft.withLockedValue { $0 = left }
+    }
+
+    private static func chain(_ pending: [PendingAuditEntry], after head: AuditHead, at now: Date, states: [AuditSubject: String]) -> [AuditEntry] {
+        var head = head
+        return pending.map { item in
+            let entry = AuditChain.append(after: head, at: now, actor: item.actor, action: item.action, subject: item.subject.description,
+                                          before: item.before, after: item.after, stateHash: states[item.subject])
+            head = AuditHead(sequence: entry.sequence, hash: entry.hash)
+            return entry
+        }
+    }
+
+    /// The head after `entries` (never empty: a flush has entries to chain).
+    private static func head(after entries: [AuditEntry]) -> AuditHead {
+        AuditHead(sequence: entries[entries.count - 1].sequence, hash: entries[entries.count - 1].hash)
     }
 
     /// Every entry in order, as the chain sees them.
@@ -121,6 +145,18 @@ enum AuditHeadRow {
         if forUpdate { select = select.for(.update) }
         guard let row = try await select.first(decoding: Row.self) else { throw AuditHeadMissing() }
         return AuditHead(sequence: row.sequence, hash: row.hash)
+    }
+
+    /// The head this process's last write left (a guess: another process, or a write rolled
+    /// back, may have changed it since; ``advance(from:to:at:on:)`` checks it).
+    static let lastLeft = NIOLockedValueBox<AuditHead?>(nil)
+
+    /// Moves the head from `old` to `new` if it is still at `old`; false (nothing changed) if not.
+    static func advance(from old: AuditHead, to new: AuditHead, at: Date, on sql: any SQLDatabase) async throws -> Bool {
+        struct Row: Decodable { var sequence: Int }
+        return try await sql.update(table).set("sequence", to: new.sequence).set("hash", to: new.hash).set("updated_at", to: at)
+            .where("id", .equal, 1).where("sequence", .equal, old.sequence).where("hash", .equal, old.hash)
+            .returning("sequence").first(decoding: Row.self) != nil
     }
 
     static func write(_ head: AuditHead, at: Date, on sql: any SQLDatabase) async throws {
