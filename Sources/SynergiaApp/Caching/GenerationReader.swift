@@ -5,23 +5,30 @@ import NIOConcurrencyHelpers
 /// Reads the generations (``Generations``) for many requests at once, never for anyone too early: a
 /// request joins the next read that starts after it arrived (never one already under way, whose
 /// answer could predate a write that committed before the request came). Under load, one read
-/// serves every request that arrived while the previous one was running.
+/// serves every request that arrived while the reads before it were running.
 final class GenerationReader: Sendable {
     private typealias Waiter = CheckedContinuation<Result<Generations, any Error>, Never>
     private struct State {
         var waiting: [Waiter] = []
-        var reading = false
+        var reads = 0
     }
 
     private let state = NIOLockedValueBox(State())
+    /// Reads under way at once, at most: a request that comes while one is running starts the
+    /// next at once instead of waiting for it to end (half a round trip less, on average).
+    private let concurrentReads: Int
+
+    init(concurrentReads: Int = 2) {
+        self.concurrentReads = concurrentReads
+    }
 
     /// The generations as read after this call began.
     func current(on db: any Database) async throws -> Generations {
         let result = await withCheckedContinuation { (waiter: Waiter) in
             let start = state.withLockedValue { state -> Bool in
                 state.waiting.append(waiter)
-                guard !state.reading else { return false }
-                state.reading = true
+                guard state.reads < concurrentReads else { return false }
+                state.reads += 1
                 return true
             }
             if start { Task { await self.readWhileWaited(on: db) } }
@@ -35,7 +42,7 @@ final class GenerationReader: Sendable {
             let batch = state.withLockedValue { state -> [Waiter] in
                 let batch = state.waiting
                 state.waiting.removeAll()
-                if batch.isEmpty { state.reading = false }
+                if batch.isEmpty { state.reads -= 1 }
                 return batch
             }
             guard !batch.isEmpty else { return }

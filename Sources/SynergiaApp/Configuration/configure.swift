@@ -25,7 +25,10 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         let configuration = try SQLPostgresConfiguration(url: url)
-        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+        // Four connections per event loop: a write transaction holds one for its whole length,
+        // and PostgreSQL runs each connection's statements in a process of its own, so reads
+        // go on beside writes (SQLite has one connection per loop: it has one writer anyway).
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
 
     app.migrations.add(CreateReferenceTables())

@@ -179,10 +179,10 @@ struct PublicPageCacheTests {
         }
     }
 
-    @Test("a shared read of the generation never answers a request with a value from before it arrived")
-    func sharedGenerationReads() async throws {
+    @Test("a shared read of the generation never answers a request with a value from before it arrived", arguments: [1, 2, 3])
+    func sharedGenerationReads(concurrentReads: Int) async throws {
         try await withSynergia { app in
-            let reader = GenerationReader()
+            let reader = GenerationReader(concurrentReads: concurrentReads)
             // Readers keep the shared read busy while writers move the generation on and check
             // that each read they ask for after their write has committed sees it.
             let stale = try await simultaneously(12) { index -> Int in
