@@ -96,17 +96,39 @@ public enum ReportingService {
     }
 
     /// The report, re-read and locked for the rest of the transaction, with the template version
-    /// of its cycle (one read).
-    static func lockedReport(_ id: UUID, templates: Templates, in tx: WriteContext) async throws -> (ReportModel, ReportTemplate) {
+    /// of its cycle and the report's own stored answer to `questionID` (one read).
+    static func lockedReport(_ id: UUID, templates: Templates, answer questionID: String,
+                             in tx: WriteContext) async throws -> (ReportModel, ReportTemplate, AnswerModel?) {
         try await tx.lock(ReportModel.schema, where: "id", equals: id)
         guard let row = try await tx.sql.raw("""
-            SELECT r.*, c.template_id AS cycle_template_id, c.template_version AS cycle_template_version
+            SELECT r.*, c.template_id AS cycle_template_id, c.template_version AS cycle_template_version,
+                a.id AS own_id, a.value AS own_value, a.version AS own_version, a.detached AS own_detached,
+                a.updated_by AS own_updated_by, a.updated_at AS own_updated_at
             FROM \(ident: ReportModel.schema) r JOIN \(ident: ReportingCycleModel.schema) c ON c.id = r.cycle_id
+            LEFT JOIN \(ident: AnswerModel.schema) a ON a.report_id = r.id AND a.question_id = \(bind: questionID)
             WHERE r.id = \(bind: id)
             """).first() else { throw Abort(.notFound) }
         let template = try templates.template(try row.decode(column: "cycle_template_id", as: String.self),
                                               version: try row.decode(column: "cycle_template_version", as: Int.self))
-        return (try row.decode(fluentModel: ReportModel.self), template)
+        struct Own: Decodable {
+            var own_id: UUID?, own_value: String?, own_version: Int?, own_detached: Bool?, own_updated_by: String?, own_updated_at: Date?
+        }
+        let own = try row.decode(model: Own.self)
+        var answer: AnswerModel?
+        if let ownID = own.own_id, let value = own.own_value, let version = own.own_version, let detached = own.own_detached,
+           let author = own.own_updated_by {
+            let model = AnswerModel()
+            model.id = ownID
+            model.$report.id = id
+            model.questionID = questionID
+            model.value = value
+            model.version = version
+            model.detached = detached
+            model.updatedBy = author
+            model.updatedAt = own.own_updated_at
+            answer = model
+        }
+        return (try row.decode(fluentModel: ReportModel.self), template, answer)
     }
 
     /// The cycle, re-read and locked for the rest of the transaction.
@@ -160,8 +182,9 @@ public enum ReportingService {
     static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
                      templates: Templates, by user: UserModel, on db: any Database) async throws -> Saved {
         try await db.write { tx in
-            let (report, template) = try await lockedReport(reportID, templates: templates, in: tx)
-            return try await save(value, question: questionID, baseVersion: baseVersion, report: report, template: template, by: user, in: tx)
+            let (report, template, own) = try await lockedReport(reportID, templates: templates, answer: questionID, in: tx)
+            return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
+                                  by: user, in: tx)
         }
     }
 
@@ -169,17 +192,19 @@ public enum ReportingService {
     static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
                      template: ReportTemplate, by user: UserModel, in tx: WriteContext) async throws -> SaveOutcome {
         let report = try await lockedReport(reportID, in: tx)
-        return try await save(value, question: questionID, baseVersion: baseVersion, report: report, template: template, by: user, in: tx).outcome
+        let own = try await ownAnswer(to: questionID, of: report, on: tx.db)
+        return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
+                              by: user, in: tx).outcome
     }
 
-    /// The save itself, on `report` as re-read and locked in this write.
-    private static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel,
+    /// The save itself, on `report` as re-read and locked in this write, with its own stored
+    /// answer to the question as read in it.
+    private static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel, own: AnswerModel?,
                              template: ReportTemplate, by user: UserModel, in tx: WriteContext) async throws -> Saved {
         let reportID = try report.requireID()
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
-        let own = try await ownAnswer(to: questionID, of: report, on: tx.db)
         let current = try await answer(to: question, of: report, own: own, on: tx.db)
         if let current, current.revision.version != baseVersion {
             // The same save arriving twice (a client or a proxy retrying a PUT whose answer was

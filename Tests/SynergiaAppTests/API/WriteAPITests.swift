@@ -275,6 +275,11 @@ struct WriteAPITests {
             let retried = try await client.send(.PUT, "\(path)/answers/cbd-7nr.s3.q2", json: #"{"value":{"type":"number","value":3500},"baseVersion":1}"#)
             #expect(retried.status == .ok)
             #expect(try retried.json(ReportPage.Model.Answer.self).version == 2)
+            // A stale save gets the stored answer as it was read in the write: author, version and time.
+            let stale = try await client.send(.PUT, "\(path)/answers/cbd-7nr.s2.q32", json: #"{"value":{"type":"longText","value":"late"},"baseVersion":1}"#)
+            #expect(stale.status == .conflict)
+            let theirs = try stale.json(WriteAPI.ConflictDTO.self).theirs
+            #expect(theirs.version == 2 && theirs.author == "fp@example.org" && abs(theirs.at.timeIntervalSinceNow) < 120)
             #expect(try await AuditVerifier.verify(on: app.db).isIntact)
         }
     }
