@@ -21,6 +21,7 @@ final class GenerationReader: Sendable {
     private let concurrentReads: Int
 
     init(concurrentReads: Int = 1) {
+        precondition(concurrentReads >= 1, "a reader with no read to run would keep every request waiting")
         self.concurrentReads = concurrentReads
     }
 

@@ -184,7 +184,7 @@ public enum ReportingService {
         try await db.write { tx in
             let (report, template, own) = try await lockedReport(reportID, templates: templates, answer: questionID, in: tx)
             return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
-                                  by: user, in: tx)
+                                  by: user, readBack: true, in: tx)
         }
     }
 
@@ -194,13 +194,14 @@ public enum ReportingService {
         let report = try await lockedReport(reportID, in: tx)
         let own = try await ownAnswer(to: questionID, of: report, on: tx.db)
         return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
-                              by: user, in: tx).outcome
+                              by: user, readBack: false, in: tx).outcome
     }
 
     /// The save itself, on `report` as re-read and locked in this write, with its own stored
-    /// answer to the question as read in it.
+    /// answer to the question as read in it. `readBack`: a saved series is read back for the
+    /// answer (otherwise it is given without it, for callers that need only the version).
     private static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel, own: AnswerModel?,
-                             template: ReportTemplate, by user: UserModel, in tx: WriteContext) async throws -> Saved {
+                             template: ReportTemplate, by user: UserModel, readBack: Bool, in tx: WriteContext) async throws -> Saved {
         let reportID = try report.requireID()
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
@@ -253,6 +254,11 @@ public enum ReportingService {
         }
         if case .series = subject {
             // A series is stored as points (units filled in): what the reader gets is read back.
+            guard readBack else {
+                return .saved(CurrentAnswer(revision: AnswerRevision(questionID: questionID, value: value, version: version, author: user.email,
+                                                                     at: Date()),
+                                            reusedFrom: nil, elementID: nil, detached: false, indicator: question.indicator))
+            }
             return .saved(try await answer(to: question, of: report, on: tx.db))
         }
         // An own or shared value is stored as given, entered in this report.

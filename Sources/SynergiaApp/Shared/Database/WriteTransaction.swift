@@ -61,7 +61,7 @@ extension Database {
         }
         return try await SQLiteWriter.mutex.withLock {
             try await withConnection { db in
-                try await SQLiteWriter.prepare(db)
+                let connection = try await SQLiteWriter.prepared(db)
                 // `IMMEDIATE` takes the write lock now, before anything is read: a read
                 // transaction that later wants to write can fail at once when another connection
                 // wrote in between. (Fluent's own transaction would begin a deferred one.)
@@ -71,7 +71,13 @@ extension Database {
                     result = try await WriteContext.run(body, on: db)
                     try await db.sql.raw("COMMIT").run()
                 } catch {
-                    try? await db.sql.raw("ROLLBACK").run()
+                    do {
+                        try await db.sql.raw("ROLLBACK").run()
+                    } catch {
+                        // A connection left inside its transaction would hold the write lock and
+                        // fail every later BEGIN: closed, the pool opens a new one instead.
+                        try? await connection.close().get()
+                    }
                     throw error
                 }
                 return result
@@ -95,13 +101,17 @@ enum SQLiteWriter {
     static let mutex = AsyncMutex()
     private static let prepared = PreparedConnections()
 
-    /// Makes a connection wait up to 10 s for another process's writer (SQLiteNIO's own busy
-    /// handler retries at once, for ever), once per connection: the setting stays with it.
-    static func prepare(_ db: any Database) async throws {
-        guard let sqlite = db as? any SQLiteDatabase else { return }
+    /// The leased connection under `db`, made to wait up to 10 s for another process's writer
+    /// (SQLiteNIO's own busy handler retries at once, for ever), once per connection: the setting
+    /// stays with it.
+    static func prepared(_ db: any Database) async throws -> SQLiteConnection {
+        guard let sqlite = db as? any SQLiteDatabase else { preconditionFailure("a write on SQLite without an SQLite connection") }
         let connection = try await sqlite.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
-        guard prepared.isNew(connection) else { return }
-        try await db.sql.raw("PRAGMA busy_timeout = 10000").run()
+        if !prepared.contains(connection) {
+            try await db.sql.raw("PRAGMA busy_timeout = 10000").run()
+            prepared.insert(connection)
+        }
+        return connection
     }
 
     /// The connections already prepared, held weakly: a closed connection's entry never stands
@@ -111,14 +121,15 @@ enum SQLiteWriter {
         private let lock = NSLock()
         private var entries: [ObjectIdentifier: Entry] = [:]
 
-        /// True the first time `connection` is seen (it is then remembered).
-        func isNew(_ connection: SQLiteConnection) -> Bool {
+        func contains(_ connection: SQLiteConnection) -> Bool {
+            lock.withLock { entries[ObjectIdentifier(connection)]?.connection === connection }
+        }
+
+        /// Remembered once its setting is made.
+        func insert(_ connection: SQLiteConnection) {
             lock.withLock {
-                let key = ObjectIdentifier(connection)
-                if entries[key]?.connection === connection { return false }
                 if entries.count > 64 { entries = entries.filter { $0.value.connection != nil } }
-                entries[key] = Entry(connection: connection)
-                return true
+                entries[ObjectIdentifier(connection)] = Entry(connection: connection)
             }
         }
     }
