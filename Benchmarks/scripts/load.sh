@@ -102,9 +102,10 @@ healthz_signed=$(median "${signed_runs[@]}")
 healthz_line="Signed-in \`/healthz\` against the anonymous one, in turns (medians of three 4 s runs each: ${signed_runs[*]} against ${anonymous_runs[*]} req/s): $(awk -v a="$healthz_signed" -v b="$healthz_anonymous" 'BEGIN { printf "%.1f %%", 100 * a / b }')."
 
 # The save mix: 16 writers at once, each on its own question of its own Party's report; three
-# runs, the median one shown (the machine drifts between runs). In the second and third run each
-# writer's first save is a conflict: it starts from the version in the file, then takes the one
-# the conflict names.
+# runs, the median one shown (the machine drifts between runs). A run after the first starts from
+# the versions in the file, so each writer's first save there is a conflict (409, counted as a
+# conflict, not an error), and it goes on from the version the conflict names. Errors: any other
+# answer, and sockets that failed or timed out.
 save_runs=()
 for run in 1 2 3; do
   WRK_WRITERS=$work/writers wrk -t$writers_count -c$writers_count -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-save.lua "$base/" >"$work/saves-$run"
@@ -114,7 +115,7 @@ median_run=$(printf '%s\n' "${save_runs[@]}" | sort -n | sed -n 2p | awk '{ prin
 read -r _ _ rate p50 p99 status errors bytes < <(grep '^RESULT' "$work/saves-$median_run")
 read -r _ saved conflicts others < <(grep '^SAVES' "$work/saves-$median_run")
 save_rates=$(printf '%s\n' "${save_runs[@]}" | awk '{ printf "%s%s", sep, $1; sep = ", " }')
-echo "| saves, $writers_count writers (\`PUT /api/v1/reports/ID/answers/QUESTION\`; median of three runs: $save_rates) | | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $saved saved, $conflicts conflicts, $others other |"
+echo "| saves, $writers_count writers (\`PUT /api/v1/reports/ID/answers/QUESTION\`; median of three runs: $save_rates) | | $rate | $p50 | $p99 | $((others + errors)) | $bytes | $saved saved, $conflicts conflicts, $others other |"
 
 # The signed-in report page while the save mix runs: every save moves the generations on, so the
 # page kept for its reader is rendered again after each one (what a deadline day looks like).
