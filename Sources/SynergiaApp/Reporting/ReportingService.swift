@@ -221,8 +221,8 @@ public enum ReportingService {
         let detached = own?.detached ?? false
         let version: Int
         let subject: AuditSubject
-        // The row as the write left it, for the audit log (nil: the log reads the state).
-        let state: (any Encodable & Sendable)?
+        // The hash of the row as the write returned it, for the audit log (nil: the log reads it).
+        let stateHash: String?
         if let indicator = question.indicator, !detached, case .indicatorSeries(let points) = value {
             let stored = try await IndicatorSeriesStore.storedVersion(party: party, indicator: indicator, on: tx.sql)
             let expected = current?.revision.version ?? stored ?? 0
@@ -230,40 +230,33 @@ public enum ReportingService {
                                                                             defaultUnit: question.unit ?? "", expectedVersion: expected,
                                                                             report: reportID, by: user.email, in: tx)
             else { return try await lostRace(value, question, report, in: tx) }
-            (version, subject, state) = (written, .series(party: party, indicator: indicator), nil)
+            (version, subject, stateHash) = (written, .series(party: party, indicator: indicator), nil)
         } else if let element = question.element, !detached {
             let stored = try await AnswerStore.elementVersion(party: party, element: element, on: tx.sql)
             let expected = current?.revision.version ?? stored ?? 0
             guard let written = try await AnswerStore.writeElement(party: party, element: element, json: json, report: reportID,
                                                                    expectedVersion: expected, by: user.email, in: tx)
             else { return try await lostRace(value, question, report, in: tx) }
-            (version, subject, state) = (written.version, .element(party: party, element: element), written)
+            (version, subject, stateHash) = (written.version, .element(party: party, element: element), try AuditedState.hash(written))
         } else {
             guard let written = try await AnswerStore.writeOwn(report: reportID, question: questionID, json: json, detached: detached,
                                                                expectedVersion: current?.revision.version ?? ownVersion ?? 0, by: user.email, in: tx)
             else { return try await lostRace(value, question, report, in: tx) }
-            (version, subject, state) = (written.version, .answer(report: reportID, question: questionID), written)
+            (version, subject, stateHash) = (written.version, .answer(report: reportID, question: questionID), try AuditedState.hash(written))
         }
         try await AnswerStore.keepHistory(party: party, report: reportID, question: questionID, element: question.element, json: json,
                                           version: version, by: user.email, in: tx)
-        let before = current.map { encode($0.revision.value) }
-        if let state {
-            try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject, before: before, after: json, leaving: state)
-        } else {
-            try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject, before: before, after: json)
-        }
-        if case .series = subject {
+        try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject,
+                                  before: current.map { encode($0.revision.value) }, after: json, stateHash: stateHash)
+        let isSeries = if case .series = subject { true } else { false }
+        if isSeries, readBack {
             // A series is stored as points (units filled in): what the reader gets is read back.
-            guard readBack else {
-                return .saved(CurrentAnswer(revision: AnswerRevision(questionID: questionID, value: value, version: version, author: user.email,
-                                                                     at: Date()),
-                                            reusedFrom: nil, elementID: nil, detached: false, indicator: question.indicator))
-            }
             return .saved(try await answer(to: question, of: report, on: tx.db))
         }
         // An own or shared value is stored as given, entered in this report.
         return .saved(CurrentAnswer(revision: AnswerRevision(questionID: questionID, value: value, version: version, author: user.email, at: Date()),
-                                    reusedFrom: nil, elementID: question.element, detached: detached))
+                                    reusedFrom: nil, elementID: question.element, detached: detached,
+                                    indicator: isSeries ? question.indicator : nil))
     }
 
     /// Someone else's save won the race: show theirs, change nothing.

@@ -12,19 +12,14 @@ public enum AuditLog {
     /// Records an entry for `subject` in the write's audit. For a record the log checks (an
     /// answer, a shared element, a report…), the entry carries the hash of its state as the
     /// write leaves it, so `audit verify` can tell when the record was changed behind the log.
+    ///
+    /// `stateHash`: the subject's state hash as the write left it, when the write has the row
+    /// (from its `RETURNING`, hashed with ``AuditedState/hash(_:)``), so it is not read again.
+    /// Only when nothing later in the transaction changes the row without recording it again
+    /// (a subject's last recorded state is the one chained).
     public static func record(_ tx: WriteContext, actor: String, action: String, subject: AuditSubject,
-                              before: String? = nil, after: String? = nil) async throws {
-        tx.audit.add(.init(actor: actor, action: action, subject: subject, before: before, after: after))
-    }
-
-    /// ``record(_:actor:action:subject:before:after:)`` for a write that has the subject's row as
-    /// it left it (from the statement's `RETURNING`): its state hash, as the log would read it,
-    /// with no second read. Used only when nothing later in the transaction changes the row
-    /// without recording it again (the last recorded state of a subject is the one chained).
-    static func record(_ tx: WriteContext, actor: String, action: String, subject: AuditSubject,
-                       before: String?, after: String?, leaving state: some Encodable) async throws {
-        tx.audit.add(.init(actor: actor, action: action, subject: subject, before: before, after: after,
-                           stateHash: try AuditedState.hash(state)))
+                              before: String? = nil, after: String? = nil, stateHash: String? = nil) async throws {
+        tx.audit.add(.init(actor: actor, action: action, subject: subject, before: before, after: after, stateHash: stateHash))
     }
 
     /// Chains the write's entries after the head, in its transaction, once all its changes are
@@ -32,15 +27,11 @@ public enum AuditLog {
     static func flush(_ tx: WriteContext) async throws {
         let pending = tx.audit.drain()
         guard !pending.isEmpty else { return }
+        // Each subject's last recorded entry says whether the write already knows its state.
+        let known = Dictionary(pending.map { ($0.subject, $0.stateHash) }, uniquingKeysWith: { _, last in last })
         var states: [AuditSubject: String] = [:]
-        var known: [AuditSubject: String?] = [:]
-        for item in pending { known[item.subject] = item.stateHash }
-        for subject in Set(pending.map(\.subject)) where subject.isChecked {
-            if case .some(.some(let hash)) = known[subject] {
-                states[subject] = hash
-            } else {
-                states[subject] = try await AuditedState.hash(of: subject, on: tx.db)
-            }
+        for (subject, hash) in known where subject.isChecked {
+            states[subject] = if let hash { hash } else { try await AuditedState.hash(of: subject, on: tx.db) }
         }
         let now = Date()
         // Chained after the head this process last left, when the head is still there (one
@@ -78,7 +69,7 @@ public enum AuditLog {
 
     /// The head after `entries` (never empty: a flush has entries to chain).
     private static func head(after entries: [AuditEntry]) -> AuditHead {
-        AuditHead(sequence: entries[entries.count - 1].sequence, hash: entries[entries.count - 1].hash)
+        AuditHead(sequence: entries.last!.sequence, hash: entries.last!.hash)
     }
 
     /// Every entry in order, as the chain sees them.
