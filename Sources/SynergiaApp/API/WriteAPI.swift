@@ -150,7 +150,8 @@ struct WriteAPI: RouteCollection {
                 .encodeResponse(status: .conflict, for: req)
         case .saved(let current):
             guard let current else { throw Abort(.notFound) }
-            return try await ReportPage.Model.Answer(question: questionID, current).encodeResponse(for: req)
+            return try await ReportPage.Model.Answer.read(question: questionID, current, templates: req.application.synergia.templates, on: req.db)
+                .encodeResponse(for: req)
         }
     }
 
@@ -158,7 +159,7 @@ struct WriteAPI: RouteCollection {
     static func answer(_ questionID: String, _ report: ReportModel, _ template: ReportTemplate, _ req: Request) async throws -> ReportPage.Model.Answer {
         guard let question = template.question(questionID),
               let current = try await ReportingService.answer(to: question, of: report, on: req.db) else { throw Abort(.notFound) }
-        return ReportPage.Model.Answer(question: questionID, current)
+        return try await .read(question: questionID, current, templates: req.application.synergia.templates, on: req.db)
     }
 
     @Sendable static func detach(req: Request) async throws -> ReportPage.Model.Answer {

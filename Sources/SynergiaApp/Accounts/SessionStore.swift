@@ -24,13 +24,15 @@ enum SessionStore {
     /// session joined to its account under the account's current epoch. With `cache` and the
     /// `generations` read when the request began, a session found current before is taken from
     /// the cache while no session ended and no account changed since (``SessionCache``); a
-    /// sign-out or revocation in any process still counts at the next request.
-    static func user(token: String, on db: any Database, now: Date = Date(),
+    /// sign-out or revocation in any process still counts at the next request. `database` is
+    /// asked for only when the cache cannot answer.
+    static func user(token: String, on database: () -> any Database, now: Date = Date(),
                      cache: SessionCache? = nil, generations: Generations? = nil) async throws -> (user: UserModel, sessionID: UUID)? {
         let digest = SHA256Hex.digest(Data(token.utf8))
         if let cache, let generations, let kept = cache.entry(digest, at: generations, now: now) {
             return (kept.account.copy(), kept.sessionID)
         }
+        let db = database()
         guard let row = try await db.sql.raw("""
             SELECT u.*, s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
                    s.expires_at AS session_expires_at
@@ -101,8 +103,8 @@ enum SessionStore {
 struct SessionAuthentication: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let synergia = request.application.synergia
-        if let token = request.parsedCookies[SessionStore.cookieName]?.string, token.count == 43,
-           let found = try await SessionStore.user(token: token, on: request.db, cache: synergia.sessionCache,
+        if let token = request.parsedCookies[SessionStore.cookieName], token.count == 43,
+           let found = try await SessionStore.user(token: token, on: { request.db }, cache: synergia.sessionCache,
                                                    generations: try await request.generations()) {
             request.auth.login(found.user)
             request.sessionToken = token

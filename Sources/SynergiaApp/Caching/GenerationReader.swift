@@ -25,8 +25,9 @@ final class GenerationReader: Sendable {
         self.concurrentReads = concurrentReads
     }
 
-    /// The generations as read after this call began.
-    func current(on db: any Database) async throws -> Generations {
+    /// The generations as read after this call began, on the database that `database` gives
+    /// (asked for only when a read starts: most calls join a read and need none).
+    func current(on database: @escaping @Sendable () -> any Database) async throws -> Generations {
         let result = await withCheckedContinuation { (waiter: Waiter) in
             let start = state.withLockedValue { state -> Bool in
                 state.waiting.append(waiter)
@@ -34,7 +35,7 @@ final class GenerationReader: Sendable {
                 state.reads += 1
                 return true
             }
-            if start { Task { await self.readWhileWaited(on: db) } }
+            if start { Task { await self.readWhileWaited(on: database()) } }
         }
         return try result.get()
     }
@@ -64,7 +65,8 @@ extension Request {
     /// any write the request makes: a route that writes must not keep what it renders after.
     func generations() async throws -> Generations {
         if let read = storage[GenerationsKey.self] { return read }
-        let read = try await application.synergia.generations.current(on: application.db)
+        let application = application
+        let read = try await application.synergia.generations.current(on: { application.db })
         storage[GenerationsKey.self] = read
         return read
     }

@@ -12,8 +12,10 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
     static let uncachedPrefixes = ["/healthz", "/readyz", "/metrics", "/static/", "/favicon.ico"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard Self.mayServeFromCache(request) else { return try await next.respond(to: request) }
-        let key = "\(request.language.code) \(request.url.path)?\(request.url.query ?? "")"
+        let url = request.url
+        let path = url.path
+        guard Self.mayServeFromCache(request, path: path) else { return try await next.respond(to: request) }
+        let key = "\(request.language.code) \(path)?\(url.query ?? "")"
         guard key.utf8.count <= PageCache.maxKeyBytes else { return try await next.respond(to: request) }
         let generation = try await request.generations().content
         switch await cache.lookup(key, generation: generation) {
@@ -46,10 +48,10 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
     /// A page with a form carries its reader's form token: never kept.
     static let formTokenField = Array("name=\"\(CSRFMiddleware.fieldName)\"".utf8)
 
-    static func mayServeFromCache(_ request: Request) -> Bool {
+    static func mayServeFromCache(_ request: Request, path: String) -> Bool {
         request.method == .GET && request.sessionToken == nil && request.apiTokenUser == nil
-            && request.headers[.authorization].isEmpty
-            && !uncachedPrefixes.contains(where: { request.url.path.hasPrefix($0) })
+            && !request.headers.contains(name: .authorization)
+            && !uncachedPrefixes.contains(where: { path.hasPrefix($0) })
     }
 
     /// What may be kept of `response`: a whole 200 HTML or JSON body that sets no cookie and

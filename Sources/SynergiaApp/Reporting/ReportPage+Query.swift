@@ -72,4 +72,12 @@ extension ReportPage.Model.Answer {
                   element: current.elementID, reusedFrom: current.reusedFrom, reusedFromTitle: reusedFromTitle, detached: current.detached,
                   indicator: current.indicator)
     }
+
+    /// `current` as the report's JSON shows it, with the title of the report it was reused from
+    /// (one read, only for an answer given in another report).
+    static func read(question: String, _ current: ReportingService.CurrentAnswer, templates: ReportingService.Templates,
+                     on db: any Database) async throws -> Self {
+        let titles = try await ReportPage.reportTitles(Set([current.reusedFrom].compactMap { $0 }), templates: templates, on: db)
+        return Self(question: question, current, reusedFromTitle: current.reusedFrom.flatMap { titles[$0] })
+    }
 }

@@ -11,7 +11,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let cookie: String? = request.parsedCookies[Self.cookieName]?.string
+        let cookie: String? = request.parsedCookies[Self.cookieName]
         let existing = cookie.flatMap { $0.count == 43 ? $0 : nil }
         let token = existing ?? Self.newToken()
         request.csrfToken = token
@@ -79,17 +79,6 @@ struct CSRFMiddleware: AsyncMiddleware {
 
 extension Request {
     private struct CSRFKey: StorageKey { typealias Value = String }
-    private struct ParsedCookiesKey: StorageKey { typealias Value = HTTPCookies }
-
-    /// The request's cookies, parsed once (Vapor's `cookies` parses the header at each read, and
-    /// the language, the session and the form token each read one).
-    var parsedCookies: HTTPCookies {
-        if let parsed = storage[ParsedCookiesKey.self] { return parsed }
-        let parsed = cookies
-        storage[ParsedCookiesKey.self] = parsed
-        return parsed
-    }
-
     /// The token every form on this request's page must carry.
     public var csrfToken: String {
         get { storage[CSRFKey.self] ?? "" }

@@ -7,10 +7,11 @@ struct LanguageMiddleware: AsyncMiddleware {
     static let cookieName = "synergia-lang"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let explicit: String? = request.query["lang"]
+        // The query is decoded only when it may hold `lang` (decoding it cost every request).
+        let explicit: String? = request.url.query?.contains("lang=") == true ? request.query["lang"] : nil
         let language = LanguageNegotiation.choose(
             explicit: explicit,
-            cookie: request.parsedCookies[Self.cookieName]?.string,
+            cookie: request.parsedCookies[Self.cookieName],
             acceptLanguage: request.headers.first(name: .acceptLanguage))
         request.language = language
         let response = try await next.respond(to: request)

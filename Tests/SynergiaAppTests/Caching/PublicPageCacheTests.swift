@@ -192,9 +192,9 @@ struct PublicPageCacheTests {
                         // The one writer: what it reads through the shared read after its write must be newer.
                         let before = try await ContentGeneration.current(on: app.db)
                         try await app.db.sql.raw("UPDATE parties SET alpha3 = alpha3 WHERE alpha2 = 'KE'").run()
-                        if try await reader.current(on: app.db).content <= before { stale += 1 }
+                        if try await reader.current(on: { app.db }).content <= before { stale += 1 }
                     } else {
-                        _ = try await reader.current(on: app.db)
+                        _ = try await reader.current(on: { app.db })
                     }
                 }
                 return stale

@@ -67,6 +67,30 @@ struct ReportingFlowTests {
         }
     }
 
+    @Test("a save through the API that leaves an answer given in another report answers as the report's JSON shows it, with where it came from")
+    func reusedAnswerThroughTheAPI() async throws {
+        try await withSynergia { app in
+            let (cbd, ramsar) = try await setUp(app)
+            // Kenya's contributor works on both reports.
+            let client = try await APIClient.forUser(app, "contributor@example.org")
+            #expect(try await client.send(.PUT, "/api/v1/reports/\(cbd.id!)/answers/cbd-7nr.s3.q2",
+                                          json: #"{"value":{"type":"number","value":3560},"baseVersion":0}"#).status == .ok)
+            // The same save again, from the Ramsar report's form opened before it: nothing changes, and
+            // the answer still says it was given in the CBD report.
+            let reply = try await client.send(.PUT, "/api/v1/reports/\(ramsar.id!)/answers/ramsar-nr.s3.q1",
+                                              json: #"{"value":{"type":"number","value":3560},"baseVersion":0}"#)
+            #expect(reply.status == .ok)
+            let saved = try reply.json(ReportPage.Model.Answer.self)
+            let read = try #require(try await client.send(.GET, "/api/v1/reports/\(ramsar.id!)").json(ReportPage.Model.self)
+                .answers.first { $0.question == "ramsar-nr.s3.q1" })
+            #expect(saved.version == 1 && saved.reusedFrom == cbd.id)
+            #expect(saved.reusedFromTitle != nil && saved.reusedFromTitle == read.reusedFromTitle)
+            let sorted = JSONEncoder()
+            sorted.outputFormatting = .sortedKeys
+            #expect(try sorted.encode(saved) == sorted.encode(read))
+        }
+    }
+
     @Test("a detached question keeps its own value")
     func detach() async throws {
         try await withSynergia { app in
