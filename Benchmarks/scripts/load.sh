@@ -41,30 +41,8 @@ cookie=$(sed -n 's/^cookie //p' "$log")
 report=$(sed -n 's/^report //p' "$log")
 sed -n 's/^writer //p' "$log" >"$work/writers"
 
-# label|path|signed in (1) or not|gzip (1) or not
-routes=(
-  "static file|/static/synergia.css|0|0"
-  "/healthz, anonymous|/healthz|0|0"
-  "/healthz, signed in|/healthz|1|0"
-  "home|/|0|1"
-  "conventions|/conventions|0|1"
-  "frameworks|/frameworks|0|1"
-  "Parties|/parties|0|1"
-  "a Party|/parties/KE|0|1"
-  "decisions|/decisions|0|1"
-  "a decision|/decisions/XII-6|0|1"
-  "action items|/action-items|0|1"
-  "meetings|/meetings|0|1"
-  "news|/news|0|1"
-  "indicators|/indicators|0|1"
-  "an indicator|/indicators/3.1|0|1"
-  "progress overview|/progress|0|1"
-  "a target|/progress/KMGBF/3|0|1"
-  "a Party's progress|/parties/KE/progress|0|1"
-  "API: Parties|/api/v1/parties|0|1"
-  "API: a Party|/api/v1/parties/KE|0|1"
-  "report page (CBD 7NR), signed in|$report|1|1"
-)
+source Benchmarks/scripts/routes.sh
+bench_routes "$report"
 
 database=SQLite
 [ -n "${SYNERGIA_BENCH_DATABASE_URL:-}" ] && database=PostgreSQL

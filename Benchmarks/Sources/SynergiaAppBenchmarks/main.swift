@@ -153,7 +153,8 @@ struct AppBenchmarks {
                                                   party: "KE"), hasher: app.password.async, on: app.db)
         }
 
-        let port = 18_080
+        // SYNERGIA_BENCH_PORT: another port (two servers side by side: Benchmarks/scripts/compare.sh).
+        let port = environmentFlag("SYNERGIA_BENCH_PORT").flatMap { Int($0) } ?? 18_080
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = port
         try await app.server.start(address: .hostname("127.0.0.1", port: port))

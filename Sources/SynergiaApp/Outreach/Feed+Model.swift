@@ -19,3 +19,20 @@ struct Feed: Sendable {
         }
     }
 }
+
+extension Feed.Name {
+    /// The feeds a page at `path` announces in its head (`<link rel="alternate">`, which browsers
+    /// and feed readers discover): the home page all of them, a list the feed of what it lists.
+    static func announced(on path: String) -> [Feed.Name] {
+        func under(_ prefix: String) -> Bool { path == prefix || path.hasPrefix(prefix + "/") }
+        if path == "/" { return allCases }
+        if under("/news") { return [.news, .events] }
+        if under("/meetings") { return [.events] }
+        if under("/decisions") || under("/action-items") { return [.decisions] }
+        if under("/reporting") || under("/reports") { return [.reports] }
+        return []
+    }
+
+    /// The catalog key of the feed's title, as a page announces it.
+    var titleKey: String { "feed.\(rawValue)" }
+}

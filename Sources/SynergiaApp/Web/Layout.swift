@@ -16,7 +16,11 @@ public enum Layout {
                 .element(named: "title", text: "\(title) · Synergia"),
                 .link(.rel(.stylesheet), .href(SiteURL.asset("synergia.css", version: page.assetVersion).path)),
                 .link(.rel(.stylesheet), .href(SiteURL.asset("print.css", version: page.assetVersion).path), .attribute(named: "media", value: "print")),
-                .unwrap(json) { .link(.rel(.alternate), .type("application/json"), .href($0.path)) }
+                .unwrap(json) { .link(.rel(.alternate), .type("application/json"), .href($0.path)) },
+                .forEach(Feed.Name.announced(on: page.path)) { feed in
+                    .link(.rel(.alternate), .type("application/atom+xml"), .attribute(named: "title", value: page.t(feed.titleKey).attributeEscaped),
+                          .href(SiteURL.feed(feed).path))
+                }
             ),
             .body(
                 .a(.class("skip"), .href("#main"), page.text("nav.skip")),

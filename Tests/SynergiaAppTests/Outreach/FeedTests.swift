@@ -37,6 +37,34 @@ struct FeedTests {
         }
     }
 
+    @Test("a page announces in its head the feeds of what it lists, titled in the reader's language, and each one is served")
+    func feedsAnnounced() async throws {
+        try await withSynergia { app in
+            try await DecisionImport.run(text: seedDecision, calendar: app.synergia.calendar, on: app.db)
+            let browser = Browser(app, acceptLanguage: "fr")
+            let expected: [(path: String, feeds: [String])] = [
+                ("/", ["news", "events", "decisions", "reports"]), ("/news", ["news", "events"]), ("/meetings", ["events"]),
+                ("/decisions", ["decisions"]), ("/decisions/XII-6", ["decisions"]), ("/action-items", ["decisions"]),
+                ("/reporting", ["reports"]), ("/parties", []), ("/conventions", []),
+            ]
+            let link = /<link rel="alternate" type="application\/atom\+xml" title="([^"]*)" href="\/feeds\/([a-z]+)\.atom"/
+            for (path, feeds) in expected {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                let head = page.body.components(separatedBy: "</head>").first ?? ""
+                let announced = head.matches(of: link)
+                #expect(announced.map { String($0.output.2) } == feeds, "\(path)")
+                #expect(page.body.matches(of: link).count == announced.count, "\(path): only in the head")
+                #expect(announced.allSatisfy { $0.output.1.hasPrefix("Synergia — ") && !$0.output.1.isEmpty }, "\(path)")
+            }
+            #expect(try await browser.get("/").contains("title=\"Synergia — rapports nationaux publiés\" href=\"/feeds/reports.atom\""))
+            for feed in Feed.Name.allCases {
+                let response = try await browser.get(SiteURL.feed(feed).path)
+                #expect(response.status == .ok && response.headers.contentType?.subType == "atom+xml", "\(feed)")
+            }
+        }
+    }
+
     @Test("only a convention's secretariat posts its news")
     func onlySecretariat() async throws {
         try await withSynergia { app in

@@ -1,0 +1,28 @@
+# The routes of the load benchmark (sourced by load.sh and compare.sh): `bench_routes REPORT` sets
+# `routes`, one "label|path|signed in (1) or not|gzip (1) or not" per route, REPORT being the
+# signed-in report page's path.
+bench_routes() {
+  routes=(
+    "static file|/static/synergia.css|0|0"
+    "/healthz, anonymous|/healthz|0|0"
+    "/healthz, signed in|/healthz|1|0"
+    "home|/|0|1"
+    "conventions|/conventions|0|1"
+    "frameworks|/frameworks|0|1"
+    "Parties|/parties|0|1"
+    "a Party|/parties/KE|0|1"
+    "decisions|/decisions|0|1"
+    "a decision|/decisions/XII-6|0|1"
+    "action items|/action-items|0|1"
+    "meetings|/meetings|0|1"
+    "news|/news|0|1"
+    "indicators|/indicators|0|1"
+    "an indicator|/indicators/3.1|0|1"
+    "progress overview|/progress|0|1"
+    "a target|/progress/KMGBF/3|0|1"
+    "a Party's progress|/parties/KE/progress|0|1"
+    "API: Parties|/api/v1/parties|0|1"
+    "API: a Party|/api/v1/parties/KE|0|1"
+    "report page (CBD 7NR), signed in|$1|1|1"
+  )
+}
