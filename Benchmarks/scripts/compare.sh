@@ -3,7 +3,7 @@
 # within 1.5× of SQLite on every row; this machine's speed drifts by a third between runs minutes
 # apart, so two runs of load.sh one after the other can not tell). Starts two release servers of the
 # app benchmark side by side on the data of `synergia seed --scale`, SQLite on port 18080 and
-# PostgreSQL on 18081, then for each route of load.sh (Benchmarks/scripts/routes.sh) and for the save
+# PostgreSQL on 18081, then for each route of load.sh (Benchmarks/scripts/common.sh) and for the save
 # mix runs wrk on both in turns, A B B A, so that a drift during the four runs counts against both
 # alike; prints each database's mean rate and SQLite's rate over PostgreSQL's.
 #
@@ -12,12 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 postgres=${SYNERGIA_BENCH_DATABASE_URL:?set SYNERGIA_BENCH_DATABASE_URL to a PostgreSQL database the benchmark may empty}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-bin=Benchmarks/.build/release/SynergiaAppBenchmarks
-[ -x "$bin" ] || swift build -c release --package-path Benchmarks --product SynergiaAppBenchmarks
-duration=${DURATION:-4s}
-connections=${CONNECTIONS:-32}
-threads=${THREADS:-2}
+source Benchmarks/scripts/common.sh 4s
 
 work=$(mktemp -d)
 pids=()
@@ -60,7 +55,6 @@ row() {
 }
 route() { rate "$5" "$2" "$3" "$4"; }
 
-source Benchmarks/scripts/routes.sh
 bench_routes REPORT
 echo "SQLite and PostgreSQL in turns (A B B A); wrk -t$threads -c$connections -d$duration, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo

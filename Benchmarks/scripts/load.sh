@@ -15,12 +15,7 @@
 #   SYNERGIA_BENCH_DATABASE_URL=postgres://synergia:synergia@127.0.0.1:5432/synergia_bench bash Benchmarks/scripts/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-bin=Benchmarks/.build/release/SynergiaAppBenchmarks
-[ -x "$bin" ] || swift build -c release --package-path Benchmarks --product SynergiaAppBenchmarks
-duration=${DURATION:-8s}
-connections=${CONNECTIONS:-32}
-threads=${THREADS:-2}
+source Benchmarks/scripts/common.sh 8s
 writers_count=16
 
 work=$(mktemp -d)
@@ -41,7 +36,6 @@ cookie=$(sed -n 's/^cookie //p' "$log")
 report=$(sed -n 's/^report //p' "$log")
 sed -n 's/^writer //p' "$log" >"$work/writers"
 
-source Benchmarks/scripts/routes.sh
 bench_routes "$report"
 
 database=SQLite

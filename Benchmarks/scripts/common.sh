@@ -1,6 +1,15 @@
-# The routes of the load benchmark (sourced by load.sh and compare.sh): `bench_routes REPORT` sets
-# `routes`, one "label|path|signed in (1) or not|gzip (1) or not" per route, REPORT being the
-# signed-in report page's path.
+# What load.sh and compare.sh share (sourced, from the repository's root): wrk (Debian's package), the
+# release build of the app benchmark, the run settings (DURATION, default $1; CONNECTIONS=32;
+# THREADS=2), and the routes.
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+bin=Benchmarks/.build/release/SynergiaAppBenchmarks
+[ -x "$bin" ] || swift build -c release --package-path Benchmarks --product SynergiaAppBenchmarks
+duration=${DURATION:-$1}
+connections=${CONNECTIONS:-32}
+threads=${THREADS:-2}
+
+# `bench_routes REPORT` sets `routes`, one "label|path|signed in (1) or not|gzip (1) or not" per
+# route, REPORT being the signed-in report page's path.
 bench_routes() {
   routes=(
     "static file|/static/synergia.css|0|0"
