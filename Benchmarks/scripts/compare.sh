@@ -22,27 +22,34 @@ env -u SYNERGIA_BENCH_DATABASE_URL SYNERGIA_BENCH_DB="$work/bench.sqlite" SYNERG
 pids+=($!)
 SYNERGIA_BENCH_DATABASE_URL=$postgres SYNERGIA_BENCH_PORT=18081 SYNERGIA_BENCH_SERVE=1 "$bin" >"$work/postgres.log" 2>&1 &
 pids+=($!)
+index=0
 for name in sqlite postgres; do
   for _ in $(seq 1 1800); do
     grep -q '^ready' "$work/$name.log" && break
+    kill -0 "${pids[$index]}" 2>/dev/null || { cat "$work/$name.log"; exit 1; }
     sleep 1
   done
+  index=$((index + 1))
   grep -q '^ready' "$work/$name.log" || { cat "$work/$name.log"; exit 1; }
   sed -n 's/^writer //p' "$work/$name.log" >"$work/$name.writers"
 done
 field() { sed -n "s/^$2 //p" "$work/$1.log"; }
 
-# rate NAME PATH SIGNED GZIP: requests per second of one wrk run on the server NAME.
+# rate NAME PATH SIGNED GZIP: requests per second of one wrk run on the server NAME; the run stops
+# at any answer but 2xx/3xx and at any socket error (a fast error page must not count as speed).
 rate() {
   local args=(-t"$threads" -c"$connections" -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-result.lua)
   [ "$3" = 1 ] && args+=(-H "Cookie: $(field "$1" cookie)")
   [ "$4" = 1 ] && args+=(-H "Accept-Encoding: gzip")
-  wrk "${args[@]}" "$(field "$1" serving)${2/REPORT/$(field "$1" report)}" | awk '/^RESULT/ { print $3 }'
+  wrk "${args[@]}" "$(field "$1" serving)${2/REPORT/$(field "$1" report)}" |
+    awk -v where="$1 $2" '/^RESULT/ { if ($6 + $7 > 0) { print where ": " $6 " bad answers, " $7 " socket errors" > "/dev/stderr"; exit 1 } print $3 }'
 }
-# saves NAME: saves per second of the 16 writers on the server NAME.
+# saves NAME: saves per second of the 16 writers on the server NAME (a run's first save of each
+# writer may be a 409, its version being from the file; any other answer or error stops the run).
 saves() {
   WRK_WRITERS=$work/$1.writers wrk -t16 -c16 -d"$duration" --timeout 10s -s Benchmarks/scripts/wrk-save.lua "$(field "$1" serving)/" |
-    awk '/^RESULT/ { print $3 }'
+    awk -v where="$1 saves" '/^RESULT/ { rate = $3; errors = $7 } /^SAVES/ { others = $4 }
+      END { if (others + errors > 0) { print where ": " others " bad answers, " errors " socket errors" > "/dev/stderr"; exit 1 } print rate }'
 }
 # row LABEL COMMAND...: COMMAND run with sqlite, postgres, postgres, sqlite; one line of the table.
 row() {

@@ -135,7 +135,8 @@ struct WriteAPI: RouteCollection {
     }
 
     /// Reads the report, its template and the current answer once, inside the write, and
-    /// answers with what the write left (no second read).
+    /// answers with what the write left (read again only for the title of the report an answer
+    /// was given in, when it was given in another).
     @Sendable static func saveAnswer(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
         let reportID = try req.idParameter("report")

@@ -103,7 +103,7 @@ enum SessionStore {
 struct SessionAuthentication: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let synergia = request.application.synergia
-        if let token = request.parsedCookies[SessionStore.cookieName], token.count == 43,
+        if let token = request.parsedCookies.token(SessionStore.cookieName),
            let found = try await SessionStore.user(token: token, on: { request.db }, cache: synergia.sessionCache,
                                                    generations: try await request.generations()) {
             request.auth.login(found.user)

@@ -46,11 +46,20 @@ struct Generations: Sendable, Equatable {
 
     static func current(on db: any Database) async throws -> Generations {
         let row: (content: Int64?, workspace: Int64?, sessions: Int64?)?
+        struct Row: Decodable { var content: Int64?; var workspace: Int64?; var sessions: Int64? }
+        func unprepared() async throws -> (Int64?, Int64?, Int64?)? {
+            try await db.sql.raw(SQLQueryString(Statement.sql)).first(decoding: Row.self).map { ($0.content, $0.workspace, $0.sessions) }
+        }
         if let postgres = db as? any PostgresDatabase {
-            row = try await Statement.run(on: postgres, logger: db.logger)
+            do {
+                row = try await Statement.run(on: postgres, logger: db.logger)
+            } catch {
+                // The connection that failed was closed (PostgresNIO would repeat a failed prepare's
+                // error on it for ever); this read goes unprepared, on another.
+                row = try await unprepared()
+            }
         } else {
-            struct Row: Decodable { var content: Int64?; var workspace: Int64?; var sessions: Int64? }
-            row = try await db.sql.raw(SQLQueryString(Statement.sql)).first(decoding: Row.self).map { ($0.content, $0.workspace, $0.sessions) }
+            row = try await unprepared()
         }
         guard let content = row?.content, let workspace = row?.workspace, let sessions = row?.sessions else {
             // Without its rows nothing would move on: refuse rather than serve what may be old.
@@ -74,12 +83,21 @@ struct Generations: Sendable, Equatable {
         func makeBindings() -> PostgresBindings { PostgresBindings() }
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
 
+        /// The read on a pooled connection; a connection on which it fails is closed, so that the
+        /// pool opens a new one: PostgresNIO keeps a failed prepare's error for the connection's
+        /// life, and a statement dropped by the server (`DISCARD ALL`) or made invalid by a
+        /// migration would otherwise fail every read on it.
         static func run(on postgres: any PostgresDatabase, logger: Logger) async throws -> Row? {
             try await postgres.withConnection { connection in
                 connection.eventLoop.makeFutureWithTask {
-                    var first: Row?
-                    for try await row in try await connection.execute(Statement(), logger: logger) where first == nil { first = row }
-                    return first
+                    do {
+                        var first: Row?
+                        for try await row in try await connection.execute(Statement(), logger: logger) where first == nil { first = row }
+                        return first
+                    } catch {
+                        try? await connection.close().get()
+                        throw error
+                    }
                 }
             }.get()
         }

@@ -11,8 +11,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let cookie: String? = request.parsedCookies[Self.cookieName]
-        let existing = cookie.flatMap { $0.count == 43 ? $0 : nil }
+        let existing = request.parsedCookies.token(Self.cookieName)
         let token = existing ?? Self.newToken()
         request.csrfToken = token
 

@@ -36,6 +36,24 @@ struct RequestCookiesTests {
         #expect(cookies("s=first", "s=second")["s"] == "second")
     }
 
+    @Test("pairs joined with ',' (as some proxies join two Cookie headers) are read apart, as Vapor reads them")
+    func commaJoined() {
+        let jar = cookies("synergia-lang=fr, synergia-session=abc")
+        #expect(jar["synergia-lang"] == "fr" && jar["synergia-session"] == "abc")
+    }
+
+    @Test("a token is taken only in the form this site gives it: 43 characters of base64url")
+    func tokenForm() {
+        let good = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE"
+        #expect(good.utf8.count == 43)
+        #expect(cookies("t=\(good)").token("t") == good)
+        for bad in [String(good.dropLast()), good + "A", String(good.dropLast()) + "=", String(good.dropLast()) + "é",
+                    String(repeating: "é", count: 43), #"x"><script>alert(1)</script><b title="aaaaa"#] {
+            #expect(cookies("t=\(bad)").token("t") == nil, "\(bad)")
+        }
+        #expect(cookies().token("t") == nil)
+    }
+
     @Test("no Cookie header: no cookie")
     func none() {
         #expect(cookies()["synergia-session"] == nil)

@@ -18,6 +18,26 @@ struct SecurityTests {
         }
     }
 
+    @Test("a form token planted in a cookie (by a sibling site) that is not one of ours is never written into a page")
+    func plantedFormToken() async throws {
+        try await withSynergia { app async throws in
+            // 43 characters, as a token has, but markup: once it was put into every form as it came.
+            let planted = #"x"><script>alert(1)</script><b title="aaaaa"#
+            #expect(planted.count == 43)
+            for value in [planted, String(repeating: "é", count: 43), String(repeating: "A", count: 42)] {
+                var headers = HTTPHeaders()
+                headers.add(name: .cookie, value: "synergia-csrf=\(value)")
+                let response = try await app.testing().sendRequest(.GET, "/sign-in", headers: headers)
+                #expect(response.status == .ok)
+                #expect(!response.body.string.contains("<script>alert(1)"))
+                #expect(!response.body.string.contains(value))
+                // A token of our own takes its place, in a new cookie.
+                let fresh = try #require(response.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
+                #expect(fresh != value && RequestCookies(["Cookie": "t=\(fresh)"]).token("t") == fresh)
+            }
+        }
+    }
+
     @Test("a form with a forged token is refused")
     func csrfForged() async throws {
         try await withSynergia { app async throws in

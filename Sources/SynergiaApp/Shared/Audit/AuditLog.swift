@@ -39,12 +39,14 @@ public enum AuditLog {
         if let guess = AuditHeadRow.lastLeft.withLockedValue({ $0 }) {
             let entries = chain(pending, after: guess, at: now, states: states)
             // PostgreSQL: the head moved and the entries inserted in one statement, so writers
-            // hold the head's lock for one round trip less before they commit.
-            let moved = tx.db.isPostgres
+            // hold the head's lock for one round trip less before they commit (up to
+            // `entriesInOneStatement`: a statement takes at most 65,535 binds, 11 an entry).
+            let together = tx.db.isPostgres && entries.count <= AuditHeadRow.entriesInOneStatement
+            let moved = together
                 ? try await AuditHeadRow.advance(from: guess, inserting: entries, at: now, on: tx.sql)
                 : try await AuditHeadRow.advance(from: guess, to: head(after: entries), at: now, on: tx.sql)
             if moved {
-                if !tx.db.isPostgres { try await insert(entries, on: tx.sql) }
+                if !together { try await insert(entries, on: tx.sql) }
                 AuditHeadRow.lastLeft.withLockedValue { $0 = head(after: entries) }
                 return
             }
@@ -163,6 +165,8 @@ enum AuditHeadRow {
     /// PostgreSQL: ``advance(from:to:at:on:)`` to the head after `entries`, and `entries`
     /// inserted, in one statement (a data-modifying `WITH`); false, with nothing written, when
     /// the head was not at `old`.
+    static let entriesInOneStatement = 1_000
+
     static func advance(from old: AuditHead, inserting entries: [AuditEntry], at: Date, on sql: any SQLDatabase) async throws -> Bool {
         guard let new = entries.last else { return true }
         var query: SQLQueryString = """
