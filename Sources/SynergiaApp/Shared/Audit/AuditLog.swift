@@ -39,8 +39,7 @@ public enum AuditLog {
         if let guess = AuditHeadRow.lastLeft.withLockedValue({ $0 }) {
             let entries = chain(pending, after: guess, at: now, states: states)
             // PostgreSQL: the head moved and the entries inserted in one statement, so writers
-            // hold the head's lock for one round trip less before they commit (up to
-            // `entriesInOneStatement`: a statement takes at most 65,535 binds, 11 an entry).
+            // hold the head's lock for one round trip less before they commit.
             let together = tx.db.isPostgres && entries.count <= AuditHeadRow.entriesInOneStatement
             let moved = together
                 ? try await AuditHeadRow.advance(from: guess, inserting: entries, at: now, on: tx.sql)
@@ -162,11 +161,13 @@ enum AuditHeadRow {
             .returning("sequence").first(decoding: Row.self) != nil
     }
 
+    /// The most entries ``advance(from:inserting:at:on:)`` takes: a statement takes at most
+    /// 65,535 binds, and an entry has 11.
+    static let entriesInOneStatement = 1_000
+
     /// PostgreSQL: ``advance(from:to:at:on:)`` to the head after `entries`, and `entries`
     /// inserted, in one statement (a data-modifying `WITH`); false, with nothing written, when
     /// the head was not at `old`.
-    static let entriesInOneStatement = 1_000
-
     static func advance(from old: AuditHead, inserting entries: [AuditEntry], at: Date, on sql: any SQLDatabase) async throws -> Bool {
         guard let new = entries.last else { return true }
         var query: SQLQueryString = """
