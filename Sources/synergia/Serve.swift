@@ -42,7 +42,7 @@ struct Seed: AsyncParsableCommand {
 
     @ArgumentParser.Flag(help: "Seed the demo accounts and content.") var demo = false
     @ArgumentParser.Flag(help: ArgumentHelp(
-        "Generate data at full scale: progress assessments of all 196 Parties for every SP 2011-2020 and KMGBF target in 3 cycles, 30 years of 100 indicators per Party (the registry's and generated national ones), and a half-answered draft report per Party in a generated cycle of each template.",
+        "Generate data at full scale: progress assessments of all 196 Parties for every SP 2011-2020 and KMGBF target in 3 cycles, 30 years of 100 indicators per Party (the registry's and generated national ones), a half-answered draft report per Party in a generated cycle of each template, and 1,000 generated decisions in the six languages (indexed for search).",
         discussion: "For load tests and the benchmarks; generated rows are marked as such and replace those of an earlier run."))
     var scale = false
 
@@ -60,7 +60,8 @@ struct Seed: AsyncParsableCommand {
             if scale {
                 let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
                 let reports = try await ScaleDemoSeed.seedReports(on: app.db, templates: app.synergia.templates)
-                print("Generated \(summary.assessments) progress assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values and \(reports) draft reports for \(summary.parties) Parties.")
+                let decisions = try await ScaleDemoDecisions.seed(catalogs: app.synergia.catalogs, on: app.db)
+                print("Generated \(summary.assessments) progress assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values and \(reports) draft reports for \(summary.parties) Parties, and \(decisions) language versions of generated decisions.")
             }
         }
     }

@@ -14,6 +14,6 @@ struct Synergia: AsyncParsableCommand {
         Uses the SQLite file ./synergia.sqlite (or the one SYNERGIA_DB names), or PostgreSQL when
         DATABASE_URL is a postgres:// URL.
         """,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Seed.self, Backup.self, Decisions.self, Audit.self, Routes.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Seed.self, Backup.self, Decisions.self, Audit.self, Search.self, Routes.self]
     )
 }

@@ -20,8 +20,11 @@ enum ContentGeneration {
         "decisions", "decision_references", "action_items", "meetings", "agenda_items", "meeting_documents",
         "meeting_participants", "document_transmissions", "advisory_calls", "advisory_nominations",
         "advisory_observers", "news_items", "reporting_cycles", "reports", "answers", "element_values", "indicator_series", "indicator_values", "national_indicators",
-        "progress_assessments", "target_links", "users",
+        "progress_assessments", "target_links", "users", SearchIndex.entries,
     ]
+
+    /// Public tables made by migrations that run after ``CreateContentGeneration``; each adds its own trigger.
+    static let laterPublicTables = [SearchIndex.entries]
 
     /// Tables no public page or API reads: the workspace's (``PrivateGenerations/workspaceTables``,
     /// which move the workspace generation on), sessions (which move the session generation
@@ -57,11 +60,13 @@ struct CreateContentGeneration: AsyncMigration {
                 END $$
                 """).run()
         }
-        for table in ContentGeneration.publicTables { try await ContentGeneration.addTrigger(to: table, on: database) }
+        for table in ContentGeneration.publicTables where !ContentGeneration.laterPublicTables.contains(table) {
+            try await ContentGeneration.addTrigger(to: table, on: database)
+        }
     }
 
     func revert(on database: any Database) async throws {
-        try await ContentGeneration.drop(ContentGeneration.table, prefix: "content_generation", triggersOn: ContentGeneration.publicTables,
+        try await ContentGeneration.drop(ContentGeneration.table, prefix: "content_generation", triggersOn: ContentGeneration.publicTables.filter { !ContentGeneration.laterPublicTables.contains($0) },
                                          postgresTriggers: ["content_generation_bump", "content_generation_truncate"], on: database)
     }
 }

@@ -59,6 +59,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddActionItemVersion())
     app.migrations.add(CreateContentGeneration())
     app.migrations.add(CreatePrivateGenerations())
+    app.migrations.add(CreateSearchIndex(templates: app.synergia.templates))
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())
@@ -95,6 +96,8 @@ public func prepareDatabase(_ app: Application) async throws {
     try await app.autoMigrate()
     try await ReferenceLoader.load(try ReferenceData.load(), on: app.db)
     try await CrosswalkLoader.load(try CrosswalkFile.load(), on: app.db)
+    let registries = SearchDocuments.registries(app.synergia.indicators, app.synergia.cooperation)
+    try await app.db.transaction { db in try await SearchIndex.replace(SearchDocuments.registriesSource, with: registries, on: db) }
 }
 
 /// Registers every route of Synergia, feature by feature.
@@ -117,4 +120,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: CrosswalkRoutes())
     try app.register(collection: APITokenPages())
     try app.register(collection: WriteAPI())
+    try app.register(collection: SearchRoutes())
 }

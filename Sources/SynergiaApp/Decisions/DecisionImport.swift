@@ -82,6 +82,8 @@ public enum DecisionImport {
                 }
             }
             if !references.isEmpty { try await references.create(on: db) }
+            try await SearchIndex.replace(SearchDocuments.decisionSource(decisionID),
+                                          with: SearchDocuments.decision(row, parsed: decision, items: items), on: db)
             return row
         }
     }

@@ -67,6 +67,7 @@ public enum MeetingService {
         do {
             try await db.write { tx in
                 try await meeting.createInWrite(on: tx.db)
+                try await reindex(meeting, in: tx)
                 try await AuditLog.record(tx, actor: new.createdBy, action: "meeting.created", subject: .other("meeting/\(code)"))
             }
         } catch where DatabaseFailure.isUniqueViolation(error) {
@@ -87,6 +88,7 @@ public enum MeetingService {
             item.title = String(title.prefix(1_000))
             item.position = count
             try await item.create(on: tx.db)
+            try await reindex(meeting, in: tx)
             try await AuditLog.record(tx, actor: "secretariat", action: "agenda-item.added", subject: .other("meeting/\(meeting.code)"),
                                       after: "\(item.number) \(item.title)")
         }
@@ -98,6 +100,8 @@ public enum MeetingService {
         if let link = link?.nilIfEmpty, !SafeLink.isWebURL(link) { throw Refusal("error.meeting.link") }
         let meetingID = try meeting.requireID()
         return try await db.write { tx in
+            // Locked, so that two documents added at once are both in the meeting's search entry.
+            try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
             let document = MeetingDocumentModel()
             document.$meeting.id = meetingID
             document.symbol = symbol?.nilIfEmpty.map { String($0.prefix(100)) }
@@ -105,6 +109,7 @@ public enum MeetingService {
             document.languages = languages.joined(separator: ",")
             document.link = link?.nilIfEmpty
             try await document.create(on: tx.db)
+            try await reindex(meeting, in: tx)
             try await AuditLog.record(tx, actor: "secretariat", action: "meeting-document.added", subject: .other("meeting/\(meeting.code)"),
                                       after: document.symbol ?? document.title)
             return document
@@ -206,4 +211,15 @@ public enum MeetingService {
         try await participant.create(on: db)
         return participant
     }
+
+    /// The meeting's search entry, with its agenda and documents as the transaction sees them (the
+    /// caller holds the meeting's lock, or created it).
+    static func reindex(_ meeting: MeetingModel, in tx: WriteContext) async throws {
+        let meetingID = try meeting.requireID()
+        let agenda = try await AgendaItemModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).all()
+        let documents = try await MeetingDocumentModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).all()
+        try await SearchIndex.replace(SearchDocuments.meetingSource(meeting.code),
+                                      with: SearchDocuments.meeting(meeting, agenda: agenda, documents: documents), on: tx.db)
+    }
+
 }

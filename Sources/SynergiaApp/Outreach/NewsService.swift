@@ -30,6 +30,7 @@ enum NewsService {
         item.publishedAt = Date()
         try await db.write { tx in
             try await item.createInWrite(on: tx.db)
+            try await SearchIndex.replace(SearchDocuments.newsSource(try item.requireID()), with: SearchDocuments.news(item), on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "news.posted", subject: .other("news/\(try item.requireID())"))
         }
         return item

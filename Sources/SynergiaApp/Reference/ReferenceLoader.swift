@@ -34,6 +34,8 @@ public enum ReferenceLoader {
                 try await markLoaded("parties", data.partiesVersion, on: db)
                 outcome.parties = data.partiesVersion
             }
+            // The index follows the files (nothing is written when it holds them already).
+            try await SearchIndex.replace(SearchDocuments.referenceSource, with: SearchDocuments.reference(data), on: db)
             return outcome
         }
     }

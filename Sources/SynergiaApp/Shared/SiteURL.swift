@@ -51,6 +51,12 @@ enum SiteURL: Sendable, Equatable {
     case frameworkTarget(String, target: String)
     case decision(String)
     case decisionParagraph(String, paragraph: String)
+    /// A paragraph of one language version of a decision.
+    case decisionParagraphIn(String, language: String, paragraph: String)
+    /// An initiative (by its id) or a part of the cooperation page.
+    case cooperationEntry(String)
+    case search(SearchPage.Parameters)
+    case apiSearch(SearchPage.Parameters)
     case decisionItem(String, language: String, item: UUID)
     case meeting(String)
     /// A section of a meeting's page: `agenda`, `documents`.
@@ -144,6 +150,11 @@ enum SiteURL: Sendable, Equatable {
         case .decisionItem(let slug, let language, let item):
             "/decisions/\(Self.segment(slug))" + Self.query(["version": language]) + "#item-\(item.uuidString)"
         case .decisionParagraph(let slug, let paragraph): "/decisions/\(Self.segment(slug))#para-\(Self.fragment(paragraph))"
+        case .decisionParagraphIn(let slug, let language, let paragraph):
+            "/decisions/\(Self.segment(slug))" + Self.query(["version": language]) + "#para-\(Self.fragment(paragraph))"
+        case .cooperationEntry(let id): "/cooperation#\(Self.fragment(id))"
+        case .search(let parameters): "/search" + Self.query(parameters.queryItems)
+        case .apiSearch(let parameters): "/api/v1/search" + Self.query(parameters.queryItems)
         case .meeting(let code): "/meetings/\(Self.segment(code))"
         case .meetingSection(let code, let section): "/meetings/\(Self.segment(code))#\(Self.fragment(section))"
         case .meetingNotice(let code, let notice, let section):

@@ -60,6 +60,7 @@ public enum Layout {
                         else: navItem(page, "/sign-in", "nav.sign-in"))
                 )
             ),
+            .if(page.path != SiteURL.search(.init()).path, SearchPage.View.form(page, query: "", id: "site-search")),
             .nav(
                 .class("languages"),
                 .attribute(named: "aria-label", value: page.t("nav.languages")),

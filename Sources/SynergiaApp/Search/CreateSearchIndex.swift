@@ -1,0 +1,64 @@
+import Fluent
+import SQLKit
+
+/// Creates the search index: `search_entries` and `search_sources` on both databases; on SQLite an
+/// external-content FTS5 table (`trigram` tokenizer, so Chinese is found without spaces) kept in
+/// step by triggers; on PostgreSQL the `pg_trgm` extension (trusted: the database's owner may
+/// create it), a GIN trigram index over the folded text and a weighted `tsvector` for ranking.
+/// Writes to `search_entries` move the content generation on, like those of every public table.
+/// Then indexes what a database from before search has published already (``SearchBackfill``).
+struct CreateSearchIndex: AsyncMigration {
+    let templates: ReportingService.Templates
+
+    func prepare(on database: any Database) async throws {
+        let sql = database.sql
+        let columns = """
+            source TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
+            language TEXT NOT NULL, convention_code TEXT, year INTEGER, group_key TEXT,
+            title_folded TEXT NOT NULL, body_folded TEXT NOT NULL
+            """
+        if database.isPostgres {
+            try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
+            try await sql.raw("""
+                CREATE TABLE search_entries (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \(unsafeRaw: columns),
+                  folded TEXT GENERATED ALWAYS AS (title_folded || ' ' || body_folded) STORED,
+                  tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', title_folded), 'A') || to_tsvector('simple', body_folded)) STORED)
+                """).run()
+            try await sql.raw("CREATE INDEX search_entries_trigrams ON search_entries USING gin (folded gin_trgm_ops)").run()
+        } else {
+            try await sql.raw("CREATE TABLE search_entries (seq INTEGER PRIMARY KEY, \(unsafeRaw: columns))").run()
+            try await sql.raw("""
+                CREATE VIRTUAL TABLE search_fts USING fts5(title_folded, body_folded, content='search_entries', content_rowid='seq',
+                  tokenize='trigram')
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN
+                  INSERT INTO search_fts (rowid, title_folded, body_folded) VALUES (new.seq, new.title_folded, new.body_folded); END
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN
+                  INSERT INTO search_fts (search_fts, rowid, title_folded, body_folded) VALUES ('delete', old.seq, old.title_folded, old.body_folded); END
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER search_entries_update AFTER UPDATE ON search_entries BEGIN
+                  INSERT INTO search_fts (search_fts, rowid, title_folded, body_folded) VALUES ('delete', old.seq, old.title_folded, old.body_folded);
+                  INSERT INTO search_fts (rowid, title_folded, body_folded) VALUES (new.seq, new.title_folded, new.body_folded); END
+                """).run()
+        }
+        try await sql.raw("CREATE INDEX search_entries_source ON search_entries (source)").run()
+        try await sql.raw("CREATE INDEX search_entries_group ON search_entries (group_key, language)").run()
+        try await sql.raw("CREATE TABLE search_sources (source TEXT PRIMARY KEY, digest TEXT NOT NULL)").run()
+        try await ContentGeneration.addTrigger(to: SearchIndex.entries, on: database)
+        try await SearchBackfill.run(templates: templates, on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database.sql
+        if !database.isPostgres { try await sql.raw("DROP TABLE IF EXISTS search_fts").run() }
+        try await sql.raw("DROP TABLE IF EXISTS search_entries").run()
+        try await sql.raw("DROP TABLE IF EXISTS search_sources").run()
+    }
+
+    /// The tables FTS5 keeps for `search_fts` (SQLite only); no page reads them but through the index.
+    static let sqliteShadowTables = ["search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize", "search_fts_config"]
+}

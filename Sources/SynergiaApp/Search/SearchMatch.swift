@@ -1,0 +1,65 @@
+import SQLKit
+import SynergiaCore
+
+/// The SQL that finds a query's terms in the search index, for one database: every term must be
+/// found, in the title or the body.
+///
+/// - SQLite: FTS5 over trigrams for the terms of three characters or more (ranked by BM25, the
+///   title weighing four times the body); shorter terms (`湿地`) by `LIKE` over the folded text.
+/// - PostgreSQL: `LIKE` over the folded text for every term, answered by the `pg_trgm` GIN index;
+///   ranked by full-text rank (`ts_rank`, title weighted) plus trigram word similarity.
+///
+/// Every term reaches the database as a bound value; `LIKE` wildcards in it are escaped and FTS5
+/// phrases quoted, so a query can only ever be searched for, never run.
+struct SearchMatch {
+    let query: SearchQuery
+    let postgres: Bool
+
+    /// Whether the SQLite form joins the FTS table.
+    var usesFTS: Bool { !postgres && !query.indexed.isEmpty }
+
+    /// `FROM …`, with the entries as `e`.
+    var from: SQLQueryString {
+        usesFTS ? "search_fts JOIN search_entries e ON e.seq = search_fts.rowid" : "search_entries e"
+    }
+
+    /// The condition that every term is found.
+    var condition: SQLQueryString {
+        var parts: [SQLQueryString] = []
+        if postgres {
+            for term in query.terms { parts.append("e.folded LIKE \(bind: Self.contains(term)) ESCAPE '\\'") }
+        } else {
+            if usesFTS { parts.append("search_fts MATCH \(bind: Self.ftsExpression(query.indexed))") }
+            for term in query.short {
+                let pattern = Self.contains(term)
+                parts.append("(e.title_folded LIKE \(bind: pattern) ESCAPE '\\' OR e.body_folded LIKE \(bind: pattern) ESCAPE '\\')")
+            }
+        }
+        return parts.isEmpty ? "1 = 0" : parts.joined(separator: " AND ")
+    }
+
+    /// Best first.
+    var order: SQLQueryString {
+        if postgres {
+            let text = query.terms.joined(separator: " ")
+            return "ts_rank(e.tsv, plainto_tsquery('simple', \(bind: text))) + word_similarity(\(bind: text), e.folded) DESC, e.seq"
+        }
+        if usesFTS { return "bm25(search_fts, 4.0, 1.0), e.seq" }
+        return "CASE WHEN e.title_folded LIKE \(bind: Self.contains(query.terms[0])) ESCAPE '\\' THEN 0 ELSE 1 END, length(e.body_folded), e.seq"
+    }
+
+    /// `%term%` with `\`, `%` and `_` escaped.
+    static func contains(_ term: String) -> String {
+        var escaped = ""
+        for character in term {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "%\(escaped)%"
+    }
+
+    /// `"a" AND "b"`: each term an FTS5 string (its quotes doubled), all required.
+    static func ftsExpression(_ terms: [String]) -> String {
+        terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+    }
+}
