@@ -32,6 +32,9 @@ bench_routes() {
     "a Party's progress|/parties/KE/progress|0|1"
     "API: Parties|/api/v1/parties|0|1"
     "API: a Party|/api/v1/parties/KE|0|1"
+    "search, anonymous (kept page)|/search?q=wetland|0|1"
+    "search, signed in (searched each time)|/search?q=wetland|1|1"
+    "search in Chinese, signed in|/search?q=%E7%94%9F%E7%89%A9%E5%A4%9A%E6%A0%B7%E6%80%A7|1|1"
     "report page (CBD 7NR), signed in|$1|1|1"
   )
 }

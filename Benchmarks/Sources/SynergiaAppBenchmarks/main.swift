@@ -145,7 +145,8 @@ struct AppBenchmarks {
             let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators)
             let reports = try await ScaleDemoSeed.seedReports(on: app.db, templates: app.synergia.templates)
             try await DemoSeed.importShippedDecisions(on: app.db)
-            say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values; generated in \(ContinuousClock.now - setUp).")
+            let decisions = try await ScaleDemoDecisions.seed(catalogs: app.synergia.catalogs, on: app.db)
+            say("Data: \(summary.parties) Parties, \(reports) reports, \(summary.assessments) assessments, \(summary.nationalIndicators) national indicators, \(summary.values) indicator values, \(decisions) language versions of generated decisions; generated in \(ContinuousClock.now - setUp).")
             // Kenya's CBD focal point saves; a contributor of Kenya (who may read and answer all of Kenya's reports) reads the pages.
             try await AccountService.create(.init(email: "fp-ke@bench.example", password: "benchmark-password", role: .focalPoint,
                                                   party: "KE", convention: "CBD"), hasher: app.password.async, on: app.db)
@@ -254,6 +255,28 @@ struct AppBenchmarks {
             results.append(try await measure("GET \(path)", runs: 100) { try await client.send(.GET, path) })
         }
 
+        // Search (issue 16): one signed-in client (so the page cache answers nothing), the search page
+        // for queries in the six languages, common and rare; p50 and p99 of 200 runs each.
+        var searches: [(Stats, Int)] = []
+        for query in ["wetland", "zones humides", "humedales", "водно-болотные", "الأراضي الرطبة", "湿地",
+                      "biodiversity", "national report", "生物多样性", "coopération", "xylophone"] {
+            let path = "/search?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let page = try await client.send(.GET, path)
+            check(page.status == .ok, "\(path): \(page.status)")
+            let count = (try? await client.send(.GET, "/api/v1/search?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+                .flatMap { $0.body }.flatMap { try? JSONDecoder().decode(SearchTotal.self, from: $0) }?.total ?? -1
+            searches.append((try await measure("search `\(query)`", runs: 200) { try await client.send(.GET, path) }, count))
+        }
+
+        say("")
+        say("| search (page, signed in) | results | p50 (ms) | p99 (ms) |")
+        say("| --- | ---: | ---: | ---: |")
+        for (stats, count) in searches {
+            say("| \(stats.name) | \(count) | \(String(format: "%.2f", stats.p50)) | \(String(format: "%.2f", stats.percentile(0.99))) |")
+        }
+        let all = Stats(name: "all", samples: searches.flatMap { $0.0.samples })
+        say("| all queries together | | \(String(format: "%.2f", all.p50)) | \(String(format: "%.2f", all.percentile(0.99))) |")
+
         say("")
         say("| case | p50 (ms) | p90 (ms) | p50 ÷ /healthz p50 |")
         say("| --- | ---: | ---: | ---: |")
@@ -265,3 +288,5 @@ struct AppBenchmarks {
         await app.server.shutdown()
     }
 }
+
+struct SearchTotal: Decodable { var total: Int }

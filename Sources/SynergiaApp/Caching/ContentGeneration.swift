@@ -92,6 +92,20 @@ extension ContentGeneration {
 }
 
 extension ContentGeneration {
+    /// Takes away what ``addTrigger(to:on:)`` made on `table` (none there: nothing happens).
+    static func dropTrigger(from table: String, on database: any Database) async throws {
+        let sql = database.sql
+        if database.isPostgres {
+            for name in ["content_generation_bump", "content_generation_truncate"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(ident: name) ON \(ident: table)").run()
+            }
+        } else {
+            for event in ["insert", "update", "delete"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "content_generation_\(table)_\(event)")").run()
+            }
+        }
+    }
+
     /// Makes every committed insert, update or delete on `table` move the generation on.
     /// PostgreSQL: a row trigger deferred to the commit (once per transaction), and one for TRUNCATE;
     /// SQLite: row triggers (one write transaction at a time, so no lock order to keep).

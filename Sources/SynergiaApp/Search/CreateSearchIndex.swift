@@ -7,6 +7,7 @@ import SQLKit
 /// create it), a GIN trigram index over the folded text and a weighted `tsvector` for ranking.
 /// Writes to `search_entries` move the content generation on, like those of every public table.
 /// Then indexes what a database from before search has published already (``SearchBackfill``).
+/// Every step may run again: a run cut short is finished by the next start.
 struct CreateSearchIndex: AsyncMigration {
     let templates: ReportingService.Templates
 
@@ -18,36 +19,45 @@ struct CreateSearchIndex: AsyncMigration {
             title_folded TEXT NOT NULL, body_folded TEXT NOT NULL
             """
         if database.isPostgres {
-            try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
+            do {
+                try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
+            } catch {
+                throw SettingsError("""
+                    search needs PostgreSQL's pg_trgm extension, which this role may not create: as a superuser, \
+                    run CREATE EXTENSION pg_trgm; in Synergia's database, then start again (\(String(reflecting: error)))
+                    """)
+            }
             try await sql.raw("""
-                CREATE TABLE search_entries (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \(unsafeRaw: columns),
+                CREATE TABLE IF NOT EXISTS search_entries (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \(unsafeRaw: columns),
                   folded TEXT GENERATED ALWAYS AS (title_folded || ' ' || body_folded) STORED,
                   tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', title_folded), 'A') || to_tsvector('simple', body_folded)) STORED)
                 """).run()
-            try await sql.raw("CREATE INDEX search_entries_trigrams ON search_entries USING gin (folded gin_trgm_ops)").run()
+            try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_trigrams ON search_entries USING gin (folded gin_trgm_ops)").run()
         } else {
-            try await sql.raw("CREATE TABLE search_entries (seq INTEGER PRIMARY KEY, \(unsafeRaw: columns))").run()
+            try await sql.raw("CREATE TABLE IF NOT EXISTS search_entries (seq INTEGER PRIMARY KEY, \(unsafeRaw: columns))").run()
             try await sql.raw("""
-                CREATE VIRTUAL TABLE search_fts USING fts5(title_folded, body_folded, content='search_entries', content_rowid='seq',
+                CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title_folded, body_folded, content='search_entries', content_rowid='seq',
                   tokenize='trigram')
                 """).run()
             try await sql.raw("""
-                CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN
+                CREATE TRIGGER IF NOT EXISTS search_entries_insert AFTER INSERT ON search_entries BEGIN
                   INSERT INTO search_fts (rowid, title_folded, body_folded) VALUES (new.seq, new.title_folded, new.body_folded); END
                 """).run()
             try await sql.raw("""
-                CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN
+                CREATE TRIGGER IF NOT EXISTS search_entries_delete AFTER DELETE ON search_entries BEGIN
                   INSERT INTO search_fts (search_fts, rowid, title_folded, body_folded) VALUES ('delete', old.seq, old.title_folded, old.body_folded); END
                 """).run()
             try await sql.raw("""
-                CREATE TRIGGER search_entries_update AFTER UPDATE ON search_entries BEGIN
+                CREATE TRIGGER IF NOT EXISTS search_entries_update AFTER UPDATE ON search_entries BEGIN
                   INSERT INTO search_fts (search_fts, rowid, title_folded, body_folded) VALUES ('delete', old.seq, old.title_folded, old.body_folded);
                   INSERT INTO search_fts (rowid, title_folded, body_folded) VALUES (new.seq, new.title_folded, new.body_folded); END
                 """).run()
         }
-        try await sql.raw("CREATE INDEX search_entries_source ON search_entries (source)").run()
-        try await sql.raw("CREATE INDEX search_entries_group ON search_entries (group_key, language)").run()
-        try await sql.raw("CREATE TABLE search_sources (source TEXT PRIMARY KEY, digest TEXT NOT NULL)").run()
+        try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_source ON search_entries (source)").run()
+        try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_group ON search_entries (group_key, language)").run()
+        try await sql.raw("CREATE TABLE IF NOT EXISTS search_sources (source TEXT PRIMARY KEY, digest TEXT NOT NULL)").run()
+        // A run cut short (this migration is not one transaction) left the trigger, or did not get to it.
+        try await ContentGeneration.dropTrigger(from: SearchIndex.entries, on: database)
         try await ContentGeneration.addTrigger(to: SearchIndex.entries, on: database)
         try await SearchBackfill.run(templates: templates, on: database)
     }

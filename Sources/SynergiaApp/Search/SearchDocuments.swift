@@ -48,7 +48,7 @@ enum SearchDocuments {
             for (language, name) in indicator.name.values.sorted(by: { $0.key < $1.key }) {
                 let definition = indicator.definition.value?.values[language] ?? ""
                 documents.append(SearchDocument(kind: .indicator, path: SiteURL.indicator(indicator.code).path, title: "\(indicator.code) \(name)",
-                                                body: [definition, indicator.custodian.value.map { "Custodian: \($0)" }].compactMap { $0 }
+                                                body: [definition, indicator.custodian.value].compactMap { $0 }
                                                     .filter { !$0.isEmpty }.joined(separator: " · "),
                                                 language: language, group: "indicator:\(indicator.code)"))
             }
@@ -85,7 +85,7 @@ enum SearchDocuments {
         }
         for item in items {
             let paragraph = "¶\(item.paragraph)" + (item.subparagraph.map { " (\($0))" } ?? "")
-            documents.append(SearchDocument(kind: .action, path: SiteURL.actionItem(try item.requireID()).path,
+            documents.append(SearchDocument(kind: .action, path: SiteURL.decisionItem(row.slug, language: row.language, item: try item.requireID()).path,
                                             title: "\(row.symbol) \(paragraph) · \(item.addressee)", body: item.text,
                                             language: row.language, convention: row.conventionCode, year: year))
         }
@@ -128,9 +128,11 @@ enum SearchDocuments {
             guard let value = answers[question.id]?.revision.value else { return nil }
             let text = Self.text(of: value).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { return nil }
+            let language = SearchLanguage.detect(text)
+            let templateTitle = template.title.values[language] ?? template.title.english
             return SearchDocument(kind: .answer, path: SiteURL.reportQuestion(reportID, question: question.id).path,
-                                  title: "\(partyName) · \(template.title.english) · \(question.title.english)", body: text,
-                                  language: SearchLanguage.detect(text), convention: template.convention, year: year)
+                                  title: "\(partyName) · \(templateTitle) · \(question.title.values[language] ?? question.title.english)", body: text,
+                                  language: language, convention: template.convention, year: year)
         }
     }
 

@@ -18,18 +18,29 @@ enum SearchIndex {
     static let sources = "search_sources"
     /// Rows per `INSERT` (under both databases' limits on bound values).
     static let batch = 400
+    /// Characters of a document's body that are indexed (an answer or a meeting can be long).
+    static let maxBody = 100_000
+    /// Moves on when the folding or the documents' shape changes, so `search rebuild` rewrites every source.
+    static let format = 1
 
     /// Makes `source` hold exactly `documents`, in `db`'s transaction. Nothing is written when the
-    /// source holds them already (the digest of the documents is kept per source). Two writers of
-    /// one source take turns (its row is locked), so a source is never doubled.
+    /// source holds them already (the digest of the documents is kept per source): no write at all,
+    /// so a start that finds the index current takes no write lock. Two writers of one source take
+    /// turns (its row is locked), so a source is never doubled.
     static func replace(_ source: String, with documents: [SearchDocument], on db: any Database) async throws {
         let sql = db.sql
-        let digest = try SHA256Hex.digest(CanonicalJSON.encode(documents))
-        try await sql.raw("INSERT INTO search_sources (source, digest) VALUES (\(bind: source), '') ON CONFLICT (source) DO NOTHING").run()
+        let documents = documents.map { document in
+            var document = document
+            if document.body.count > maxBody { document.body = String(document.body.prefix(maxBody)) }
+            return document
+        }
+        let digest = "\(format):" + SHA256Hex.digest(try CanonicalJSON.encode(documents))
         struct Stored: Decodable { var digest: String }
-        var select = sql.select().column("digest").from(sources).where("source", .equal, source)
-        if db.isPostgres { select = select.for(.update) }
+        let select = sql.select().column("digest").from(sources).where("source", .equal, source)
         if try await select.first(decoding: Stored.self)?.digest == digest { return }
+        try await sql.raw("INSERT INTO search_sources (source, digest) VALUES (\(bind: source), '') ON CONFLICT (source) DO NOTHING").run()
+        // Read again under the row's lock: another writer may have just replaced it.
+        if try await (db.isPostgres ? select.for(.update) : select).first(decoding: Stored.self)?.digest == digest { return }
         try await sql.delete(from: entries).where("source", .equal, source).run()
         for start in stride(from: 0, to: documents.count, by: batch) {
             let rows = documents[start..<min(start + batch, documents.count)].map { d -> [any SQLExpression] in

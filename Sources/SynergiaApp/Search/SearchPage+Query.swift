@@ -22,6 +22,10 @@ extension SearchPage {
         model.facets = facets(groups, parameters)
         model.total = groups.filter { $0.matches(parameters) }.reduce(0) { $0 + $1.n }
         guard model.total > 0 else { return model }
+        // Past the last page: the last page.
+        var parameters = parameters
+        parameters.page = min(parameters.page, max(1, min(model.pages, Parameters.maxPage)))
+        model.page = parameters.page
 
         var filters: [SQLQueryString] = []
         if let kind = parameters.kind { filters.append("e.kind = \(bind: kind.rawValue)") }

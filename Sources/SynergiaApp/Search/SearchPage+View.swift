@@ -12,6 +12,15 @@ extension SearchPage {
             ])
         }
 
+        /// A search that could not be read (too long, too many words, a bad filter): the message and the box again.
+        static func refused(_ page: PageContext, query: String, reason: String) -> String {
+            Layout.render(page, title: page.t("search.title"), main: [
+                .h1(page.text("search.title")),
+                .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(page.text(reason))),
+                form(page, query: query),
+            ])
+        }
+
         /// The search box: on this page, and (smaller) in every page's header.
         static func form(_ page: PageContext, query: String, id: String = "q") -> Node<HTML.BodyContext> {
             .form(.class("search"), .method(.get), .action(SiteURL.search(.init()).path),
@@ -72,7 +81,7 @@ extension SearchPage {
                 .ul(
                     .li(.a(.href(SiteURL.search(all).path.attributeEscaped), .if(current == nil, .attribute(named: "aria-current", value: "true")),
                            page.text("search.all"))),
-                    .forEach(values.prefix(12)) { facet in
+                    .forEach(values) { facet in
                         .li(.a(.href(SiteURL.search(link(facet.value)).path.attributeEscaped),
                                .if(current == facet.value, .attribute(named: "aria-current", value: "true")),
                                .text(label(facet.value)), .text(" (\(facet.count))")))
@@ -81,6 +90,8 @@ extension SearchPage {
 
         static func pager(_ page: PageContext, _ p: Parameters, _ model: Model) -> Node<HTML.BodyContext> {
             let pages = min(model.pages, Parameters.maxPage)
+            var p = p
+            p.page = model.page
             var previous = p, next = p
             previous.page -= 1
             next.page += 1

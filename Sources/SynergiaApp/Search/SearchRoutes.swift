@@ -1,3 +1,4 @@
+import SynergiaCore
 import Vapor
 
 /// `/search` and its JSON twin `/api/v1/search`: public, the same for every reader (only published
@@ -5,7 +6,15 @@ import Vapor
 struct SearchRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("search") { req -> Response in
-            let parameters = try SearchPage.Parameters(req)
+            let parameters: SearchPage.Parameters
+            do {
+                parameters = try SearchPage.Parameters(req)
+            } catch let refusal as Abort {
+                // The reader keeps the search box, with what they typed and what to change.
+                let typed: String = req.query["q"] ?? ""
+                return Response.html(SearchPage.View.refused(req.page, query: String(typed.prefix(2 * SearchQuery.maxLength)), reason: refusal.reason),
+                                     status: .badRequest)
+            }
             return Response.html(SearchPage.View.render(req.page, parameters, try await SearchPage.query(parameters, reader: req.language, on: req.db)))
         }
         routes.get("api", "v1", "search") { req -> SearchPage.Model in

@@ -31,6 +31,8 @@ public struct SearchQuery: Sendable, Equatable {
         var terms: [String] = []
         for word in Self.words(SearchText.fold(text)) {
             let stem = Self.stem(word)
+            // A single letter or digit (`a`, `y`, `و`) is in nearly every text: it is left out, but a Chinese character is a word.
+            if stem.unicodeScalars.count == 1, !SearchExcerpt.isIdeographic(Character(stem)) { continue }
             if !stem.isEmpty, !terms.contains(stem) { terms.append(stem) }
         }
         guard terms.count <= Self.maxTerms else { throw .tooManyTerms }

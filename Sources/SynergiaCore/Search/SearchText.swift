@@ -3,7 +3,7 @@ import Foundation
 /// Text as search compares it, in all six languages: lower case; Latin accents removed
 /// (`Hábitat` → `habitat`, `œ` → `oe`); Cyrillic `ё` read as `е`; Arabic short vowels, tatweel and
 /// letter variants folded (`أ إ آ ٱ` → `ا`, `ى` → `ي`, `ة` → `ه`, `ؤ` → `و`, `ئ` → `ي`); Arabic-Indic and
-/// full-width digits as ASCII; curly quotes and hyphens unified; runs of spaces as one. Chinese and
+/// full-width digits as ASCII; curly quotes and hyphens unified; invisible marks dropped; runs of spaces as one. Chinese and
 /// Japanese characters are kept as they are. The index stores folded text and queries are folded
 /// the same way, so both databases compare like with like.
 public enum SearchText {
@@ -11,7 +11,8 @@ public enum SearchText {
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        // Composed first, so a letter typed whole (`й`) and one extracted from a PDF as `и` + breve read alike.
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             fold(scalar) { folded in
                 if folded == " " {
                     pendingSpace = !out.isEmpty
@@ -35,7 +36,7 @@ public enum SearchText {
     public static func mapped(_ characters: [Character]) -> Mapped {
         var mapped = Mapped()
         for (offset, character) in characters.enumerated() {
-            for scalar in character.unicodeScalars {
+            for scalar in String(character).precomposedStringWithCanonicalMapping.unicodeScalars {
                 fold(scalar) { folded in
                     mapped.folded.append(folded)
                     mapped.origin.append(offset)
@@ -57,7 +58,8 @@ public enum SearchText {
         // Chinese and Japanese: unchanged (and the common case of a Chinese text).
         if (0x3040..<0xA000).contains(v) || (0xF900..<0xFB00).contains(v) || (0x20000..<0x3FFFF).contains(v) { emit(scalar); return }
         switch v {
-        case 0x064B...0x065F, 0x0670, 0x0640, 0x00AD, 0x200B...0x200F, 0x2060, 0xFEFF: return
+        // Arabic vowels and tatweel; soft hyphen; zero-width and direction marks, embeddings and isolates.
+        case 0x064B...0x065F, 0x0670, 0x0640, 0x00AD, 0x200B...0x200F, 0x2060, 0xFEFF, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return
         case 0x0622, 0x0623, 0x0625, 0x0671: emit("\u{0627}")
         case 0x0649, 0x0626, 0x06CC: emit("\u{064A}")
         case 0x0629: emit("\u{0647}")

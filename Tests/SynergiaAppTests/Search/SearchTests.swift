@@ -15,6 +15,27 @@ struct SearchTests {
                                                             SiteURL.apiSearch(.init(q: q, kind: kind, language: language)).path)
     }
 
+    /// Kenya's CBD report with `text` as the answer to its first long-text question of its own, every
+    /// required answer filled, taken to `status` (the last step, publication, by the secretariat).
+    @discardableResult
+    static func kenyaReport(_ app: Application, answer text: String, to status: ReportStatus) async throws -> (report: UUID, question: String) {
+        let report = try await startKenyaCBDReport(app)
+        let reportID = try report.requireID()
+        let template = try app.synergia.templates.template(of: try await report.$cycle.get(on: app.db))
+        let question = try #require(template.questions.first { $0.type == .longText && $0.element == nil })
+        let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+        let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
+        _ = try await ReportingService.save(.longText(text), question: question.id, baseVersion: 0, report: reportID, template: template,
+                                            by: focalPoint, on: app.db)
+        try await fillRequiredAnswers(app, report: reportID, by: "fp@example.org")
+        for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+            try await ReportingService.transition(reportID, to: step, templates: app.synergia.templates,
+                                                  by: step == .published ? secretariat : focalPoint, on: app.db)
+            if step == status { break }
+        }
+        return (reportID, question.id)
+    }
+
     static func importDecisions(_ app: Application) async throws {
         for file in ["14-30.en.txt", "14-30.fr.txt", "14-30.es.txt", "14-30.ru.txt", "14-30.ar.txt", "XII-6.zh.txt"] {
             try await DecisionImport.run(text: try TestFixtures.decision(file), calendar: app.synergia.calendar, on: app.db)
@@ -108,7 +129,7 @@ struct SearchTests {
         }
     }
 
-    @Test("hostile queries are only ever searched for: wildcards, quotes, FTS syntax and SQL find nothing and break nothing")
+    @Test("hostile queries are only ever searched for: SQL, FTS5 syntax, quotes and wildcards break nothing; bad input gets the box back with a message")
     func hostileQueries() async throws {
         try await withSynergia { app in
             let browser = Browser(app)
@@ -128,13 +149,18 @@ struct SearchTests {
             #expect(SearchMatch.ftsExpression(["wet\"land", "ramsar"]) == "\"wet\"\"land\" AND \"ramsar\"")
             #expect(try await Self.search(app, "wetland").total > 0, "the index is intact")
 
-            for bad in ["/api/v1/search?q=" + String(repeating: "a", count: 201), "/api/v1/search?q=a+b+c+d+e+f+g+h+i",
+            for bad in ["/api/v1/search?q=" + String(repeating: "a", count: 201), "/api/v1/search?q=one+two+three+four+five+six+seven+eight+nine",
                         "/api/v1/search?q=x&kind=secret", "/api/v1/search?q=x&convention=%27%20OR", "/api/v1/search?q=x&language=xx",
                         "/api/v1/search?q=x&year=20x6", "/api/v1/search?q=x&page=0", "/api/v1/search?q=x&page=51", "/search?q=x&kind=secret"] {
                 #expect(try await browser.get(bad).status == .badRequest, "\(bad)")
             }
             let refused = try await Browser(app, acceptLanguage: "fr").get("/search?q=x&year=abc")
             #expect(refused.contains("Ce filtre de recherche n&#39;est pas valide") || refused.contains("Ce filtre de recherche n'est pas valide"))
+            // A pasted paragraph: refused, with the search box and what was typed in it.
+            let pasted = try await browser.get(SiteURL.search(.init(q: "one two three four five six seven eight nine \"<b>")).path)
+            #expect(pasted.status == .badRequest)
+            #expect(pasted.contains("Your search has too many words"))
+            #expect(pasted.contains("value=\"one two three four five six seven eight nine &quot;&lt;b&gt;\""))
         }
     }
 
@@ -225,22 +251,94 @@ struct SearchTests {
             let secretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
             _ = try await NewsService.post(.init(convention: "RAMSAR", kind: "news", title: "Zzbackfill news", summary: "Wetlands"),
                                            language: .english, by: secretariat, on: app.db)
+            try await Self.kenyaReport(app, answer: "Zzpublished wetland restoration.", to: .published)
+            try await MeetingService.create(.init(code: "SC-64", convention: "RAMSAR", kind: .other, title: "Zzstanding Committee",
+                                                  startDate: "2025-06-02", endDate: "2025-06-06", place: "Gland"), on: app.db)
             let before = try await Self.search(app, "groupe de liaison")
             // As a database from before search holds them: nothing in the index but the shipped files.
             try await app.db.sql.raw("DELETE FROM search_entries WHERE source NOT IN ('reference', 'registries')").run()
             try await app.db.sql.raw("DELETE FROM search_sources WHERE source NOT IN ('reference', 'registries')").run()
             #expect(try await Self.search(app, "groupe de liaison").total == 0)
             #expect(try await Self.search(app, "zzbackfill").total == 0)
+            #expect(try await Self.search(app, "zzpublished").total == 0)
 
             let sources = try await SearchBackfill.run(templates: app.synergia.templates, on: app.db)
-            #expect(sources == 7, "six decisions and one news item")
+            #expect(sources == 9, "six decisions, one news item, one meeting, one published report")
             let after = try await Self.search(app, "groupe de liaison")
             #expect(after.total == before.total && after.results.map(\.path) == before.results.map(\.path))
             #expect(try await Self.search(app, "zzbackfill").total == 1)
+            #expect(try await Self.search(app, "zzstanding").total == 1)
+            #expect(try await Self.search(app, "zzpublished", kind: .answer).total == 1)
             // Run again, it writes nothing new.
             let generation = try await ContentGeneration.current(on: app.db)
             try await SearchBackfill.run(templates: app.synergia.templates, on: app.db)
             #expect(try await ContentGeneration.current(on: app.db) == generation)
+        }
+    }
+
+
+    @Test("every kind of result opens a page that exists")
+    func resultsOpen() async throws {
+        try await withSynergia { app in
+            try await Self.importDecisions(app)
+            let secretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
+            _ = try await NewsService.post(.init(convention: "RAMSAR", kind: "news", title: "Wetlands day", summary: "Wetlands"),
+                                           language: .english, by: secretariat, on: app.db)
+            try await MeetingService.create(.init(code: "SC-64", convention: "RAMSAR", kind: .other, title: "Standing Committee on wetlands",
+                                                  startDate: "2025-06-02", endDate: "2025-06-06", place: "Gland"), on: app.db)
+            let browser = Browser(app)
+            var kinds: Set<SearchKind> = []
+            for (query, kind) in [("wetland", nil), ("wetland", SearchKind.news), ("wetland", .meeting), ("Liaison", .action), ("Liaison", .decision), ("KEN", .party),
+                                  ("red list", .indicator), ("synerg", .cooperation)] as [(String, SearchKind?)] {
+                for result in try await Self.search(app, query, kind: kind).results.prefix(8) {
+                    let page = try await browser.get(String(result.path.prefix { $0 != "#" }))
+                    #expect(page.status == .ok, "\(result.kind) \(result.path)")
+                    if let fragment = result.path.split(separator: "#").dropFirst().first {
+                        #expect(page.contains("id=\"\(fragment)\""), "\(result.path): the anchor is on the page")
+                    }
+                    kinds.insert(result.kind)
+                }
+            }
+            #expect(kinds.isSuperset(of: [.convention, .target, .news, .meeting, .decision, .action, .party, .indicator, .cooperation]), "\(kinds)")
+        }
+    }
+
+    @Test("an amendment's draft is not found; once published it replaces what the earlier version said")
+    func amendments() async throws {
+        try await withSynergia { app in
+            let (reportID, questionID) = try await Self.kenyaReport(app, answer: "The Olbolossatzz swamp was restored.", to: .published)
+            let template = try app.synergia.templates.template("cbd-7nr")
+            let question = try #require(template.questions.first { $0.id == questionID })
+            let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
+            func publish(_ id: UUID) async throws {
+                for status in [ReportStatus.inReview, .approved, .submitted] {
+                    try await ReportingService.transition(id, to: status, templates: app.synergia.templates, by: focalPoint, on: app.db)
+                }
+                try await ReportingService.transition(id, to: .published, templates: app.synergia.templates, by: secretariat, on: app.db)
+            }
+            #expect(try await Self.search(app, "olbolossatzz").total == 1)
+
+            let amended = try await ReportVersionService.amend(reportID, templates: app.synergia.templates, by: focalPoint, on: app.db)
+            let amendedID = try amended.requireID()
+            let current = try await ReportingService.answer(to: question, of: amended, on: app.db)
+            _ = try await ReportingService.save(.longText("The Naivashazz lake was restored."), question: question.id,
+                                                baseVersion: current?.revision.version ?? 0, report: amendedID, template: template,
+                                                by: focalPoint, on: app.db)
+            #expect(try await Self.search(app, "naivashazz").total == 0, "the amendment is a draft")
+            #expect(try await Self.search(app, "olbolossatzz").results.map(\.path) == [SiteURL.reportQuestion(reportID, question: question.id).path])
+
+            try await publish(amendedID)
+            #expect(try await Self.search(app, "olbolossatzz").total == 0, "what version 1 said is replaced")
+            #expect(try await Self.search(app, "naivashazz").results.map(\.path) == [SiteURL.reportQuestion(amendedID, question: question.id).path])
+        }
+    }
+
+    @Test("a page past the last one shows the last one")
+    func pastTheLastPage() async throws {
+        try await withSynergia { app in
+            let found = try await Browser(app).json(SearchPage.Model.self, "/api/v1/search?q=wetland&page=50")
+            #expect(found.total > 0 && found.page == found.pages && !found.results.isEmpty)
         }
     }
 

@@ -13,6 +13,9 @@ struct SearchTextTests {
         #expect(SearchText.fold("مُسـتوى") == "مستوي")
         #expect(SearchText.fold("关于特别是作为水禽栖息地的国际重要湿地公约") == "关于特别是作为水禽栖息地的国际重要湿地公约")
         #expect(SearchText.fold("٢٠٣٠ and ２０３０") == "2030 and 2030")
+        // й typed whole and й as extracted from a PDF (и + combining breve) read alike; bidi marks are invisible.
+        #expect(SearchText.fold("Кенийский") == SearchText.fold("Кени\u{0438}\u{0306}ски\u{0438}\u{0306}"))
+        #expect(SearchText.fold("الأراضي\u{200F}\u{2067}الرطبة\u{2069}") == "الاراضيالرطبه")
     }
 
     @Test("a query's words are folded and given a light stem that still finds their other forms")
@@ -27,6 +30,9 @@ struct SearchTextTests {
         // Punctuation alone is no search; a repeated word counts once.
         #expect(try SearchQuery(" \"%_' -- ").isEmpty)
         #expect(try SearchQuery("Ramsar ramsar RAMSAR").terms == ["ramsar"])
+        // A lone letter is in every text and is left out; a lone Chinese character is a word.
+        #expect(try SearchQuery("a wetland y").terms == ["wetland"])
+        #expect(try SearchQuery("湿").terms == ["湿"])
         let mixed = try SearchQuery("湿地 wetland")
         #expect(mixed.short == ["湿地"] && mixed.indexed == ["wetland"])
     }
