@@ -44,11 +44,13 @@ enum SearchIndex {
         try await sql.delete(from: entries).where("source", .equal, source).run()
         for start in stride(from: 0, to: documents.count, by: batch) {
             let rows = documents[start..<min(start + batch, documents.count)].map { d -> [any SQLExpression] in
-                [SQLBind(source), SQLBind(d.kind.rawValue), SQLBind(d.path), SQLBind(d.title), SQLBind(d.body), SQLBind(d.language),
-                 SQLBind(d.convention), SQLBind(d.year), SQLBind(d.group), SQLBind(SearchText.fold(d.title)), SQLBind(SearchText.fold(d.body))]
+                let title = SearchText.fold(d.title), body = SearchText.fold(d.body)
+                return [SQLBind(source), SQLBind(d.kind.rawValue), SQLBind(d.path), SQLBind(d.title), SQLBind(d.body), SQLBind(d.language),
+                        SQLBind(d.convention), SQLBind(d.year), SQLBind(d.group), SQLBind(title), SQLBind(body),
+                        SQLBind(SearchText.bigrams(title + " " + body))]
             }
             try await sql.insert(into: entries)
-                .columns("source", "kind", "path", "title", "body", "language", "convention_code", "year", "group_key", "title_folded", "body_folded")
+                .columns("source", "kind", "path", "title", "body", "language", "convention_code", "year", "group_key", "title_folded", "body_folded", "bigrams")
                 .rows(rows).run()
         }
         try await sql.update(sources).set("digest", to: digest).where("source", .equal, source).run()

@@ -5,17 +5,20 @@ import SynergiaCore
 /// found, in the title or the body.
 ///
 /// - SQLite: FTS5 over trigrams for the terms of three characters or more (ranked by BM25, the
-///   title weighing four times the body); shorter terms (`湿地`) by `LIKE` over the folded text.
-/// - PostgreSQL: `LIKE` over the folded text for every term, answered by the `pg_trgm` GIN index;
-///   ranked by full-text rank (`ts_rank`, title weighted) plus trigram word similarity.
+///   title weighing four times the body); two-character Chinese words (`湿地`) in the FTS5 table of
+///   such words; other shorter terms (`eu`) by `instr` over the folded text, a scan.
+/// - PostgreSQL: `LIKE` over the folded text, answered by the `pg_trgm` GIN index; two-character
+///   Chinese words in the GIN-indexed `tsvector` of such words; ranked by full-text rank
+///   (`ts_rank`, title weighted) plus trigram word similarity.
 ///
-/// Every term reaches the database as a bound value; `LIKE` wildcards in it are escaped and FTS5
-/// phrases quoted, so a query can only ever be searched for, never run.
+/// Every term reaches the database as a bound value; `LIKE` wildcards in it are escaped (none can be
+/// in a term as ``SearchQuery`` reads it; this is the second line) and FTS5 strings quoted, so a query
+/// can only ever be searched for, never run.
 struct SearchMatch {
     let query: SearchQuery
     let postgres: Bool
 
-    /// Whether the SQLite form joins the FTS table.
+    /// Whether the SQLite form joins the trigram FTS table.
     var usesFTS: Bool { !postgres && !query.indexed.isEmpty }
 
     /// `FROM …`, with the entries as `e`.
@@ -27,12 +30,16 @@ struct SearchMatch {
     var condition: SQLQueryString {
         var parts: [SQLQueryString] = []
         if postgres {
-            for term in query.terms { parts.append("e.folded LIKE \(bind: Self.contains(term)) ESCAPE '\\'") }
+            for term in query.pairs { parts.append("e.bigram_words @@ plainto_tsquery('simple', \(bind: term))") }
+            for term in query.indexed + query.short { parts.append("e.folded LIKE \(bind: Self.contains(term)) ESCAPE '\\'") }
         } else {
             if usesFTS { parts.append("search_fts MATCH \(bind: Self.ftsExpression(query.indexed))") }
+            if !query.pairs.isEmpty {
+                parts.append("e.seq IN (SELECT rowid FROM search_bigrams WHERE search_bigrams MATCH \(bind: Self.ftsExpression(query.pairs)))")
+            }
+            // A plain substring test: the text is folded already, and instr() reads it faster than LIKE.
             for term in query.short {
-                let pattern = Self.contains(term)
-                parts.append("(e.title_folded LIKE \(bind: pattern) ESCAPE '\\' OR e.body_folded LIKE \(bind: pattern) ESCAPE '\\')")
+                parts.append("(instr(e.title_folded, \(bind: term)) > 0 OR instr(e.body_folded, \(bind: term)) > 0)")
             }
         }
         return parts.isEmpty ? "1 = 0" : parts.joined(separator: " AND ")
@@ -45,7 +52,7 @@ struct SearchMatch {
             return "ts_rank(e.tsv, plainto_tsquery('simple', \(bind: text))) + word_similarity(\(bind: text), e.folded) DESC, e.seq"
         }
         if usesFTS { return "bm25(search_fts, 4.0, 1.0), e.seq" }
-        return "CASE WHEN e.title_folded LIKE \(bind: Self.contains(query.terms[0])) ESCAPE '\\' THEN 0 ELSE 1 END, length(e.body_folded), e.seq"
+        return "CASE WHEN instr(e.title_folded, \(bind: query.terms[0])) > 0 THEN 0 ELSE 1 END, length(e.body_folded), e.seq"
     }
 
     /// `%term%` with `\`, `%` and `_` escaped.

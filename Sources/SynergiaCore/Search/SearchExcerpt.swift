@@ -81,6 +81,6 @@ public struct SearchExcerpt: Codable, Sendable, Equatable {
 
     static func isIdeographic(_ character: Character) -> Bool {
         guard let v = character.unicodeScalars.first?.value else { return false }
-        return (0x3040..<0xA000).contains(v) || (0xF900..<0xFB00).contains(v) || (0x20000..<0x3FFFF).contains(v)
+        return SearchText.isIdeographic(v)
     }
 }

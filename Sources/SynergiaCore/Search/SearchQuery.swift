@@ -42,9 +42,11 @@ public struct SearchQuery: Sendable, Equatable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// The terms long enough for a trigram index, and the others.
+    /// The terms long enough for a trigram index; the two-character Chinese words, for the index of
+    /// two-character words (``SearchText/bigrams(_:)``); and the others, matched by a scan.
     public var indexed: [String] { terms.filter { $0.unicodeScalars.count >= Self.trigram } }
-    public var short: [String] { terms.filter { $0.unicodeScalars.count < Self.trigram } }
+    public var pairs: [String] { terms.filter { $0.unicodeScalars.count == 2 && $0.unicodeScalars.allSatisfy { SearchText.isIdeographic($0.value) } } }
+    public var short: [String] { terms.filter { $0.unicodeScalars.count < Self.trigram && !pairs.contains($0) } }
 
     /// Splits folded text into words: letters, digits and marks, with `-`, `'`, `.` and `/` kept inside
     /// a word (`водно-болотные`, `d'eau`, `a.1`, `xii/6`).

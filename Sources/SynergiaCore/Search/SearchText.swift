@@ -25,6 +25,33 @@ public enum SearchText {
         return String(out)
     }
 
+    /// The Chinese and Japanese of folded text as its overlapping two-character words, space separated
+    /// (`国际重要湿地` → `国际 际重 重要 要湿 湿地`; a character alone stays alone): what an index of
+    /// words finds a two-character query in, where a trigram index cannot.
+    public static func bigrams(_ folded: String) -> String {
+        var out = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            if run.count == 1 { append([run[0]]) }
+            for i in run.indices.dropLast() { append([run[i], run[i + 1]]) }
+            run.removeAll(keepingCapacity: true)
+        }
+        func append(_ word: [Unicode.Scalar]) {
+            if !out.isEmpty { out.append(" ") }
+            out.append(contentsOf: word)
+        }
+        for scalar in folded.unicodeScalars {
+            if isIdeographic(scalar.value) { run.append(scalar) } else if !run.isEmpty { flush() }
+        }
+        if !run.isEmpty { flush() }
+        return String(out)
+    }
+
+    /// Chinese characters and Japanese kana.
+    static func isIdeographic(_ v: UInt32) -> Bool {
+        (0x3040..<0xA000).contains(v) || (0xF900..<0xFB00).contains(v) || (0x20000..<0x3FFFF).contains(v)
+    }
+
     /// Folded text with, for each folded scalar, the offset of the character of the original it
     /// comes from, so that a match found in the folded text can be marked in the original.
     public struct Mapped: Sendable {
@@ -56,7 +83,7 @@ public enum SearchText {
             return
         }
         // Chinese and Japanese: unchanged (and the common case of a Chinese text).
-        if (0x3040..<0xA000).contains(v) || (0xF900..<0xFB00).contains(v) || (0x20000..<0x3FFFF).contains(v) { emit(scalar); return }
+        if isIdeographic(v) { emit(scalar); return }
         switch v {
         // Arabic vowels and tatweel; soft hyphen; zero-width and direction marks, embeddings and isolates.
         case 0x064B...0x065F, 0x0670, 0x0640, 0x00AD, 0x200B...0x200F, 0x2060, 0xFEFF, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return

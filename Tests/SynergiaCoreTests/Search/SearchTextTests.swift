@@ -34,7 +34,16 @@ struct SearchTextTests {
         #expect(try SearchQuery("a wetland y").terms == ["wetland"])
         #expect(try SearchQuery("湿").terms == ["湿"])
         let mixed = try SearchQuery("湿地 wetland")
-        #expect(mixed.short == ["湿地"] && mixed.indexed == ["wetland"])
+        #expect(mixed.pairs == ["湿地"] && mixed.indexed == ["wetland"] && mixed.short == [])
+    }
+
+    @Test("Chinese is also kept as its two-character words, for an index of words; other scripts are not")
+    func bigrams() throws {
+        #expect(SearchText.bigrams("国际重要湿地公约") == "国际 际重 重要 要湿 湿地 地公 公约")
+        #expect(SearchText.bigrams("ramsar 湿地, 水 and wetlands") == "湿地 水")
+        #expect(SearchText.bigrams("wetlands") == "")
+        let query = try SearchQuery("湿地 保护区 eu 水")
+        #expect(query.pairs == ["湿地"] && query.indexed == ["保护区"] && query.short == ["eu", "水"])
     }
 
     @Test("a query too long or with too many words is refused")
