@@ -63,7 +63,10 @@ public enum SearchText {
     public static func mapped(_ characters: [Character]) -> Mapped {
         var mapped = Mapped()
         for (offset, character) in characters.enumerated() {
-            for scalar in String(character).precomposedStringWithCanonicalMapping.unicodeScalars {
+            // Composed like `fold`; a character of one scalar is composed already (and most are: composing each costs).
+            let scalars = character.unicodeScalars.count == 1 ? character.unicodeScalars
+                : String(character).precomposedStringWithCanonicalMapping.unicodeScalars
+            for scalar in scalars {
                 fold(scalar) { folded in
                     mapped.folded.append(folded)
                     mapped.origin.append(offset)
