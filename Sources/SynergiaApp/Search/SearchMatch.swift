@@ -8,8 +8,8 @@ import SynergiaCore
 ///   title weighing four times the body); two-character Chinese words (`湿地`) in the FTS5 table of
 ///   such words; other shorter terms (`eu`) by `instr` over the folded text, a scan.
 /// - PostgreSQL: `LIKE` over the folded text, answered by the `pg_trgm` GIN index; two-character
-///   Chinese words in the GIN-indexed `tsvector` of such words; ranked by full-text rank
-///   (`ts_rank`, title weighted) plus trigram word similarity.
+///   Chinese words in the GIN-indexed `tsvector` of such words; a match in the title first, then
+///   by full-text rank (`ts_rank`, title weighted).
 ///
 /// Every term reaches the database as a bound value; `LIKE` wildcards in it are escaped (none can be
 /// in a term as ``SearchQuery`` reads it; this is the second line) and FTS5 strings quoted, so a query
@@ -49,7 +49,9 @@ struct SearchMatch {
     var order: SQLQueryString {
         if postgres {
             let text = query.terms.joined(separator: " ")
-            return "ts_rank(e.tsv, plainto_tsquery('simple', \(bind: text))) + word_similarity(\(bind: text), e.folded) DESC, e.seq"
+            // Trigram word similarity ranked better but cost 70 ms over 1,400 matches; a match in the title
+            // first, then the full-text rank (exact words; a stem's other forms rank by the title alone).
+            return "(e.title_folded LIKE \(bind: Self.contains(query.terms[0])) ESCAPE '\\') DESC, ts_rank(e.tsv, plainto_tsquery('simple', \(bind: text))) DESC, e.seq"
         }
         if usesFTS { return "bm25(search_fts, 4.0, 1.0), e.seq" }
         return "CASE WHEN instr(e.title_folded, \(bind: query.terms[0])) > 0 THEN 0 ELSE 1 END, length(e.body_folded), e.seq"
