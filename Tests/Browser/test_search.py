@@ -40,3 +40,30 @@ def test_search_in_chinese_and_french_then_open_the_result(server, browser):
     items = browser.find_elements(By.CSS_SELECTOR, ".search-results > li")
     assert items and all(item.get_attribute("lang") == "zh" for item in items)
     assert all("/decisions/XII-6" in item.find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href") for item in items)
+
+
+def test_save_a_search_and_follow_its_feed(server, browser):
+    from conftest import sign_in
+    # Anonymous: the search offers its feed, and signing in to save it.
+    browser.delete_all_cookies()
+    browser.get(server + "/search?q=wetlands")
+    feed = browser.find_element(By.CSS_SELECTOR, "head link[rel=alternate][type='application/atom+xml'][href^='/search.atom']")
+    assert feed.get_attribute("href").endswith("/search.atom?q=wetlands")
+    assert browser.find_elements(By.CSS_SELECTOR, "section.follow a[href^='/sign-in?next=']")
+    assert not browser.find_elements(By.ID, "save-search")
+
+    # The focal point saves it, weekly, and finds it among their saved searches.
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    browser.get(server + "/search?q=wetlands&kind=news")
+    form = browser.find_element(By.ID, "save-search")
+    form.find_element(By.CSS_SELECTOR, "select#frequency option[value=weekly]").click()
+    click_and_wait(browser, form.find_element(By.TAG_NAME, "button"))
+    assert browser.current_url.endswith("/account/searches?saved=1")
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").is_displayed()
+    row = browser.find_element(By.CSS_SELECTOR, "main table tbody tr")
+    assert "“wetlands”" in row.text and "Weekly" in row.text
+    assert row.find_element(By.CSS_SELECTOR, "a[href='/search?kind=news&q=wetlands']")
+
+    # Stopping it removes it.
+    click_and_wait(browser, row.find_element(By.CSS_SELECTOR, "form button"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")

@@ -16,6 +16,7 @@ enum AccountView {
             ),
             .if(user.role == Role.administrator.rawValue, .p(.a(.href(SiteURL.adminUsers().path), page.text("admin.users.title")))),
             .p(.a(.href(SiteURL.apiTokens.path), page.text("tokens.title"))),
+            .p(.a(.href(SiteURL.savedSearches.path), page.text("saved-search.title"))),
             .if(!undelivered.isEmpty, .section(.id("undelivered"), .class("alert"),
                 .h2(page.text("account.undelivered")),
                 .ul(.forEach(undelivered) { message in

@@ -60,6 +60,8 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateContentGeneration())
     app.migrations.add(CreatePrivateGenerations())
     app.migrations.add(CreateSearchIndex(templates: app.synergia.templates))
+    app.migrations.add(AddSearchEntryDates(templates: app.synergia.templates))
+    app.migrations.add(CreateSavedSearches())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())
@@ -121,4 +123,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: APITokenPages())
     try app.register(collection: WriteAPI())
     try app.register(collection: SearchRoutes())
+    try app.register(collection: SavedSearchRoutes())
 }

@@ -137,9 +137,16 @@ struct NotificationWorker: LifecycleHandler {
         let db = application.db
         let group = application.eventLoopGroup
         let logger = application.logger
+        let site = SiteAddress(application.synergia.settings.publicURL), catalogs = application.synergia.catalogs
         let worker = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
         let task = application.eventLoopGroup.any().scheduleRepeatedAsyncTask(initialDelay: .seconds(2), delay: .seconds(30)) { _ in
             application.eventLoopGroup.any().makeFutureWithTask {
+                do {
+                    // The saved searches that are due first: their e-mails go out in the same tick.
+                    try await SavedSearchDigest.runDue(site: site, catalogs: catalogs, on: db)
+                } catch {
+                    logger.error("saved search e-mails failed: \(error)")
+                }
                 do {
                     try await NotificationDelivery.deliverDue(transport: transport, eventLoopGroup: group, on: db, worker: worker, logger: logger)
                 } catch {

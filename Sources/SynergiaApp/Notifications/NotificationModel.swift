@@ -45,6 +45,7 @@ public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case selectionMade = "selection-made"
     case reportSubmitted = "report-submitted"
     case cycleOpening = "cycle-opening"
+    case savedSearch = "saved-search"
 }
 
 /// Where a notification stands.

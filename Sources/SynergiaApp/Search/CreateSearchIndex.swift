@@ -18,7 +18,8 @@ struct CreateSearchIndex: AsyncMigration {
         let columns = """
             source TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
             language TEXT NOT NULL, convention_code TEXT, year INTEGER, group_key TEXT,
-            title_folded TEXT NOT NULL, body_folded TEXT NOT NULL, bigrams TEXT NOT NULL
+            title_folded TEXT NOT NULL, body_folded TEXT NOT NULL, bigrams TEXT NOT NULL,
+            \(SearchIndex.dateColumns)
             """
         if database.isPostgres {
             do {
@@ -67,6 +68,7 @@ struct CreateSearchIndex: AsyncMigration {
         }
         try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_source ON search_entries (source)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_group ON search_entries (group_key, language)").run()
+        try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_updated ON search_entries (updated_at)").run()
         try await sql.raw("CREATE TABLE IF NOT EXISTS search_sources (source TEXT PRIMARY KEY, digest TEXT NOT NULL)").run()
         // A run cut short (this migration is not one transaction) left the trigger, or did not get to it.
         try await ContentGeneration.dropTrigger(from: SearchIndex.entries, on: database)

@@ -21,7 +21,11 @@ enum SearchIndex {
     /// Characters of a document's body that are indexed (an answer or a meeting can be long).
     static let maxBody = 100_000
     /// Moves on when the folding or the documents' shape changes, so `search rebuild` rewrites every source.
-    static let format = 1
+    /// 2: each entry has its digest and the time it last changed.
+    static let format = 2
+    /// Each entry's digest, and when it entered the index as it is now (Unix seconds): what a search's
+    /// Atom feed and a saved search's e-mail call new. An entry a source keeps unchanged keeps its time.
+    static let dateColumns = "entry_digest TEXT, updated_at BIGINT NOT NULL DEFAULT 0"
 
     /// Makes `source` hold exactly `documents`, in `db`'s transaction. Nothing is written when the
     /// source holds them already (the digest of the documents is kept per source): no write at all,
@@ -41,16 +45,26 @@ enum SearchIndex {
         try await sql.raw("INSERT INTO search_sources (source, digest) VALUES (\(bind: source), '') ON CONFLICT (source) DO NOTHING").run()
         // Read again under the row's lock: another writer may have just replaced it.
         if try await (db.isPostgres ? select.for(.update) : select).first(decoding: Stored.self)?.digest == digest { return }
+        // What stays as it was keeps its time; what is new or changed is new now.
+        struct Dated: Decodable { var entry_digest: String?; var updated_at: Int64 }
+        var since: [String: Int64] = [:]
+        for row in try await sql.select().column("entry_digest").column("updated_at").from(entries).where("source", .equal, source)
+            .all(decoding: Dated.self) {
+            if let digest = row.entry_digest { since[digest] = row.updated_at }
+        }
+        let now = Int64(Date().timeIntervalSince1970)
         try await sql.delete(from: entries).where("source", .equal, source).run()
         for start in stride(from: 0, to: documents.count, by: batch) {
-            let rows = documents[start..<min(start + batch, documents.count)].map { d -> [any SQLExpression] in
+            let rows = try documents[start..<min(start + batch, documents.count)].map { d -> [any SQLExpression] in
                 let title = SearchText.fold(d.title), body = SearchText.fold(d.body)
+                let entryDigest = SHA256Hex.digest(try CanonicalJSON.encode(d))
                 return [SQLBind(source), SQLBind(d.kind.rawValue), SQLBind(d.path), SQLBind(d.title), SQLBind(d.body), SQLBind(d.language),
                         SQLBind(d.convention), SQLBind(d.year), SQLBind(d.group), SQLBind(title), SQLBind(body),
-                        SQLBind(SearchText.bigrams(title + " " + body))]
+                        SQLBind(SearchText.bigrams(title + " " + body)), SQLBind(entryDigest), SQLBind(since[entryDigest] ?? now)]
             }
             try await sql.insert(into: entries)
-                .columns("source", "kind", "path", "title", "body", "language", "convention_code", "year", "group_key", "title_folded", "body_folded", "bigrams")
+                .columns("source", "kind", "path", "title", "body", "language", "convention_code", "year", "group_key", "title_folded", "body_folded",
+                         "bigrams", "entry_digest", "updated_at")
                 .rows(rows).run()
         }
         try await sql.update(sources).set("digest", to: digest).where("source", .equal, source).run()

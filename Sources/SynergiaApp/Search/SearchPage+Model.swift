@@ -93,12 +93,17 @@ extension SearchPage.Parameters {
     /// Reads a request's search; 400 (a clear message, nothing searched) for a query that is too long or has
     /// too many words, an unknown kind or language, or a convention, year or page that cannot be one.
     init(_ req: Request) throws {
-        let raw: String = req.query["q"] ?? ""
+        try self.init(reading: { req.query[$0] })
+    }
+
+    /// Reads a search from named values (a query string, or a form that saves a search).
+    init(reading value: (String) -> String?) throws {
+        let raw = value("q") ?? ""
         do { _ = try SearchQuery(raw) } catch {
             throw Abort(.badRequest, reason: error == .tooLong ? "error.search.too-long" : "error.search.too-many-terms")
         }
         q = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        func read(_ name: String) -> String? { (req.query[name] as String?).flatMap { $0.isEmpty ? nil : $0 } }
+        func read(_ name: String) -> String? { value(name).flatMap { $0.isEmpty ? nil : $0 } }
         if let value = read("kind") {
             guard let kind = SearchKind(rawValue: value) else { throw Abort(.badRequest, reason: "error.search.filter") }
             self.kind = kind

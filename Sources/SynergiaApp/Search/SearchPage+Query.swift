@@ -27,15 +27,9 @@ extension SearchPage {
         parameters.page = min(parameters.page, max(1, min(model.pages, Parameters.maxPage)))
         model.page = parameters.page
 
-        var filters: [SQLQueryString] = []
-        if let kind = parameters.kind { filters.append("e.kind = \(bind: kind.rawValue)") }
-        if let convention = parameters.convention { filters.append("e.convention_code = \(bind: convention)") }
-        if let language = parameters.language { filters.append("e.language = \(bind: language)") }
-        if let year = parameters.year { filters.append("e.year = \(bind: year)") }
-        let filter: SQLQueryString = filters.isEmpty ? "" : " AND " + filters.joined(separator: " AND ")
         let rows = try await sql.raw("""
             SELECT e.kind, e.path, e.title, e.body, e.language, e.convention_code, e.year, e.group_key FROM \(match.from)
-            WHERE \(match.condition)\(filter) ORDER BY \(match.order)
+            WHERE \(match.condition)\(filters(parameters)) ORDER BY \(match.order)
             LIMIT \(literal: Parameters.pageSize) OFFSET \(literal: (parameters.page - 1) * Parameters.pageSize)
             """).all(decoding: Row.self)
 
@@ -60,6 +54,16 @@ extension SearchPage {
                                 })
         }
         return model
+    }
+
+    /// ` AND …` for each filter of `parameters` (each value bound), over the entries as `e`.
+    static func filters(_ parameters: Parameters) -> SQLQueryString {
+        var filters: [SQLQueryString] = []
+        if let kind = parameters.kind { filters.append("e.kind = \(bind: kind.rawValue)") }
+        if let convention = parameters.convention { filters.append("e.convention_code = \(bind: convention)") }
+        if let language = parameters.language { filters.append("e.language = \(bind: language)") }
+        if let year = parameters.year { filters.append("e.year = \(bind: year)") }
+        return filters.isEmpty ? "" : " AND " + filters.joined(separator: " AND ")
     }
 
     struct Row: Decodable {

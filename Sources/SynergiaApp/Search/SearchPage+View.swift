@@ -5,10 +5,11 @@ extension SearchPage {
     enum View {
         static func render(_ page: PageContext, _ parameters: Parameters, _ model: Model) -> String {
             let title = model.query.isEmpty ? page.t("search.title") : page.t("search.title-for", ["query": model.query])
-            return Layout.render(page, title: title, json: .apiSearch(parameters), main: [
+            let feed = model.query.isEmpty ? nil : (url: SiteURL.searchFeed(parameters), title: page.t("saved-search.feed-title", ["query": model.query]))
+            return Layout.render(page, title: title, json: .apiSearch(parameters), feed: feed, main: [
                 .h1(page.text("search.title")),
                 form(page, query: model.query),
-                .if(model.query.isEmpty, .p(page.text("search.hint")), else: results(page, parameters, model)),
+                .if(model.query.isEmpty, .group(.p(page.text("search.hint")), examples(page)), else: .group(results(page, parameters, model), follow(page, parameters))),
             ])
         }
 
@@ -29,6 +30,37 @@ extension SearchPage {
                   .input(.type(.search), .id(id), .name("q"), .value(query.attributeEscaped),
                          .attribute(named: "maxlength", value: String(SearchQuery.maxLength))),
                   .button(.type(.submit), page.text("search.submit")))
+        }
+
+        /// Searches to try, one in each language, each its own language's word for wetlands.
+        static let exampleQueries: [(Language, String)] = [(.english, "wetlands"), (.french, "zones humides"), (.spanish, "humedales"),
+                                                           (.russian, "водно-болотные"), (.arabic, "الأراضي الرطبة"), (.chinese, "湿地")]
+
+        static func examples(_ page: PageContext) -> Node<HTML.BodyContext> {
+            .p(.class("examples"), .text(page.t("search.examples") + " "),
+               .group(exampleQueries.enumerated().map { index, example in
+                   .group(.if(index > 0, .text(" · ")),
+                          .a(.href(SiteURL.search(.init(q: example.1)).path.attributeEscaped), .attribute(named: "lang", value: example.0.code),
+                             .attribute(named: "dir", value: example.0.isRightToLeft ? "rtl" : "ltr"), .text(example.1)))
+               }))
+        }
+
+        /// How to follow a search: its Atom feed, and for a signed-in reader, saving it for e-mails of new results.
+        static func follow(_ page: PageContext, _ p: Parameters) -> Node<HTML.BodyContext> {
+            let search = p.with()
+            let hidden: [(String, String?)] = [("q", search.q), ("kind", search.kind?.rawValue), ("convention", search.convention),
+                                               ("language", search.language), ("year", search.year.map(String.init))]
+            return .section(.class("follow"), .attribute(named: "aria-labelledby", value: "follow-title"),
+                .h2(.id("follow-title"), page.text("saved-search.follow")),
+                .p(.a(.href(SiteURL.searchFeed(search).path.attributeEscaped), .attribute(named: "type", value: "application/atom+xml"), page.text("saved-search.feed"))),
+                .if(page.user == nil,
+                    .p(.a(.href(SiteURL.signIn(next: SiteURL.search(search).path).path.attributeEscaped), page.text("saved-search.sign-in"))),
+                    else: .form(.id("save-search"), .method(.post), .action(SiteURL.saveSearch.path), Layout.csrfField(page),
+                        .forEach(hidden) { name, value in .unwrap(value) { .input(.type(.hidden), .name(name), .value($0.attributeEscaped)) } },
+                        .label(.for("frequency"), page.text("saved-search.frequency")),
+                        .select(.id("frequency"), .attribute(named: "name", value: "frequency"),
+                                Layout.options(SavedSearchFrequency.allCases.map { ($0.rawValue, page.t($0.catalogKey)) }, selected: nil)),
+                        .button(.type(.submit), page.text("saved-search.save")))))
         }
 
         static func results(_ page: PageContext, _ parameters: Parameters, _ model: Model) -> Node<HTML.BodyContext> {

@@ -57,6 +57,14 @@ enum SiteURL: Sendable, Equatable {
     case cooperationEntry(String)
     case search(SearchPage.Parameters)
     case apiSearch(SearchPage.Parameters)
+    /// The Atom feed of a search's newest results.
+    case searchFeed(SearchPage.Parameters)
+    /// Where a signed-in reader saves a search (POST).
+    case saveSearch
+    /// A reader's saved searches, and their JSON twin.
+    case savedSearches
+    case apiSavedSearches
+    case savedSearchDelete(UUID)
     case decisionItem(String, language: String, item: UUID)
     case meeting(String)
     /// A section of a meeting's page: `agenda`, `documents`.
@@ -155,6 +163,11 @@ enum SiteURL: Sendable, Equatable {
         case .cooperationEntry(let id): "/cooperation#\(Self.fragment(id))"
         case .search(let parameters): "/search" + Self.query(parameters.queryItems)
         case .apiSearch(let parameters): "/api/v1/search" + Self.query(parameters.queryItems)
+        case .searchFeed(let parameters): "/search.atom" + Self.query(parameters.with().queryItems)
+        case .saveSearch: "/search/saved"
+        case .savedSearches: "/account/searches"
+        case .apiSavedSearches: "/api/v1/account/searches"
+        case .savedSearchDelete(let id): "/account/searches/\(id.uuidString)/delete"
         case .meeting(let code): "/meetings/\(Self.segment(code))"
         case .meetingSection(let code, let section): "/meetings/\(Self.segment(code))#\(Self.fragment(section))"
         case .meetingNotice(let code, let notice, let section):

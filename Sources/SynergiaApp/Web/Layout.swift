@@ -5,8 +5,10 @@ import Vapor
 /// The frame of every page: language and direction, skip link, header with navigation and
 /// the language switcher, the demo banner, the page's main content and the footer.
 public enum Layout {
-    /// `json`: the page's JSON twin, announced as an alternate representation.
-    static func render(_ page: PageContext, title: String, json: SiteURL? = nil, main: [Node<HTML.BodyContext>]) -> String {
+    /// `json`: the page's JSON twin, announced as an alternate representation; `feed`: an Atom feed of
+    /// this page's own (a search's), announced with the site's feeds, with its title.
+    static func render(_ page: PageContext, title: String, json: SiteURL? = nil, feed: (url: SiteURL, title: String)? = nil,
+                       main: [Node<HTML.BodyContext>]) -> String {
         let html = HTML(
             .attribute(named: "lang", value: page.language.code),
             .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
@@ -20,6 +22,10 @@ public enum Layout {
                 .forEach(Feed.Name.announced(on: page.path)) { feed in
                     .link(.rel(.alternate), .type("application/atom+xml"), .attribute(named: "title", value: page.t(feed.titleKey).attributeEscaped),
                           .href(SiteURL.feed(feed).path))
+                },
+                .unwrap(feed) {
+                    .link(.rel(.alternate), .type("application/atom+xml"), .attribute(named: "title", value: $0.title.attributeEscaped),
+                          .href($0.url.path.attributeEscaped))
                 }
             ),
             .body(
