@@ -75,12 +75,5 @@ enum DecisionQueries {
         return ActionItemListDTO(addressee: addressee, dueBy: dueBy, status: status, overdue: overdue, count: items.count, items: items)
     }
 
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
-    }
+    static func today() -> String { ISODate.string(Date()) }
 }

@@ -47,6 +47,9 @@ public enum DemoSeed {
         try await seedKenyaAssessments(on: db)
         try await seedKenyaAmendedSixthReport(on: db)
         try await seedKenyaIndicatorData(on: db)
+        try await seedAssessmentSpread(on: db)
+        try await seedNews(on: db)
+        try await seedUpcomingWorkshop(on: db)
         return created
     }
 
@@ -110,8 +113,8 @@ public enum DemoSeed {
         try await IndicatorImportService.store(points, by: author, on: db)
     }
 
-    /// A DEMO cycle of the CBD 6th national report in which Kenya's report was submitted and then
-    /// amended (version 2 is a draft), so the versions and their comparison have something to show.
+    /// A DEMO cycle of the CBD 6th national report in which Kenya's report was submitted, published
+    /// and then amended (version 2 is a draft), so the versions and their comparison have something to show.
     /// The cycle is closed afterwards: no other report starts in it.
     static func seedKenyaAmendedSixthReport(on db: any Database) async throws {
         let templates = try ReportingService.Templates.load()
@@ -137,8 +140,10 @@ public enum DemoSeed {
             _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
                                                 by: focalPoint, on: db)
         }
-        for step in [ReportStatus.inReview, .approved, .submitted] {
-            try await ReportingService.transition(report.requireID(), to: step, templates: templates, by: focalPoint, on: db)
+        // Submitted, then published by the secretariat: its answers are public (and found by search).
+        for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+            try await ReportingService.transition(report.requireID(), to: step, templates: templates,
+                                                  by: step == .published ? secretariat : focalPoint, on: db)
         }
         _ = try await ReportVersionService.amend(report.requireID(), templates: templates, by: focalPoint, on: db)
         _ = try await ReportingService.closeCycle(cycle.requireID(), by: secretariat, on: db)

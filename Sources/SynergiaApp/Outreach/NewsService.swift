@@ -12,7 +12,9 @@ enum NewsService {
 
     /// Refused: a convention the person does not post for, no title or summary, an event without
     /// a valid date, a link that is not a web address. `language` is used when the form names none.
-    static func post(_ form: Form, language: Language, by user: UserModel, on db: any Database) async throws -> NewsItemModel {
+    /// `date`: when it is published (now, but for the demo's news of the past weeks).
+    static func post(_ form: Form, language: Language, by user: UserModel, at date: Date = Date(),
+                     on db: any Database) async throws -> NewsItemModel {
         let convention = (form.convention ?? "").uppercased()
         try Authorize.require(user.actor, .publishNews(convention: convention))
         guard let title = form.title?.nilIfEmpty, let summary = form.summary?.nilIfEmpty else { throw Refusal("error.news.incomplete") }
@@ -27,7 +29,7 @@ enum NewsService {
         item.language = Language(code: form.language ?? "")?.code ?? language.code
         item.link = form.link?.nilIfEmpty
         item.eventDate = kind == .event ? form.eventDate : nil
-        item.publishedAt = Date()
+        item.publishedAt = date
         try await db.write { tx in
             try await item.createInWrite(on: tx.db)
             try await SearchIndex.replace(SearchDocuments.newsSource(try item.requireID()), with: SearchDocuments.news(item), on: tx.db)
