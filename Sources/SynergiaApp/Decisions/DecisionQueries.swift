@@ -5,10 +5,6 @@ import Vapor
 
 /// The database reads behind the decision pages and their API twins.
 enum DecisionQueries {
-    static func list(on db: any Database) async throws -> [DecisionSummaryDTO] {
-        try await DecisionModel.query(on: db).with(\.$actionItems).sort(\.$symbol).sort(\.$language).all().map(summary)
-    }
-
     /// Everyone some action item is addressed to (the filter's choices).
     static func addressees(on db: any Database) async throws -> [String] {
         Array(Set(try await ActionItemModel.query(on: db).all().map(\.addressee))).sorted()

@@ -7,7 +7,8 @@ import Vapor
 struct DecisionRoutes: RouteCollection {
     func boot(routes app: any RoutesBuilder) throws {
         app.get("decisions") { req in
-            Response.html(DecisionListView.render(req.page, try await DecisionQueries.list(on: req.db)))
+            Response.html(DecisionListView.render(req.page, try await DecisionList.query(page: try DecisionList.requestedPage(req),
+                                                                                         reader: req.language, on: req.db)))
         }
         app.get("decisions", ":slug") { req in
             let detail = try await DecisionQueries.detail(slug: (try req.textParameter("slug")),
@@ -33,7 +34,7 @@ struct DecisionRoutes: RouteCollection {
         let api = app.grouped("api", "v1")
         api.get("decisions") { req in
             let page = try Pagination.list(req)
-            return try page.response(page.slice(try await DecisionQueries.list(on: req.db)), for: req)
+            return try page.response(try await DecisionList.summaries(page, on: req.db), for: req)
         }
         api.get("decisions", ":slug") { req in
             try await DecisionQueries.detail(slug: (try req.textParameter("slug")), language: req.query["version"],

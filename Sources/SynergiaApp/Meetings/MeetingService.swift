@@ -215,11 +215,15 @@ public enum MeetingService {
     /// The meeting's search entry, with its agenda and documents as the transaction sees them (the
     /// caller holds the meeting's lock, or created it).
     static func reindex(_ meeting: MeetingModel, in tx: WriteContext) async throws {
+        try await SearchIndex.replace(SearchDocuments.meetingSource(meeting.code), with: try await searchDocuments(meeting, on: tx.db), on: tx.db)
+    }
+
+    /// The meeting's search documents: itself, its agenda and its documents, as `db` sees them.
+    static func searchDocuments(_ meeting: MeetingModel, on db: any Database) async throws -> [SearchDocument] {
         let meetingID = try meeting.requireID()
-        let agenda = try await AgendaItemModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).all()
-        let documents = try await MeetingDocumentModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).all()
-        try await SearchIndex.replace(SearchDocuments.meetingSource(meeting.code),
-                                      with: SearchDocuments.meeting(meeting, agenda: agenda, documents: documents), on: tx.db)
+        let agenda = try await AgendaItemModel.query(on: db).filter(\.$meeting.$id == meetingID).all()
+        let documents = try await MeetingDocumentModel.query(on: db).filter(\.$meeting.$id == meetingID).all()
+        return SearchDocuments.meeting(meeting, agenda: agenda, documents: documents)
     }
 
 }

@@ -14,11 +14,32 @@ extension NewsPage {
                    .a(.href(SiteURL.calendar.path), page.text("meetings.calendar-feed"))),
                 .if(model.items.isEmpty, .p(page.text("news.none")), else: .ul(.class("news"), .forEach(model.items) { item in
                     .li(.id("news-\(item.id)"), .attribute(named: "lang", value: item.language.attributeEscaped),
-                        .h2(.unwrap(item.link.flatMap(SafeLink.href), { .a(.href($0), .text(item.title)) }, else: .text(item.title))),
-                        .p(.small(.text("\(item.convention) · "), page.text("news.kind-\(item.kind.rawValue)"), .unwrap(item.eventDate) { .text(" · \($0)") })),
-                        .p(.text(item.summary)))
+                        .h2(.a(.href(SiteURL.newsItem(item.id).path), .text(item.title))),
+                        meta(page, item),
+                        .p(.text(item.summary)),
+                        .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) })
                 })),
                 .if(!model.postable.isEmpty, form(page, model.postable)),
+            ])
+        }
+
+        /// Convention, kind, date of publication and, for an event, its date.
+        static func meta(_ page: PageContext, _ item: NewsItemDTO) -> Node<HTML.BodyContext> {
+            .p(.small(.text("\(item.convention) · "), page.text("news.kind-\(item.kind.rawValue)"),
+                      .text(" · "), .time(.datetime(ISODate.string(item.publishedAt)), .text(ISODate.string(item.publishedAt))),
+                      .unwrap(item.eventDate) { .group(.text(" · "), page.text("news.event-on", ["date": $0])) }))
+        }
+
+        /// One item on its own page: what a search result, a feed entry and an e-mail link to.
+        static func item(_ page: PageContext, _ item: NewsItemDTO) -> String {
+            Layout.render(page, title: item.title, json: .apiNewsItem(item.id), main: [
+                .article(.attribute(named: "lang", value: item.language.attributeEscaped),
+                         .attribute(named: "dir", value: Language(rawValue: item.language)?.isRightToLeft == true ? "rtl" : "ltr"),
+                         .h1(.text(item.title)),
+                         meta(page, item),
+                         .p(.text(item.summary)),
+                         .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) }),
+                .p(.a(.href(SiteURL.news.path), page.text("news.title"))),
             ])
         }
 

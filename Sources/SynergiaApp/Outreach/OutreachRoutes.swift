@@ -12,6 +12,10 @@ struct OutreachRoutes: RouteCollection {
             _ = try await NewsService.post(try req.content.decode(NewsService.Form.self), language: req.language, by: try req.requireUser(), on: req.db)
             return req.redirect(to: SiteURL.news.path)
         }
+        routes.get("news", ":id") { req -> Response in
+            Response.html(NewsPage.View.item(req.page, try await Self.item(req)))
+        }
+        routes.get("api", "v1", "news", ":id") { req in try await Self.item(req) }
         routes.get("api", "v1", "news") { req in
             let page = try Pagination.list(req)
             return try page.response(try await NewsPage.items(page: page, on: req.db), for: req)
@@ -25,5 +29,12 @@ struct OutreachRoutes: RouteCollection {
                                 body: .init(string: Feed.View.atom(feed, site: req.siteAddress, emptyUpdated: req.application.synergia.startedAt)))
             }
         }
+    }
+
+    /// The news item the path names; 404 for any other id.
+    static func item(_ req: Request) async throws -> NewsItemDTO {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let row = try await NewsItemModel.find(id, on: req.db) else { throw Abort(.notFound) }
+        return NewsItemDTO(row)
     }
 }

@@ -56,11 +56,9 @@ extension ReportingService {
                     let published = try await answers(of: report, template: template, on: tx.db)
                     try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published, in: tx)
                     try await publishIndicatorSeries(report, template: template, answers: published, by: user, in: tx)
-                    let party = try await PartyModel.query(on: tx.db).filter(\.$alpha2 == report.partyCode).first()
                     try await SearchIndex.replace(SearchDocuments.reportSource(cycle: cycle.requireID(), party: report.partyCode),
-                                                  with: SearchDocuments.report(report, template: template, answers: published,
-                                                                               partyName: party?.nameEnglish ?? report.partyCode,
-                                                                               year: Int(cycle.dueOn.prefix(4))), on: tx.db)
+                                                  with: SearchDocuments.publishedReport(report, cycle: cycle, template: template,
+                                                                                        answers: published, on: tx.db), on: tx.db)
                 }
             }
             if target == .submitted {

@@ -49,9 +49,7 @@ public enum SearchBackfill {
             try await each(SearchDocuments.meetingSource(meeting.code)) { tx in
                 try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
                 guard let meeting = try await MeetingModel.find(meetingID, on: tx.db) else { return nil }
-                let agenda = try await AgendaItemModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).all()
-                let documents = try await MeetingDocumentModel.query(on: tx.db).filter(\.$meeting.$id == meetingID).all()
-                return SearchDocuments.meeting(meeting, agenda: agenda, documents: documents)
+                return try await MeetingService.searchDocuments(meeting, on: tx.db)
             }
         }
         struct Published: Hashable { var cycle: UUID; var party: String }
@@ -65,9 +63,7 @@ public enum SearchBackfill {
                     .filter(\.$status == .published).sort(\.$version, .descending).with(\.$cycle).first() else { return nil }
                 let template = try templates.template(of: report.cycle)
                 let answers = try await ReportingService.answers(of: report, template: template, on: tx.db)
-                let name = try await PartyModel.query(on: tx.db).filter(\.$alpha2 == key.party).first()?.nameEnglish ?? key.party
-                return try SearchDocuments.report(report, template: template, answers: answers, partyName: name,
-                                                  year: Int(report.cycle.dueOn.prefix(4)))
+                return try await SearchDocuments.publishedReport(report, cycle: report.cycle, template: template, answers: answers, on: tx.db)
             }
         }
         return sources

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import SynergiaCore
 
@@ -118,6 +119,13 @@ enum SearchDocuments {
 
     /// One source per Party and cycle: a later published version replaces what an earlier one stated.
     static func reportSource(cycle: UUID, party: String) -> String { "report:\(cycle.uuidString):\(party)" }
+
+    /// The documents of `report`, published in `cycle`, named by its Party's English name.
+    static func publishedReport(_ report: ReportModel, cycle: ReportingCycleModel, template: ReportTemplate,
+                                answers: [String: ReportingService.CurrentAnswer], on db: any Database) async throws -> [SearchDocument] {
+        let name = try await PartyModel.query(on: db).filter(\.$alpha2 == report.partyCode).first()?.nameEnglish ?? report.partyCode
+        return try Self.report(report, template: template, answers: answers, partyName: name, year: Int(cycle.dueOn.prefix(4)))
+    }
 
     /// The written answers of a published report (text, and the text cells of tables), each in the
     /// language it reads as.

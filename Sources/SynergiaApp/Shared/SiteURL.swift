@@ -79,9 +79,12 @@ enum SiteURL: Sendable, Equatable {
     case crosswalkDelete(UUID)
     case news
     case newsItem(UUID)
+    case apiNewsItem(UUID)
     case feed(Feed.Name)
     case calendar
     case decisionVersion(String, language: String)
+    /// A page of the decisions list (the first has no query).
+    case decisionsPage(Int)
     case decisionCompare(String, left: String, right: String)
     case decisions
     case actionItems
@@ -178,10 +181,12 @@ enum SiteURL: Sendable, Equatable {
         case .crosswalks: "/crosswalks"
         case .crosswalkDelete(let id): "/crosswalks/\(id.uuidString)/delete"
         case .news: "/news"
-        case .newsItem(let id): "/news#news-\(id.uuidString)"
+        case .newsItem(let id): "/news/\(id.uuidString)"
+        case .apiNewsItem(let id): "/api/v1/news/\(id.uuidString)"
         case .feed(let name): "/feeds/\(name.rawValue).atom"
         case .calendar: "/calendar.ics"
         case .decisionVersion(let slug, let language): "/decisions/\(Self.segment(slug))" + Self.query(["version": language])
+        case .decisionsPage(let page): "/decisions" + Self.query(["page": page > 1 ? String(page) : nil])
         case .decisionCompare(let slug, let left, let right): "/decisions/\(Self.segment(slug))/compare" + Self.query(["left": left, "right": right])
         case .decisions: "/decisions"
         case .actionItems: "/action-items"

@@ -76,6 +76,28 @@ struct FeedTests {
         }
     }
 
+    @Test("every news item has its own page and JSON, linked from the list, the feed and search; an unknown id is a 404")
+    func newsItemPage() async throws {
+        try await withSynergia { app in
+            let secretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
+            let item = try await NewsService.post(.init(convention: "RAMSAR", kind: "event", title: "Humedales <y> aves", summary: "Un taller.",
+                                                        language: "es", link: "https://www.ramsar.org/", eventDate: "2027-02-02"),
+                                                  language: .spanish, by: secretariat, on: app.db)
+            let id = try item.requireID()
+            let browser = Browser(app)
+            let page = try await browser.get("/news/\(id.uuidString)")
+            #expect(page.status == .ok)
+            #expect(page.contains("<h1>Humedales &lt;y&gt; aves</h1>") && page.contains(#"<article lang="es" dir="ltr">"#))
+            #expect(page.contains(#"<a href="https://www.ramsar.org/">Read more</a>"#) && page.contains("2027-02-02"))
+            #expect(try await browser.json(NewsItemDTO.self, "/api/v1/news/\(id.uuidString)").title == "Humedales <y> aves")
+            #expect(try await browser.get("/news").contains(#"<a href="/news/\#(id.uuidString)">Humedales &lt;y&gt; aves</a>"#))
+            #expect(try await SearchTests.search(app, "humedales aves").results.first?.path == "/news/\(id.uuidString)")
+            for bad in ["/news/\(UUID().uuidString)", "/news/not-an-id", "/api/v1/news/\(UUID().uuidString)"] {
+                #expect(try await browser.get(bad).status == .notFound, "\(bad)")
+            }
+        }
+    }
+
     @Test("the cooperation registry links initiatives to the decision paragraphs that call for them")
     func cooperation() async throws {
         try await withSynergia { app in

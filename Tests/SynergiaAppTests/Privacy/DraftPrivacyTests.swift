@@ -58,9 +58,13 @@ struct DraftPrivacyTests {
             try await AdvisoryService.nominate(call: try call.requireID(), by: focalPoint, candidateName: "A. Candidate", expertise: "wetlands",
                                                languages: "en", cv: "ZQXCVTEXT", on: app.db)
 
+            // A news item, so its page and JSON are visited too.
+            let news = try await NewsService.post(.init(convention: "RAMSAR", kind: "news", title: "Wetlands", summary: "Public news."),
+                                                  language: .english, by: ramsarSecretariat, on: app.db)
+
             var visited: [String] = []
             var unreached: [String] = []
-            let ids = ["report": [draft.id!.uuidString, submitted.id!.uuidString], "id": [call.id!.uuidString]]
+            let ids = ["report": [draft.id!.uuidString, submitted.id!.uuidString], "id": [call.id!.uuidString], "news": [news.id!.uuidString]]
             for route in app.routes.all where route.method == .GET {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard let paths = Self.paths(for: route.path, ids: ids) else { unreached.append(pattern); continue }
@@ -107,6 +111,7 @@ struct DraftPrivacyTests {
                 case (_, "target"): values = ["3"]
                 case ("decisions", "slug"): values = ["XII-6"]
                 case ("advisory-group", "id"), ("advisory-calls", "id"): values = ids["id"] ?? []
+                case ("news", "id"): values = ids["news"] ?? []
                 case ("static", "file"): values = ["synergia.css"]
                 default: return nil
                 }

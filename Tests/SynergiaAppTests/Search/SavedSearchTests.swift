@@ -55,7 +55,7 @@ struct SavedSearchTests {
             let mail = try #require(try await Self.mails(app).first)
             #expect(mail.recipient == "reader@example.org")
             #expect(mail.subject == "Synergia : nouveaux résultats pour « zones humides » (1)")
-            #expect(mail.body.contains("1. Les zones humides du Sahel\n   http://localhost:8080/news#news-"))
+            #expect(mail.body.contains("1. Les zones humides du Sahel\n   http://localhost:8080/news/"))
             #expect(!mail.body.contains("Tourbières") && !mail.body.contains("/conventions/RAMSAR"), "only what is new and matches")
             #expect(mail.body.contains("http://localhost:8080/account/searches"))
             #expect(try await Self.digest(app, at: now.addingTimeInterval(86_400 + 120)) == 0, "sent once")
