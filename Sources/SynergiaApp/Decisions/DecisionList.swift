@@ -19,7 +19,7 @@ struct DecisionList: Content, Sendable {
         var symbol: String
         var convention: String
         var meeting: String?
-        /// The title in the reader's language when that version exists, else in the first version's.
+        /// The title in the reader's language when that version exists, else in English, else in the first version's.
         var title: String?
         var titleLanguage: String
         var languages: [String]
@@ -54,7 +54,8 @@ struct DecisionList: Content, Sendable {
         let items = try await actionItemCounts(versions.map(\.id), on: db)
         let bySlug = Dictionary(grouping: versions, by: \.slug)
         list.decisions = slugs.compactMap { slug in
-            guard let all = bySlug[slug], let shown = all.first(where: { $0.language == reader.code }) ?? all.first else { return nil }
+            guard let all = bySlug[slug], let shown = all.first(where: { $0.language == reader.code })
+                    ?? all.first(where: { $0.language == Language.english.code }) ?? all.first else { return nil }
             return Entry(slug: slug, symbol: shown.symbol, convention: shown.convention_code, meeting: shown.meeting, title: shown.title,
                          titleLanguage: shown.language, languages: all.map(\.language), actionItemCount: items[shown.id] ?? 0)
         }
@@ -64,7 +65,7 @@ struct DecisionList: Content, Sendable {
     /// One page of the language versions, as `/api/v1/decisions` lists them (ordered by symbol, then language).
     static func summaries(_ page: Pagination, on db: any Database) async throws -> [DecisionSummaryDTO] {
         let versions = try await db.sql.select().columns(Version.columns).from(DecisionModel.schema)
-            .orderBy("symbol").orderBy("language").limit(page.limit).offset(page.offset).all(decoding: Version.self)
+            .orderBy("symbol").orderBy("language").orderBy("convention_code").orderBy("id").limit(page.limit).offset(page.offset).all(decoding: Version.self)
         let items = try await actionItemCounts(versions.map(\.id), on: db)
         return versions.map {
             DecisionSummaryDTO(symbol: $0.symbol, slug: $0.slug, convention: $0.convention_code, language: $0.language, title: $0.title,

@@ -13,8 +13,7 @@ extension DemoSeed {
     /// Illustrative assessments of every KMGBF target, cycle 2026, by seven Parties of each regional group,
     /// so the progress overview and every target's dashboard show a spread across the regions.
     static func seedAssessmentSpread(on db: any Database) async throws {
-        guard try await ProgressAssessmentModel.query(on: db).filter(\.$assessedBy == assessmentAuthor).count() == 0,
-              let framework = try await FrameworkModel.query(on: db).filter(\.$code == "KMGBF").with(\.$targets).first() else { return }
+        guard let framework = try await FrameworkModel.query(on: db).filter(\.$code == "KMGBF").with(\.$targets).first() else { return }
         // Seven Parties of each regional group (the first by code; Kenya has its own).
         var parties: [String] = []
         var taken: [String: Int] = [:]
@@ -26,9 +25,11 @@ extension DemoSeed {
         let targets = framework.targets.sorted { $0.position < $1.position }.map(\.code)
         let assessments = ScaleDemoData.assessments(parties: parties, frameworks: [("KMGBF", targets)], cycles: ["2026"], seed: 12)
         let now = Date()
-        try await db.transaction { db in
+        // One write: checked, stored and each one logged together, as ProgressService records one.
+        try await db.write { tx in
+            guard try await ProgressAssessmentModel.query(on: tx.db).filter(\.$assessedBy == assessmentAuthor).count() == 0 else { return }
             for start in stride(from: 0, to: assessments.count, by: 500) {
-                try await db.sql.insert(into: ProgressAssessmentModel.schema)
+                try await tx.sql.insert(into: ProgressAssessmentModel.schema)
                     .columns("id", "party_code", "framework", "target", "cycle", "category", "confidence", "evidence", "indicators",
                              "assessed_by", "updated_at")
                     .rows(assessments[start..<min(start + 500, assessments.count)].map { a in
@@ -37,6 +38,11 @@ extension DemoSeed {
                          SQLBind("DEMO — generated for the demo, not \(a.party)'s assessment."), SQLBind(""),
                          SQLBind(assessmentAuthor), SQLBind(now)] as [any SQLExpression]
                     }).run()
+            }
+            for a in assessments {
+                try await AuditLog.record(tx, actor: assessmentAuthor, action: "progress.assessed",
+                                          subject: .assessment(party: a.party, framework: a.framework, target: a.target, cycle: a.cycle),
+                                          after: a.category.rawValue)
             }
         }
     }

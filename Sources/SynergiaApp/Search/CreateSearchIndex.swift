@@ -66,6 +66,8 @@ struct CreateSearchIndex: AsyncMigration {
                   INSERT INTO search_bigrams (rowid, bigrams) VALUES (new.seq, new.bigrams); END
                 """).run()
         }
+        // A table made by a start cut short before entries had dates gets them now.
+        try await SearchIndex.addDateColumns(on: database)
         try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_source ON search_entries (source)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_group ON search_entries (group_key, language)").run()
         try await sql.raw("CREATE INDEX IF NOT EXISTS search_entries_updated ON search_entries (updated_at)").run()

@@ -7,6 +7,8 @@ import Vapor
 enum SavedSearchService {
     /// Saved searches one reader may keep.
     static let maxPerUser = 25
+    /// Bytes of UTF-8 a saved query may have.
+    static let maxQueryBytes = 600
     /// How long a write may take to commit (seconds): results are e-mailed once they are this old,
     /// so an entry written early but committed late is in the next e-mail, never skipped.
     static let settle: Int64 = 600
@@ -21,6 +23,8 @@ enum SavedSearchService {
         guard let query = try? SearchQuery(parameters.q), !query.isEmpty else {
             throw Abort(.badRequest, reason: "error.saved-search.empty")
         }
+        // 200 characters can be many bytes (stacked combining marks): kept well under what one index row may hold.
+        guard parameters.q.utf8.count <= maxQueryBytes else { throw Abort(.badRequest, reason: "error.search.too-long") }
         let search = parameters.with()
         let signature = SiteURL.search(search).path
         let userID = try user.requireID()

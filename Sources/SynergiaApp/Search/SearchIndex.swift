@@ -57,7 +57,7 @@ enum SearchIndex {
         for start in stride(from: 0, to: documents.count, by: batch) {
             let rows = try documents[start..<min(start + batch, documents.count)].map { d -> [any SQLExpression] in
                 let title = SearchText.fold(d.title), body = SearchText.fold(d.body)
-                let entryDigest = SHA256Hex.digest(try CanonicalJSON.encode(d))
+                let entryDigest = try Self.entryDigest(d)
                 return [SQLBind(source), SQLBind(d.kind.rawValue), SQLBind(d.path), SQLBind(d.title), SQLBind(d.body), SQLBind(d.language),
                         SQLBind(d.convention), SQLBind(d.year), SQLBind(d.group), SQLBind(title), SQLBind(body),
                         SQLBind(SearchText.bigrams(title + " " + body)), SQLBind(entryDigest), SQLBind(since[entryDigest] ?? now)]
@@ -68,6 +68,28 @@ enum SearchIndex {
                 .rows(rows).run()
         }
         try await sql.update(sources).set("digest", to: digest).where("source", .equal, source).run()
+    }
+
+    /// The digest of what a document says, not where it is: a report's answer keeps its digest (and its
+    /// date) when an amended version of the report, at another address, is published saying the same.
+    static func entryDigest(_ document: SearchDocument) throws -> String {
+        var content = document
+        content.path = ""
+        return SHA256Hex.digest(try CanonicalJSON.encode(content))
+    }
+
+    /// Adds the entries' digest and date (``dateColumns``) to a `search_entries` made without them.
+    static func addDateColumns(on db: any Database) async throws {
+        struct Column: Decodable { var name: String }
+        let columns = try await db.sql.raw(db.isPostgres
+            ? "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'search_entries'"
+            : "SELECT name FROM pragma_table_info('search_entries')").all(decoding: Column.self).map(\.name)
+        if !columns.contains("entry_digest") {
+            try await db.sql.raw("ALTER TABLE search_entries ADD COLUMN entry_digest TEXT").run()
+        }
+        if !columns.contains("updated_at") {
+            try await db.sql.raw("ALTER TABLE search_entries ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0").run()
+        }
     }
 
     /// Takes `source` out of the index.

@@ -20,6 +20,7 @@ extension SearchPage {
             var language: String
             var convention_code: String?
             var year: Int?
+            var source: String
             var entry_digest: String?
             var updated_at: Int64
         }
@@ -34,7 +35,7 @@ extension SearchPage {
         if let after { window = window + " AND e.updated_at > \(bind: after)" }
         if let through { window = window + " AND e.updated_at <= \(bind: through)" }
         let entries = try await db.sql.raw("""
-            SELECT e.kind, e.path, e.title, e.body, e.language, e.convention_code, e.year, e.entry_digest, e.updated_at FROM \(match.from)
+            SELECT e.kind, e.path, e.title, e.body, e.language, e.convention_code, e.year, e.source, e.entry_digest, e.updated_at FROM \(match.from)
             WHERE \(match.condition)\(window) ORDER BY e.updated_at DESC, e.seq DESC LIMIT \(literal: limit)
             """).all(decoding: Newest.Entry.self)
         var total = entries.count
@@ -50,9 +51,10 @@ extension SearchPage {
 extension SearchPage.Newest.Entry {
     var updated: Date { Date(timeIntervalSince1970: TimeInterval(updated_at)) }
 
-    /// A permanent id for the entry as it is: a UUID made of its digest (a changed text is a new entry).
+    /// A permanent id for the entry as it is: a UUID made of its source and what it says (a changed text is a
+    /// new entry; the same answer in an amended version of a report is the same entry).
     var atomID: String {
-        let hex = Array((entry_digest ?? SHA256Hex.digest(Data("\(path) \(language) \(title)".utf8))).prefix(32))
+        let hex = Array(SHA256Hex.digest(Data("\(source) \(entry_digest ?? "\(path) \(language) \(title)")".utf8)).prefix(32))
         guard hex.count == 32 else { return "urn:uuid:00000000-0000-0000-0000-000000000000" }
         let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }
         return "urn:uuid:" + parts.joined(separator: "-")

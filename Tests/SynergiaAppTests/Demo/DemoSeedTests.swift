@@ -54,6 +54,9 @@ struct DemoSeedTests {
             #expect(decisions.total > 0 && decisions.results.allSatisfy { $0.path.hasPrefix("/decisions/XII-6") })
             #expect(try await SearchTests.search(app, "DEMO", kind: .answer).total > 0, "the published report's answers are found")
 
+            // Everything the demo wrote is in the audit log (`audit verify` after `serve --demo`).
+            #expect(try await AuditVerifier.verify(on: app.db).isIntact)
+
             // Seeding again adds nothing.
             let generated = try await ProgressAssessmentModel.query(on: app.db).filter(\.$assessedBy == DemoSeed.assessmentAuthor).count()
             try await DemoSeed.seed(on: app.db, hasher: app.password.async)

@@ -126,7 +126,8 @@ struct SavedSearchTests {
                            ["q": "wetland"], ["q": "wetland", "frequency": "daily", "kind": "secret"],
                            ["q": "wetland", "frequency": "daily", "convention": "CBD'; DROP TABLE saved_searches; --"],
                            ["q": String(repeating: "x", count: 201), "frequency": "daily"],
-                           ["q": "a b c d e f g h i", "frequency": "daily"]] {
+                           ["q": "alpha beta gamma delta epsilon zeta eta theta iota", "frequency": "daily"],
+                           ["q": "wetland" + String(repeating: "\u{301}", count: 300), "frequency": "daily"]] {
                 #expect(try await browser.post("/search/saved", fields).status == .badRequest, "\(fields)")
             }
             #expect(try await SavedSearchModel.query(on: app.db).count() == 0)
@@ -200,6 +201,30 @@ struct SavedSearchTests {
             #expect(rows[1].updated_at > 1000)
             let newest = try await SearchPage.newest(.init(q: "wetland"), after: 1000, limit: 10, on: app.db)
             #expect(newest.entries.map(\.path) == ["/news/b"])
+        }
+    }
+
+    @Test("an amended report published saying the same keeps its answers' dates and feed ids: nobody is told of them twice")
+    func amendedReport() async throws {
+        try await withSynergia { app in
+            let (first, question) = try await SearchTests.kenyaReport(app, answer: "Olbolossatzz wetland restored.", to: .published)
+            try await app.db.sql.raw("UPDATE search_entries SET updated_at = 1000").run()
+            let before = try await SearchPage.newest(.init(q: "olbolossatzz"), limit: 10, on: app.db)
+            #expect(before.entries.map(\.path) == [SiteURL.reportQuestion(first, question: question).path])
+
+            let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
+            let second = try await ReportVersionService.amend(first, templates: app.synergia.templates, by: focalPoint, on: app.db)
+            let secondID = try second.requireID()
+            for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+                try await ReportingService.transition(secondID, to: step, templates: app.synergia.templates,
+                                                      by: step == .published ? secretariat : focalPoint, on: app.db)
+            }
+            let after = try await SearchPage.newest(.init(q: "olbolossatzz"), limit: 10, on: app.db)
+            #expect(after.entries.map(\.path) == [SiteURL.reportQuestion(secondID, question: question).path], "the new version is found")
+            #expect(after.entries.map(\.updated_at) == [1000], "unchanged: not new")
+            #expect(after.entries.map(\.atomID) == before.entries.map(\.atomID))
+            #expect(try await SearchPage.newest(.init(q: "olbolossatzz"), after: 1000, limit: 10, on: app.db).entries.isEmpty)
         }
     }
 }
