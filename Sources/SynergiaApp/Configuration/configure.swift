@@ -62,6 +62,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateSearchIndex(templates: app.synergia.templates))
     app.migrations.add(AddSearchEntryDates(templates: app.synergia.templates))
     app.migrations.add(CreateSavedSearches())
+    app.migrations.add(AddDecisionListIndexes())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SynergiaCore
 import Foundation
 
@@ -113,5 +114,19 @@ struct AddActionItemVersion: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(ActionItemModel.schema).deleteField("version").update()
+    }
+}
+
+/// What the decisions list and a decision's page look up by: a decision's versions by slug (the list
+/// groups and orders by it), and a version's action items.
+struct AddDecisionListIndexes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.sql.raw("CREATE INDEX IF NOT EXISTS decisions_slug ON decisions (slug, symbol)").run()
+        try await database.sql.raw("CREATE INDEX IF NOT EXISTS action_items_decision ON action_items (decision_id)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.raw("DROP INDEX IF EXISTS decisions_slug").run()
+        try await database.sql.raw("DROP INDEX IF EXISTS action_items_decision").run()
     }
 }
