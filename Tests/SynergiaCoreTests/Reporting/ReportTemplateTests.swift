@@ -29,12 +29,20 @@ struct ReportTemplateTests {
         }
     }
 
-    @Test("every text of every template (titles, help, choices, columns) is in English and French")
-    func everyTextIsInFrench() {
+    @Test("every text of every template and shared element (titles, help, choices, columns) is in the six languages, with the English placeholders")
+    func everyTextInSixLanguages() {
         var missing: [String] = []
-        func check(_ text: LocalizedText?, _ where_: String) {
+        func check(_ text: LocalizedText?, _ place: String) {
             guard let text else { return }
-            if (text.values["en"] ?? "").isEmpty || (text.values["fr"] ?? "").isEmpty { missing.append(where_) }
+            let english = text.values["en"] ?? ""
+            for language in Language.allCases {
+                let value = text.values[language.code] ?? ""
+                if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    missing.append("\(place) [\(language.code)]")
+                } else if Self.placeholders(value) != Self.placeholders(english) {
+                    missing.append("\(place) [\(language.code)]: placeholders differ")
+                }
+            }
         }
         for template in templates {
             check(template.title, template.id)
@@ -48,7 +56,18 @@ struct ReportTemplateTests {
                 }
             }
         }
-        #expect(missing.isEmpty, "no French: \(missing.prefix(10))")
+        for element in elements { check(element.title, "element \(element.id)") }
+        #expect(missing.isEmpty, "\(missing.count) texts missing: \(missing.prefix(10))")
+    }
+
+    static func placeholders(_ text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.append(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found.sorted()
     }
 
     @Test("indicator-series questions bound to an indicator name a registry indicator")
