@@ -39,7 +39,7 @@ struct ReportTemplateTests {
                 let value = text.values[language.code] ?? ""
                 if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     missing.append("\(place) [\(language.code)]")
-                } else if Self.placeholders(value) != Self.placeholders(english) {
+                } else if LanguageTests.placeholders(value) != LanguageTests.placeholders(english) {
                     missing.append("\(place) [\(language.code)]: placeholders differ")
                 }
             }
@@ -58,16 +58,6 @@ struct ReportTemplateTests {
         }
         for element in elements { check(element.title, "element \(element.id)") }
         #expect(missing.isEmpty, "\(missing.count) texts missing: \(missing.prefix(10))")
-    }
-
-    static func placeholders(_ text: String) -> [String] {
-        var found: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            found.append(String(rest[open...close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return found.sorted()
     }
 
     @Test("indicator-series questions bound to an indicator name a registry indicator")
