@@ -96,6 +96,7 @@ public func prepareDatabase(_ app: Application) async throws {
     if case .sqliteFile = app.synergia.settings.database {
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
+    if !app.db.isPostgres { try await SQLiteSettings.applyToPool(app) }
     try await app.autoMigrate()
     try await ReferenceLoader.load(try ReferenceData.load(), on: app.db)
     try await CrosswalkLoader.load(try CrosswalkFile.load(), on: app.db)

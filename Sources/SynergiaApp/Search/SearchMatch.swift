@@ -45,16 +45,39 @@ struct SearchMatch {
         return parts.isEmpty ? "1 = 0" : parts.joined(separator: " AND ")
     }
 
-    /// Best first.
-    var order: SQLQueryString {
+    /// What ranks a match, best first: each expression (over `e`, and on SQLite the FTS table) and
+    /// whether a larger value is better; ties go to the older entry (`e.seq`).
+    var rank: [(expression: SQLQueryString, descending: Bool)] {
         if postgres {
             let text = query.terms.joined(separator: " ")
             // Trigram word similarity ranked better but cost 70 ms over 1,400 matches; a match in the title
             // first, then the full-text rank (exact words; a stem's other forms rank by the title alone).
-            return "(e.title_folded LIKE \(bind: Self.contains(query.terms[0])) ESCAPE '\\') DESC, ts_rank(e.tsv, plainto_tsquery('simple', \(bind: text))) DESC, e.seq"
+            return [("(e.title_folded LIKE \(bind: Self.contains(query.terms[0])) ESCAPE '\\')", true),
+                    ("ts_rank(e.tsv, plainto_tsquery('simple', \(bind: text)))", true)]
         }
-        if usesFTS { return "bm25(search_fts, 4.0, 1.0), e.seq" }
-        return "CASE WHEN instr(e.title_folded, \(bind: query.terms[0])) > 0 THEN 0 ELSE 1 END, length(e.body_folded), e.seq"
+        if usesFTS { return [("bm25(search_fts, 4.0, 1.0)", false)] }
+        return [("CASE WHEN instr(e.title_folded, \(bind: query.terms[0])) > 0 THEN 0 ELSE 1 END", false), ("length(e.body_folded)", false)]
+    }
+
+    /// One page of the entries that match and pass `filters`, best first: `seq` and the rank's
+    /// values (`r0`, `r1`, …) of each, for ``orderOfPage(_:)`` to sort them by again once joined.
+    /// Only the index is read to rank; the texts are read for the page alone.
+    func page(filters: SQLQueryString, limit: Int, offset: Int) -> SQLQueryString {
+        let rank = self.rank
+        var columns: [SQLQueryString] = ["e.seq AS seq"]
+        for (index, key) in rank.enumerated() { columns.append("\(key.expression) AS \(unsafeRaw: "r\(index)")") }
+        return """
+            SELECT \(columns.joined(separator: ", ")) FROM \(from) WHERE \(condition)\(filters)
+            ORDER BY \(orderOfPage(nil)) LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """
+    }
+
+    /// `r0 DESC, …, seq`, over the page's rows as `table` (or unqualified).
+    func orderOfPage(_ table: String?) -> SQLQueryString {
+        let prefix = table.map { "\($0)." } ?? ""
+        var keys: [SQLQueryString] = rank.enumerated().map { index, key in "\(unsafeRaw: "\(prefix)r\(index)\(key.descending ? " DESC" : "")")" }
+        keys.append("\(unsafeRaw: prefix)seq")
+        return keys.joined(separator: ", ")
     }
 
     /// `%term%` with `\`, `%` and `_` escaped.

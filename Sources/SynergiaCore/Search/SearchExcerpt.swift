@@ -56,7 +56,7 @@ public struct SearchExcerpt: Codable, Sendable, Equatable {
             guard !needle.isEmpty, needle.count <= haystack.count else { continue }
             var i = 0
             while i + needle.count <= haystack.count {
-                if haystack[i] == needle[0], Array(haystack[i..<(i + needle.count)]) == needle {
+                if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) {
                     var end = mapped.origin[i + needle.count - 1] + 1
                     // A stem is marked to the end of its word (`zone` in `zones`); Chinese has no words to extend.
                     while end < characters.count, characters[end].isLetter, !Self.isIdeographic(characters[end]) { end += 1 }

@@ -62,6 +62,8 @@ public enum SearchText {
     /// Folds `characters` keeping where each folded scalar came from (spaces are not collapsed here).
     public static func mapped(_ characters: [Character]) -> Mapped {
         var mapped = Mapped()
+        mapped.folded.reserveCapacity(characters.count)
+        mapped.origin.reserveCapacity(characters.count)
         for (offset, character) in characters.enumerated() {
             // Composed like `fold`; a character of one scalar is composed already (and most are: composing each costs).
             let scalars = character.unicodeScalars.count == 1 ? character.unicodeScalars

@@ -102,13 +102,14 @@ enum SQLiteWriter {
     private static let prepared = PreparedConnections()
 
     /// The leased connection under `db`, made to wait up to 10 s for another process's writer
-    /// (SQLiteNIO's own busy handler retries at once, for ever), once per connection: the setting
-    /// stays with it.
+    /// (SQLiteNIO's own busy handler retries at once, for ever) and given its page cache
+    /// (``SQLiteSettings``), once per connection: the settings stay with it.
     static func prepared(_ db: any Database) async throws -> SQLiteConnection {
         guard let sqlite = db as? any SQLiteDatabase else { preconditionFailure("a write on SQLite without an SQLite connection") }
         let connection = try await sqlite.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
         if !prepared.contains(connection) {
             try await db.sql.raw("PRAGMA busy_timeout = 10000").run()
+            try await SQLiteSettings.apply(on: db)
             prepared.insert(connection)
         }
         return connection
