@@ -93,7 +93,8 @@ extension SearchPage.Parameters {
     /// Reads a request's search; 400 (a clear message, nothing searched) for a query that is too long or has
     /// too many words, an unknown kind or language, or a convention, year or page that cannot be one.
     init(_ req: Request) throws {
-        try self.init(reading: { req.query[$0] })
+        let values = req.queryValues
+        try self.init(reading: { values[$0] })
     }
 
     /// Reads a search from named values (a query string, or a form that saves a search).

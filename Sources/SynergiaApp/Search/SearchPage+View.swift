@@ -9,7 +9,8 @@ extension SearchPage {
             return Layout.render(page, title: title, json: .apiSearch(parameters), feed: feed, main: [
                 .h1(page.text("search.title")),
                 form(page, query: model.query),
-                .if(model.query.isEmpty, .group(.p(page.text("search.hint")), examples(page)), else: .group(results(page, parameters, model), follow(page, parameters))),
+                // Not Plot's `.if`: it would build both branches.
+                model.query.isEmpty ? .group(.p(page.text("search.hint")), examples(page)) : .group(results(page, parameters, model), follow(page, parameters)),
             ])
         }
 
@@ -37,11 +38,11 @@ extension SearchPage {
                                                            (.russian, "водно-болотные"), (.arabic, "الأراضي الرطبة"), (.chinese, "湿地")]
 
         static func examples(_ page: PageContext) -> Node<HTML.BodyContext> {
-            .p(.class("examples"), .text(page.t("search.examples") + " "),
+            .p(.class("examples"), .escapedText(page.t("search.examples") + " "),
                .group(exampleQueries.enumerated().map { index, example in
-                   .group(.if(index > 0, .text(" · ")),
+                   .group(.if(index > 0, .escapedText(" · ")),
                           .a(.href(SiteURL.search(.init(q: example.1)).path.attributeEscaped), .attribute(named: "lang", value: example.0.code),
-                             .attribute(named: "dir", value: example.0.isRightToLeft ? "rtl" : "ltr"), .text(example.1)))
+                             .attribute(named: "dir", value: example.0.isRightToLeft ? "rtl" : "ltr"), .escapedText(example.1)))
                }))
         }
 
@@ -76,22 +77,22 @@ extension SearchPage {
             .li(.attribute(named: "lang", value: result.language.attributeEscaped),
                 .attribute(named: "dir", value: Language(rawValue: result.language)?.isRightToLeft == true ? "rtl" : "ltr"),
                 .p(.class("meta"), .span(.attribute(named: "lang", value: page.language.code), page.text(result.kind.catalogKey)),
-                   .unwrap(result.convention) { .text(" · \($0)") }, .unwrap(result.year) { .text(" · \($0)") },
-                   .text(" · \(Language(rawValue: result.language)?.nativeName ?? result.language)")),
+                   .unwrap(result.convention) { .escapedText(" · \($0)") }, .unwrap(result.year) { .escapedText(" · \($0)") },
+                   .escapedText(" · \(Language(rawValue: result.language)?.nativeName ?? result.language)")),
                 .h2(.a(.href(result.path.attributeEscaped), marked(result.title))),
                 .if(!result.excerpt.parts.isEmpty, .p(marked(result.excerpt))),
                 .unwrap(result.inReaderLanguage) { counterpart in
                     .div(.class("counterpart"), .attribute(named: "lang", value: counterpart.language.attributeEscaped),
                          .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
                          .p(.class("meta"), page.text("search.in-your-language")),
-                         .p(.a(.href(counterpart.path.attributeEscaped), .text(counterpart.title))),
+                         .p(.a(.href(counterpart.path.attributeEscaped), .escapedText(counterpart.title))),
                          .p(marked(counterpart.excerpt)))
                 })
         }
 
         /// An excerpt with the words of the query in `<mark>`.
         static func marked<C>(_ excerpt: SearchExcerpt) -> Node<C> {
-            .group(excerpt.parts.map { part in part.match ? .element(named: "mark", nodes: [.text(part.text)]) : .text(part.text) })
+            .group(excerpt.parts.map { part in part.match ? .element(named: "mark", nodes: [.escapedText(part.text)]) : .escapedText(part.text) })
         }
 
         static func facets(_ page: PageContext, _ p: Parameters, _ model: Model) -> Node<HTML.BodyContext> {
@@ -116,7 +117,7 @@ extension SearchPage {
                     .forEach(values) { facet in
                         .li(.a(.href(SiteURL.search(link(facet.value)).path.attributeEscaped),
                                .if(current == facet.value, .attribute(named: "aria-current", value: "true")),
-                               .text(label(facet.value)), .text(" (\(facet.count))")))
+                               .escapedText(label(facet.value)), .escapedText(" (\(facet.count))")))
                     })))
         }
 
@@ -129,7 +130,7 @@ extension SearchPage {
             next.page += 1
             return .if(pages > 1, .nav(.class("pager"), .attribute(named: "aria-label", value: page.t("search.pages").attributeEscaped),
                 .if(p.page > 1, .a(.rel(.prev), .href(SiteURL.search(previous).path.attributeEscaped), page.text("search.previous"))),
-                .text(" \(page.t("search.page", ["page": String(p.page), "pages": String(pages)])) "),
+                .escapedText(" \(page.t("search.page", ["page": String(p.page), "pages": String(pages)])) "),
                 .if(p.page < pages, .a(.rel(.next), .href(SiteURL.search(next).path.attributeEscaped), page.text("search.next")))))
         }
     }

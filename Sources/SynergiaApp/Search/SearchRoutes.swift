@@ -11,7 +11,7 @@ struct SearchRoutes: RouteCollection {
                 parameters = try SearchPage.Parameters(req)
             } catch let refusal as Abort {
                 // The reader keeps the search box, with what they typed and what to change.
-                let typed: String = req.query["q"] ?? ""
+                let typed = req.queryValues["q"] ?? ""
                 return Response.html(SearchPage.View.refused(req.page, query: String(typed.prefix(2 * SearchQuery.maxLength)), reason: refusal.reason),
                                      status: .badRequest)
             }

@@ -49,9 +49,8 @@ extension Pagination {
     func response<T: Content>(_ items: [T], for req: Request) throws -> Response {
         var headers = HTTPHeaders()
         var query: [String: String?] = [:]
-        for (name, value) in (URLComponents(string: req.url.string)?.queryItems ?? []).map({ ($0.name, $0.value) })
-        where name != "limit" && name != "offset" && name != "lang" {
-            query[name] = value ?? ""
+        for (name, value) in req.queryValues.dictionary where name != "limit" && name != "offset" && name != "lang" {
+            query[name] = value
         }
         addLinks(to: &headers, path: req.url.path, query: query, returned: items.count)
         let response = Response(status: .ok, headers: headers)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Vapor
 
@@ -39,7 +40,13 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     static func newToken() -> String {
-        base64URLEncoded([UInt8].random(count: 32))
+        base64URLEncoded(randomBytes(32))
+    }
+
+    /// `count` bytes from the system's secure generator, in one call (Vapor's `[UInt8].random(count:)`
+    /// asks the kernel once per byte).
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        count == 0 ? [] : SymmetricKey(size: .init(bitCount: count * 8)).withUnsafeBytes { Array($0) }
     }
 
     /// The token as a form carries it: a fresh random pad, then the token XOR the pad, so the
@@ -47,7 +54,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// (BREACH). The cookie holds the token itself.
     static func masked(_ token: String) -> String {
         guard let bytes = base64URLDecoded(token) else { return token }
-        let pad = [UInt8].random(count: bytes.count)
+        let pad = randomBytes(bytes.count)
         return base64URLEncoded(pad + zip(pad, bytes).map { $0 ^ $1 })
     }
 
@@ -57,16 +64,34 @@ struct CSRFMiddleware: AsyncMiddleware {
         return base64URLEncoded(zip(bytes[..<32], bytes[32...]).map { $0 ^ $1 })
     }
 
+    /// Base64url without padding. Byte by byte around Vapor's base64 (Foundation's string
+    /// replacements cost more than the rest of the token's work).
     static func base64URLEncoded(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        String(decoding: bytes.base64Bytes().compactMap { byte -> UInt8? in
+            switch byte {
+            case UInt8(ascii: "+"): UInt8(ascii: "-")
+            case UInt8(ascii: "/"): UInt8(ascii: "_")
+            case UInt8(ascii: "="): nil
+            default: byte
+            }
+        }, as: UTF8.self)
     }
 
+    /// The bytes of base64url text (padded or not); nil when it is not base64url (a `+` or `/` of
+    /// plain base64 included).
     static func base64URLDecoded(_ text: String) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).map { [UInt8]($0) }
+        var base64: [UInt8] = []
+        base64.reserveCapacity(text.utf8.count + 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): base64.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): base64.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "+"), UInt8(ascii: "/"): return nil
+            default: base64.append(byte)
+            }
+        }
+        base64.append(contentsOf: repeatElement(UInt8(ascii: "="), count: (4 - base64.count % 4) % 4))
+        return [UInt8](decodingBase64: base64)
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

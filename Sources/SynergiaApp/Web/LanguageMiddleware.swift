@@ -7,8 +7,8 @@ struct LanguageMiddleware: AsyncMiddleware {
     static let cookieName = "synergia-lang"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // The query is decoded only when it may hold `lang` (decoding it cost every request).
-        let explicit: String? = request.url.query?.contains("lang=") == true ? request.query["lang"] : nil
+        // Read once for the whole request (``QueryValues``).
+        let explicit = request.queryValues["lang"]
         let language = LanguageNegotiation.choose(
             explicit: explicit,
             cookie: request.parsedCookies[Self.cookieName],

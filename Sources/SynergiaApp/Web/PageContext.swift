@@ -68,19 +68,16 @@ public struct PageContext: Sendable {
 extension String {
     /// Escaped for a URL query component.
     var urlQueryEscaped: String {
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#")
-        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+        // Foundation's `urlQueryAllowed` without `&=+?#`.
+        SiteURL.percentEncoded(self, keeping: "!$'()*,;:@/")
     }
 }
 
 extension Request {
     /// The page context of this request.
     public var page: PageContext {
-        var query: [String: String] = [:]
-        if let items = URLComponents(string: url.string)?.queryItems {
-            for item in items where item.name != "lang" { query[item.name] = item.value ?? "" }
-        }
+        var query = queryValues.dictionary
+        query["lang"] = nil
         let user = auth.get(UserModel.self).map {
             PageContext.SignedInUser(email: $0.email, displayName: $0.displayName, role: $0.role,
                                      party: $0.partyCode, convention: $0.conventionCode, isDemo: $0.isDemo)

@@ -128,4 +128,21 @@ struct SafeOutputTests {
             #expect(!(try await Browser(app).get("/healthz").headers.contains(name: "Strict-Transport-Security")))
         }
     }
+
+    @Test("a value in a link's path or query is percent-encoded as Foundation would, whatever its bytes")
+    func percentEncoding() {
+        var samples = ["wetland", "zones humides", "водно-болотные", "الأراضي الرطبة", "湿地", "a&b=c?d#e/f:g+h%i", "\"><script>alert(1)</script>",
+                       "../../etc/passwd", "e\u{301}", "👩🏽‍🔬", "\u{202E}rtl", "line\nbreak\ttab", "~-._", ""]
+        samples.append(String(decoding: (0x20..<0x7F).map { UInt8($0) }, as: UTF8.self))
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        var queryAllowed = CharacterSet.urlQueryAllowed
+        queryAllowed.remove(charactersIn: "&=+?#")
+        for text in samples {
+            #expect(SiteURL.segment(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved), "\(text)")
+            #expect(SiteURL.queryValue(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved.union(CharacterSet(charactersIn: "/:"))), "\(text)")
+            #expect(text.urlQueryEscaped == text.addingPercentEncoding(withAllowedCharacters: queryAllowed), "\(text)")
+            // What reaches an attribute or a query can end neither: no quote, angle bracket, space, `&` or `#` is left.
+            #expect(!SiteURL.queryValue(text).contains { "\"'<> &#".contains($0) })
+        }
+    }
 }

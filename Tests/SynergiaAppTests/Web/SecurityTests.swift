@@ -52,6 +52,21 @@ struct SecurityTests {
         }
     }
 
+    @Test("form tokens' base64url reads back every length of bytes, as Foundation's base64 writes them, and refuses plain base64")
+    func base64URL() {
+        for count in 0...70 {
+            let bytes = CSRFMiddleware.randomBytes(count)
+            #expect(bytes.count == count)
+            let text = CSRFMiddleware.base64URLEncoded(bytes)
+            let foundation = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(text == foundation)
+            #expect(CSRFMiddleware.base64URLDecoded(text) == bytes)
+        }
+        #expect(CSRFMiddleware.base64URLDecoded("ab+/") == nil && CSRFMiddleware.base64URLDecoded("a") == nil && CSRFMiddleware.base64URLDecoded("é") == nil)
+        #expect(CSRFMiddleware.randomBytes(32) != CSRFMiddleware.randomBytes(32))
+    }
+
     @Test("the form token is in every form, masked afresh in each response (BREACH), and its cookie is HTTP-only and SameSite=Strict")
     func tokenInForms() async throws {
         try await withSynergia { app async throws in
