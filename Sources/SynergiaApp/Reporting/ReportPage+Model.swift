@@ -12,6 +12,8 @@ extension ReportPage {
         var id: UUID
         var cycle: CycleDTO
         var party: String
+        /// The Party's name in each language the reference data has.
+        var partyNames: [String: String]
         var status: ReportStatus
         var version: Int
         var submittedAt: Date?
@@ -19,6 +21,8 @@ extension ReportPage {
         var answers: [Answer]
         /// Answered required questions / required questions.
         var completeness: Completeness
+        /// The template's sections in order, each with its own completeness.
+        var sections: [Section]
         /// What the reader may do with this report now.
         var actions: Actions
         /// The Party's other versions of the report in this cycle that the reader may read.
@@ -47,6 +51,8 @@ extension ReportPage {
         }
 
         struct Completeness: Content, Equatable, Sendable { var answered: Int; var required: Int }
+
+        struct Section: Content, Equatable, Sendable { var id: String; var completeness: Completeness }
 
         struct Actions: Content, Equatable, Sendable {
             var canEdit: Bool

@@ -13,7 +13,6 @@ extension ReportPage {
         let answers = template.questions.compactMap { question in
             current[question.id].map { Model.Answer(question: question.id, $0, reusedFromTitle: $0.reusedFrom.flatMap { titles[$0] }) }
         }
-        let required = template.questions.filter(\.required)
 
         let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
         let versions = try await ReportModel.query(on: db).filter(\.$cycle.$id == report.$cycle.id)
@@ -21,10 +20,16 @@ extension ReportPage {
             .filter { mayReadInternal || $0.status == .published }
         let comments = mayReadInternal ? try await QuestionCommentModel.query(on: db).filter(\.$report.$id == loaded.id).sort(\.$createdAt).all() : []
         let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor, templates: templates, on: db)
+        let partyNames = try await PartyModel.query(on: db).filter(\.$alpha2 == report.partyCode).first()?.names ?? [:]
+        func completeness(_ questions: [TemplateQuestion]) -> Model.Completeness {
+            let required = questions.filter(\.required)
+            return .init(answered: required.filter { current[$0.id] != nil }.count, required: required.count)
+        }
         return Model(
-            id: loaded.id, cycle: CycleDTO(cycle), party: report.partyCode, status: report.status, version: report.version,
+            id: loaded.id, cycle: CycleDTO(cycle), party: report.partyCode, partyNames: partyNames, status: report.status, version: report.version,
             submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256, answers: answers,
-            completeness: .init(answered: required.filter { current[$0.id] != nil }.count, required: required.count),
+            completeness: completeness(template.questions),
+            sections: template.sections.map { .init(id: $0.id, completeness: completeness($0.questions)) },
             actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
                              mayReadInternal: mayReadInternal, by: actor),
             versions: try versions.map { .init(id: try $0.requireID(), version: $0.version, status: $0.status) },

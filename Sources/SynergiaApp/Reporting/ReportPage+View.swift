@@ -9,14 +9,15 @@ extension ReportPage {
         static func render(_ page: PageContext, _ model: Model, template: ReportTemplate, feedback: Feedback = .none) -> String {
             let answers = Dictionary(model.answers.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
             let comments = Dictionary(grouping: model.comments, by: \.question)
-            return Layout.render(page, title: "\(model.party) — \(template.title.english)", json: .api(.report(model.id)), main: [
-                .h1(page.name(template.title), .escapedText(" — "), .a(.href(SiteURL.party(model.party).path), .escapedText(model.party))),
+            return Layout.render(page, title: title(page, model, template), json: .api(.report(model.id)), main: [
+                .h1(page.name(template.title), .escapedText(" — "), partyLink(page, model)),
                 .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(model.status.rawValue)"))),
                     .dt(page.text("reporting.version")), .dd(.escapedText("\(model.version)")),
                     .dt(page.text("reporting.due")), .dd(.escapedText(model.cycle.dueOn)),
                     .dt(page.text("reporting.completeness")),
                     .dd(.escapedText("\(model.completeness.answered) / \(model.completeness.required)"))),
                 submissionProblems(page, feedback.submission, template: template),
+                contents(page, model, template, current: nil),
                 .unwrap(model.receiptSHA256) { hash in
                     .section(.id("receipt"), .class("notice"),
                              .h2(page.text("reporting.receipt")),
@@ -38,6 +39,62 @@ extension ReportPage {
                 .forEach(template.sections) { section in
                     self.section(page, model, section, answers: answers, comments: comments, feedback: feedback)
                 },
+            ])
+        }
+
+        /// "Kenya — Seventh national report …": the Party's name in the reader's language, not its code.
+        static func title(_ page: PageContext, _ model: Model, _ template: ReportTemplate, section: TemplateSection? = nil) -> String {
+            var parts = [partyName(page, model), template.title.resolved(in: page.language).text]
+            if let section { parts.insert(section.title.resolved(in: page.language).text, at: 0) }
+            return parts.joined(separator: " — ")
+        }
+
+        static func partyName(_ page: PageContext, _ model: Model) -> String {
+            model.partyNames.isEmpty ? model.party : LocalizedText(model.partyNames).resolved(in: page.language).text
+        }
+
+        static func partyLink(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+            .a(.href(SiteURL.party(model.party).path), model.partyNames.isEmpty ? .escapedText(model.party) : page.name(model.partyNames))
+        }
+
+        /// The table of contents: every section with its completeness (and assignee, for those who
+        /// may see it), each linking to its own page; `current` is marked.
+        static func contents(_ page: PageContext, _ model: Model, _ template: ReportTemplate, current: String?) -> Node<HTML.BodyContext> {
+            .nav(.class("contents"), .attribute(named: "aria-labelledby", value: "contents-title"),
+                 .h2(.id("contents-title"), page.text("report.contents")),
+                 .ol(.forEach(Array(zip(template.sections, model.sections))) { section, summary in
+                     .li(.a(.href(SiteURL.reportSection(model.id, section: section.id).path),
+                            .if(section.id == current, .attribute(named: "aria-current", value: "page")), page.name(section.title)),
+                         .span(.class("note"), .escapedText(" · "), page.text("reporting.section-completeness", [
+                             "answered": "\(summary.completeness.answered)", "required": "\(summary.completeness.required)"]),
+                             .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }))
+                 }),
+                 .if(current != nil, .p(.a(.href(SiteURL.report(model.id).path), page.text("report.whole")))))
+        }
+
+        /// One section of the report on a page of its own: the report's title and status, the table
+        /// of contents, the section's questions, and the sections before and after it.
+        static func renderSection(_ page: PageContext, _ model: Model, template: ReportTemplate, section: TemplateSection,
+                                  feedback: Feedback = .none) -> String {
+            let answers = Dictionary(model.answers.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
+            let comments = Dictionary(grouping: model.comments, by: \.question)
+            let index = template.sections.firstIndex { $0.id == section.id } ?? 0
+            let previous = index > 0 ? template.sections[index - 1] : nil
+            let next = index + 1 < template.sections.count ? template.sections[index + 1] : nil
+            return Layout.render(page, title: title(page, model, template, section: section), json: .api(.report(model.id)), main: [
+                .p(.class("breadcrumb"), .a(.href(SiteURL.report(model.id).path), page.name(template.title)), .escapedText(" — "), partyLink(page, model),
+                   .escapedText(" · "), page.text("report.status.\(model.status.rawValue)"),
+                   .escapedText(" · "), page.text("reporting.due"), .escapedText(" \(model.cycle.dueOn)")),
+                .p(.class("note"), page.text("report.section-of", ["number": "\(index + 1)", "count": "\(template.sections.count)"])),
+                submissionProblems(page, feedback.submission, template: template),
+                self.section(page, model, section, answers: answers, comments: comments, feedback: feedback, heading: .h1),
+                .nav(.class("pager"), .attribute(named: "aria-label", value: page.t("report.contents").attributeEscaped),
+                     .unwrap(previous) { .a(.rel(.prev), .href(SiteURL.reportSection(model.id, section: $0.id).path), .escapedText("← "),
+                                            page.text("report.previous-section"), .escapedText(": "), page.name($0.title)) },
+                     .if(previous != nil && next != nil, .escapedText(" · ")),
+                     .unwrap(next) { .a(.rel(.next), .href(SiteURL.reportSection(model.id, section: $0.id).path),
+                                        page.text("report.next-section"), .escapedText(": "), page.name($0.title), .escapedText(" →")) }),
+                contents(page, model, template, current: section.id),
             ])
         }
 
@@ -65,11 +122,14 @@ extension ReportPage {
                                                       .button(.type(.submit), page.text("package.preview")))))
         }
 
+        enum Heading { case h1, h2 }
+
         static func section(_ page: PageContext, _ model: Model, _ section: TemplateSection, answers: [String: Model.Answer],
-                            comments: [String: [Model.Comment]], feedback: Feedback) -> Node<HTML.BodyContext> {
+                            comments: [String: [Model.Comment]], feedback: Feedback, heading: Heading = .h2) -> Node<HTML.BodyContext> {
             let id = section.id.attributeEscaped
             return .section(.id("s-\(id)"),
-                .h2(page.name(section.title)),
+                heading == .h1 ? .h1(page.name(section.title))
+                    : .h2(.a(.href(SiteURL.reportSection(model.id, section: section.id).path), page.name(section.title))),
                 .p(.class("note"), page.text("reporting.section-completeness", [
                     "answered": "\(section.questions.filter { $0.required && answers[$0.id] != nil }.count)",
                     "required": "\(section.questions.filter(\.required).count)"]),
@@ -78,7 +138,7 @@ extension ReportPage {
                                                    .input(.type(.hidden), .name("section"), .value(id)),
                                                    .label(.for("assign-\(id)"), page.text("reporting.assign")),
                                                    .input(.type(.email), .id("assign-\(id)"), .name("assignee")),
-                                                   .button(.type(.submit), page.text("reporting.assign")))),
+                                                   .button(.type(.submit), page.text("reporting.assign-submit")))),
                 .forEach(section.questions) { question in
                     QuestionView.render(page, model, question, answer: answers[question.id], comments: comments[question.id] ?? [],
                                         conflict: feedback.conflict.flatMap { $0.question == question.id ? ($0.mine, $0.theirs) : nil },

@@ -92,7 +92,7 @@ extension ReportPage {
             case .shortText, .link:
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped))
             case .longText, .table, .indicatorSeries:
-                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .rows(4), .escapedText(current))
+                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .rows(8), .escapedText(current))
             }
         }
     }

@@ -12,6 +12,7 @@ struct ReportingRoutes: RouteCollection {
         routes.on(.POST, "reporting", "cycles", ":cycle", "close", body: .collect(maxSize: "4kb"), use: Self.closeCycle)
         routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
         routes.get("reports", ":report", use: Self.reportPage)
+        routes.get("reports", ":report", "sections", ":section", use: Self.sectionPage)
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
         routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
@@ -82,7 +83,7 @@ struct ReportingRoutes: RouteCollection {
             let fresh = try await ReportAccess.readable(req)
             return Response.html(try await page(req, fresh, .init(error: (questionID, refusal.catalogKey))), status: refusal.status)
         }
-        return req.redirect(to: SiteURL.reportQuestion(loaded.id, question: questionID).path)
+        return req.redirect(to: Self.afterSave(loaded, question: questionID))
     }
 
     @Sendable static func detach(req: Request) async throws -> Response {
@@ -90,7 +91,7 @@ struct ReportingRoutes: RouteCollection {
         let loaded = try await ReportAccess.load(req)
         let questionID = try req.textParameter("question")
         try await ReportingService.detach(question: questionID, report: loaded.id, template: loaded.template, by: user, on: req.db)
-        return req.redirect(to: SiteURL.reportQuestion(loaded.id, question: questionID).path)
+        return req.redirect(to: Self.afterSave(loaded, question: questionID))
     }
 
     struct TransitionForm: Content { var to: String? }
@@ -115,21 +116,46 @@ struct ReportingRoutes: RouteCollection {
         try await ReportPage.query(loaded, actor: req.actor, templates: req.application.synergia.templates, on: req.db)
     }
 
-    /// The report page. A signed-in reader's is kept (``WorkspacePageCache``) and served again
+    /// The report page, every section on it (for reading through and printing).
+    @Sendable static func reportPage(_ req: Request) async throws -> Response {
+        try await keptPage(req) { context, loaded, model in
+            ReportPage.View.render(context, model, template: loaded.template, feedback: .none)
+        }
+    }
+
+    /// One section of a report on its own page (where its answers are written).
+    @Sendable static func sectionPage(_ req: Request) async throws -> Response {
+        let sectionID = try req.textParameter("section")
+        return try await keptPage(req) { context, loaded, model in
+            guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
+            return ReportPage.View.renderSection(context, model, template: loaded.template, section: section)
+        }
+    }
+
+    /// A page of a report. A signed-in reader's is kept (``WorkspacePageCache``) and served again
     /// while nothing it shows changed: the access check and every read are skipped then, as
     /// their outcome is the same under the same generations.
-    @Sendable static func reportPage(_ req: Request) async throws -> Response {
+    static func keptPage(_ req: Request, render: (PageContext, ReportAccess.Loaded, ReportPage.Model) throws -> String) async throws -> Response {
         let cache = req.application.synergia.workspacePages
         guard let user = req.auth.get(UserModel.self)?.id, let key = WorkspacePageCache.key(for: req, user: user) else {
-            return Response.html(try await page(req, try await ReportAccess.readable(req)))
+            let loaded = try await ReportAccess.readable(req)
+            return Response.html(try render(req.page, loaded, try await model(req, loaded)))
         }
         let generations = try await req.generations().withoutSessions
         if let kept = cache.page(key, at: generations) { return cache.served(kept, to: req) }
         let loaded = try await ReportAccess.readable(req)
         var context = req.page
         context.csrfToken = cache.tokenPlaceholder
-        let html = ReportPage.View.render(context, try await model(req, loaded), template: loaded.template, feedback: .none)
+        let html = try render(context, loaded, try await model(req, loaded))
         return cache.served(cache.keep(key, html: html, at: generations), to: req)
+    }
+
+    /// Where a save or a detach returns: the question on its section's page.
+    static func afterSave(_ loaded: ReportAccess.Loaded, question: String) -> String {
+        guard let section = loaded.template.sections.first(where: { $0.questions.contains { $0.id == question } }) else {
+            return SiteURL.reportQuestion(loaded.id, question: question).path
+        }
+        return SiteURL.reportSection(loaded.id, section: section.id).path + "#q-" + SiteURL.fragment(question)
     }
 
     static func page(_ req: Request, _ loaded: ReportAccess.Loaded, _ feedback: ReportPage.Feedback = .none) async throws -> String {

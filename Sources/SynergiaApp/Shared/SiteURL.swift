@@ -30,6 +30,8 @@ enum SiteURL: Sendable, Equatable {
     case reportDetach(UUID, question: String)
     /// A question on the report page.
     case reportQuestion(UUID, question: String)
+    /// One section of a report, with the table of contents and the sections before and after.
+    case reportSection(UUID, section: String)
     case indicators
     case indicator(String, party: String? = nil)
     /// `format` is `csv` or `sdmx.csv`.
@@ -141,6 +143,7 @@ enum SiteURL: Sendable, Equatable {
         case .reportAnswer(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))"
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
         case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
+        case .reportSection(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))"
         case .indicators: "/indicators"
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])
         case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])

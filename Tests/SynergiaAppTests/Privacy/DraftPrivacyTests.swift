@@ -87,6 +87,8 @@ struct DraftPrivacyTests {
             try await reader.signIn("fp@example.org")
             let own = try await reader.get("/reports/\(draft.id!)")
             #expect(own.contains("ZQXOWNDRAFT") && own.contains("ZQXELEMENTDRAFT") && own.contains("ZQXCOMMENT"))
+            let section = try await reader.get("/reports/\(draft.id!)/sections/cbd-7nr.s1")
+            #expect(section.contains("ZQXOWNDRAFT") && section.contains("ZQXCOMMENT"))
         }
     }
 
@@ -110,6 +112,8 @@ struct DraftPrivacyTests {
                 case ("frameworks", "code"), ("progress", "framework"): values = ["KMGBF"]
                 case (_, "target"): values = ["3"]
                 case ("decisions", "slug"): values = ["XII-6"]
+                // Both templates' sections that hold the markers (a report's other template's section is 404).
+                case ("sections", "section"): values = ["cbd-7nr.s1", "cbd-7nr.s3", "ramsar-nr.s2", "ramsar-nr.s3"]
                 case ("advisory-group", "id"), ("advisory-calls", "id"): values = ids["id"] ?? []
                 case ("news", "id"): values = ids["news"] ?? []
                 case ("static", "file"): values = ["synergia.css"]
