@@ -89,12 +89,18 @@ extension ReportPage {
 
     /// What the last form sent on the page needs to show beside the report (never part of the JSON).
     struct Feedback: Sendable {
-        /// A save that met a newer answer: the question, what was sent and what is stored.
-        var conflict: (question: String, mine: AnswerValue, theirs: AnswerRevision)?
-        /// A refused save: the question and the message's catalog key.
-        var error: (question: String, key: String)?
+        /// Saves that met a newer answer: question → what was sent and what is stored.
+        var conflicts: [String: Conflict] = [:]
+        /// Refused saves: question → the message's catalog key…
+        var errors: [String: String] = [:]
+        /// …and what was typed for it, shown again in its control (a section's save loses nothing).
+        var typed: [String: SectionSave.Typed] = [:]
         /// Why a submission was refused.
         var submission: [SubmissionProblem] = []
+        /// How many answers a section's save saved.
+        var saved: Int?
+
+        struct Conflict: Sendable { var mine: AnswerValue; var theirs: AnswerRevision }
 
         static let none = Feedback()
     }

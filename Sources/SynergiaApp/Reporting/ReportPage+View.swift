@@ -86,6 +86,8 @@ extension ReportPage {
                    .escapedText(" · "), page.text("report.status.\(model.status.rawValue)"),
                    .escapedText(" · "), page.text("reporting.due"), .escapedText(" \(model.cycle.dueOn)")),
                 .p(.class("note"), page.text("report.section-of", ["number": "\(index + 1)", "count": "\(template.sections.count)"])),
+                .unwrap(feedback.saved) { .p(.id("section-saved"), .class("notice"), .attribute(named: "role", value: "status"),
+                                             page.text("report.section-saved", ["count": "\($0)"])) },
                 submissionProblems(page, feedback.submission, template: template),
                 self.section(page, model, section, answers: answers, comments: comments, feedback: feedback, heading: .h1),
                 .nav(.class("pager"), .attribute(named: "aria-label", value: page.t("report.contents").attributeEscaped),
@@ -127,6 +129,8 @@ extension ReportPage {
         static func section(_ page: PageContext, _ model: Model, _ section: TemplateSection, answers: [String: Model.Answer],
                             comments: [String: [Model.Comment]], feedback: Feedback, heading: Heading = .h2) -> Node<HTML.BodyContext> {
             let id = section.id.attributeEscaped
+            // On the section's own page, its answers are saved together with one form.
+            let sectionForm = heading == .h1 && model.actions.canEdit ? "section-form" : nil
             return .section(.id("s-\(id)"),
                 heading == .h1 ? .h1(page.name(section.title))
                     : .h2(.a(.href(SiteURL.reportSection(model.id, section: section.id).path), page.name(section.title))),
@@ -141,8 +145,12 @@ extension ReportPage {
                                                    .button(.type(.submit), page.text("reporting.assign-submit")))),
                 .forEach(section.questions) { question in
                     QuestionView.render(page, model, question, answer: answers[question.id], comments: comments[question.id] ?? [],
-                                        conflict: feedback.conflict.flatMap { $0.question == question.id ? ($0.mine, $0.theirs) : nil },
-                                        error: feedback.error.flatMap { $0.question == question.id ? $0.key : nil })
+                                        conflict: feedback.conflicts[question.id], error: feedback.errors[question.id],
+                                        typed: feedback.typed[question.id], sectionForm: sectionForm)
+                },
+                .unwrap(sectionForm) { form in
+                    .form(.id(form), .method(.post), .action(SiteURL.reportSection(model.id, section: section.id).path), Layout.csrfField(page),
+                          .button(.type(.submit), .id("save-section"), page.text("report.save-section")))
                 },
                 // One comment form per section (a question is chosen in it), not one per question: the page stays small.
                 .if(model.actions.canComment, .details(.class("comment"), .summary(page.text("reporting.comment")),

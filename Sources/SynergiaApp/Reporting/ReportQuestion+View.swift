@@ -6,8 +6,12 @@ extension ReportPage {
     /// One question of the report page: its answer and where it comes from, linked answers of
     /// the Party's other reports, a conflict or error from the last save, the form, comments.
     enum QuestionView {
+        /// On a section's page (`sectionForm`: the id of the section's one form) the question has no
+        /// form of its own: its control belongs to the section's form, and `typed` is what was sent
+        /// for it when the save was refused.
         static func render(_ page: PageContext, _ model: Model, _ question: TemplateQuestion, answer: Model.Answer?, comments: [Model.Comment],
-                           conflict: (mine: AnswerValue, theirs: AnswerRevision)?, error: String?) -> Node<HTML.BodyContext> {
+                           conflict: Feedback.Conflict?, error: String?, typed: SectionSave.Typed? = nil,
+                           sectionForm: String? = nil) -> Node<HTML.BodyContext> {
             let id = question.id.attributeEscaped
             return .div(
                 .class("question"), .id("q-\(id)"),
@@ -26,8 +30,9 @@ extension ReportPage {
                         },
                         .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))))
                 },
-                .unwrap(conflict) { mine, theirs in
-                    .div(.class("alert"), .attribute(named: "role", value: "alert"),
+                .unwrap(conflict) { conflict in
+                    let (mine, theirs) = (conflict.mine, conflict.theirs)
+                    return .div(.class("alert"), .attribute(named: "role", value: "alert"),
                          .p(page.text("reporting.conflict", ["author": theirs.author])),
                          .p(.strong(page.text("reporting.theirs")), .escapedText(" " + AnswerForm.formText(theirs.value))),
                          .p(.strong(page.text("reporting.mine")), .escapedText(" " + AnswerForm.formText(mine))),
@@ -39,7 +44,8 @@ extension ReportPage {
                 },
                 .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), page.text($0)) },
                 .if(model.actions.canEdit, .group(
-                    .form(.method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
+                    sectionForm.map { sectionControls(page, question, answer: answer, conflict: conflict, typed: typed, form: $0) }
+                    ?? .form(.method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
                           .input(.type(.hidden), .name("baseVersion"), .value("\(answer?.version ?? 0)")),
                           input(page, question: question, id: "v-\(id)", value: answer?.value),
                           .button(.type(.submit), .id("save-\(id)"), page.text("actions.save"))),
@@ -64,35 +70,71 @@ extension ReportPage {
                 })))
         }
 
+        /// The question's control on a section's page, in the section's form (by the `form`
+        /// attribute): what it was written over (`b:`), the digest of what it shows (`w:`), so that
+        /// only what the person changed is saved (``SectionSave``). After a conflict it holds what
+        /// the person sent, over the version that is stored; after a refusal, what they typed.
+        static func sectionControls(_ page: PageContext, _ question: TemplateQuestion, answer: Model.Answer?, conflict: Feedback.Conflict?,
+                                    typed: SectionSave.Typed?, form: String) -> Node<HTML.BodyContext> {
+            let shown = conflict.map { SectionSave.shownText(question, $0.theirs.value) } ?? SectionSave.shownText(question, answer?.value)
+            let base = conflict?.theirs.version ?? answer?.version ?? 0
+            let control: Node<HTML.FormContext>
+            if let typed {
+                control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", text: typed.value ?? "", chosen: Set(typed.values),
+                                form: form)
+            } else {
+                control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", value: conflict?.mine ?? answer?.value, form: form)
+            }
+            let fields: Node<HTML.FormContext> = .group(
+                .input(.type(.hidden), .name(SectionSave.baseField(question.id).attributeEscaped), .value("\(base)"), .attribute(named: "form", value: form)),
+                .input(.type(.hidden), .name(SectionSave.shownField(question.id).attributeEscaped), .value(SectionSave.digest(shown)),
+                       .attribute(named: "form", value: form)),
+                control)
+            return .div(.class("field"), .raw(fields.render()))
+        }
+
         /// The control for the question's type, named by the question's heading (no second copy of the title in a label).
-        static func input(_ page: PageContext, question: TemplateQuestion, id: String, value: AnswerValue?) -> Node<HTML.FormContext> {
-            let current = value.map(AnswerForm.formText) ?? ""
+        static func input(_ page: PageContext, question: TemplateQuestion, id: String, value: AnswerValue?, form: String? = nil) -> Node<HTML.FormContext> {
+            let chosen: Set<String> = { if case .multipleChoice(let ids)? = value { return Set(ids) }; return [] }()
+            return input(page, question: question, id: id, text: value.map(AnswerForm.formText) ?? "", chosen: chosen, form: form)
+        }
+
+        /// The control showing `text` (or the `chosen` boxes of a multiple choice); in a section's
+        /// form (`form`), named by the question (``SectionSave``), else `value` and `values[]`.
+        static func input(_ page: PageContext, question: TemplateQuestion, id: String, text current: String, chosen: Set<String>,
+                          form: String?) -> Node<HTML.FormContext> {
             let heading = "t-\(question.id)".attributeEscaped
+            let name = (form == nil ? "value" : SectionSave.valueField(question.id)).attributeEscaped
+            // The section's form, for a control outside it (none when empty).
+            let formID = form?.attributeEscaped ?? ""
             switch question.type {
             case .yesNo:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: "value"),
+                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID),
                                Layout.options([("", "—"), ("yes", page.t("common.yes")), ("no", page.t("common.no"))], selected: current))
             case .singleChoice:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: "value"),
+                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID),
                                Layout.options([("", "—")] + (question.choices ?? []).map { ($0.id, $0.label.resolved(in: page.language).text) }, selected: current))
             case .progressAssessment:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: "value"),
+                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID),
                                Layout.options([("", "—")] + ProgressRating.allCases.map { ($0.rawValue, page.t("progress.\($0.rawValue)")) }, selected: current))
             case .multipleChoice:
-                let chosen: Set<String> = { if case .multipleChoice(let ids)? = value { return Set(ids) }; return [] }()
+                let choiceName = (form == nil ? "values[]" : SectionSave.choiceField(question.id)).attributeEscaped
                 return .fieldset(.attribute(named: "aria-labelledby", value: heading), .forEach(question.choices ?? []) { choice in
-                    .label(.input(.type(.checkbox), .name("values[]"), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id))),
+                    .label(.input(.type(.checkbox), .name(choiceName), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id)),
+                                  .attribute(named: "form", value: formID)),
                            .escapedText(" " + choice.label.resolved(in: page.language).text))
                 })
             case .number:
-                return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped),
-                              .attribute(named: "inputmode", value: "decimal"))
+                return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
+                              .attribute(named: "inputmode", value: "decimal"), .attribute(named: "form", value: formID))
             case .date:
-                return .input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped))
+                return .input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
+                              .attribute(named: "form", value: formID))
             case .shortText, .link:
-                return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .value(current.attributeEscaped))
+                return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
+                              .attribute(named: "form", value: formID))
             case .longText, .table, .indicatorSeries:
-                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name("value"), .rows(8), .escapedText(current))
+                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID), .escapedText(current))
             }
         }
     }

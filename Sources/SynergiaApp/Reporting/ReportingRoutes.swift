@@ -13,6 +13,7 @@ struct ReportingRoutes: RouteCollection {
         routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
         routes.get("reports", ":report", use: Self.reportPage)
         routes.get("reports", ":report", "sections", ":section", use: Self.sectionPage)
+        routes.on(.POST, "reports", ":report", "sections", ":section", body: .collect(maxSize: "1mb"), use: Self.saveSection)
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
         routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
@@ -77,11 +78,11 @@ struct ReportingRoutes: RouteCollection {
                                                           report: loaded.id, template: loaded.template, by: user, on: req.db)
             if case .conflict(let mine, let theirs) = outcome {
                 let fresh = try await ReportAccess.readable(req)
-                return Response.html(try await page(req, fresh, .init(conflict: (questionID, mine, theirs))), status: .conflict)
+                return Response.html(try await page(req, fresh, .init(conflicts: [questionID: .init(mine: mine, theirs: theirs)])), status: .conflict)
             }
         } catch let refusal as Refusal {
             let fresh = try await ReportAccess.readable(req)
-            return Response.html(try await page(req, fresh, .init(error: (questionID, refusal.catalogKey))), status: refusal.status)
+            return Response.html(try await page(req, fresh, .init(errors: [questionID: refusal.catalogKey])), status: refusal.status)
         }
         return req.redirect(to: Self.afterSave(loaded, question: questionID))
     }
@@ -123,13 +124,35 @@ struct ReportingRoutes: RouteCollection {
         }
     }
 
-    /// One section of a report on its own page (where its answers are written).
+    /// One section of a report on its own page (where its answers are written); `?saved=N` after
+    /// its form saved N answers.
     @Sendable static func sectionPage(_ req: Request) async throws -> Response {
         let sectionID = try req.textParameter("section")
+        let saved = req.queryValues["saved"].flatMap(Int.init).map { max(0, min($0, 10_000)) }
         return try await keptPage(req) { context, loaded, model in
             guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
-            return ReportPage.View.renderSection(context, model, template: loaded.template, section: section)
+            return ReportPage.View.renderSection(context, model, template: loaded.template, section: section, feedback: .init(saved: saved))
         }
+    }
+
+    /// A section's form: the answers the person changed, each saved on its own (``SectionSave``).
+    /// All saved: back to the section, saying how many. A conflict or a refused value: the section
+    /// again (409 or 422), the saved answers saved, each conflict with both versions, each refused
+    /// value as typed, with its message.
+    @Sendable static func saveSection(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let loaded = try await ReportAccess.load(req)
+        let sectionID = try req.textParameter("section")
+        guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
+        let outcome = try await SectionSave.save(QueryValues(req.body.string), section: section, report: loaded, by: user, on: req.db)
+        if outcome.conflicts.isEmpty && outcome.errors.isEmpty {
+            return req.redirect(to: SiteURL.reportSection(loaded.id, section: sectionID).path + "?saved=\(outcome.saved.count)")
+        }
+        let fresh = try await ReportAccess.readable(req)
+        let feedback = ReportPage.Feedback(conflicts: outcome.conflicts, errors: outcome.errors, typed: outcome.typed, saved: outcome.saved.count)
+        return Response.html(ReportPage.View.renderSection(req.page, try await model(req, fresh), template: fresh.template, section: section,
+                                                           feedback: feedback),
+                             status: outcome.conflicts.isEmpty ? .unprocessableEntity : .conflict)
     }
 
     /// A page of a report. A signed-in reader's is kept (``WorkspacePageCache``) and served again

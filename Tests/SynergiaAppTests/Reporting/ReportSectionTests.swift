@@ -74,3 +74,152 @@ struct ReportSectionTests {
         }
     }
 }
+
+/// Issue 17, second part: a section saved with one form, each answer on its own.
+@Suite("One save for a section, each answer with its own conflict check")
+struct SectionSaveTests {
+    /// What a browser sends for the section's form as the page shows it: every question's version
+    /// and digest, and its control as shown (empty: the questions here start unanswered) unless `typed` changes it.
+    static func form(_ page: Browser.Page, _ typed: [String: String], choices: [String: [String]] = [:]) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        let hidden = try! Regex(#"<input type="hidden" name="([bw]):([^"]+)" value="([^"]*)" form="section-form"/>"#)
+        var questions: [String] = []
+        for match in page.body.matches(of: hidden) {
+            let (kind, question, value) = (String(match.output[1].substring!), String(match.output[2].substring!), String(match.output[3].substring!))
+            pairs.append(("\(kind):\(question)", value))
+            if kind == "b" { questions.append(question) }
+        }
+        for question in questions {
+            if let chosen = choices[question] { pairs += chosen.map { ("m:\(question)", $0) } } else { pairs.append(("v:\(question)", typed[question] ?? "")) }
+        }
+        return pairs
+    }
+
+    func setUp(_ app: Application) async throws -> UUID {
+        let report = try await ReportSectionTests().setUp(app)
+        try await makeUser(app, email: "colleague@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+        return try report.requireID()
+    }
+
+    @Test("one form saves the answers typed, and only those; one history and audit entry each; the page says how many")
+    func savesWhatChanged() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let page = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
+            #expect(page.contains("id=\"save-section\"") && !page.contains("id=\"save-cbd-7nr.s1.q1\""), "one Save for the section")
+            let audited = try await AuditEntryModel.query(on: app.db).count()
+            let saved = try await browser.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, [
+                "cbd-7nr.s1.q1": "Ministry of Environment", "cbd-7nr.s1.q2": "Line one\r\nline two", "cbd-7nr.s1.q3": "yes",
+            ], choices: ["cbd-7nr.s1.q7": []]))
+            #expect(saved.status == .seeOther && saved.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=3")
+            let json = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
+            #expect(json.answers.map(\.question).sorted() == ["cbd-7nr.s1.q1", "cbd-7nr.s1.q2", "cbd-7nr.s1.q3"], "untouched questions stay unanswered")
+            #expect(json.answer("cbd-7nr.s1.q2")?.value == .longText("Line one\r\nline two"))
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 3)
+            #expect(try await AuditEntryModel.query(on: app.db).count() - audited == 3)
+            let after = try await browser.get(try #require(saved.location))
+            #expect(after.contains("Answers saved: 3") && after.contains("3 of 3 required questions answered"))
+
+            // Sent again exactly as the page now shows it: nothing changed, nothing saved (the text area's CR LF included).
+            let again = try await browser.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(after, [
+                "cbd-7nr.s1.q1": "Ministry of Environment", "cbd-7nr.s1.q2": "Line one\r\nline two", "cbd-7nr.s1.q3": "yes",
+            ]))
+            #expect(again.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=0")
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 3)
+        }
+    }
+
+    @Test("a colleague's newer answer: a field left alone keeps it; a field changed shows both versions while the others are saved")
+    func conflictOnOneAnswer() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let me = Browser(app)
+            try await me.signIn("fp@example.org")
+            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let colleague = Browser(app)
+            try await colleague.signIn("colleague@example.org")
+            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Theirs", "baseVersion": "0"]).status == .seeOther)
+            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q6", ["value": "Their notes", "baseVersion": "0"]).status == .seeOther)
+
+            // I change q1 (which they changed too) and q2; q6 I leave as the page showed it (empty).
+            let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, ["cbd-7nr.s1.q1": "Mine", "cbd-7nr.s1.q2": "My narrative"]))
+            #expect(sent.status == .conflict)
+            let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
+            #expect(json.answer("cbd-7nr.s1.q2")?.value == .longText("My narrative"), "the answer without conflict is saved")
+            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Theirs"), "the conflicting one is not overwritten")
+            #expect(json.answer("cbd-7nr.s1.q6")?.value == .longText("Their notes"), "a field left alone never overwrites a colleague")
+            #expect(sent.contains("Theirs") && sent.contains("value=\"Mine\""), "both versions, mine in the control")
+            #expect(sent.contains("Answers saved: 1"))
+
+            // Saved again as shown, mine wins over the version I have now seen.
+            let resent = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(sent, ["cbd-7nr.s1.q1": "Mine", "cbd-7nr.s1.q2": "My narrative",
+                                                                                                           "cbd-7nr.s1.q6": "Their notes"]))
+            #expect(resent.status == .seeOther)
+            let after = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
+            #expect(after.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && after.answer("cbd-7nr.s1.q6")?.value == .longText("Their notes"))
+        }
+    }
+
+    @Test("a refused value comes back as typed with its message; the others are saved")
+    func refusedValueKeptAsTyped() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let me = Browser(app)
+            try await me.signIn("fp@example.org")
+            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s3")
+            let number = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .number })
+            let text = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .longText || $0.type == .shortText })
+            let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s3", pairs: Self.form(page, [number.id: "twelve <b>", text.id: "Kept"]))
+            #expect(sent.status == .unprocessableEntity)
+            #expect(sent.contains("value=\"twelve &lt;b&gt;\""), "what was typed, escaped, in its control")
+            let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
+            #expect(json.answer(text.id) != nil && json.answer(number.id) == nil)
+        }
+    }
+
+    @Test("hostile forms change nothing: no token, signed out, another Party, fields of another section, a bad version")
+    func hostile() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let me = Browser(app)
+            try await me.signIn("fp@example.org")
+            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let pairs = Self.form(page, ["cbd-7nr.s1.q1": "X"])
+            #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs, csrf: false).status == .forbidden)
+            #expect(try await Browser(app).post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs).status != .seeOther)
+            try await makeUser(app, email: "ug@example.org", role: .focalPoint, party: "UG", convention: "CBD")
+            let other = Browser(app)
+            try await other.signIn("ug@example.org")
+            #expect(try await other.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs).status != .seeOther)
+            // A question of section 2 sent to section 1, and a version that is not a number, are ignored.
+            let stray = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [("b:cbd-7nr.s2.q1", "0"), ("w:cbd-7nr.s2.q1", "x"),
+                                                                                         ("v:cbd-7nr.s2.q1", "X"), ("b:cbd-7nr.s1.q1", "-1"),
+                                                                                         ("w:cbd-7nr.s1.q1", "x"), ("v:cbd-7nr.s1.q1", "X")])
+            #expect(stray.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=0")
+            #expect(try await me.post("/reports/\(id)/sections/nope", pairs: pairs).status == .notFound)
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("two colleagues send the same section at once: every answer is saved once or shown as a conflict, none lost")
+    func simultaneous() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let me = Browser(app), colleague = Browser(app)
+            try await me.signIn("fp@example.org")
+            try await colleague.signIn("colleague@example.org")
+            let mine = Self.form(try await me.get("/reports/\(id)/sections/cbd-7nr.s1"), ["cbd-7nr.s1.q1": "Mine", "cbd-7nr.s1.q2": "Shared by me"])
+            let theirs = Self.form(try await colleague.get("/reports/\(id)/sections/cbd-7nr.s1"), ["cbd-7nr.s1.q6": "Theirs", "cbd-7nr.s1.q2": "Shared by them"])
+            async let a = me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: mine)
+            async let b = colleague.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: theirs)
+            let statuses = [try await a.status, try await b.status].map(\.code).sorted()
+            #expect(statuses == [303, 409], "one wins q2, the other sees the conflict: \(statuses)")
+            let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
+            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && json.answer("cbd-7nr.s1.q6")?.value == .longText("Theirs"))
+            #expect([.longText("Shared by me"), .longText("Shared by them")].contains(json.answer("cbd-7nr.s1.q2")?.value))
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 3)
+        }
+    }
+}

@@ -40,6 +40,18 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form of named values in order, a name as often as a browser would send it (a
+    /// multiple choice's boxes); the token is added unless `csrf` is false.
+    func post(_ path: String, pairs: [(String, String)], csrf: Bool = true) async throws -> Page {
+        if csrf, cookies[CSRFMiddleware.cookieName] == nil { _ = try await get("/sign-in") }
+        var pairs = pairs
+        if csrf { pairs.append((CSRFMiddleware.fieldName, cookies[CSRFMiddleware.cookieName] ?? "")) }
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        let body = pairs.map { "\(Self.formEscape($0.0))=\(Self.formEscape($0.1))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     /// Signs in through the form and checks that it worked.
     func signIn(_ email: String, _ password: String = "correct horse battery") async throws {
         let page = try await post("/sign-in", ["email": email, "password": password])

@@ -1,0 +1,81 @@
+import Crypto
+import Fluent
+import SynergiaCore
+
+/// A section's answers saved with one form (issue 17): only the answers the person changed, each
+/// with its own base version and its own conflict check, so a conflict or a bad value on one
+/// answer does not throw away the others. Each answer is its own write (with its own audit entry),
+/// as when it is saved alone.
+///
+/// The form names each answer's fields by its question: `v:ID` (the value; `m:ID` once per choice
+/// of a multiple choice), `b:ID` (the version it was written over) and `w:ID` (the digest of the
+/// value as the page showed it). An answer whose sent value has the digest it was shown with was
+/// not changed and is not saved: a colleague's newer answer is never overwritten by a field the
+/// person did not touch.
+enum SectionSave {
+    /// What was typed for one question.
+    struct Typed: Sendable, Equatable {
+        var value: String?
+        var values: [String]
+    }
+
+    struct Outcome: Sendable {
+        var saved: [String] = []
+        var conflicts: [String: ReportPage.Feedback.Conflict] = [:]
+        var errors: [String: String] = [:]
+        var typed: [String: Typed] = [:]
+    }
+
+    static func valueField(_ question: String) -> String { "v:\(question)" }
+    static func choiceField(_ question: String) -> String { "m:\(question)" }
+    static func baseField(_ question: String) -> String { "b:\(question)" }
+    static func shownField(_ question: String) -> String { "w:\(question)" }
+
+    /// The text a control shows for `value` (nothing for no answer), as compared with what comes back.
+    static func shownText(_ question: TemplateQuestion, _ value: AnswerValue?) -> String {
+        guard let value else { return "" }
+        if case .multipleChoice(let ids) = value { return canonical(question, Typed(value: nil, values: ids)) }
+        return AnswerForm.formText(value)
+    }
+
+    /// What was typed, in the form the digest is taken of: a browser sends a text area's line
+    /// breaks as CR LF, and a multiple choice's boxes in the page's order.
+    static func canonical(_ question: TemplateQuestion, _ typed: Typed) -> String {
+        if question.type == .multipleChoice { return typed.values.filter { !$0.isEmpty }.sorted().joined(separator: "\n") }
+        return (typed.value ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Saves what changed of `section` in `form`, one answer at a time.
+    static func save(_ form: QueryValues, section: TemplateSection, report: ReportAccess.Loaded, by user: UserModel,
+                     on db: any Database) async throws -> Outcome {
+        var outcome = Outcome()
+        for question in section.questions {
+            let id = question.id
+            // A question the form did not carry (or carried without its version) is left as it is.
+            guard let baseText = form[baseField(id)], let base = Int(baseText), base >= 0, let shown = form[shownField(id)] else { continue }
+            let typed = Typed(value: form[valueField(id)], values: form.pairs.filter { $0.name == choiceField(id) }.map(\.value))
+            guard digest(canonical(question, typed)) != shown else { continue }
+            switch AnswerForm.parse(question, value: typed.value, values: typed.values) {
+            case .failure(let refusal):
+                outcome.errors[id] = refusal.catalogKey
+                outcome.typed[id] = typed
+            case .success(let value):
+                do {
+                    switch try await ReportingService.save(value, question: id, baseVersion: base, report: report.id, template: report.template,
+                                                           by: user, on: db) {
+                    case .saved: outcome.saved.append(id)
+                    case .conflict(let mine, let theirs): outcome.conflicts[id] = .init(mine: mine, theirs: theirs)
+                    }
+                } catch let refusal as Refusal {
+                    outcome.errors[id] = refusal.catalogKey
+                    outcome.typed[id] = typed
+                }
+            }
+        }
+        return outcome
+    }
+}
