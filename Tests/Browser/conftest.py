@@ -51,8 +51,8 @@ def server():
     shutil.rmtree(work, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def browser():
+def make_driver():
+    """A headless Chromium of its own (a second window, another computer)."""
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"):
         options.add_argument(argument)
@@ -62,6 +62,12 @@ def browser():
         options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = make_driver()
     yield driver
     driver.quit()
 

@@ -11,7 +11,7 @@ import re
 
 from selenium.webdriver.common.by import By
 
-from conftest import click_and_wait, sign_in
+from conftest import click_and_wait, make_driver, sign_in
 
 
 def open_report(driver, base, template):
@@ -46,3 +46,48 @@ def test_answer_once_reused_in_ramsar_then_submitted(server, browser):
     assert browser.find_element(By.ID, "report-status").text == "Submitted"
     receipt = browser.find_element(By.ID, "receipt-sha256").text
     assert re.fullmatch(r"[0-9a-f]{64}", receipt), receipt
+
+
+def test_a_section_saved_with_one_form_while_a_second_window_saves_one_of_its_answers(server, browser):
+    """Issue 17: the focal point writes in a section's page and saves it once; meanwhile a second
+    window (the same focal point at another computer) saved one of the same answers. The other
+    answer is saved; the one both changed comes back with both versions, the person's own in the field."""
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    open_report(browser, server, "cbd-7nr")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.s1']"))
+    section_url = browser.current_url
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Information on the report and the national targets"
+    assert "Kenya" in browser.title, browser.title
+
+    # A second window saves the first answer of the section.
+    other = make_driver()
+    try:
+        sign_in(other, server, "focal-point@demo.synergia.example")
+        other.get(section_url)
+        field = other.find_element(By.ID, "v-cbd-7nr.s1.q1")
+        field.clear()
+        field.send_keys("Saved in the second window")
+        click_and_wait(other, other.find_element(By.ID, "save-section"))
+        assert "Answers saved: 1" in other.find_element(By.ID, "section-saved").text
+    finally:
+        other.quit()
+
+    # This window, loaded before, changes the same answer and a narrative one, and saves the section once.
+    first = browser.find_element(By.ID, "v-cbd-7nr.s1.q1")
+    first.clear()
+    first.send_keys("Ministry of Environment and Forestry")
+    narrative = browser.find_element(By.ID, "v-cbd-7nr.s1.q6")
+    assert narrative.size["width"] > 600, narrative.size  # room to write
+    narrative.clear()
+    narrative.send_keys("Prepared with the national steering committee.\nValidated at a workshop.")
+    click_and_wait(browser, browser.find_element(By.ID, "save-section"))
+
+    assert "Answers saved: 1" in browser.find_element(By.ID, "section-saved").text
+    conflict = browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s1\\.q1 [role=alert]")
+    assert "Saved in the second window" in conflict.text
+    assert browser.find_element(By.ID, "v-cbd-7nr.s1.q1").get_attribute("value") == "Ministry of Environment and Forestry"
+    assert "Validated at a workshop." in browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s1\\.q6 .answer").text
+
+    # Saved again as shown: the person's version wins over the one they have now seen.
+    click_and_wait(browser, browser.find_element(By.ID, "save-section"))
+    assert "Ministry of Environment and Forestry" in browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s1\\.q1 .answer").text
