@@ -36,5 +36,7 @@ bench_routes() {
     "search, signed in (searched each time)|/search?q=wetland|1|1"
     "search in Chinese, signed in|/search?q=%E7%94%9F%E7%89%A9%E5%A4%9A%E6%A0%B7%E6%80%A7|1|1"
     "report page (CBD 7NR), signed in|$1|1|1"
+    "a section of it (46 questions), signed in|$1/sections/cbd-7nr.s2|1|1"
+    "its check before review, signed in|$1/check|1|1"
   )
 }

@@ -58,7 +58,7 @@ for entry in "${routes[@]}"; do
   read -r _ _ rate p50 p99 status errors bytes < <(wrk "${args[@]}" "$base$path" | grep '^RESULT')
   [ -z "$static" ] && static=$rate
   share=$(awk -v r="$rate" -v s="$static" 'BEGIN { printf "%.1f %%", 100 * r / s }')
-  echo "| $label (\`${path/\/reports\/*//reports/ID}\`) | $first | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
+  echo "| $label (\`$(echo "$path" | sed -E 's#/reports/[0-9A-Fa-f-]+#/reports/ID#')\`) | $first | $rate | $p50 | $p99 | $((status + errors)) | $bytes | $share |"
 done
 
 # The signed-in /healthz against the anonymous one, in turns (three 4 s runs of each, one after

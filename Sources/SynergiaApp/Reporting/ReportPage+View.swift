@@ -69,7 +69,9 @@ extension ReportPage {
                              "answered": "\(summary.completeness.answered)", "required": "\(summary.completeness.required)"]),
                              .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }))
                  }),
-                 .if(current != nil, .p(.a(.href(SiteURL.report(model.id).path), page.text("report.whole")))))
+                 .p(.a(.id(current == nil ? "check-report" : "check-report-\(current!.attributeEscaped)"), .href(SiteURL.reportCheck(model.id).path),
+                       page.text("report.check")),
+                    .if(current != nil, .group(.escapedText(" · "), .a(.href(SiteURL.report(model.id).path), page.text("report.whole"))))))
         }
 
         /// One section of the report on a page of its own: the report's title and status, the table

@@ -14,6 +14,11 @@ struct ReportingRoutes: RouteCollection {
         routes.get("reports", ":report", use: Self.reportPage)
         routes.get("reports", ":report", "sections", ":section", use: Self.sectionPage)
         routes.on(.POST, "reports", ":report", "sections", ":section", body: .collect(maxSize: "1mb"), use: Self.saveSection)
+        routes.get("reports", ":report", "check") { req in
+            let loaded = try await ReportAccess.readable(req)
+            return Response.html(ReportCheck.View.render(req.page, ReportCheck.query(try await Self.model(req, loaded), template: loaded.template),
+                                                         template: loaded.template))
+        }
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
         routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
@@ -30,6 +35,10 @@ struct ReportingRoutes: RouteCollection {
             return try page.response(try await ReportingOverview.cycles(page, on: req.db), for: req)
         }
         api.get("reports", ":report") { req in try await Self.model(req, try await ReportAccess.readable(req)) }
+        api.get("reports", ":report", "check") { req in
+            let loaded = try await ReportAccess.readable(req)
+            return ReportCheck.query(try await Self.model(req, loaded), template: loaded.template)
+        }
     }
 
     static func overview(_ req: Request) async throws -> String {

@@ -32,6 +32,8 @@ enum SiteURL: Sendable, Equatable {
     case reportQuestion(UUID, question: String)
     /// One section of a report, with the table of contents and the sections before and after.
     case reportSection(UUID, section: String)
+    /// What to look at before sending a report for review.
+    case reportCheck(UUID)
     case indicators
     case indicator(String, party: String? = nil)
     /// `format` is `csv` or `sdmx.csv`.
@@ -144,6 +146,7 @@ enum SiteURL: Sendable, Equatable {
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
         case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
         case .reportSection(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))"
+        case .reportCheck(let id): "/reports/\(id.uuidString)/check"
         case .indicators: "/indicators"
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])
         case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])
@@ -222,7 +225,7 @@ enum SiteURL: Sendable, Equatable {
         case conventions, frameworks, parties, decisions, actionItems, meetings, news, advisoryCalls, cooperation, crosswalks
         case indicators, nationalIndicators, synergy, reportingCycles, me
         case convention(String), framework(String), party(String), decision(String), meeting(String), advisoryCall(UUID)
-        case synergyParty(String), report(UUID)
+        case synergyParty(String), report(UUID), reportCheck(UUID)
 
         var path: String {
             switch self {
@@ -249,6 +252,7 @@ enum SiteURL: Sendable, Equatable {
             case .advisoryCall(let id): "/advisory-calls/\(id.uuidString)"
             case .synergyParty(let code): "/synergy/\(SiteURL.segment(code))"
             case .report(let id): "/reports/\(id.uuidString)"
+            case .reportCheck(let id): "/reports/\(id.uuidString)/check"
             }
         }
     }

@@ -223,3 +223,41 @@ struct SectionSaveTests {
         }
     }
 }
+
+/// Issue 17, fifth part: what to look at before review.
+@Suite("Check the report before review")
+struct ReportCheckTests {
+    @Test("the check lists every required answer missing and every comment, each linking to its place; it shrinks as answers come")
+    func check() async throws {
+        try await withSynergia { app async throws in
+            let report = try await ReportSectionTests().setUp(app)
+            let id = try report.requireID()
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.get("/reports/\(id)").contains("href=\"/reports/\(id)/check\""))
+            let before = try await browser.json(ReportCheck.Model.self, "/api/v1/reports/\(id)/check")
+            #expect(before.items.count == 28 && before.items.allSatisfy { $0.kind == .missing }, "3 + 23 + 0 + 2 required questions")
+            #expect(before.items.first == .init(kind: .missing, section: "cbd-7nr.s1", question: "cbd-7nr.s1.q1", message: "error.submission.missing"))
+
+            _ = try await browser.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Ministry", "baseVersion": "0"])
+            _ = try await browser.post("/reports/\(id)/comments", ["question": "cbd-7nr.s1.q2", "text": "Who writes <this>?"])
+            let page = try await browser.get("/reports/\(id)/check")
+            #expect(page.status == .ok)
+            #expect(page.contains("To look at before review: 28"), "27 missing and a comment")
+            #expect(page.contains("href=\"/reports/\(id)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q2\""))
+            #expect(!page.contains("#q-cbd-7nr.s1.q1\""), "answered: no longer listed")
+            #expect(page.contains("Who writes &lt;this&gt;?") && !page.contains("<this>"))
+            let after = try await browser.json(ReportCheck.Model.self, "/api/v1/reports/\(id)/check")
+            #expect(after.items.contains(.init(kind: .comment, section: "cbd-7nr.s1", question: "cbd-7nr.s1.q2", author: "fp@example.org",
+                                                text: "Who writes <this>?")))
+
+            // Everything answered: nothing to look at.
+            _ = try await fillRequiredAnswers(app, report: id, by: "fp@example.org")
+            let done = try await browser.json(ReportCheck.Model.self, "/api/v1/reports/\(id)/check")
+            #expect(done.items.allSatisfy { $0.kind == .comment })
+
+            // Another Party's focal point, and the public, get nothing of it.
+            #expect(try await Browser(app).get("/api/v1/reports/\(id)/check").status != .ok)
+        }
+    }
+}

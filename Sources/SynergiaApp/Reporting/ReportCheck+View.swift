@@ -1,0 +1,32 @@
+import Plot
+import SynergiaCore
+
+extension ReportCheck {
+    enum View {
+        static func render(_ page: PageContext, _ model: Model, template: ReportTemplate) -> String {
+            let party = model.partyNames.isEmpty ? model.party : LocalizedText(model.partyNames).resolved(in: page.language).text
+            let sections = Dictionary(grouping: model.items, by: \.section)
+            return Layout.render(page, title: "\(page.t("report.check")) — \(party) — \(template.title.resolved(in: page.language).text)",
+                                 json: .api(.reportCheck(model.report)), main: [
+                .p(.class("breadcrumb"), .a(.href(SiteURL.report(model.report).path), page.name(template.title)), .escapedText(" — "),
+                   .a(.href(SiteURL.party(model.party).path), model.partyNames.isEmpty ? .escapedText(model.party) : page.name(model.partyNames))),
+                .h1(page.text("report.check")),
+                model.items.isEmpty
+                    ? .p(.id("check-ok"), .class("notice"), page.text("report.check-ok"))
+                    : .p(.id("check-count"), page.text("report.check-count", ["count": "\(model.items.count)"])),
+                .forEach(template.sections.filter { sections[$0.id] != nil }) { section in
+                    .section(.h2(.a(.href(SiteURL.reportSection(model.report, section: section.id).path), page.name(section.title))),
+                             .ul(.class("check"), .forEach(sections[section.id] ?? []) { item in
+                                 .li(.class(item.kind.rawValue),
+                                     .a(.href(SiteURL.reportSection(model.report, section: section.id).path + "#q-" + SiteURL.fragment(item.question)),
+                                        .unwrap(template.question(item.question)) { page.name($0.title) }),
+                                     .escapedText(": "),
+                                     item.kind == .comment
+                                        ? page.text("report.check-comment", ["author": item.author ?? "", "text": item.text ?? ""])
+                                        : page.text(item.message ?? ""))
+                             }))
+                },
+            ])
+        }
+    }
+}
