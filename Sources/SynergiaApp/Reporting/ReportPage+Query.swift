@@ -47,7 +47,9 @@ extension ReportPage {
 
     /// What `actor` may do with `report` now.
     static func actions(_ report: ReportModel, convention: String, isLatest: Bool, mayReadInternal: Bool, by actor: Actor) -> Model.Actions {
+        // As ReportingService.requireEditable: once approved, only those who submit may still change it.
         let canEdit = AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: convention)) && !report.status.isLocked
+            && (report.status != .approved || AuthorizationPolicy.permits(actor, .submitReport(party: report.partyCode, convention: convention)))
         return Model.Actions(
             canEdit: canEdit,
             canAmend: isLatest && ReportWorkflow.canAmend(report.status, by: actor, party: report.partyCode, convention: convention),

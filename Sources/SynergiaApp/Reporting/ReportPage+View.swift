@@ -92,7 +92,7 @@ extension ReportPage {
                                              page.text("report.section-saved", ["count": "\($0)"])) },
                 submissionProblems(page, feedback.submission, template: template),
                 self.section(page, model, section, answers: answers, comments: comments, feedback: feedback, heading: .h1),
-                .nav(.class("pager"), .attribute(named: "aria-label", value: page.t("report.contents").attributeEscaped),
+                .p(.class("pager"),
                      .unwrap(previous) { .a(.rel(.prev), .href(SiteURL.reportSection(model.id, section: $0.id).path), .escapedText("← "),
                                             page.text("report.previous-section"), .escapedText(": "), page.name($0.title)) },
                      .if(previous != nil && next != nil, .escapedText(" · ")),

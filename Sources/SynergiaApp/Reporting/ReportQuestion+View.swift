@@ -37,7 +37,7 @@ extension ReportPage {
                          .p(.strong(page.text("reporting.theirs")), .escapedText(" " + AnswerForm.formText(theirs.value))),
                          .p(.strong(page.text("reporting.mine")), .escapedText(" " + AnswerForm.formText(mine))),
                          .form(.method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
-                               .input(.type(.hidden), .name("value"), .value(AnswerForm.formText(mine).attributeEscaped)),
+                               keptValue(mine),
                                .input(.type(.hidden), .name("baseVersion"), .value("\(theirs.version)")),
                                .button(.type(.submit), page.text("reporting.keep-mine"))),
                          .p(.a(.href(SiteURL.reportQuestion(model.id, question: question.id).path), page.text("reporting.keep-theirs"))))
@@ -55,6 +55,14 @@ extension ReportPage {
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .escapedText(comment.text))
                 })))
+        }
+
+        /// "Keep mine": the value as the per-question form sends it (a multiple choice, one `values[]` per choice).
+        static func keptValue(_ mine: AnswerValue) -> Node<HTML.FormContext> {
+            if case .multipleChoice(let ids) = mine {
+                return .forEach(ids) { .input(.type(.hidden), .name("values[]"), .value($0.attributeEscaped)) }
+            }
+            return .input(.type(.hidden), .name("value"), .value(AnswerForm.formText(mine).attributeEscaped))
         }
 
         /// The targets linked to the question's target by a crosswalk, and the Party's answers on them.
@@ -76,8 +84,10 @@ extension ReportPage {
         /// the person sent, over the version that is stored; after a refusal, what they typed.
         static func sectionControls(_ page: PageContext, _ question: TemplateQuestion, answer: Model.Answer?, conflict: Feedback.Conflict?,
                                     typed: SectionSave.Typed?, form: String) -> Node<HTML.BodyContext> {
-            let shown = conflict.map { SectionSave.shownText(question, $0.theirs.value) } ?? SectionSave.shownText(question, answer?.value)
-            let base = conflict?.theirs.version ?? answer?.version ?? 0
+            // Written over: after a refusal, what the person had seen; after a conflict, the version now stored.
+            let shown = typed?.shown ?? SectionSave.digest(conflict.map { SectionSave.shownText(question, $0.theirs.value) }
+                                                              ?? SectionSave.shownText(question, answer?.value))
+            let base = typed?.base ?? conflict?.theirs.version ?? answer?.version ?? 0
             let control: Node<HTML.FormContext>
             if let typed {
                 control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", text: typed.value ?? "", chosen: Set(typed.values),
@@ -87,7 +97,7 @@ extension ReportPage {
             }
             let fields: Node<HTML.FormContext> = .group(
                 .input(.type(.hidden), .name(SectionSave.baseField(question.id).attributeEscaped), .value("\(base)"), .attribute(named: "form", value: form)),
-                .input(.type(.hidden), .name(SectionSave.shownField(question.id).attributeEscaped), .value(SectionSave.digest(shown)),
+                .input(.type(.hidden), .name(SectionSave.shownField(question.id).attributeEscaped), .value(shown.attributeEscaped),
                        .attribute(named: "form", value: form)),
                 control)
             return .div(.class("field"), .raw(fields.render()))
@@ -134,7 +144,9 @@ extension ReportPage {
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
                               .attribute(named: "form", value: formID))
             case .longText, .table, .indicatorSeries:
-                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID), .escapedText(current))
+                // The parser drops a newline right after the start tag: one is written there, so a text that starts with one keeps it.
+                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID),
+                                 .raw("\n"), .escapedText(current))
             }
         }
     }

@@ -13,7 +13,8 @@ struct ReportingRoutes: RouteCollection {
         routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
         routes.get("reports", ":report", use: Self.reportPage)
         routes.get("reports", ":report", "sections", ":section", use: Self.sectionPage)
-        routes.on(.POST, "reports", ":report", "sections", ":section", body: .collect(maxSize: "1mb"), use: Self.saveSection)
+        // A section of long narratives (each answer up to 256 kB) is sent whole: a larger body than a page's form.
+        routes.on(.POST, "reports", ":report", "sections", ":section", body: .collect(maxSize: "8mb"), use: Self.saveSection).allowsLargeBody("8mb")
         routes.get("reports", ":report", "check") { req in
             let loaded = try await ReportAccess.readable(req)
             return Response.html(ReportCheck.View.render(req.page, ReportCheck.query(try await Self.model(req, loaded), template: loaded.template),
@@ -153,7 +154,8 @@ struct ReportingRoutes: RouteCollection {
         let loaded = try await ReportAccess.load(req)
         let sectionID = try req.textParameter("section")
         guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
-        let outcome = try await SectionSave.save(QueryValues(req.body.string), section: section, report: loaded, by: user, on: req.db)
+        let outcome = try await SectionSave.save(QueryValues(req.body.string), section: section, report: loaded, by: user,
+                                                logger: req.logger, on: req.db)
         if outcome.conflicts.isEmpty && outcome.errors.isEmpty {
             return req.redirect(to: SiteURL.reportSection(loaded.id, section: sectionID).path + "?saved=\(outcome.saved.count)")
         }

@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import SynergiaCore
+import Vapor
 
 /// A section's answers saved with one form (issue 17): only the answers the person changed, each
 /// with its own base version and its own conflict check, so a conflict or a bad value on one
@@ -13,10 +14,14 @@ import SynergiaCore
 /// not changed and is not saved: a colleague's newer answer is never overwritten by a field the
 /// person did not touch.
 enum SectionSave {
-    /// What was typed for one question.
+    /// What was sent for one question: what was typed, and the version and digest it was
+    /// written over (kept for a refused value, so that sending it again corrected still checks
+    /// against what the person saw, not against a colleague's newer answer).
     struct Typed: Sendable, Equatable {
         var value: String?
         var values: [String]
+        var base: Int = 0
+        var shown: String = ""
     }
 
     struct Outcome: Sendable {
@@ -49,21 +54,30 @@ enum SectionSave {
         SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Saves what changed of `section` in `form`, one answer at a time.
+    /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
+    /// (a refused value, a permission, the database) is that answer's error, with what was typed:
+    /// the others go on, and nothing typed is lost.
     static func save(_ form: QueryValues, section: TemplateSection, report: ReportAccess.Loaded, by user: UserModel,
-                     on db: any Database) async throws -> Outcome {
+                     logger: Logger, on db: any Database) async throws -> Outcome {
+        var fields: [String: [String]] = [:]
+        for pair in form.pairs { fields[pair.name, default: []].append(pair.value) }
         var outcome = Outcome()
         for question in section.questions {
             let id = question.id
             // A question the form did not carry (or carried without its version) is left as it is.
-            guard let baseText = form[baseField(id)], let base = Int(baseText), base >= 0, let shown = form[shownField(id)] else { continue }
-            let typed = Typed(value: form[valueField(id)], values: form.pairs.filter { $0.name == choiceField(id) }.map(\.value))
+            guard let baseText = fields[baseField(id)]?.last, let base = Int(baseText), base >= 0,
+                  let shown = fields[shownField(id)]?.last else { continue }
+            let typed = Typed(value: fields[valueField(id)]?.last, values: fields[choiceField(id)] ?? [], base: base, shown: shown)
             guard digest(canonical(question, typed)) != shown else { continue }
-            switch AnswerForm.parse(question, value: typed.value, values: typed.values) {
-            case .failure(let refusal):
-                outcome.errors[id] = refusal.catalogKey
+            func refuse(_ key: String) {
+                outcome.errors[id] = key
                 outcome.typed[id] = typed
+            }
+            switch AnswerForm.parse(question, value: typed.value, values: typed.values) {
+            case .failure(let refusal): refuse(refusal.catalogKey)
             case .success(let value):
+                // Written otherwise but saying what was shown (`3 560` for 3560, a space trimmed): nothing to save.
+                guard digest(shownText(question, value)) != shown else { continue }
                 do {
                     switch try await ReportingService.save(value, question: id, baseVersion: base, report: report.id, template: report.template,
                                                            by: user, on: db) {
@@ -71,8 +85,12 @@ enum SectionSave {
                     case .conflict(let mine, let theirs): outcome.conflicts[id] = .init(mine: mine, theirs: theirs)
                     }
                 } catch let refusal as Refusal {
-                    outcome.errors[id] = refusal.catalogKey
-                    outcome.typed[id] = typed
+                    refuse(refusal.catalogKey)
+                } catch let abort as any AbortError where abort.status == .forbidden {
+                    refuse("error.forbidden")
+                } catch {
+                    logger.error("a section's answer was not saved", metadata: ["question": .string(id), "error": .string(String(reflecting: error))])
+                    refuse("error.internal")
                 }
             }
         }

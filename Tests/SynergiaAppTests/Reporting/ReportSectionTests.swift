@@ -95,6 +95,45 @@ struct SectionSaveTests {
         return pairs
     }
 
+    /// What a browser sends for the section's form: every control that belongs to it, as the page
+    /// fills it (a text area's first newline dropped, as the HTML parser does; checked boxes only;
+    /// a select's selected option), with `typed` replacing what a person changed.
+    static func asBrowserSends(_ page: Browser.Page, _ typed: [String: String] = [:]) -> [(String, String)] {
+        func attribute(_ name: String, _ tag: Substring) -> String? {
+            tag.firstMatch(of: try! Regex(" \(name)=\"([^\"]*)\""))?.output[1].substring.map { unescape(String($0)) }
+        }
+        func unescape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var pairs: [(String, String)] = []
+        let body = page.body
+        for match in body.matches(of: try! Regex(#"<(input|textarea|select)\b[^>]*form="section-form"[^>]*>"#)) {
+            let tag = body[match.range]
+            guard let name = attribute("name", tag) else { continue }
+            let question = String(name.dropFirst(2))
+            switch String(match.output[1].substring!) {
+            case "input":
+                if attribute("type", tag) == "checkbox" {
+                    if tag.contains(" checked") { pairs.append((name, attribute("value", tag) ?? "")) }
+                } else {
+                    pairs.append((name, name.hasPrefix("v:") ? typed[question] ?? attribute("value", tag) ?? "" : attribute("value", tag) ?? ""))
+                }
+            case "textarea":
+                let rest = body[match.range.upperBound...]
+                var content = String(rest[..<rest.range(of: "</textarea>")!.lowerBound])
+                if content.hasPrefix("\n") { content.removeFirst() }
+                pairs.append((name, typed[question] ?? unescape(content)))
+            default:
+                let rest = body[match.range.upperBound...]
+                let options = rest[..<rest.range(of: "</select>")!.lowerBound]
+                let selected = options.firstMatch(of: try! Regex(#"<option value="([^"]*)" selected"#))?.output[1].substring.map(String.init) ?? ""
+                pairs.append((name, typed[question] ?? selected))
+            }
+        }
+        return pairs
+    }
+
     func setUp(_ app: Application) async throws -> UUID {
         let report = try await ReportSectionTests().setUp(app)
         try await makeUser(app, email: "colleague@example.org", role: .focalPoint, party: "KE", convention: "CBD")
@@ -162,6 +201,56 @@ struct SectionSaveTests {
         }
     }
 
+    @Test("a section sent back as the page filled it saves nothing, however its answers are written (a text starting with a line break, CR LF, choices, a number)")
+    func untouchedPageSavesNothing() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let me = Browser(app)
+            try await me.signIn("fp@example.org")
+            let template = try app.synergia.templates.template("cbd-7nr")
+            let choices = try #require(template.question("cbd-7nr.s1.q7")?.choices?.prefix(2).map(\.id))
+            for (question, fields) in [("cbd-7nr.s1.q2", ["value": "\nStarts with a line break\r\nand goes on.", "baseVersion": "0"]),
+                                       ("cbd-7nr.s1.q3", ["value": "yes", "baseVersion": "0"]),
+                                       ("cbd-7nr.s1.q1", ["value": "  Ministry <of> \"Environment\" & Forestry ", "baseVersion": "0"])] {
+                #expect(try await me.post("/reports/\(id)/answers/\(question)", fields).status == .seeOther)
+            }
+            #expect(try await me.post("/reports/\(id)/answers/cbd-7nr.s1.q7", pairs: [("baseVersion", "0")] + choices.map { ("values[]", $0) }).status == .seeOther)
+            let number = try #require(template.sections[2].questions.first { $0.type == .number })
+            #expect(try await me.post("/reports/\(id)/answers/\(number.id)", ["value": "3 560,5", "baseVersion": "0"]).status == .seeOther)
+            let history = try await AnswerHistoryModel.query(on: app.db).count()
+
+            for section in ["cbd-7nr.s1", "cbd-7nr.s3"] {
+                let page = try await me.get("/reports/\(id)/sections/\(section)")
+                let sent = try await me.post("/reports/\(id)/sections/\(section)", pairs: Self.asBrowserSends(page))
+                #expect(sent.location == "/reports/\(id)/sections/\(section)?saved=0", "\(section): \(sent.status) \(sent.body.prefix(300))")
+            }
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == history)
+            // Written another way but saying the same: not saved either.
+            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s3")
+            #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s3", pairs: Self.asBrowserSends(page, [number.id: " 3 560,5 "])).location?
+                .hasSuffix("?saved=0") == true)
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == history)
+        }
+    }
+
+    @Test("a refused value corrected and sent again still meets a colleague's answer saved in between: a conflict, not an overwrite")
+    func refusedThenCorrectedMeetsColleague() async throws {
+        try await withSynergia { app async throws in
+            let id = try await setUp(app)
+            let me = Browser(app)
+            try await me.signIn("fp@example.org")
+            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let refused = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.asBrowserSends(page, ["cbd-7nr.s1.q3": "perhaps"]))
+            #expect(refused.status == .unprocessableEntity)
+            let colleague = Browser(app)
+            try await colleague.signIn("colleague@example.org")
+            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q3", ["value": "no", "baseVersion": "0"]).status == .seeOther)
+            let corrected = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.asBrowserSends(refused, ["cbd-7nr.s1.q3": "yes"]))
+            #expect(corrected.status == .conflict)
+            #expect(try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s1.q3")?.value == .yesNo(false))
+        }
+    }
+
     @Test("a refused value comes back as typed with its message; the others are saved")
     func refusedValueKeptAsTyped() async throws {
         try await withSynergia { app async throws in
@@ -188,11 +277,12 @@ struct SectionSaveTests {
             let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
             let pairs = Self.form(page, ["cbd-7nr.s1.q1": "X"])
             #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs, csrf: false).status == .forbidden)
-            #expect(try await Browser(app).post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs).status != .seeOther)
+            #expect(try await Browser(app).post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs).status == .unauthorized)
             try await makeUser(app, email: "ug@example.org", role: .focalPoint, party: "UG", convention: "CBD")
             let other = Browser(app)
             try await other.signIn("ug@example.org")
-            #expect(try await other.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs).status != .seeOther)
+            let refused = try await other.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs)
+            #expect(refused.status == .forbidden && !refused.contains("q-cbd-7nr.s1.q1"), "refused, and shown nothing of the draft")
             // A question of section 2 sent to section 1, and a version that is not a number, are ignored.
             let stray = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [("b:cbd-7nr.s2.q1", "0"), ("w:cbd-7nr.s2.q1", "x"),
                                                                                          ("v:cbd-7nr.s2.q1", "X"), ("b:cbd-7nr.s1.q1", "-1"),
@@ -257,7 +347,12 @@ struct ReportCheckTests {
             #expect(done.items.allSatisfy { $0.kind == .comment })
 
             // Another Party's focal point, and the public, get nothing of it.
-            #expect(try await Browser(app).get("/api/v1/reports/\(id)/check").status != .ok)
+            #expect(try await Browser(app).get("/api/v1/reports/\(id)/check").status == .unauthorized)
+            try await makeUser(app, email: "ug@example.org", role: .focalPoint, party: "UG", convention: "CBD")
+            let other = Browser(app)
+            try await other.signIn("ug@example.org")
+            #expect(try await other.get("/api/v1/reports/\(id)/check").status == .forbidden)
+            #expect(try await other.get("/reports/\(id)/check").status == .forbidden)
         }
     }
 }
