@@ -16,9 +16,9 @@ struct ReportingRoutes: RouteCollection {
         // A section of long narratives (each answer up to 256 kB) is sent whole: a larger body than a page's form.
         routes.on(.POST, "reports", ":report", "sections", ":section", body: .collect(maxSize: "8mb"), use: Self.saveSection).allowsLargeBody("8mb")
         routes.get("reports", ":report", "check") { req in
-            let loaded = try await ReportAccess.readable(req)
-            return Response.html(ReportCheck.View.render(req.page, ReportCheck.query(try await Self.model(req, loaded), template: loaded.template),
-                                                         template: loaded.template))
+            try await Self.keptPage(req) { context, loaded, model in
+                ReportCheck.View.render(context, ReportCheck.query(model, template: loaded.template), template: loaded.template)
+            }
         }
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
