@@ -134,6 +134,14 @@ struct SectionSaveTests {
         return pairs
     }
 
+    /// The report set up, its focal point signed in, and a section's page as they open it.
+    func openSection(_ app: Application, _ section: String) async throws -> (UUID, Browser, Browser.Page) {
+        let id = try await setUp(app)
+        let browser = Browser(app)
+        try await browser.signIn("fp@example.org")
+        return (id, browser, try await browser.get("/reports/\(id)/sections/\(section)"))
+    }
+
     func setUp(_ app: Application) async throws -> UUID {
         let report = try await ReportSectionTests().setUp(app)
         try await makeUser(app, email: "colleague@example.org", role: .focalPoint, party: "KE", convention: "CBD")
@@ -143,10 +151,7 @@ struct SectionSaveTests {
     @Test("one form saves the answers typed, and only those; one history and audit entry each; the page says how many")
     func savesWhatChanged() async throws {
         try await withSynergia { app async throws in
-            let id = try await setUp(app)
-            let browser = Browser(app)
-            try await browser.signIn("fp@example.org")
-            let page = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let (id, browser, page) = try await openSection(app, "cbd-7nr.s1")
             #expect(page.contains("id=\"save-section\"") && !page.contains("id=\"save-cbd-7nr.s1.q1\""), "one Save for the section")
             let audited = try await AuditEntryModel.query(on: app.db).count()
             let saved = try await browser.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, [
@@ -173,10 +178,7 @@ struct SectionSaveTests {
     @Test("a colleague's newer answer: a field left alone keeps it; a field changed shows both versions while the others are saved")
     func conflictOnOneAnswer() async throws {
         try await withSynergia { app async throws in
-            let id = try await setUp(app)
-            let me = Browser(app)
-            try await me.signIn("fp@example.org")
-            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
             let colleague = Browser(app)
             try await colleague.signIn("colleague@example.org")
             #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Theirs", "baseVersion": "0"]).status == .seeOther)
@@ -236,10 +238,7 @@ struct SectionSaveTests {
     @Test("a refused value corrected and sent again still meets a colleague's answer saved in between: a conflict, not an overwrite")
     func refusedThenCorrectedMeetsColleague() async throws {
         try await withSynergia { app async throws in
-            let id = try await setUp(app)
-            let me = Browser(app)
-            try await me.signIn("fp@example.org")
-            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
             let refused = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.asBrowserSends(page, ["cbd-7nr.s1.q3": "perhaps"]))
             #expect(refused.status == .unprocessableEntity)
             let colleague = Browser(app)
@@ -254,10 +253,7 @@ struct SectionSaveTests {
     @Test("a refused value comes back as typed with its message; the others are saved")
     func refusedValueKeptAsTyped() async throws {
         try await withSynergia { app async throws in
-            let id = try await setUp(app)
-            let me = Browser(app)
-            try await me.signIn("fp@example.org")
-            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s3")
+            let (id, me, page) = try await openSection(app, "cbd-7nr.s3")
             let number = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .number })
             let text = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .longText || $0.type == .shortText })
             let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s3", pairs: Self.form(page, [number.id: "twelve <b>", text.id: "Kept"]))
@@ -271,10 +267,7 @@ struct SectionSaveTests {
     @Test("hostile forms change nothing: no token, signed out, another Party, fields of another section, a bad version")
     func hostile() async throws {
         try await withSynergia { app async throws in
-            let id = try await setUp(app)
-            let me = Browser(app)
-            try await me.signIn("fp@example.org")
-            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
             let pairs = Self.form(page, ["cbd-7nr.s1.q1": "X"])
             #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs, csrf: false).status == .forbidden)
             #expect(try await Browser(app).post("/reports/\(id)/sections/cbd-7nr.s1", pairs: pairs).status == .unauthorized)
