@@ -4,12 +4,12 @@ import SynergiaCore
 extension ReportCheck {
     enum View {
         static func render(_ page: PageContext, _ model: Model, template: ReportTemplate) -> String {
-            let party = model.partyNames.isEmpty ? model.party : LocalizedText(model.partyNames).resolved(in: page.language).text
+            let party = ReportPage.View.partyName(page, model.party, model.partyNames)
             let sections = Dictionary(grouping: model.items, by: \.section)
             return Layout.render(page, title: "\(page.t("report.check")) — \(party) — \(template.title.resolved(in: page.language).text)",
                                  json: .api(.reportCheck(model.report)), main: [
                 .p(.class("breadcrumb"), .a(.href(SiteURL.report(model.report).path), page.name(template.title)), .escapedText(" — "),
-                   .a(.href(SiteURL.party(model.party).path), model.partyNames.isEmpty ? .escapedText(model.party) : page.name(model.partyNames))),
+                   ReportPage.View.partyLink(page, model.party, model.partyNames)),
                 .h1(page.text("report.check")),
                 model.items.isEmpty
                     ? .p(.id("check-ok"), .class("notice"), page.text("report.check-ok"))

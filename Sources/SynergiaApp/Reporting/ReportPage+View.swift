@@ -49,12 +49,17 @@ extension ReportPage {
             return parts.joined(separator: " — ")
         }
 
-        static func partyName(_ page: PageContext, _ model: Model) -> String {
-            model.partyNames.isEmpty ? model.party : LocalizedText(model.partyNames).resolved(in: page.language).text
+        static func partyName(_ page: PageContext, _ model: Model) -> String { partyName(page, model.party, model.partyNames) }
+
+        static func partyLink(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> { partyLink(page, model.party, model.partyNames) }
+
+        /// The Party's name in the reader's language; its code when the reference data has no name.
+        static func partyName(_ page: PageContext, _ code: String, _ names: [String: String]) -> String {
+            names.isEmpty ? code : LocalizedText(names).resolved(in: page.language).text
         }
 
-        static func partyLink(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
-            .a(.href(SiteURL.party(model.party).path), model.partyNames.isEmpty ? .escapedText(model.party) : page.name(model.partyNames))
+        static func partyLink(_ page: PageContext, _ code: String, _ names: [String: String]) -> Node<HTML.BodyContext> {
+            .a(.href(SiteURL.party(code).path), names.isEmpty ? .escapedText(code) : page.name(names))
         }
 
         /// The table of contents: every section with its completeness (and assignee, for those who
