@@ -2,14 +2,17 @@
 
 Starts `synergia serve --demo` on a fresh SQLite file; the CBD focal point answers a question
 that the CBD and Ramsar templates share (the wetland area); the Ramsar focal point opens
-Kenya's Ramsar report, finds the answer there marked as reused, takes the report through
-review and approval, submits it, and reads the receipt.
+Kenya's Ramsar report, finds the answer there marked as reused, takes the report through review
+and approval, submits it, and reads the receipt. In the CBD report, a section's answers are saved
+with one form while a second window saves one of them, an answer saves itself with JavaScript on,
+and "Check the report" (and a refused "Send for review") leads to each missing answer.
 
 Run: python3 -m pytest Tests/Browser   (needs chromium, chromedriver and selenium)
 """
 import re
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import click_and_wait, make_driver, sign_in
 
@@ -91,3 +94,64 @@ def test_a_section_saved_with_one_form_while_a_second_window_saves_one_of_its_an
     # Saved again as shown: the person's version wins over the one they have now seen.
     click_and_wait(browser, browser.find_element(By.ID, "save-section"))
     assert "Ministry of Environment and Forestry" in browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s1\\.q1 .answer").text
+
+
+def test_an_answer_saves_itself_a_few_seconds_after_typing_stops(server, browser):
+    """Issue 17: with JavaScript on, an answer typed in a section's page is saved without pressing
+    Save, through the same rules as the form; the page says when, and a reload shows it stored.
+    The answer next to it, not typed in, is not sent."""
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    open_report(browser, server, "cbd-7nr")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.s4']"))
+    section_url = browser.current_url
+    report = section_url.split("/sections/")[0]
+    before = browser.execute_script(
+        "return fetch(arguments[0], {headers: {Accept: 'application/json'}}).then(r => r.json())", report.replace("/reports/", "/api/v1/reports/"))
+    untouched = [a for a in before["answers"] if a["question"] == "cbd-7nr.s4.q6"]
+
+    browser.get_log("browser")  # what earlier tests left (a 409 conflict page) is not this test's
+    field = browser.find_element(By.ID, "v-cbd-7nr.s4.q4")
+    field.clear()
+    field.send_keys("Typed, never saved by hand.")
+    status = WebDriverWait(browser, 15).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s4\\.q4 .autosave").text.startswith("Saved at") and
+        d.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s4\\.q4 .autosave"))
+    assert status.get_attribute("role") == "status"
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors
+
+    # Typed again: saved over the version the first autosave made (no conflict with oneself).
+    version = "return document.querySelector('input[name=\"b:cbd-7nr.s4.q4\"]').value"
+    first = browser.execute_script(version)
+    field.send_keys(" Twice.")
+    WebDriverWait(browser, 15).until(lambda d: d.execute_script(version) == str(int(first) + 1))
+    assert "Saved at" in browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s4\\.q4 .autosave").text
+
+    browser.get(section_url)
+    assert "Typed, never saved by hand. Twice." in browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s4\\.q4 .answer").text
+    after = browser.execute_script(
+        "return fetch(arguments[0], {headers: {Accept: 'application/json'}}).then(r => r.json())", report.replace("/reports/", "/api/v1/reports/"))
+    assert [a for a in after["answers"] if a["question"] == "cbd-7nr.s4.q6"] == untouched
+
+
+def test_check_the_report_leads_to_each_missing_answer_and_review_waits_for_them(server, browser):
+    """Issue 17: "Check the report" lists the missing answers, each linking to its place in its
+    section; "Send for review" is refused with the same list while any is missing."""
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    open_report(browser, server, "cbd-7nr")
+    report = browser.current_url.split("#")[0]
+    click_and_wait(browser, browser.find_element(By.ID, "check-report"))
+    missing = browser.find_elements(By.CSS_SELECTOR, "ul.check li.missing a")
+    assert missing, browser.page_source[:2000]
+    target = missing[0].get_attribute("href")
+    question = target.split("#q-")[1]
+    click_and_wait(browser, missing[0])
+    assert browser.current_url == target
+    assert browser.find_element(By.ID, "q-" + question).is_displayed()
+
+    browser.get(report)
+    click_and_wait(browser, browser.find_element(By.ID, "to-in-review"))
+    assert browser.find_element(By.ID, "refused").is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, f"ul.check li.missing a[href$='#q-{question}']")
+    browser.get(report)
+    assert browser.find_element(By.ID, "report-status").text == "Draft"

@@ -111,7 +111,7 @@ struct WriteAPI: RouteCollection {
 
     /// The report as `user` may now see it: what `GET /api/v1/reports/{id}` answers.
     static func report(_ req: Request, _ loaded: ReportAccess.Loaded, by user: UserModel) async throws -> ReportPage.Model {
-        try await ReportPage.query(loaded, actor: user.actor, templates: req.application.synergia.templates, on: req.db)
+        try await ReportPage.query(loaded, actor: user.actor, reader: user, templates: req.application.synergia.templates, on: req.db)
     }
 
     static func loaded(_ report: ReportModel, _ req: Request) async throws -> ReportAccess.Loaded {

@@ -24,12 +24,13 @@ enum PrivateGenerations {
     /// Tables nothing kept in memory reads: sign-in limits, API tokens (checked on every
     /// request), the outbox, the audit chain, PDFs, import staging, answer history (shown on its
     /// own pages, never kept), saved searches (read by their owner's page and the e-mails, never kept),
+    /// report visits (a page that marks what changed since one is never kept),
     /// Fluent's own, the generations themselves, and the search index's digests and
     /// SQLite's FTS5 tables (written only beside `search_entries`, which is public).
     static let unwatchedTables = [
         "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log", "audit_head", "report_pdfs",
         "indicator_import_rows", "answer_history", "_fluent_migrations", "_fluent_sessions", "_fluent_enums",
-        ContentGeneration.table, table, SearchIndex.sources, SavedSearchModel.schema,
+        ContentGeneration.table, table, SearchIndex.sources, SavedSearchModel.schema, ReportVisitModel.schema,
     ] + CreateSearchIndex.sqliteShadowTables
 
     /// The session columns whose change ends or narrows a session (`last_seen_at` and a later

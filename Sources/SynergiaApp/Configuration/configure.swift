@@ -63,6 +63,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddSearchEntryDates(templates: app.synergia.templates))
     app.migrations.add(CreateSavedSearches())
     app.migrations.add(AddDecisionListIndexes())
+    app.migrations.add(CreateReportVisits())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

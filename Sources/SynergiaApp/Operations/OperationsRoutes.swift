@@ -39,7 +39,7 @@ struct OperationsRoutes: RouteCollection {
     }
 
     @Sendable static func asset(req: Request) async throws -> Response {
-        guard let name = req.parameters.get("file"), name.hasSuffix(".css"),
+        guard let name = req.parameters.get("file"), name.hasSuffix(".css") || name.hasSuffix(".js"),
               let response = req.application.synergia.assets.response(for: name, request: req) else {
             throw Abort(.notFound)
         }

@@ -3,7 +3,9 @@ import SynergiaCore
 
 extension ReportCheck {
     enum View {
-        static func render(_ page: PageContext, _ model: Model, template: ReportTemplate) -> String {
+        /// The check; `refused` is the catalog key of the step the report could not take (sending for
+        /// review or submitting), shown above the list as the reason.
+        static func render(_ page: PageContext, _ model: Model, template: ReportTemplate, refused: String? = nil) -> String {
             let party = ReportPage.View.partyName(page, model.party, model.partyNames)
             let sections = Dictionary(grouping: model.items, by: \.section)
             return Layout.render(page, title: "\(page.t("report.check")) — \(party) — \(template.title.resolved(in: page.language).text)",
@@ -11,6 +13,7 @@ extension ReportCheck {
                 .p(.class("breadcrumb"), .a(.href(SiteURL.report(model.report).path), page.name(template.title)), .escapedText(" — "),
                    ReportPage.View.partyLink(page, model.party, model.partyNames)),
                 .h1(page.text("report.check")),
+                .unwrap(refused) { .p(.id("refused"), .class("alert"), .attribute(named: "role", value: "alert"), page.text($0)) },
                 model.items.isEmpty
                     ? .p(.id("check-ok"), .class("notice"), page.text("report.check-ok"))
                     : .p(.id("check-count"), page.text("report.check-count", ["count": "\(model.items.count)"])),

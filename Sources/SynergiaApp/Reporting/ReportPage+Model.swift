@@ -38,7 +38,13 @@ extension ReportPage {
             var question: String
             var value: AnswerValue
             var version: Int
+            /// Who saved this version, and when.
             var author: String
+            var changedAt: Date
+            /// Saved by someone else since the reader last opened the question's section.
+            var changedSinceVisit: Bool = false
+            /// Saved by someone else in the last few minutes (``ReportVisits/editingWindow``): they are likely still at it.
+            var beingEdited: Bool = false
             /// The element the question shares with other conventions' reports.
             var element: String?
             /// The report in which the shared value was entered, when it is another one…
@@ -52,7 +58,12 @@ extension ReportPage {
 
         struct Completeness: Content, Equatable, Sendable { var answered: Int; var required: Int }
 
-        struct Section: Content, Equatable, Sendable { var id: String; var completeness: Completeness }
+        struct Section: Content, Equatable, Sendable {
+            var id: String
+            var completeness: Completeness
+            /// Answers saved by others since the reader last opened the section (0 for readers not signed in).
+            var changedSinceVisit: Int = 0
+        }
 
         struct Actions: Content, Equatable, Sendable {
             var canEdit: Bool
@@ -83,6 +94,12 @@ extension ReportPage {
             var value: AnswerValue
         }
 
+        /// Whether the page marks anything as changed or being edited: such a page is never kept,
+        /// as its marks change with the reader's visits and with the clock.
+        var marksChanges: Bool {
+            answers.contains { $0.changedSinceVisit || $0.beingEdited } || sections.contains { $0.changedSinceVisit > 0 }
+        }
+
         /// The current answer to `question`, if any.
         func answer(_ question: String) -> Answer? { answers.first { $0.question == question } }
     }
@@ -95,10 +112,10 @@ extension ReportPage {
         var errors: [String: String] = [:]
         /// …and what was typed for it, shown again in its control (a section's save loses nothing).
         var typed: [String: SectionSave.Typed] = [:]
-        /// Why a submission was refused.
-        var submission: [SubmissionProblem] = []
         /// How many answers a section's save saved.
         var saved: Int?
+        /// The section sent for a preview (nothing saved): what was typed is shown formatted.
+        var preview = false
 
         struct Conflict: Sendable { var mine: AnswerValue; var theirs: AnswerRevision }
 

@@ -5,13 +5,24 @@ import SynergiaCore
 extension ReportPage {
     /// The report `loaded` as `actor` may see it (the caller has checked `actor` may read it:
     /// ``ReportAccess/readable(_:parameter:)``).
-    static func query(_ loaded: ReportAccess.Loaded, actor: Actor, templates: ReportingService.Templates,
-                      on db: any Database) async throws -> Model {
+    /// `reader`, when signed in, sees what others changed since their last visit to each section
+    /// and what others saved in the last few minutes (as of `now`).
+    static func query(_ loaded: ReportAccess.Loaded, actor: Actor, reader: UserModel? = nil, templates: ReportingService.Templates,
+                      now: Date = Date(), on db: any Database) async throws -> Model {
         let (report, cycle, template) = (loaded.report, loaded.cycle, loaded.template)
         let current = try await ReportingService.answers(of: report, template: template, on: db)
         let titles = try await reportTitles(Set(current.values.compactMap(\.reusedFrom)), templates: templates, on: db)
-        let answers = template.questions.compactMap { question in
-            current[question.id].map { Model.Answer(question: question.id, $0, reusedFromTitle: $0.reusedFrom.flatMap { titles[$0] }) }
+        let marks = try await ChangeMarks(reader: reader, report: loaded.id, now: now, on: db)
+        var changedInSection: [String: Int] = [:]
+        let answers = template.sections.flatMap { section in
+            section.questions.compactMap { question -> Model.Answer? in
+                guard let stored = current[question.id] else { return nil }
+                var answer = Model.Answer(question: question.id, stored, reusedFromTitle: stored.reusedFrom.flatMap { titles[$0] })
+                answer.changedSinceVisit = marks.changedSinceVisit(stored.revision, section: section.id)
+                answer.beingEdited = marks.beingEdited(stored.revision)
+                if answer.changedSinceVisit { changedInSection[section.id, default: 0] += 1 }
+                return answer
+            }
         }
 
         let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
@@ -29,7 +40,9 @@ extension ReportPage {
             id: loaded.id, cycle: CycleDTO(cycle), party: report.partyCode, partyNames: partyNames, status: report.status, version: report.version,
             submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256, answers: answers,
             completeness: completeness(template.questions),
-            sections: template.sections.map { .init(id: $0.id, completeness: completeness($0.questions)) },
+            sections: template.sections.map {
+                .init(id: $0.id, completeness: completeness($0.questions), changedSinceVisit: changedInSection[$0.id] ?? 0)
+            },
             actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
                              mayReadInternal: mayReadInternal, by: actor),
             versions: try versions.map { .init(id: try $0.requireID(), version: $0.version, status: $0.status) },
@@ -76,7 +89,7 @@ extension ReportPage {
 extension ReportPage.Model.Answer {
     init(question: String, _ current: ReportingService.CurrentAnswer, reusedFromTitle: String? = nil) {
         self.init(question: question, value: current.revision.value, version: current.revision.version, author: current.revision.author,
-                  element: current.elementID, reusedFrom: current.reusedFrom, reusedFromTitle: reusedFromTitle, detached: current.detached,
+                  changedAt: current.revision.at, element: current.elementID, reusedFrom: current.reusedFrom, reusedFromTitle: reusedFromTitle, detached: current.detached,
                   indicator: current.indicator)
     }
 
@@ -86,5 +99,36 @@ extension ReportPage.Model.Answer {
                      on db: any Database) async throws -> Self {
         let titles = try await ReportPage.reportTitles(Set([current.reusedFrom].compactMap { $0 }), templates: templates, on: db)
         return Self(question: question, current, reusedFromTitle: current.reusedFrom.flatMap { titles[$0] })
+    }
+}
+
+extension ReportPage {
+    /// What a signed-in reader is shown as changed by others: since their last visit to the
+    /// section (or, for a section they never opened, since they first opened any section of the
+    /// report; nothing before their first visit), and in the last few minutes.
+    struct ChangeMarks {
+        var reader: String?
+        var seen: [String: Date] = [:]
+        var firstVisit: Date?
+        var now: Date
+
+        init(reader: UserModel?, report: UUID, now: Date, on db: any Database) async throws {
+            self.now = now
+            guard let reader, let id = reader.id else { return }
+            self.reader = reader.email
+            seen = try await ReportVisits.seen(by: id, report: report, on: db)
+            firstVisit = seen.values.min()
+        }
+
+        func byOther(_ revision: AnswerRevision) -> Bool { reader != nil && revision.author != reader }
+
+        func changedSinceVisit(_ revision: AnswerRevision, section: String) -> Bool {
+            guard byOther(revision), let since = seen[section] ?? firstVisit else { return false }
+            return revision.at > since
+        }
+
+        func beingEdited(_ revision: AnswerRevision) -> Bool {
+            byOther(revision) && now.timeIntervalSince(revision.at) < ReportVisits.editingWindow
+        }
     }
 }

@@ -13,15 +13,14 @@ extension ReportPage {
                 .h1(page.name(template.title), .escapedText(" — "), partyLink(page, model)),
                 .dl(.dt(page.text("actions.status")), .dd(.strong(.id("report-status"), page.text("report.status.\(model.status.rawValue)"))),
                     .dt(page.text("reporting.version")), .dd(.escapedText("\(model.version)")),
-                    .dt(page.text("reporting.due")), .dd(.escapedText(model.cycle.dueOn)),
+                    .dt(page.text("reporting.due")), .dd(page.day(iso: model.cycle.dueOn)),
                     .dt(page.text("reporting.completeness")),
                     .dd(.escapedText("\(model.completeness.answered) / \(model.completeness.required)"))),
-                submissionProblems(page, feedback.submission, template: template),
                 contents(page, model, template, current: nil),
                 .unwrap(model.receiptSHA256) { hash in
                     .section(.id("receipt"), .class("notice"),
                              .h2(page.text("reporting.receipt")),
-                             .p(page.text("reporting.receipt-text", ["time": ISO8601DateFormatter().string(from: model.submittedAt ?? Date())])),
+                             .p(page.text("reporting.receipt-text", ["time": page.dateTime(model.submittedAt ?? Date())])),
                              .p(.code(.id("receipt-sha256"), .escapedText(hash))))
                 },
                 .if(model.actions.canAmend, .form(.class("inline"), .method(.post), .action(SiteURL.reportAmend(model.id).path), Layout.csrfField(page),
@@ -72,6 +71,8 @@ extension ReportPage {
                             .if(section.id == current, .attribute(named: "aria-current", value: "page")), page.name(section.title)),
                          .span(.class("note"), .escapedText(" · "), page.text("reporting.section-completeness", [
                              "answered": "\(summary.completeness.answered)", "required": "\(summary.completeness.required)"]),
+                             .if(summary.changedSinceVisit > 0, .group(.escapedText(" · "), .strong(.class("mark"),
+                                 page.text("report.section-changed", ["count": "\(summary.changedSinceVisit)"])))),
                              .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }))
                  }),
                  .p(.a(.id(current == nil ? "check-report" : "check-report-\(current!.attributeEscaped)"), .href(SiteURL.reportCheck(model.id).path),
@@ -88,14 +89,16 @@ extension ReportPage {
             let index = template.sections.firstIndex { $0.id == section.id } ?? 0
             let previous = index > 0 ? template.sections[index - 1] : nil
             let next = index + 1 < template.sections.count ? template.sections[index + 1] : nil
-            return Layout.render(page, title: title(page, model, template, section: section), json: .api(.report(model.id)), main: [
+            return Layout.render(page, title: title(page, model, template, section: section), json: .api(.report(model.id)),
+                                 scripts: model.actions.canEdit ? ["autosave.js"] : [], main: [
                 .p(.class("breadcrumb"), .a(.href(SiteURL.report(model.id).path), page.name(template.title)), .escapedText(" — "), partyLink(page, model),
                    .escapedText(" · "), page.text("report.status.\(model.status.rawValue)"),
-                   .escapedText(" · "), page.text("reporting.due"), .escapedText(" \(model.cycle.dueOn)")),
+                   .escapedText(" · "), page.text("reporting.due"), .escapedText(" "), page.day(iso: model.cycle.dueOn)),
                 .p(.class("note"), page.text("report.section-of", ["number": "\(index + 1)", "count": "\(template.sections.count)"])),
                 .unwrap(feedback.saved) { .p(.id("section-saved"), .class("notice"), .attribute(named: "role", value: "status"),
                                              page.text("report.section-saved", ["count": "\($0)"])) },
-                submissionProblems(page, feedback.submission, template: template),
+                .if(feedback.preview, .p(.id("section-preview"), .class("notice"), .attribute(named: "role", value: "status"),
+                                         page.text("report.preview-notice"))),
                 self.section(page, model, section, answers: answers, comments: comments, feedback: feedback, heading: .h1),
                 .p(.class("pager"),
                      .unwrap(previous) { .a(.rel(.prev), .href(SiteURL.reportSection(model.id, section: $0.id).path), .escapedText("← "),
@@ -105,15 +108,6 @@ extension ReportPage {
                                         page.text("report.next-section"), .escapedText(": "), page.name($0.title), .escapedText(" →")) }),
                 contents(page, model, template, current: section.id),
             ])
-        }
-
-        static func submissionProblems(_ page: PageContext, _ problems: [SubmissionProblem], template: ReportTemplate) -> Node<HTML.BodyContext> {
-            .if(!problems.isEmpty, .section(.id("submission-problems"), .class("alert"), .attribute(named: "role", value: "alert"),
-                .h2(page.text("error.submission.incomplete")),
-                .ul(.forEach(problems) { problem in
-                    .li(.a(.href("#q-\(SiteURL.fragment(problem.question))"), .unwrap(template.question(problem.question)) { page.name($0.title) }),
-                        .escapedText(": "), page.text(problem.catalogKey))
-                })))
         }
 
         /// Downloads (package, print, PDF) and, for those who may edit, the package upload.
@@ -151,13 +145,22 @@ extension ReportPage {
                                                    .input(.type(.email), .id("assign-\(id)"), .name("assignee")),
                                                    .button(.type(.submit), page.text("reporting.assign-submit")))),
                 .forEach(section.questions) { question in
-                    QuestionView.render(page, model, question, answer: answers[question.id], comments: comments[question.id] ?? [],
+                    QuestionView.render(page, model, section: section.id, question, answer: answers[question.id], comments: comments[question.id] ?? [],
                                         conflict: feedback.conflicts[question.id], error: feedback.errors[question.id],
-                                        typed: feedback.typed[question.id], sectionForm: sectionForm)
+                                        typed: feedback.typed[question.id], sectionForm: sectionForm, preview: feedback.preview)
                 },
                 .unwrap(sectionForm) { form in
-                    .form(.id(form), .method(.post), .action(SiteURL.reportSection(model.id, section: section.id).path), Layout.csrfField(page),
-                          .button(.type(.submit), .id("save-section"), page.text("report.save-section")))
+                    .form(.id(form), .method(.post), .action(SiteURL.reportSection(model.id, section: section.id).path),
+                          // What the autosave script says, in the reader's language.
+                          .data(named: "saving", value: page.t("report.autosave-saving").attributeEscaped),
+                          .data(named: "saved", value: page.t("report.autosave-saved").attributeEscaped),
+                          .data(named: "conflict", value: page.t("report.autosave-conflict").attributeEscaped),
+                          .data(named: "error", value: page.t("report.autosave-error").attributeEscaped),
+                          .data(named: "offline", value: page.t("report.autosave-offline").attributeEscaped),
+                          Layout.csrfField(page),
+                          .button(.type(.submit), .id("save-section"), page.text("report.save-section")), .escapedText(" "),
+                          .button(.type(.submit), .id("preview-section"), .name("preview"), .value("1"), page.text("report.preview")),
+                          .p(.class("note"), page.text("report.markdown-help")))
                 },
                 // One comment form per section (a question is chosen in it), not one per question: the page stays small.
                 .if(model.actions.canComment, .details(.class("comment"), .summary(page.text("reporting.comment")),

@@ -13,19 +13,19 @@ enum ReportPrintView {
             .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
             .head(
                 .meta(.charset(.utf8)),
-                .element(named: "title", text: "\(model.party) — \(template.title.english)"),
+                .element(named: "title", text: ReportPage.View.title(page, model, template)),
                 .unwrap(inlineCSS, { .style($0 + "\nform, nav { display: none; }") },
                         else: .group(.link(.rel(.stylesheet), .href(SiteURL.asset("synergia.css").path)),
                                      .link(.rel(.stylesheet), .href(SiteURL.asset("print.css").path), .attribute(named: "media", value: "print"))))
             ),
             .body(.main(
-                .h1(page.name(template.title), .text(" — \(model.party)")),
+                .h1(page.name(template.title), .text(" — "), page.name(model.partyNames.isEmpty ? ["en": model.party] : model.partyNames)),
                 .p(.text("\(model.cycle.title) · "), page.text("report.status.\(model.status.rawValue)"), .text(" · v\(model.version)"),
                    .unwrap(model.receiptSHA256) { .group(.br(), .text("SHA-256 "), .code(.text($0))) }),
                 .forEach(template.sections) { section in
                     .section(.h2(page.name(section.title)), .dl(.forEach(section.questions) { question in
                         .group(.dt(page.name(question.title)),
-                               .dd(.text(answers[question.id].map(AnswerForm.formText) ?? "—"), .text(question.unit.map { " \($0)" } ?? "")))
+                               .dd(answers[question.id].map { ReportPage.QuestionView.shown(question, $0) } ?? .text("—")))
                     }))
                 }
             ))

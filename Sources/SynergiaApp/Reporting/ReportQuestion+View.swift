@@ -9,12 +9,12 @@ extension ReportPage {
         /// On a section's page (`sectionForm`: the id of the section's one form) the question has no
         /// form of its own: its control belongs to the section's form, and `typed` is what was sent
         /// for it when the save was refused.
-        static func render(_ page: PageContext, _ model: Model, _ question: TemplateQuestion, answer: Model.Answer?, comments: [Model.Comment],
+        static func render(_ page: PageContext, _ model: Model, section: String, _ question: TemplateQuestion, answer: Model.Answer?, comments: [Model.Comment],
                            conflict: Feedback.Conflict?, error: String?, typed: SectionSave.Typed? = nil,
-                           sectionForm: String? = nil) -> Node<HTML.BodyContext> {
+                           sectionForm: String? = nil, preview: Bool = false) -> Node<HTML.BodyContext> {
             let id = question.id.attributeEscaped
             return .div(
-                .class("question"), .id("q-\(id)"),
+                .class(answer?.changedSinceVisit == true ? "question changed" : "question"), .id("q-\(id)"),
                 .h3(.id("t-\(id)"), page.name(question.title), .if(question.required, .escapedText(" *"))),
                 .unwrap(question.help) { .p(.class("note"), page.name($0)) },
                 linked(page, model.linked[question.id] ?? []),
@@ -23,12 +23,13 @@ extension ReportPage {
                 },
                 .unwrap(answer) { answer in
                     .group(
-                        .p(.class("answer"), .escapedText(AnswerForm.formText(answer.value)), .escapedText(question.unit.map { " \($0)" } ?? "")),
+                        shown(question, answer.value, class: "answer"),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitle ?? "", "author": answer.author]))
                         },
-                        .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))))
+                        .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))),
+                        changeNote(page, answer))
                 },
                 .unwrap(conflict) { conflict in
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
@@ -40,11 +41,16 @@ extension ReportPage {
                                keptValue(mine),
                                .input(.type(.hidden), .name("baseVersion"), .value("\(theirs.version)")),
                                .button(.type(.submit), page.text("reporting.keep-mine"))),
-                         .p(.a(.href(SiteURL.reportQuestion(model.id, question: question.id).path), page.text("reporting.keep-theirs"))))
+                         // Theirs is what is stored: the question as it now is, on its section's page.
+                         .p(.a(.href(SiteURL.reportSection(model.id, section: section).path + "#q-" + SiteURL.fragment(question.id)),
+                               page.text("reporting.keep-theirs"))))
                 },
-                .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), page.text($0)) },
+                .unwrap(error) { .p(.id("e-\(id)"), .class("error"), .attribute(named: "role", value: "alert"), page.text($0)) },
+                .if(preview && question.type == .longText, .unwrap(typed?.value) { text in
+                    .div(.class("preview"), .p(.strong(page.text("report.preview-of"))), .div(.class("md"), .raw(SafeMarkdown.html(text))))
+                }),
                 .if(model.actions.canEdit, .group(
-                    sectionForm.map { sectionControls(page, question, answer: answer, conflict: conflict, typed: typed, form: $0) }
+                    sectionForm.map { sectionControls(page, question, answer: answer, conflict: conflict, typed: typed, form: $0, invalid: error != nil) }
                     ?? .form(.method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
                           .input(.type(.hidden), .name("baseVersion"), .value("\(answer?.version ?? 0)")),
                           input(page, question: question, id: "v-\(id)", value: answer?.value),
@@ -55,6 +61,25 @@ extension ReportPage {
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .escapedText(comment.text))
                 })))
+        }
+
+        /// An answer as read: a narrative as formatted text (``SafeMarkdown``), anything else as
+        /// written, with the question's unit.
+        static func shown(_ question: TemplateQuestion, _ value: AnswerValue, class name: String? = nil) -> Node<HTML.BodyContext> {
+            if case .longText(let text) = value {
+                return .div(.class(name.map { "\($0) md" } ?? "md"), .raw(SafeMarkdown.html(text)))
+            }
+            return .p(.unwrap(name) { .class($0) }, .escapedText(AnswerForm.formText(value)), .escapedText(question.unit.map { " \($0)" } ?? ""))
+        }
+
+        /// Who last changed the answer and when; whether that was someone else since the reader's
+        /// last visit, or so recently that they may still be at it.
+        static func changeNote(_ page: PageContext, _ answer: Model.Answer) -> Node<HTML.BodyContext> {
+            .p(.class("note"),
+               .if(answer.changedSinceVisit, .group(.strong(.class("mark"), page.text("report.changed-since-visit")), .escapedText(" "))),
+               answer.beingEdited
+                   ? page.text("report.being-edited", ["author": answer.author, "time": page.dateTime(answer.changedAt)])
+                   : page.text("report.changed-by", ["author": answer.author, "time": page.dateTime(answer.changedAt)]))
         }
 
         /// "Keep mine": the value as the per-question form sends it (a multiple choice, one `values[]` per choice).
@@ -83,7 +108,7 @@ extension ReportPage {
         /// only what the person changed is saved (``SectionSave``). After a conflict it holds what
         /// the person sent, over the version that is stored; after a refusal, what they typed.
         static func sectionControls(_ page: PageContext, _ question: TemplateQuestion, answer: Model.Answer?, conflict: Feedback.Conflict?,
-                                    typed: SectionSave.Typed?, form: String) -> Node<HTML.BodyContext> {
+                                    typed: SectionSave.Typed?, form: String, invalid: Bool = false) -> Node<HTML.BodyContext> {
             // Written over: after a refusal, what the person had seen; after a conflict, the version now stored.
             let shown = typed?.shown ?? SectionSave.digest(conflict.map { SectionSave.shownText(question, $0.theirs.value) }
                                                               ?? SectionSave.shownText(question, answer?.value))
@@ -91,7 +116,7 @@ extension ReportPage {
             let control: Node<HTML.FormContext>
             if let typed {
                 control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", text: typed.value ?? "", chosen: Set(typed.values),
-                                form: form)
+                                form: form, invalid: invalid)
             } else {
                 control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", value: conflict?.mine ?? answer?.value, form: form)
             }
@@ -111,41 +136,48 @@ extension ReportPage {
 
         /// The control showing `text` (or the `chosen` boxes of a multiple choice); in a section's
         /// form (`form`), named by the question (``SectionSave``), else `value` and `values[]`.
+        /// A refused value's control (`invalid`) says so, and is described by its message (`e-ID`).
         static func input(_ page: PageContext, question: TemplateQuestion, id: String, text current: String, chosen: Set<String>,
-                          form: String?) -> Node<HTML.FormContext> {
+                          form: String?, invalid: Bool = false) -> Node<HTML.FormContext> {
             let heading = "t-\(question.id)".attributeEscaped
+            let describedBy = invalid ? "e-\(question.id.attributeEscaped)" : ""
+            func state<C>() -> Node<C> {
+                .group(.attribute(named: "aria-invalid", value: invalid ? "true" : ""), .attribute(named: "aria-describedby", value: describedBy))
+            }
+            func invalidState<C>() -> Attribute<C> { .attribute(named: "aria-invalid", value: invalid ? "true" : "") }
+            func description<C>() -> Attribute<C> { .attribute(named: "aria-describedby", value: describedBy) }
             let name = (form == nil ? "value" : SectionSave.valueField(question.id)).attributeEscaped
             // The section's form, for a control outside it (none when empty).
             let formID = form?.attributeEscaped ?? ""
             switch question.type {
             case .yesNo:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID),
+                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID), state(),
                                Layout.options([("", "—"), ("yes", page.t("common.yes")), ("no", page.t("common.no"))], selected: current))
             case .singleChoice:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID),
+                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID), state(),
                                Layout.options([("", "—")] + (question.choices ?? []).map { ($0.id, $0.label.resolved(in: page.language).text) }, selected: current))
             case .progressAssessment:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID),
+                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID), state(),
                                Layout.options([("", "—")] + ProgressRating.allCases.map { ($0.rawValue, page.t("progress.\($0.rawValue)")) }, selected: current))
             case .multipleChoice:
                 let choiceName = (form == nil ? "values[]" : SectionSave.choiceField(question.id)).attributeEscaped
                 return .fieldset(.attribute(named: "aria-labelledby", value: heading), .forEach(question.choices ?? []) { choice in
                     .label(.input(.type(.checkbox), .name(choiceName), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id)),
-                                  .attribute(named: "form", value: formID)),
+                                  .attribute(named: "form", value: formID), invalidState(), description()),
                            .escapedText(" " + choice.label.resolved(in: page.language).text))
                 })
             case .number:
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "inputmode", value: "decimal"), .attribute(named: "form", value: formID))
+                              .attribute(named: "inputmode", value: "decimal"), .attribute(named: "form", value: formID), invalidState(), description())
             case .date:
                 return .input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "form", value: formID))
+                              .attribute(named: "form", value: formID), invalidState(), description())
             case .shortText, .link:
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "form", value: formID))
+                              .attribute(named: "form", value: formID), invalidState(), description())
             case .longText, .table, .indicatorSeries:
                 // The parser drops a newline right after the start tag: one is written there, so a text that starts with one keeps it.
-                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID),
+                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID), state(),
                                  .raw("\n"), .escapedText(current))
             }
         }

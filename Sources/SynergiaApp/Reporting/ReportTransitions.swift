@@ -3,18 +3,21 @@ import Foundation
 import SynergiaCore
 import Vapor
 
-/// A report could not be submitted: what is missing or invalid, question by question.
+/// A report could not be sent for review or submitted: what is missing or invalid, question by
+/// question (the rules of ``SubmissionCheck``, the list "Check the report" shows).
 public struct SubmissionRefused: Error, AbortError, Sendable {
     public let problems: [SubmissionProblem]
+    /// The status the report was to move to: `inReview` or `submitted`.
+    public var target: ReportStatus = .submitted
     public var status: HTTPResponseStatus { .unprocessableEntity }
-    public var reason: String { "error.submission.incomplete" }
+    public var reason: String { target == .inReview ? "error.review.incomplete" : "error.submission.incomplete" }
 }
 
 extension ReportingService {
     /// Moves a report through the workflow, in one transaction that re-reads and locks the
     /// report, so a save, a package or another transition cannot interleave. Submitting checks
     /// that every required answer is there and every answer is valid against the cycle's template
-    /// version, locks the report, issues the receipt (time and SHA-256 of the submitted content)
+    /// version (and so does sending it for review: a reviewer reads a complete report), locks the report, issues the receipt (time and SHA-256 of the submitted content)
     /// and tells the convention's secretariat. Publishing records the report's assessments and
     /// indicator series on the public dashboards.
     @discardableResult
@@ -30,16 +33,11 @@ extension ReportingService {
                 throw Refusal(refusal.catalogKey)
             }
             let now = Date()
-            if target == .submitted {
+            if target == .inReview || target == .submitted {
                 let answers = try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value)
                 let problems = SubmissionCheck.problems(template: template, answers: answers)
-                guard problems.isEmpty else { throw SubmissionRefused(problems: problems) }
-                let content = try submittedContent(report, template: template, answers: answers)
-                let receipt = SubmissionReceipt.make(content: content, submittedAt: now, party: report.partyCode,
-                                                     convention: template.convention, template: template.id, version: report.version)
-                report.receiptSHA256 = receipt.sha256
-                report.submittedAt = now
-                report.submittedContent = String(decoding: content, as: UTF8.self)
+                guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }
+                if target == .submitted { try seal(report, template: template, answers: answers, at: now) }
             }
             if target == .published { report.publishedAt = now }
             report.status = target
@@ -73,6 +71,16 @@ extension ReportingService {
             }
             return report
         }
+    }
+
+    /// Seals a report being submitted: its canonical content, the receipt's time and SHA-256.
+    static func seal(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue], at now: Date) throws {
+        let content = try submittedContent(report, template: template, answers: answers)
+        let receipt = SubmissionReceipt.make(content: content, submittedAt: now, party: report.partyCode,
+                                             convention: template.convention, template: template.id, version: report.version)
+        report.receiptSHA256 = receipt.sha256
+        report.submittedAt = now
+        report.submittedContent = String(decoding: content, as: UTF8.self)
     }
 
     /// The indicator series a published report states become the Party's published data.

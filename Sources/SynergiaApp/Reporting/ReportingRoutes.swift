@@ -116,15 +116,18 @@ struct ReportingRoutes: RouteCollection {
         do {
             try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user, on: req.db)
         } catch let refused as SubmissionRefused {
+            // The check's list, under what was refused, each item linking to its place.
             let fresh = try await ReportAccess.readable(req)
-            return Response.html(try await page(req, fresh, .init(submission: refused.problems)), status: .unprocessableEntity)
+            return Response.html(ReportCheck.View.render(req.page, ReportCheck.query(try await model(req, fresh), template: fresh.template),
+                                                         template: fresh.template, refused: refused.reason), status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.report(reportID).path)
     }
 
     /// The report as the reader may see it (the page and `GET /api/v1/reports/{id}`).
-    static func model(_ req: Request, _ loaded: ReportAccess.Loaded) async throws -> ReportPage.Model {
-        try await ReportPage.query(loaded, actor: req.actor, templates: req.application.synergia.templates, on: req.db)
+    static func model(_ req: Request, _ loaded: ReportAccess.Loaded, now: Date = Date()) async throws -> ReportPage.Model {
+        try await ReportPage.query(loaded, actor: req.actor, reader: req.auth.get(UserModel.self), templates: req.application.synergia.templates,
+                                   now: now, on: req.db)
     }
 
     /// The report page, every section on it (for reading through and printing).
@@ -139,10 +142,17 @@ struct ReportingRoutes: RouteCollection {
     @Sendable static func sectionPage(_ req: Request) async throws -> Response {
         let sectionID = try req.textParameter("section")
         let saved = req.queryValues["saved"].flatMap(Int.init).map { max(0, min($0, 10_000)) }
-        return try await keptPage(req) { context, loaded, model in
+        let response = try await keptPage(req, visiting: sectionID) { context, loaded, model in
             guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
             return ReportPage.View.renderSection(context, model, template: loaded.template, section: section, feedback: .init(saved: saved))
         }
+        return allowingScripts(response)
+    }
+
+    /// A section's page may load the autosave script (``ReportPage/View/renderSection(_:_:template:section:feedback:)``).
+    static func allowingScripts(_ response: Response) -> Response {
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeaders.policy(scripts: true))
+        return response
     }
 
     /// A section's form: the answers the person changed, each saved on its own (``SectionSave``).
@@ -151,36 +161,57 @@ struct ReportingRoutes: RouteCollection {
     /// value as typed, with its message.
     @Sendable static func saveSection(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let loaded = try await ReportAccess.load(req)
+        let loaded = try await ReportAccess.readable(req)
         let sectionID = try req.textParameter("section")
         guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
-        let outcome = try await SectionSave.save(QueryValues(req.body.string), section: section, report: loaded, by: user,
-                                                logger: req.logger, on: req.db)
+        let form = QueryValues(req.body.string)
+        if form["preview"] != nil {
+            // "Preview": nothing is saved; the section comes back with what was typed, narratives formatted.
+            let typed = Dictionary(SectionSave.changes(form, section: section).map { ($0.question.id, $0.typed) }, uniquingKeysWith: { a, _ in a })
+            let fresh = try await ReportAccess.readable(req)
+            return allowingScripts(Response.html(ReportPage.View.renderSection(req.page, try await model(req, fresh), template: fresh.template,
+                                                                               section: section, feedback: .init(typed: typed, preview: true))))
+        }
+        let outcome = try await SectionSave.save(form, section: section, report: loaded, by: user, logger: req.logger, on: req.db)
+        if SectionSaveResult.isAsked(by: req) {
+            let result = SectionSaveResult(outcome, catalog: req.catalog)
+            return try await result.encodeResponse(status: result.status, for: req)
+        }
         if outcome.conflicts.isEmpty && outcome.errors.isEmpty {
             return req.redirect(to: SiteURL.reportSection(loaded.id, section: sectionID).path + "?saved=\(outcome.saved.count)")
         }
         let fresh = try await ReportAccess.readable(req)
         let feedback = ReportPage.Feedback(conflicts: outcome.conflicts, errors: outcome.errors, typed: outcome.typed, saved: outcome.saved.count)
-        return Response.html(ReportPage.View.renderSection(req.page, try await model(req, fresh), template: fresh.template, section: section,
+        return allowingScripts(Response.html(ReportPage.View.renderSection(req.page, try await model(req, fresh), template: fresh.template, section: section,
                                                            feedback: feedback),
-                             status: outcome.conflicts.isEmpty ? .unprocessableEntity : .conflict)
+                             status: outcome.conflicts.isEmpty ? .unprocessableEntity : .conflict))
     }
 
     /// A page of a report. A signed-in reader's is kept (``WorkspacePageCache``) and served again
     /// while nothing it shows changed: the access check and every read are skipped then, as
-    /// their outcome is the same under the same generations.
-    static func keptPage(_ req: Request, render: (PageContext, ReportAccess.Loaded, ReportPage.Model) throws -> String) async throws -> Response {
+    /// their outcome is the same under the same generations. A page that marks what others
+    /// changed is not kept (its marks change with the reader's visits and the clock). Opening a
+    /// section's page (`visiting`) records the reader's visit to it.
+    static func keptPage(_ req: Request, visiting section: String? = nil,
+                         render: (PageContext, ReportAccess.Loaded, ReportPage.Model) throws -> String) async throws -> Response {
         let cache = req.application.synergia.workspacePages
-        guard let user = req.auth.get(UserModel.self)?.id, let key = WorkspacePageCache.key(for: req, user: user) else {
-            let loaded = try await ReportAccess.readable(req)
-            return Response.html(try render(req.page, loaded, try await model(req, loaded)))
+        let user = req.auth.get(UserModel.self)?.id
+        let key = user.flatMap { WorkspacePageCache.key(for: req, user: $0) }
+        var generations: Generations?
+        if key != nil {
+            let current = try await req.generations().withoutSessions
+            if let key, let kept = cache.page(key, at: current) { return cache.served(kept, to: req) }
+            generations = current
         }
-        let generations = try await req.generations().withoutSessions
-        if let kept = cache.page(key, at: generations) { return cache.served(kept, to: req) }
         let loaded = try await ReportAccess.readable(req)
+        if let section, !loaded.template.sections.contains(where: { $0.id == section }) { throw Abort(.notFound) }
+        let readAt = Date()
+        let model = try await model(req, loaded, now: readAt)
+        if let section, let user { try await ReportVisits.record(user, report: loaded.id, section: section, at: readAt, on: req.db) }
+        guard let key, let generations, !model.marksChanges else { return Response.html(try render(req.page, loaded, model)) }
         var context = req.page
         context.csrfToken = cache.tokenPlaceholder
-        let html = try render(context, loaded, try await model(req, loaded))
+        let html = try render(context, loaded, model)
         return cache.served(cache.keep(key, html: html, at: generations), to: req)
     }
 

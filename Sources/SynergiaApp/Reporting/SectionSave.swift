@@ -24,8 +24,12 @@ enum SectionSave {
         var shown: String = ""
     }
 
+    /// An answer saved: its new version and the digest of the value as a page would show it now
+    /// (what the section's fields hold for it after the save).
+    struct Saved: Content, Equatable, Sendable { var question: String; var version: Int; var shown: String }
+
     struct Outcome: Sendable {
-        var saved: [String] = []
+        var saved: [Saved] = []
         var conflicts: [String: ReportPage.Feedback.Conflict] = [:]
         var errors: [String: String] = [:]
         var typed: [String: Typed] = [:]
@@ -57,18 +61,28 @@ enum SectionSave {
     /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
     /// (a refused value, a permission, the database) is that answer's error, with what was typed:
     /// the others go on, and nothing typed is lost.
-    static func save(_ form: QueryValues, section: TemplateSection, report: ReportAccess.Loaded, by user: UserModel,
-                     logger: Logger, on db: any Database) async throws -> Outcome {
+    /// What the person changed in `section`: each question whose sent value differs from what the
+    /// page showed, with what was typed. A question the form did not carry (or carried without its
+    /// version) is left out, as is one sent as shown.
+    static func changes(_ form: QueryValues, section: TemplateSection) -> [(question: TemplateQuestion, typed: Typed)] {
         var fields: [String: [String]] = [:]
         for pair in form.pairs { fields[pair.name, default: []].append(pair.value) }
-        var outcome = Outcome()
-        for question in section.questions {
+        return section.questions.compactMap { question in
             let id = question.id
-            // A question the form did not carry (or carried without its version) is left as it is.
             guard let baseText = fields[baseField(id)]?.last, let base = Int(baseText), base >= 0,
-                  let shown = fields[shownField(id)]?.last else { continue }
+                  let shown = fields[shownField(id)]?.last else { return nil }
             let typed = Typed(value: fields[valueField(id)]?.last, values: fields[choiceField(id)] ?? [], base: base, shown: shown)
-            guard digest(canonical(question, typed)) != shown else { continue }
+            return digest(canonical(question, typed)) != shown ? (question, typed) : nil
+        }
+    }
+
+    static func save(_ form: QueryValues, section: TemplateSection, report: ReportAccess.Loaded, by user: UserModel,
+                     logger: Logger, on db: any Database) async throws -> Outcome {
+        var outcome = Outcome()
+        for (question, typed) in changes(form, section: section) {
+            let id = question.id
+            let shown = typed.shown
+            let base = typed.base
             func refuse(_ key: String) {
                 outcome.errors[id] = key
                 outcome.typed[id] = typed
@@ -81,7 +95,7 @@ enum SectionSave {
                 do {
                     switch try await ReportingService.save(value, question: id, baseVersion: base, report: report.id, template: report.template,
                                                            by: user, on: db) {
-                    case .saved: outcome.saved.append(id)
+                    case .saved(let version): outcome.saved.append(Saved(question: id, version: version, shown: digest(shownText(question, value))))
                     case .conflict(let mine, let theirs): outcome.conflicts[id] = .init(mine: mine, theirs: theirs)
                     }
                 } catch let refusal as Refusal {

@@ -7,8 +7,9 @@ import Vapor
 public enum Layout {
     /// `json`: the page's JSON twin, announced as an alternate representation; `feed`: an Atom feed of
     /// this page's own (a search's), announced with the site's feeds, with its title.
+    /// `scripts`: the site's own scripts the page enhances itself with (by asset name; the page works without them).
     static func render(_ page: PageContext, title: String, json: SiteURL? = nil, feed: (url: SiteURL, title: String)? = nil,
-                       main: [Node<HTML.BodyContext>]) -> String {
+                       scripts: [String] = [], main: [Node<HTML.BodyContext>]) -> String {
         let html = HTML(
             .attribute(named: "lang", value: page.language.code),
             .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
@@ -26,7 +27,8 @@ public enum Layout {
                 .unwrap(feed) {
                     .link(.rel(.alternate), .type("application/atom+xml"), .attribute(named: "title", value: $0.title.attributeEscaped),
                           .href($0.url.path.attributeEscaped))
-                }
+                },
+                .forEach(scripts) { .script(.src(SiteURL.asset($0, version: page.assetVersion).path), .attribute(named: "defer", value: "defer")) }
             ),
             .body(
                 .a(.class("skip"), .href("#main"), page.text("nav.skip")),

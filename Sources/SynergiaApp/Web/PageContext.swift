@@ -84,7 +84,7 @@ extension Request {
         }
         return PageContext(language: language, catalog: catalog, user: user, csrfToken: CSRFMiddleware.masked(csrfToken), path: url.path,
                            query: query, demo: application.synergia.settings.demo,
-                           assetVersion: application.synergia.assets.version(of: "synergia.css"))
+                           assetVersion: application.synergia.assets.version)
     }
 }
 

@@ -1,7 +1,8 @@
 import Vapor
 
 /// Headers that make every response safer to show: no framing, no MIME sniffing, a strict
-/// content security policy (Synergia's pages need no script at all), no referrer leaks.
+/// content security policy (no script at all, except on a page that enhances itself with the site's
+/// own script file: ``policy(scripts:)``), no referrer leaks.
 /// In production the site is HTTPS only: browsers are told so for a year (HSTS).
 struct SecurityHeaders: AsyncMiddleware {
     var production: Bool
@@ -18,8 +19,15 @@ struct SecurityHeaders: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                      value: "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'")
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.policy(scripts: false))
+        }
         return response
+    }
+
+    /// The content security policy: no script, or (`scripts`) only the site's own files (never
+    /// inline, never another origin). A page that loads one of its scripts sets the second itself.
+    static func policy(scripts: Bool) -> String {
+        "default-src 'self'; script-src \(scripts ? "'self'" : "'none'"); object-src 'none'; frame-ancestors 'none'; form-action 'self'"
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 
-/// The stylesheet, the print stylesheet and the OpenAPI document, read once from the
+/// The stylesheet, the print stylesheet, the section's autosave script and the OpenAPI document, read once from the
 /// app's resources and served with a content hash for caching.
 public struct StaticAssets: Sendable {
     public struct Asset: Sendable {
@@ -16,6 +16,7 @@ public struct StaticAssets: Sendable {
         "synergia.css": .init(type: "text", subType: "css", parameters: ["charset": "utf-8"]),
         "print.css": .init(type: "text", subType: "css", parameters: ["charset": "utf-8"]),
         "openapi.yaml": .init(type: "application", subType: "yaml", parameters: ["charset": "utf-8"]),
+        "autosave.js": .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]),
     ]
 
     public static func load() throws -> StaticAssets {
@@ -30,8 +31,12 @@ public struct StaticAssets: Sendable {
             let digest = SHA256.hash(data: Data(body.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
             files[name] = Asset(body: body, contentType: type, etag: "\"\(digest)\"")
         }
-        return StaticAssets(files: files)
+        let combined = SHA256.hash(data: Data(files.keys.sorted().compactMap { files[$0]?.etag }.joined().utf8))
+        return StaticAssets(files: files, version: combined.prefix(8).map { String(format: "%02x", $0) }.joined())
     }
+
+    /// A short hash of every asset, appended to their URLs so a new version is fetched at once.
+    public let version: String
 
     /// A response for the asset, or 304 when the client has it already.
     func response(for name: String, request: Request) -> Response? {
@@ -46,8 +51,4 @@ public struct StaticAssets: Sendable {
         return Response(status: .ok, headers: headers, body: .init(string: asset.body))
     }
 
-    /// A short hash of an asset, appended to its URL so a new version is fetched at once.
-    func version(of name: String) -> String {
-        files[name].map { $0.etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? "0"
-    }
 }

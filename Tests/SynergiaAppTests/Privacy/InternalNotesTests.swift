@@ -117,9 +117,10 @@ struct PublicRecordTests {
             try await focalPoint.signIn("fp@example.org")
             try await contributor.signIn("contributor@example.org")
             let path = "/reports/\(report.id!)"
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
             for step in ["in-review", "approved"] { #expect(try await focalPoint.post("\(path)/transition", ["to": step]).status == .seeOther) }
-            #expect(try await contributor.post("\(path)/answers/cbd-7nr.s1.q2", ["value": "late change", "baseVersion": "0"]).status == .forbidden)
-            #expect(try await focalPoint.post("\(path)/answers/cbd-7nr.s1.q2", ["value": "last fix", "baseVersion": "0"]).status == .seeOther)
+            #expect(try await contributor.post("\(path)/answers/cbd-7nr.s1.q6", ["value": "late change", "baseVersion": "0"]).status == .forbidden)
+            #expect(try await focalPoint.post("\(path)/answers/cbd-7nr.s1.q6", ["value": "last fix", "baseVersion": "0"]).status == .seeOther)
         }
     }
 

@@ -192,6 +192,7 @@ struct SectionSaveTests {
             #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Theirs"), "the conflicting one is not overwritten")
             #expect(json.answer("cbd-7nr.s1.q6")?.value == .longText("Their notes"), "a field left alone never overwrites a colleague")
             #expect(sent.contains("Theirs") && sent.contains("value=\"Mine\""), "both versions, mine in the control")
+            #expect(sent.contains("<a href=\"/reports/\(id)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q1\">Keep theirs"), "keeping theirs stays in the section")
             #expect(sent.contains("Answers saved: 1"))
 
             // Saved again as shown, mine wins over the version I have now seen.
@@ -254,11 +255,15 @@ struct SectionSaveTests {
     func refusedValueKeptAsTyped() async throws {
         try await withSynergia { app async throws in
             let (id, me, page) = try await openSection(app, "cbd-7nr.s3")
+            #expect(!page.contains("aria-invalid") && !page.contains("aria-describedby"), "nothing refused yet")
             let number = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .number })
             let text = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .longText || $0.type == .shortText })
             let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s3", pairs: Self.form(page, [number.id: "twelve <b>", text.id: "Kept"]))
             #expect(sent.status == .unprocessableEntity)
             #expect(sent.contains("value=\"twelve &lt;b&gt;\""), "what was typed, escaped, in its control")
+            let control = try #require(sent.body.firstMatch(of: try Regex("<input[^>]*id=\"v-\(number.id)\"[^>]*>"))?.0)
+            #expect(control.contains("aria-invalid=\"true\"") && control.contains("aria-describedby=\"e-\(number.id)\""), "\(control)")
+            #expect(sent.contains("<p id=\"e-\(number.id)\" class=\"error\""))
             let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
             #expect(json.answer(text.id) != nil && json.answer(number.id) == nil)
         }

@@ -9,27 +9,49 @@ import VaporTesting
 /// template version the cycle was opened with.
 @Suite("Submission means complete")
 struct SubmissionTests {
-    @Test("a report with 1 of its required answers is refused, naming each missing one, and stays approved")
-    func incomplete() async throws {
+    @Test("a report with 1 of its required answers is not sent for review: the check's list comes back, each missing answer linked, and it stays a draft")
+    func incompleteReview() async throws {
         try await withSynergia { app in
             let report = try await startKenyaCBDReport(app)
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")
             let path = "/reports/\(report.id!)"
             #expect(try await browser.post("\(path)/answers/cbd-7nr.s1.q2", ["value": "Our report", "baseVersion": "0"]).status == .seeOther)
-            for step in ["in-review", "approved"] { #expect(try await browser.post("\(path)/transition", ["to": step]).status == .seeOther) }
-            let refused = try await browser.post("\(path)/transition", ["to": "submitted"])
+            let refused = try await browser.post("\(path)/transition", ["to": "in-review"])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.contains("id=\"submission-problems\"") && refused.contains("href=\"#q-cbd-7nr.s1.q3\""))
-            let stored = try #require(try await ReportModel.find(report.id, on: app.db))
-            #expect(stored.status == .approved && stored.receiptSHA256 == nil && stored.submittedContent == nil)
+            #expect(refused.contains("id=\"refused\"") && refused.contains(app.synergia.catalogs[.english]["error.review.incomplete"]))
+            #expect(refused.contains("href=\"\(path)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q3\""))
+            #expect(!refused.contains("#q-cbd-7nr.s1.q2\""), "the answered question is not listed")
+            #expect(try #require(try await ReportModel.find(report.id, on: app.db)).status == .draft)
 
             let token = try await APIClient.forUser(app, "fp@example.org")
-            let api = try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"submitted"}"#)
+            let api = try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"in-review"}"#)
             #expect(api.status == .unprocessableEntity)
             let problems = try api.json(WriteAPI.SubmissionProblemsDTO.self).problems
             let required = try app.synergia.templates.template("cbd-7nr").questions.filter(\.required).count
             #expect(problems.count == required - 1)
+
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            #expect(try await browser.post("\(path)/transition", ["to": "in-review"]).status == .seeOther)
+        }
+    }
+
+    @Test("an answer emptied after the review (a stored answer gone) stops the submission with the check's list; the report stays approved")
+    func incompleteSubmission() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let path = "/reports/\(report.id!)"
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            for step in ["in-review", "approved"] { #expect(try await browser.post("\(path)/transition", ["to": step]).status == .seeOther) }
+            try await AnswerModel.query(on: app.db).filter(\.$questionID == "cbd-7nr.s1.q3").delete()
+            let refused = try await browser.post("\(path)/transition", ["to": "submitted"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.contains(app.synergia.catalogs[.english]["error.submission.incomplete"]))
+            #expect(refused.contains("href=\"\(path)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q3\""))
+            let stored = try #require(try await ReportModel.find(report.id, on: app.db))
+            #expect(stored.status == .approved && stored.receiptSHA256 == nil && stored.submittedContent == nil)
 
             try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
             #expect(try await browser.post("\(path)/transition", ["to": "submitted"]).status == .seeOther)
@@ -41,13 +63,13 @@ struct SubmissionTests {
         try await withSynergia { app in
             let report = try await startKenyaCBDReport(app)
             try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
-            // A choice that is not in the question's list, stored behind the validation.
-            try await app.db.sql.update(AnswerModel.schema).set("value", to: #"{"type":"singleChoice","value":"withdrawn-choice"}"#)
-                .where("question_id", .equal, "cbd-7nr.s4.q2").run()
             let token = try await APIClient.forUser(app, "fp@example.org")
             for step in ["in-review", "approved"] {
                 #expect(try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"\#(step)"}"#).status == .ok)
             }
+            // A choice that is not in the question's list, stored behind the validation.
+            try await app.db.sql.update(AnswerModel.schema).set("value", to: #"{"type":"singleChoice","value":"withdrawn-choice"}"#)
+                .where("question_id", .equal, "cbd-7nr.s4.q2").run()
             let refused = try await token.send(.POST, "/api/v1/reports/\(report.id!)/transition", json: #"{"to":"submitted"}"#)
             #expect(refused.status == .unprocessableEntity)
             #expect(try refused.json(WriteAPI.SubmissionProblemsDTO.self).problems.map(\.question) == ["cbd-7nr.s4.q2"])

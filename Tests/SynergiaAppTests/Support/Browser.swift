@@ -42,11 +42,11 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a form of named values in order, a name as often as a browser would send it (a
     /// multiple choice's boxes); the token is added unless `csrf` is false.
-    func post(_ path: String, pairs: [(String, String)], csrf: Bool = true) async throws -> Page {
+    func post(_ path: String, pairs: [(String, String)], csrf: Bool = true, headers extra: HTTPHeaders = [:]) async throws -> Page {
         if csrf, cookies[CSRFMiddleware.cookieName] == nil { _ = try await get("/sign-in") }
         var pairs = pairs
         if csrf { pairs.append((CSRFMiddleware.fieldName, cookies[CSRFMiddleware.cookieName] ?? "")) }
-        var headers = HTTPHeaders()
+        var headers = extra
         headers.contentType = .urlEncodedForm
         let body = pairs.map { "\(Self.formEscape($0.0))=\(Self.formEscape($0.1))" }.joined(separator: "&")
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))

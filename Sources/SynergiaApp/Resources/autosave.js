@@ -1,0 +1,123 @@
+// Synergia: a section's answers save themselves a few seconds after typing stops (issue 17).
+// Progressive enhancement of the section's form, which works without this script: an answer
+// is sent only after the person typed in it, with the version and the digest the page showed
+// (the form's own b: and w: fields), to the form's own address, so the server applies the same
+// rules as to the form (only what changed is saved; a colleague's newer answer is a conflict).
+(function () {
+  "use strict";
+  var form = document.getElementById("section-form");
+  if (!form || !window.fetch || !window.URLSearchParams) { return; }
+  var DELAY = 3000;
+  var timers = {}, sending = {}, pending = {};
+  var language = document.documentElement.lang || "en";
+
+  function field(name) { return form.elements.namedItem(name); }
+
+  function questionOf(control) {
+    if (!control || control.form !== form || !control.name) { return null; }
+    var prefix = control.name.slice(0, 2);
+    return prefix === "v:" || prefix === "m:" ? control.name.slice(2) : null;
+  }
+
+  function say(question, text, kind) {
+    var box = document.getElementById("q-" + question);
+    if (!box) { return; }
+    var note = box.querySelector(".autosave");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "autosave note";
+      note.setAttribute("role", "status");
+      box.appendChild(note);
+    }
+    note.textContent = text;
+    note.classList.toggle("error", kind === "error");
+  }
+
+  function message(name, values) {
+    var text = form.getAttribute("data-" + name) || "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(values[key]); });
+    return text;
+  }
+
+  function clock(iso) {
+    var date = iso ? new Date(iso) : new Date();
+    try {
+      return date.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
+    } catch (e) {
+      return date.toISOString().slice(11, 16);
+    }
+  }
+
+  function body(question) {
+    var params = new URLSearchParams();
+    params.append("_csrf", field("_csrf").value);
+    ["b:", "w:"].forEach(function (prefix) {
+      var hidden = field(prefix + question);
+      if (hidden) { params.append(prefix + question, hidden.value); }
+    });
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.name === "v:" + question) {
+        params.append(control.name, control.value);
+      } else if (control.name === "m:" + question && control.checked) {
+        params.append(control.name, control.value);
+      }
+    });
+    return params;
+  }
+
+  function settle(question, result) {
+    (result.saved || []).forEach(function (saved) {
+      if (saved.question !== question) { return; }
+      field("b:" + question).value = String(saved.version);
+      field("w:" + question).value = saved.shown;
+      say(question, message("saved", { time: clock(result.at) }), "saved");
+    });
+    (result.conflicts || []).forEach(function (conflict) {
+      if (conflict.question === question) { say(question, message("conflict", { author: conflict.author }), "error"); }
+    });
+    (result.errors || []).forEach(function (error) {
+      if (error.question === question) { say(question, message("error", { message: error.message }), "error"); }
+    });
+  }
+
+  function save(question) {
+    delete timers[question];
+    if (sending[question]) { pending[question] = true; return; }
+    sending[question] = true;
+    say(question, message("saving"), "saving");
+    fetch(form.action, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+      body: body(question).toString()
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") !== 0) { throw new Error(String(response.status)); }
+      return response.json();
+    }).then(function (result) {
+      settle(question, result);
+    }).catch(function () {
+      say(question, message("offline"), "error");
+    }).then(function () {
+      sending[question] = false;
+      if (pending[question]) { delete pending[question]; schedule(question); }
+    });
+  }
+
+  function schedule(question) {
+    clearTimeout(timers[question]);
+    timers[question] = setTimeout(function () { save(question); }, DELAY);
+  }
+
+  function typed(event) {
+    var question = questionOf(event.target);
+    if (question && field("b:" + question) && field("w:" + question)) { schedule(question); }
+  }
+
+  document.addEventListener("input", typed);
+  document.addEventListener("change", typed);
+  // The form's own button sends everything: nothing is left waiting to autosave behind it.
+  form.addEventListener("submit", function () {
+    Object.keys(timers).forEach(function (question) { clearTimeout(timers[question]); delete timers[question]; });
+  });
+})();
