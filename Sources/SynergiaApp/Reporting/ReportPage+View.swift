@@ -157,6 +157,7 @@ extension ReportPage {
                           .data(named: "conflict", value: page.t("report.autosave-conflict").attributeEscaped),
                           .data(named: "error", value: page.t("report.autosave-error").attributeEscaped),
                           .data(named: "offline", value: page.t("report.autosave-offline").attributeEscaped),
+                          .data(named: "characters", value: page.t("report.characters").attributeEscaped),
                           Layout.csrfField(page),
                           .button(.type(.submit), .id("save-section"), page.text("report.save-section")), .escapedText(" "),
                           .button(.type(.submit), .id("preview-section"), .name("preview"), .value("1"), page.text("report.preview")),

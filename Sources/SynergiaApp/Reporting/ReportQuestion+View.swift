@@ -54,6 +54,7 @@ extension ReportPage {
                     ?? .form(.method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
                           .input(.type(.hidden), .name("baseVersion"), .value("\(answer?.version ?? 0)")),
                           input(page, question: question, id: "v-\(id)", value: answer?.value),
+                          .raw(length(page, question, answer.map { AnswerForm.formText($0.value) } ?? "").render()),
                           .button(.type(.submit), .id("save-\(id)"), page.text("actions.save"))),
                     .if(question.element != nil && answer != nil && answer?.detached != true,
                         .form(.class("inline"), .method(.post), .action(SiteURL.reportDetach(model.id, question: question.id).path), Layout.csrfField(page),
@@ -125,7 +126,15 @@ extension ReportPage {
                 .input(.type(.hidden), .name(SectionSave.shownField(question.id).attributeEscaped), .value(shown.attributeEscaped),
                        .attribute(named: "form", value: form)),
                 control)
-            return .div(.class("field"), .raw(fields.render()))
+            return .div(.class("field"), .raw(fields.render()), length(page, question, typed?.value ?? (conflict?.mine ?? answer?.value).map(AnswerForm.formText) ?? ""))
+        }
+
+        /// "120 of 2,000 characters" under a text the format limits (kept up to date as one types by the section's script).
+        static func length(_ page: PageContext, _ question: TemplateQuestion, _ text: String) -> Node<HTML.BodyContext> {
+            .unwrap(question.maxLength) { max in
+                .p(.id("n-\(question.id.attributeEscaped)"), .class("note count"), .attribute(named: "aria-live", value: "polite"),
+                   page.text("report.characters", ["count": "\(AnswerValidation.characterCount(text))", "max": "\(max)"]))
+            }
         }
 
         /// The control for the question's type, named by the question's heading (no second copy of the title in a label).
@@ -146,6 +155,7 @@ extension ReportPage {
             }
             func invalidState<C>() -> Attribute<C> { .attribute(named: "aria-invalid", value: invalid ? "true" : "") }
             func description<C>() -> Attribute<C> { .attribute(named: "aria-describedby", value: describedBy) }
+            func limit<C>() -> Attribute<C> { .attribute(named: "maxlength", value: question.maxLength.map(String.init) ?? "") }
             let name = (form == nil ? "value" : SectionSave.valueField(question.id)).attributeEscaped
             // The section's form, for a control outside it (none when empty).
             let formID = form?.attributeEscaped ?? ""
@@ -174,10 +184,11 @@ extension ReportPage {
                               .attribute(named: "form", value: formID), invalidState(), description())
             case .shortText, .link:
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "form", value: formID), invalidState(), description())
+                              .attribute(named: "form", value: formID), invalidState(), description(), limit())
             case .longText, .table, .indicatorSeries:
                 // The parser drops a newline right after the start tag: one is written there, so a text that starts with one keeps it.
                 return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID), state(),
+                                 .attribute(named: "maxlength", value: question.maxLength.map(String.init) ?? ""),
                                  .raw("\n"), .escapedText(current))
             }
         }

@@ -109,8 +109,16 @@
     timers[question] = setTimeout(function () { save(question); }, DELAY);
   }
 
+  // "120 of 2,000 characters" under a text the format limits, as it is typed.
+  function count(control, question) {
+    var note = document.getElementById("n-" + question);
+    var max = control.getAttribute("maxlength");
+    if (note && max) { note.textContent = message("characters", { count: String(control.value.length), max: max }); }
+  }
+
   function typed(event) {
     var question = questionOf(event.target);
+    if (question) { count(event.target, question); }
     if (question && field("b:" + question) && field("w:" + question)) { schedule(question); }
   }
 

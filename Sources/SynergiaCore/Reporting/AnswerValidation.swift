@@ -17,6 +17,8 @@ public enum AnswerProblem: Sendable, Equatable, Error {
     /// A period that is not a year (`2020`) or a range of years (`2016-2020`).
     case seriesPeriodInvalid(String)
     case seriesValueNotFinite(period: String)
+    /// A text longer than the format allows.
+    case tooLong(max: Int)
 
     public var catalogKey: String {
         switch self {
@@ -33,6 +35,7 @@ public enum AnswerProblem: Sendable, Equatable, Error {
         case .seriesPeriodDuplicate: "error.answer.series-period-duplicate"
         case .seriesPeriodInvalid: "error.answer.series-period-invalid"
         case .seriesValueNotFinite: "error.answer.series-value-not-finite"
+        case .tooLong: "error.answer.too-long"
         }
     }
 }
@@ -43,12 +46,15 @@ public enum AnswerValidation {
     /// Checks: the type matches; choice ids are in the question's list (no repeats); numbers are
     /// finite; dates are real `YYYY-MM-DD` calendar dates; links are http(s) URLs with a host or
     /// non-empty file references; table cells are in known columns and fit the column type;
-    /// series periods are non-empty and unique and their values finite.
+    /// series periods are non-empty and unique and their values finite; texts are within the format's limit.
     /// Emptiness is not a problem here: whether a required question is answered is checked at submission.
     public static func validate(_ value: AnswerValue, for question: TemplateQuestion) -> AnswerProblem? {
         guard value.type == question.type else { return .wrongType(expected: question.type, got: value.type) }
         switch value {
-        case .shortText, .longText, .yesNo, .progressAssessment:
+        case .shortText(let text), .longText(let text):
+            guard let max = question.maxLength, characterCount(text) > max else { return nil }
+            return .tooLong(max: max)
+        case .yesNo, .progressAssessment:
             return nil
         case .singleChoice(let id):
             return (question.choices ?? []).contains { $0.id == id } ? nil : .choiceUnknown(id)
@@ -103,6 +109,12 @@ public enum AnswerValidation {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= lengths[month - 1]
+    }
+
+    /// The length of a text as a browser counts it against a field's `maxlength`: UTF-16 code
+    /// units, a line break as one (a form sends it as CR LF).
+    public static func characterCount(_ text: String) -> Int {
+        text.replacingOccurrences(of: "\r\n", with: "\n").utf16.count
     }
 
     /// Whether `text` is an absolute http or https URL with a host and no spaces.

@@ -69,10 +69,13 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
     /// Party's data for that indicator (the total, not disaggregated), stored once and shared
     /// with imports, dashboards and every other report that asks for the same indicator.
     public var indicator: String?
+    /// The most characters a text answer may have, when the format sets a limit (counted as a
+    /// browser counts a field's `maxlength`: UTF-16 code units). None of the formats shipped sets one.
+    public var maxLength: Int?
 
     public init(id: String, type: QuestionType, title: LocalizedText, help: LocalizedText? = nil, required: Bool = false,
                 choices: [TemplateChoice]? = nil, unit: String? = nil, columns: [TemplateColumn]? = nil,
-                element: String? = nil, target: TargetReference? = nil, indicator: String? = nil) {
+                element: String? = nil, target: TargetReference? = nil, indicator: String? = nil, maxLength: Int? = nil) {
         self.id = id
         self.type = type
         self.title = title
@@ -84,6 +87,7 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
         self.element = element
         self.target = target
         self.indicator = indicator
+        self.maxLength = maxLength
     }
 
     public init(from decoder: any Decoder) throws {
@@ -99,5 +103,9 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
         element = try c.decodeIfPresent(String.self, forKey: .element)
         target = try c.decodeIfPresent(TargetReference.self, forKey: .target)
         indicator = try c.decodeIfPresent(String.self, forKey: .indicator)
+        maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        if let maxLength, maxLength < 1 || !(type == .shortText || type == .longText) {
+            throw DecodingError.dataCorruptedError(forKey: .maxLength, in: c, debugDescription: "\(id): maxLength is a positive limit of a text question")
+        }
     }
 }

@@ -56,4 +56,39 @@ struct NarrativeAnswerTests {
             #expect(saved.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=2")
         }
     }
+
+    @Test("where the format limits a narrative, the field says how many characters it has of how many; a longer one is refused, changing nothing")
+    func lengthLimit() async throws {
+        try await withSynergia { app async throws in
+            var template = try app.synergia.templates.template("cbd-7nr")
+            let index = try #require(template.sections[0].questions.firstIndex { $0.id == "cbd-7nr.s1.q6" })
+            template.sections[0].questions[index].maxLength = 40
+            let context = app.synergia
+            app.synergia = SynergiaContext(settings: context.settings, catalogs: context.catalogs, assets: context.assets, calendar: context.calendar,
+                                           templates: ReportingService.Templates([template] + context.templates.byID.values.filter { $0.id != "cbd-7nr" },
+                                                                                 elements: context.templates.elements),
+                                           indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
+                                           startedAt: context.startedAt, cpuPool: context.cpuPool)
+            let (id, browser, page) = try await SectionSaveTests().openSection(app, "cbd-7nr.s1")
+            #expect(page.contains("maxlength=\"40\"") && page.contains(">0 of 40 characters</p>"))
+            #expect(page.contains("data-characters=\"{count} of {max} characters\""), "the script counts as one types")
+
+            // 40 with a line break (sent as CR LF, counted as one, as the browser counts it): saved.
+            let fits = "Line one of the answer\r\nline two, 40 char"
+            #expect(fits.replacingOccurrences(of: "\r\n", with: "\n").utf16.count == 40)
+            #expect(try await browser.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: SectionSaveTests.form(page, ["cbd-7nr.s1.q6": fits])).status == .seeOther)
+            let saved = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
+            #expect(saved.contains(">40 of 40 characters</p>"))
+
+            let long = String(repeating: "é", count: 41)
+            let refused = try await browser.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: SectionSaveTests.form(saved, ["cbd-7nr.s1.q6": long]))
+            #expect(refused.status == .unprocessableEntity && refused.contains("The answer is longer than the format allows"))
+            #expect(refused.contains(">41 of 40 characters</p>"), "what was typed is kept, with its count")
+            let token = try await APIClient.forUser(app, "fp@example.org")
+            let api = try await token.send(.PUT, "/api/v1/reports/\(id)/answers/cbd-7nr.s1.q6",
+                                           json: #"{"value":{"type":"longText","value":"\#(long)"},"baseVersion":1}"#)
+            #expect(api.status == .unprocessableEntity)
+            #expect(try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s1.q6")?.version == 1)
+        }
+    }
 }

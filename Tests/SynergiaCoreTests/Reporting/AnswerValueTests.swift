@@ -109,4 +109,19 @@ struct AnswerValidationTests {
         #expect(check(.indicatorSeries([SeriesPoint(period: "", value: 1)]), q(.indicatorSeries)) == .seriesPeriodEmpty)
         #expect(check(.indicatorSeries([SeriesPoint(period: "2020", value: .nan)]), q(.indicatorSeries)) == .seriesValueNotFinite(period: "2020"))
     }
+
+    @Test("a text the format limits is counted as a browser counts it: UTF-16 units, a line break (CR LF) as one")
+    func lengthLimit() throws {
+        var question = q(.longText)
+        question.maxLength = 4
+        #expect(check(.longText("a\r\nbc"), question) == nil)
+        #expect(check(.longText("abcde"), question) == .tooLong(max: 4))
+        #expect(check(.longText("ab😀"), question) == nil, "an emoji is two units, as in the browser")
+        #expect(check(.longText("abc😀"), question)?.catalogKey == "error.answer.too-long")
+        #expect(check(.longText(String(repeating: "x", count: 5000)), q(.longText)) == nil, "no limit unless the format sets one")
+        let bad = #"{"id":"q","type":"number","title":{"en":"Q"},"maxLength":3}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(TemplateQuestion.self, from: Data(bad.utf8)) }
+        let zero = #"{"id":"q","type":"longText","title":{"en":"Q"},"maxLength":0}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(TemplateQuestion.self, from: Data(zero.utf8)) }
+    }
 }
