@@ -19,18 +19,19 @@ enum PrivateGenerations {
 
     /// The workspace's tables: every write to one of them moves `workspace` on.
     /// (A kept report page reads these three; add a table here before a kept page reads it.)
-    static let workspaceTables = ["question_comments", "section_assignments", "indicator_draft_values"]
+    static let workspaceTables = ["question_comments", "section_assignments", "indicator_draft_values", "report_visits"]
+    /// Workspace tables made by migrations that run after ``CreatePrivateGenerations``; each adds its own trigger.
+    static let laterWorkspaceTables = ["report_visits"]
 
     /// Tables nothing kept in memory reads: sign-in limits, API tokens (checked on every
     /// request), the outbox, the audit chain, PDFs, import staging, answer history (shown on its
     /// own pages, never kept), saved searches (read by their owner's page and the e-mails, never kept),
-    /// report visits (a page that marks what changed since one is never kept),
     /// Fluent's own, the generations themselves, and the search index's digests and
     /// SQLite's FTS5 tables (written only beside `search_entries`, which is public).
     static let unwatchedTables = [
         "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log", "audit_head", "report_pdfs",
         "indicator_import_rows", "answer_history", "_fluent_migrations", "_fluent_sessions", "_fluent_enums",
-        ContentGeneration.table, table, SearchIndex.sources, SavedSearchModel.schema, ReportVisitModel.schema,
+        ContentGeneration.table, table, SearchIndex.sources, SavedSearchModel.schema,
     ] + CreateSearchIndex.sqliteShadowTables
 
     /// The session columns whose change ends or narrows a session (`last_seen_at` and a later
@@ -134,16 +135,16 @@ struct CreatePrivateGenerations: AsyncMigration {
                 END $$
                 """).run()
         }
-        for table in PrivateGenerations.workspaceTables {
-            try await addTrigger(on: table, events: ["INSERT", "UPDATE", "DELETE"], generation: "workspace", on: database)
+        for table in PrivateGenerations.workspaceTables where !PrivateGenerations.laterWorkspaceTables.contains(table) {
+            try await Self.addTrigger(on: table, events: ["INSERT", "UPDATE", "DELETE"], generation: "workspace", on: database)
         }
-        try await addTrigger(on: PrivateGenerations.sessionTable, events: ["DELETE"], generation: "sessions", on: database)
-        try await addTrigger(on: PrivateGenerations.sessionTable, events: ["UPDATE"], when: PrivateGenerations.sessionChange,
+        try await Self.addTrigger(on: PrivateGenerations.sessionTable, events: ["DELETE"], generation: "sessions", on: database)
+        try await Self.addTrigger(on: PrivateGenerations.sessionTable, events: ["UPDATE"], when: PrivateGenerations.sessionChange,
                              generation: "sessions", on: database)
     }
 
     /// Moves `generation` on after each of `events` on `table` (when `when` holds, if given).
-    private func addTrigger(on table: String, events: [String], when: String? = nil, generation: String, on database: any Database) async throws {
+    static func addTrigger(on table: String, events: [String], when: String? = nil, generation: String, on database: any Database) async throws {
         let sql = database.sql
         let condition = when.map { "WHEN (\($0))" } ?? ""
         if database.isPostgres {
@@ -173,7 +174,8 @@ struct CreatePrivateGenerations: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await ContentGeneration.drop(PrivateGenerations.table, prefix: "private_generation",
-                                         triggersOn: PrivateGenerations.workspaceTables + [PrivateGenerations.sessionTable],
+                                         triggersOn: PrivateGenerations.workspaceTables.filter { !PrivateGenerations.laterWorkspaceTables.contains($0) }
+                                            + [PrivateGenerations.sessionTable],
                                          postgresTriggers: ["private_generation_insert_update_delete", "private_generation_delete",
                                                             "private_generation_update", "private_generation_truncate"],
                                          on: database)

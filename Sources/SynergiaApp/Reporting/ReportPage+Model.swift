@@ -63,6 +63,11 @@ extension ReportPage {
             var completeness: Completeness
             /// Answers saved by others since the reader last opened the section (0 for readers not signed in).
             var changedSinceVisit: Int = 0
+            /// When the signed-in reader last opened the section's page.
+            var seenAt: Date?
+
+            /// Whether opening the section now changes what is marked (so the visit is worth writing).
+            var visitMatters: Bool { seenAt == nil || changedSinceVisit > 0 }
         }
 
         struct Actions: Content, Equatable, Sendable {
@@ -92,12 +97,6 @@ extension ReportPage {
             var question: String
             var questionTitle: [String: String]
             var value: AnswerValue
-        }
-
-        /// Whether the page marks anything as changed or being edited: such a page is never kept,
-        /// as its marks change with the reader's visits and with the clock.
-        var marksChanges: Bool {
-            answers.contains { $0.changedSinceVisit || $0.beingEdited } || sections.contains { $0.changedSinceVisit > 0 }
         }
 
         /// The current answer to `question`, if any.

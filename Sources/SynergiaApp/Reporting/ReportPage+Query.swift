@@ -41,7 +41,7 @@ extension ReportPage {
             submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256, answers: answers,
             completeness: completeness(template.questions),
             sections: template.sections.map {
-                .init(id: $0.id, completeness: completeness($0.questions), changedSinceVisit: changedInSection[$0.id] ?? 0)
+                .init(id: $0.id, completeness: completeness($0.questions), changedSinceVisit: changedInSection[$0.id] ?? 0, seenAt: marks.seen[$0.id])
             },
             actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
                              mayReadInternal: mayReadInternal, by: actor),

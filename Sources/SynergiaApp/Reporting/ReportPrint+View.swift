@@ -25,7 +25,7 @@ enum ReportPrintView {
                 .forEach(template.sections) { section in
                     .section(.h2(page.name(section.title)), .dl(.forEach(section.questions) { question in
                         .group(.dt(page.name(question.title)),
-                               .dd(answers[question.id].map { ReportPage.QuestionView.shown(question, $0) } ?? .text("—")))
+                               .dd(answers[question.id].map { ReportPage.QuestionView.shown(page, question, $0) } ?? .text("—")))
                     }))
                 }
             ))

@@ -23,7 +23,7 @@ extension ReportPage {
                 },
                 .unwrap(answer) { answer in
                     .group(
-                        shown(question, answer.value, class: "answer"),
+                        shown(page, question, answer.value, class: "answer"),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitle ?? "", "author": answer.author]))
@@ -64,13 +64,26 @@ extension ReportPage {
                 })))
         }
 
-        /// An answer as read: a narrative as formatted text (``SafeMarkdown``), anything else as
-        /// written, with the question's unit.
-        static func shown(_ question: TemplateQuestion, _ value: AnswerValue, class name: String? = nil) -> Node<HTML.BodyContext> {
-            if case .longText(let text) = value {
-                return .div(.class(name.map { "\($0) md" } ?? "md"), .raw(SafeMarkdown.html(text)))
+        /// An answer as read: a narrative as formatted text (``SafeMarkdown``), a choice, yes or no
+        /// or a rating by its label in the reader's language, anything else as written, with the
+        /// question's unit.
+        static func shown(_ page: PageContext, _ question: TemplateQuestion, _ value: AnswerValue, class name: String? = nil) -> Node<HTML.BodyContext> {
+            let text: String
+            switch value {
+            case .longText(let markdown):
+                return .div(.class(name.map { "\($0) md" } ?? "md"), .raw(SafeMarkdown.html(markdown)))
+            case .progressAssessment(let rating): text = page.t("progress.\(rating.rawValue)")
+            case .yesNo(let yes): text = page.t(yes ? "common.yes" : "common.no")
+            case .singleChoice(let id): text = label(page, question, id)
+            case .multipleChoice(let ids): text = ids.map { label(page, question, $0) }.joined(separator: "; ")
+            default: text = AnswerForm.formText(value)
             }
-            return .p(.unwrap(name) { .class($0) }, .escapedText(AnswerForm.formText(value)), .escapedText(question.unit.map { " \($0)" } ?? ""))
+            return .p(.unwrap(name) { .class($0) }, .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
+        }
+
+        /// A choice's label in the reader's language (its id when the template no longer has it).
+        static func label(_ page: PageContext, _ question: TemplateQuestion, _ id: String) -> String {
+            question.choices?.first { $0.id == id }?.label.resolved(in: page.language).text ?? id
         }
 
         /// Who last changed the answer and when; whether that was someone else since the reader's
@@ -105,7 +118,7 @@ extension ReportPage {
         }
 
         /// The question's control on a section's page, in the section's form (by the `form`
-        /// attribute): what it was written over (`b:`), the digest of what it shows (`w:`), so that
+        /// attribute) and what it was written over (`b:`: the version and the digest of what it shows), so that
         /// only what the person changed is saved (``SectionSave``). After a conflict it holds what
         /// the person sent, over the version that is stored; after a refusal, what they typed.
         static func sectionControls(_ page: PageContext, _ question: TemplateQuestion, answer: Model.Answer?, conflict: Feedback.Conflict?,
@@ -122,9 +135,8 @@ extension ReportPage {
                 control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", value: conflict?.mine ?? answer?.value, form: form)
             }
             let fields: Node<HTML.FormContext> = .group(
-                .input(.type(.hidden), .name(SectionSave.baseField(question.id).attributeEscaped), .value("\(base)"), .attribute(named: "form", value: form)),
-                .input(.type(.hidden), .name(SectionSave.shownField(question.id).attributeEscaped), .value(shown.attributeEscaped),
-                       .attribute(named: "form", value: form)),
+                .input(.type(.hidden), .name(SectionSave.baseField(question.id).attributeEscaped),
+                       .value(SectionSave.writtenOver(version: base, shown: shown).attributeEscaped), .attribute(named: "form", value: form)),
                 control)
             return .div(.class("field"), .raw(fields.render()), length(page, question, typed?.value ?? (conflict?.mine ?? answer?.value).map(AnswerForm.formText) ?? ""))
         }

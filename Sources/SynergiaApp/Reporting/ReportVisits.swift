@@ -3,7 +3,10 @@ import Foundation
 import SQLKit
 
 /// When each signed-in reader last opened each section of a report (never public): what others
-/// changed after it is "changed since your last visit" on the report's pages (issue 17).
+/// changed after it is "changed since your last visit" on the report's pages (issue 17). A visit
+/// is written only when it changes what is marked (the first one to a section, or one to a
+/// section with marks), and each moves the workspace generation on, so the reader's kept pages
+/// never show marks a visit has cleared.
 public final class ReportVisitModel: Model, @unchecked Sendable {
     public static let schema = "report_visits"
     @ID(key: .id) public var id: UUID?
@@ -24,6 +27,9 @@ struct CreateReportVisits: AsyncMigration {
             .field("seen_at", .datetime, .required)
             .unique(on: "user_id", "report_id", "section_id")
             .create()
+        // A visit changes what the reader's kept pages mark: it moves the workspace generation on.
+        try await CreatePrivateGenerations.addTrigger(on: ReportVisitModel.schema, events: ["INSERT", "UPDATE", "DELETE"], generation: "workspace",
+                                                      on: database)
     }
 
     func revert(on database: any Database) async throws {

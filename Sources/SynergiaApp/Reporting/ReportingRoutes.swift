@@ -189,9 +189,10 @@ struct ReportingRoutes: RouteCollection {
 
     /// A page of a report. A signed-in reader's is kept (``WorkspacePageCache``) and served again
     /// while nothing it shows changed: the access check and every read are skipped then, as
-    /// their outcome is the same under the same generations. A page that marks what others
-    /// changed is not kept (its marks change with the reader's visits and the clock). Opening a
-    /// section's page (`visiting`) records the reader's visit to it.
+    /// their outcome is the same under the same generations. Opening a section's page
+    /// (`visiting`) records the reader's visit to it when that changes what is marked (which moves
+    /// the workspace generation on: the next request renders afresh, without the marks). A
+    /// "being edited" mark is at most ``WorkspacePageCache/maxAge`` older than the clock.
     static func keptPage(_ req: Request, visiting section: String? = nil,
                          render: (PageContext, ReportAccess.Loaded, ReportPage.Model) throws -> String) async throws -> Response {
         let cache = req.application.synergia.workspacePages
@@ -207,8 +208,10 @@ struct ReportingRoutes: RouteCollection {
         if let section, !loaded.template.sections.contains(where: { $0.id == section }) { throw Abort(.notFound) }
         let readAt = Date()
         let model = try await model(req, loaded, now: readAt)
-        if let section, let user { try await ReportVisits.record(user, report: loaded.id, section: section, at: readAt, on: req.db) }
-        guard let key, let generations, !model.marksChanges else { return Response.html(try render(req.page, loaded, model)) }
+        if let section, let user, model.sections.first(where: { $0.id == section })?.visitMatters ?? false {
+            try await ReportVisits.record(user, report: loaded.id, section: section, at: readAt, on: req.db)
+        }
+        guard let key, let generations else { return Response.html(try render(req.page, loaded, model)) }
         var context = req.page
         context.csrfToken = cache.tokenPlaceholder
         let html = try render(context, loaded, model)

@@ -9,10 +9,11 @@ import Vapor
 /// as when it is saved alone.
 ///
 /// The form names each answer's fields by its question: `v:ID` (the value; `m:ID` once per choice
-/// of a multiple choice), `b:ID` (the version it was written over) and `w:ID` (the digest of the
-/// value as the page showed it). An answer whose sent value has the digest it was shown with was
-/// not changed and is not saved: a colleague's newer answer is never overwritten by a field the
-/// person did not touch.
+/// of a multiple choice) and `b:ID`, what it was written over: `VERSION.DIGEST`, the version and
+/// the digest of the value as the page showed it (a page of the previous release sends the digest
+/// apart, as `w:ID`). An answer whose sent value has the digest it was shown with was not changed
+/// and is not saved: a colleague's newer answer is never overwritten by a field the person did
+/// not touch.
 enum SectionSave {
     /// What was sent for one question: what was typed, and the version and digest it was
     /// written over (kept for a refused value, so that sending it again corrected still checks
@@ -54,9 +55,17 @@ enum SectionSave {
         return (typed.value ?? "").replacingOccurrences(of: "\r\n", with: "\n")
     }
 
+    /// The first 128 bits of the SHA-256 of `text` (its line breaks as LF), in base64url: 22
+    /// characters a field carries for each answer of a section. (Only a change is detected with
+    /// it: a value made to collide would merely not be saved.)
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        return String(Data(hash.prefix(16)).base64EncodedString().dropLast(2))
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
+
+    /// The value of the `b:` field: what an answer's control was written over.
+    static func writtenOver(version: Int, shown: String) -> String { "\(version).\(shown)" }
 
     /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
     /// (a refused value, a permission, the database) is that answer's error, with what was typed:
@@ -69,8 +78,10 @@ enum SectionSave {
         for pair in form.pairs { fields[pair.name, default: []].append(pair.value) }
         return section.questions.compactMap { question in
             let id = question.id
-            guard let baseText = fields[baseField(id)]?.last, let base = Int(baseText), base >= 0,
-                  let shown = fields[shownField(id)]?.last else { return nil }
+            guard let over = fields[baseField(id)]?.last else { return nil }
+            let parts = over.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let base = Int(parts[0]), base >= 0,
+                  let shown = parts.count == 2 ? String(parts[1]) : fields[shownField(id)]?.last else { return nil }
             let typed = Typed(value: fields[valueField(id)]?.last, values: fields[choiceField(id)] ?? [], base: base, shown: shown)
             return digest(canonical(question, typed)) != shown ? (question, typed) : nil
         }

@@ -1,7 +1,7 @@
 // Synergia: a section's answers save themselves a few seconds after typing stops (issue 17).
 // Progressive enhancement of the section's form, which works without this script: an answer
 // is sent only after the person typed in it, with the version and the digest the page showed
-// (the form's own b: and w: fields), to the form's own address, so the server applies the same
+// (the form's own b: field), to the form's own address, so the server applies the same
 // rules as to the form (only what changed is saved; a colleague's newer answer is a conflict).
 (function () {
   "use strict";
@@ -51,10 +51,7 @@
   function body(question) {
     var params = new URLSearchParams();
     params.append("_csrf", field("_csrf").value);
-    ["b:", "w:"].forEach(function (prefix) {
-      var hidden = field(prefix + question);
-      if (hidden) { params.append(prefix + question, hidden.value); }
-    });
+    params.append("b:" + question, field("b:" + question).value);
     Array.prototype.forEach.call(form.elements, function (control) {
       if (control.name === "v:" + question) {
         params.append(control.name, control.value);
@@ -68,8 +65,7 @@
   function settle(question, result) {
     (result.saved || []).forEach(function (saved) {
       if (saved.question !== question) { return; }
-      field("b:" + question).value = String(saved.version);
-      field("w:" + question).value = saved.shown;
+      field("b:" + question).value = saved.version + "." + saved.shown;
       say(question, message("saved", { time: clock(result.at) }), "saved");
     });
     (result.conflicts || []).forEach(function (conflict) {
@@ -119,7 +115,7 @@
   function typed(event) {
     var question = questionOf(event.target);
     if (question) { count(event.target, question); }
-    if (question && field("b:" + question) && field("w:" + question)) { schedule(question); }
+    if (question && field("b:" + question)) { schedule(question); }
   }
 
   document.addEventListener("input", typed);

@@ -110,4 +110,26 @@ struct ReportChangesTests {
             #expect(try await ReportVisitModel.query(on: app.db).count() == 1)
         }
     }
+
+    @Test("a visit is written only when it changes what is marked; the reader's kept page loses its marks at once when it does")
+    func visitsWrittenWhenTheyMatter() async throws {
+        try await withSynergia { app async throws in
+            let (id, focalPoint, contributor) = try await setUp(app)
+            let section = "/reports/\(id)/sections/cbd-7nr.s1"
+            #expect(try await contributor.get(section).status == .ok)
+            let first = try #require(try await ReportVisitModel.query(on: app.db).first()?.seenAt)
+            for _ in 0..<3 { #expect(try await contributor.get(section).status == .ok) }
+            try await save(contributor, id, "cbd-7nr.s1.q1", "My own change")
+            #expect(try await contributor.get(section).status == .ok)
+            #expect(try await ReportVisitModel.query(on: app.db).first()?.seenAt == first, "nothing new from others: nothing written")
+
+            // Someone else's save: the overview (kept for the reader) counts it until the section is opened, then at once no more.
+            try await save(focalPoint, id, "cbd-7nr.s1.q2", "Their narrative")
+            for _ in 0..<2 { #expect(try await contributor.get("/reports/\(id)").contains("changed since your last visit: 1")) }
+            #expect(try await contributor.get(section).contains("class=\"question changed\" id=\"q-cbd-7nr.s1.q2\""))
+            #expect(try #require(try await ReportVisitModel.query(on: app.db).first()?.seenAt) > first)
+            #expect(!(try await contributor.get("/reports/\(id)").contains("changed since your last visit")))
+            #expect(!(try await contributor.get(section).contains("question changed")))
+        }
+    }
 }

@@ -286,8 +286,16 @@ struct SectionSaveTests {
                                                                                          ("v:cbd-7nr.s2.q1", "X"), ("b:cbd-7nr.s1.q1", "-1"),
                                                                                          ("w:cbd-7nr.s1.q1", "x"), ("v:cbd-7nr.s1.q1", "X")])
             #expect(stray.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=0")
+            let malformed = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [
+                ("b:cbd-7nr.s1.q1", "x.\(SectionSave.digest(""))"), ("v:cbd-7nr.s1.q1", "X"), ("b:cbd-7nr.s1.q2", "-1.\(SectionSave.digest(""))"),
+                ("v:cbd-7nr.s1.q2", "X"), ("b:cbd-7nr.s1.q6", "1e3"), ("v:cbd-7nr.s1.q6", "X")])
+            #expect(malformed.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=0")
+            // A page of the previous release (version and digest in two fields, the digest in full hex) still saves.
+            let previous = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [
+                ("b:cbd-7nr.s1.q1", "0"), ("w:cbd-7nr.s1.q1", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), ("v:cbd-7nr.s1.q1", "Old page")])
+            #expect(previous.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=1")
             #expect(try await me.post("/reports/\(id)/sections/nope", pairs: pairs).status == .notFound)
-            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 0)
+            #expect(try await AnswerHistoryModel.query(on: app.db).count() == 1, "only the previous release's page saved")
         }
     }
 

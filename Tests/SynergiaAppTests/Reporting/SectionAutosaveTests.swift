@@ -20,7 +20,7 @@ struct SectionAutosaveTests {
 
     /// One answer's fields as the script sends them: what was typed, over the version and digest the page showed.
     static func fields(_ question: String, _ value: String, base: Int = 0, shown: String = "") -> [(String, String)] {
-        [("v:\(question)", value), ("b:\(question)", "\(base)"), ("w:\(question)", SectionSave.digest(shown))]
+        [("v:\(question)", value), ("b:\(question)", "\(base).\(SectionSave.digest(shown))")]
     }
 
     @Test("one answer typed is saved alone; the reply gives its new version and digest; the next save goes over them")
