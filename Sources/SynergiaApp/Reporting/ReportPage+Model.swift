@@ -75,6 +75,9 @@ extension ReportPage {
             var canAmend: Bool
             var canAssign: Bool
             var canComment: Bool
+            /// Whether the reader sees who is working on what: who changed each answer and when, what
+            /// changed since their last visit, what is being edited (those preparing and reviewing it).
+            var seesWork: Bool
             /// The workflow steps the reader may take from the current status.
             var transitions: [ReportStatus]
         }

@@ -12,7 +12,9 @@ extension ReportPage {
         let (report, cycle, template) = (loaded.report, loaded.cycle, loaded.template)
         let current = try await ReportingService.answers(of: report, template: template, on: db)
         let titles = try await reportTitles(Set(current.values.compactMap(\.reusedFrom)), templates: templates, on: db)
-        let marks = try await ChangeMarks(reader: reader, report: loaded.id, now: now, on: db)
+        let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
+        // Who works on what is internal: the public reader of a published report sees no marks.
+        let marks = try await ChangeMarks(reader: mayReadInternal ? reader : nil, report: loaded.id, now: now, on: db)
         var changedInSection: [String: Int] = [:]
         let answers = template.sections.flatMap { section in
             section.questions.compactMap { question -> Model.Answer? in
@@ -25,7 +27,6 @@ extension ReportPage {
             }
         }
 
-        let mayReadInternal = ReportAccess.mayReadInternal(report, convention: template.convention, by: actor)
         let versions = try await ReportModel.query(on: db).filter(\.$cycle.$id == report.$cycle.id)
             .filter(\.$partyCode == report.partyCode).filter(\.$id != loaded.id).sort(\.$version).all()
             .filter { mayReadInternal || $0.status == .published }
@@ -68,6 +69,7 @@ extension ReportPage {
             canAmend: isLatest && ReportWorkflow.canAmend(report.status, by: actor, party: report.partyCode, convention: convention),
             canAssign: canEdit && AuthorizationPolicy.permits(actor, .startReport(party: report.partyCode, convention: convention)),
             canComment: mayReadInternal && actor.isSignedIn && !report.status.isLocked,
+            seesWork: mayReadInternal && actor.isSignedIn,
             transitions: ReportStatus.allCases.filter {
                 if case .success = ReportWorkflow.transition(from: report.status, to: $0, by: actor, party: report.partyCode,
                                                              convention: convention) { return true }
@@ -120,7 +122,8 @@ extension ReportPage {
             firstVisit = seen.values.min()
         }
 
-        func byOther(_ revision: AnswerRevision) -> Bool { reader != nil && revision.author != reader }
+        /// Saved by someone else (a submitted version's answers, shown as submitted, have no author: never).
+        func byOther(_ revision: AnswerRevision) -> Bool { reader != nil && !revision.author.isEmpty && revision.author != reader }
 
         func changedSinceVisit(_ revision: AnswerRevision, section: String) -> Bool {
             guard byOther(revision), let since = seen[section] ?? firstVisit else { return false }

@@ -13,6 +13,10 @@ enum ReportPrintView {
             .attribute(named: "dir", value: page.language.isRightToLeft ? "rtl" : "ltr"),
             .head(
                 .meta(.charset(.utf8)),
+                // The PDF is printed from this page by Chromium from a file, without the site's headers: no script,
+                // no request anywhere, whatever a narrative answer holds.
+                .meta(.attribute(named: "http-equiv", value: "Content-Security-Policy"),
+                      .content("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")),
                 .element(named: "title", text: ReportPage.View.title(page, model, template)),
                 .unwrap(inlineCSS, { .style($0 + "\nform, nav { display: none; }") },
                         else: .group(.link(.rel(.stylesheet), .href(SiteURL.asset("synergia.css").path)),

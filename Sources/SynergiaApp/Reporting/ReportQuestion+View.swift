@@ -29,7 +29,8 @@ extension ReportPage {
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitle ?? "", "author": answer.author]))
                         },
                         .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))),
-                        changeNote(page, answer))
+                        // A submitted version shows its answers as submitted: no one changed them since (its receipt says when).
+                        .if(model.actions.seesWork && !answer.author.isEmpty, changeNote(page, answer)))
                 },
                 .unwrap(conflict) { conflict in
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
@@ -192,8 +193,13 @@ extension ReportPage {
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
                               .attribute(named: "inputmode", value: "decimal"), .attribute(named: "form", value: formID), invalidState(), description())
             case .date:
-                return .input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "form", value: formID), invalidState(), description())
+                // Entered as an ISO date, whatever the browser's picker shows: the format is said beside it.
+                let hint = "f-\(question.id.attributeEscaped)"
+                return .group(.input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name),
+                                     .value(current.attributeEscaped), .attribute(named: "form", value: formID), invalidState(),
+                                     .attribute(named: "aria-describedby", value: invalid ? "\(hint) \(describedBy)" : hint)),
+                              .element(named: "span", nodes: [.attribute(named: "id", value: hint), .attribute(named: "class", value: "note"),
+                                                              .escapedText(" " + page.t("form.date-format"))]))
             case .shortText, .link:
                 return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
                               .attribute(named: "form", value: formID), invalidState(), description(), limit())

@@ -7,17 +7,18 @@ import Vapor
 /// question (the rules of ``SubmissionCheck``, the list "Check the report" shows).
 public struct SubmissionRefused: Error, AbortError, Sendable {
     public let problems: [SubmissionProblem]
-    /// The status the report was to move to: `inReview` or `submitted`.
+    /// The status the report was to move to: `inReview`, `approved` or `submitted`.
     public var target: ReportStatus = .submitted
     public var status: HTTPResponseStatus { .unprocessableEntity }
-    public var reason: String { target == .inReview ? "error.review.incomplete" : "error.submission.incomplete" }
+    public var reason: String { target == .submitted ? "error.submission.incomplete" : "error.review.incomplete" }
 }
 
 extension ReportingService {
     /// Moves a report through the workflow, in one transaction that re-reads and locks the
     /// report, so a save, a package or another transition cannot interleave. Submitting checks
     /// that every required answer is there and every answer is valid against the cycle's template
-    /// version (and so does sending it for review: a reviewer reads a complete report), locks the report, issues the receipt (time and SHA-256 of the submitted content)
+    /// version (and so do sending it for review and approving it: an answer emptied during the
+    /// review stops the approval), locks the report, issues the receipt (time and SHA-256 of the submitted content)
     /// and tells the convention's secretariat. Publishing records the report's assessments and
     /// indicator series on the public dashboards.
     @discardableResult
@@ -33,7 +34,7 @@ extension ReportingService {
                 throw Refusal(refusal.catalogKey)
             }
             let now = Date()
-            if target == .inReview || target == .submitted {
+            if target == .inReview || target == .approved || target == .submitted {
                 let answers = try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value)
                 let problems = SubmissionCheck.problems(template: template, answers: answers)
                 guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }

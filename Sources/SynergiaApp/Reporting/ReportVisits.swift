@@ -40,6 +40,10 @@ struct CreateReportVisits: AsyncMigration {
 enum ReportVisits {
     /// How long after an answer's last save by someone else it is marked as being edited.
     static let editingWindow: TimeInterval = 5 * 60
+    /// A visit counts as seeing what was saved this long before it: a save takes its time before
+    /// it commits, so one committed while the page was read may carry an earlier time (it is
+    /// then marked once more rather than never).
+    static let commitMargin: TimeInterval = 2
 
     /// Section → when `user` last opened it, for every section of `report` they opened.
     static func seen(by user: UUID, report: UUID, on db: any Database) async throws -> [String: Date] {
@@ -48,13 +52,13 @@ enum ReportVisits {
     }
 
     /// `user` saw `section` of `report` as it was at `time` (read before the page's answers, so a
-    /// save made while the page was read is still new at the next visit). A later visit already
-    /// recorded is kept: the time never goes back.
+    /// save made while the page was read is still new at the next visit), less ``commitMargin``.
+    /// A later visit already recorded is kept: the time never goes back.
     static func record(_ user: UUID, report: UUID, section: String, at time: Date, on db: any Database) async throws {
         try await db.write { tx in
             try await tx.sql.insert(into: ReportVisitModel.schema)
                 .columns("id", "user_id", "report_id", "section_id", "seen_at")
-                .values(SQLBind(UUID()), SQLBind(user), SQLBind(report), SQLBind(section), SQLBind(time))
+                .values(SQLBind(UUID()), SQLBind(user), SQLBind(report), SQLBind(section), SQLBind(time.addingTimeInterval(-commitMargin)))
                 .onConflict(with: ["user_id", "report_id", "section_id"]) { conflict in
                     conflict.set("seen_at", to: SQLFunction(tx.db.isPostgres ? "greatest" : "max",
                                                             args: SQLColumn("seen_at", table: ReportVisitModel.schema), SQLExcludedColumn("seen_at")))

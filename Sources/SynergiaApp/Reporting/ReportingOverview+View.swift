@@ -14,7 +14,7 @@ extension ReportingOverview {
                                .th(page.text("actions.status")), .th(page.text("reporting.my-report")))),
                     .tbody(.forEach(model.cycles) { row in
                         .tr(.id("cycle-\(row.cycle.template)".attributeEscaped), .td(.escapedText(row.cycle.title)), .td(.escapedText(row.cycle.convention)),
-                            .td(.escapedText(row.cycle.dueOn)), .td(page.text("reporting.cycle-\(row.cycle.status.rawValue)")),
+                            .td(page.day(iso: row.cycle.dueOn)), .td(page.text("reporting.cycle-\(row.cycle.status.rawValue)")),
                             .td(myReport(page, row)))
                     }))),
                 .if(!model.published.isEmpty, .group(

@@ -164,6 +164,10 @@ struct ReportingRoutes: RouteCollection {
         let loaded = try await ReportAccess.readable(req)
         let sectionID = try req.textParameter("section")
         guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
+        // A reader who may not change the report is refused at once (each save checks again in its transaction).
+        guard ReportPage.actions(loaded.report, convention: loaded.template.convention, isLatest: true,
+                                 mayReadInternal: ReportAccess.mayReadInternal(loaded.report, convention: loaded.template.convention, by: req.actor),
+                                 by: req.actor).canEdit else { throw Abort(.forbidden) }
         let form = QueryValues(req.body.string)
         if form["preview"] != nil {
             // "Preview": nothing is saved; the section comes back with what was typed, narratives formatted.
@@ -208,7 +212,7 @@ struct ReportingRoutes: RouteCollection {
         if let section, !loaded.template.sections.contains(where: { $0.id == section }) { throw Abort(.notFound) }
         let readAt = Date()
         let model = try await model(req, loaded, now: readAt)
-        if let section, let user, model.sections.first(where: { $0.id == section })?.visitMatters ?? false {
+        if let section, let user, model.actions.seesWork, model.sections.first(where: { $0.id == section })?.visitMatters ?? false {
             try await ReportVisits.record(user, report: loaded.id, section: section, at: readAt, on: req.db)
         }
         guard let key, let generations else { return Response.html(try render(req.page, loaded, model)) }

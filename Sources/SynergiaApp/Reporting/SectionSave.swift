@@ -64,6 +64,13 @@ enum SectionSave {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
 
+    /// Whether `text` is what a page showed, by the digest it carries: 22 base64url characters,
+    /// or on a page of the previous release the whole SHA-256 in 64 hex digits.
+    static func shows(_ text: String, digest shown: String) -> Bool {
+        guard shown.utf8.count == 64 else { return digest(text) == shown }
+        return SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8)).map { String(format: "%02x", $0) }.joined() == shown
+    }
+
     /// The value of the `b:` field: what an answer's control was written over.
     static func writtenOver(version: Int, shown: String) -> String { "\(version).\(shown)" }
 
@@ -83,7 +90,7 @@ enum SectionSave {
             guard let base = Int(parts[0]), base >= 0,
                   let shown = parts.count == 2 ? String(parts[1]) : fields[shownField(id)]?.last else { return nil }
             let typed = Typed(value: fields[valueField(id)]?.last, values: fields[choiceField(id)] ?? [], base: base, shown: shown)
-            return digest(canonical(question, typed)) != shown ? (question, typed) : nil
+            return shows(canonical(question, typed), digest: shown) ? nil : (question, typed)
         }
     }
 
@@ -102,7 +109,7 @@ enum SectionSave {
             case .failure(let refusal): refuse(refusal.catalogKey)
             case .success(let value):
                 // Written otherwise but saying what was shown (`3 560` for 3560, a space trimmed): nothing to save.
-                guard digest(shownText(question, value)) != shown else { continue }
+                guard !shows(shownText(question, value), digest: shown) else { continue }
                 do {
                     switch try await ReportingService.save(value, question: id, baseVersion: base, report: report.id, template: report.template,
                                                            by: user, on: db) {

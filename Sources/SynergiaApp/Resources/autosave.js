@@ -8,7 +8,7 @@
   var form = document.getElementById("section-form");
   if (!form || !window.fetch || !window.URLSearchParams) { return; }
   var DELAY = 3000;
-  var timers = {}, sending = {}, pending = {};
+  var timers = {}, sending = {}, pending = {}, inFlight = 0, held = null;
   var language = document.documentElement.lang || "en";
 
   function field(name) { return form.elements.namedItem(name); }
@@ -63,6 +63,12 @@
   }
 
   function settle(question, result) {
+    var told = false;
+    (result.saved || []).concat(result.conflicts || [], result.errors || []).forEach(function (entry) {
+      if (entry.question === question) { told = true; }
+    });
+    // Nothing to save (typed, then put back as it was): no news.
+    if (!told) { say(question, "", "saved"); }
     (result.saved || []).forEach(function (saved) {
       if (saved.question !== question) { return; }
       field("b:" + question).value = saved.version + "." + saved.shown;
@@ -80,6 +86,7 @@
     delete timers[question];
     if (sending[question]) { pending[question] = true; return; }
     sending[question] = true;
+    inFlight += 1;
     say(question, message("saving"), "saving");
     fetch(form.action, {
       method: "POST",
@@ -96,7 +103,16 @@
       say(question, message("offline"), "error");
     }).then(function () {
       sending[question] = false;
-      if (pending[question]) { delete pending[question]; schedule(question); }
+      inFlight -= 1;
+      if (held && inFlight === 0) {
+        // The form's button was pressed meanwhile: it is sent now, over the versions just saved.
+        var submitter = held;
+        held = null;
+        form.requestSubmit(submitter === true ? undefined : submitter);
+      } else if (pending[question] && !held) {
+        delete pending[question];
+        schedule(question);
+      }
     });
   }
 
@@ -121,7 +137,13 @@
   document.addEventListener("input", typed);
   document.addEventListener("change", typed);
   // The form's own button sends everything: nothing is left waiting to autosave behind it.
-  form.addEventListener("submit", function () {
+  // Sent while an autosave is on its way, it waits for it, so it goes over the version that saved.
+  form.addEventListener("submit", function (event) {
     Object.keys(timers).forEach(function (question) { clearTimeout(timers[question]); delete timers[question]; });
+    pending = {};
+    if (inFlight > 0) {
+      event.preventDefault();
+      held = event.submitter || true;
+    }
   });
 })();

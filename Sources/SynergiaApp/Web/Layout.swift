@@ -90,16 +90,16 @@ public enum Layout {
     }
 
     /// An `<input>` with only the attributes that apply (Plot has no conditional attributes).
+    /// `describedBy`: the field's error (it is then invalid); `hint`: its format hint.
     static func input(type: HTMLInputType, name: String, value: String, required: Bool, autocomplete: String?,
-                      describedBy: String?) -> Node<HTML.FormContext> {
+                      describedBy: String?, hint: String? = nil) -> Node<HTML.FormContext> {
         var attributes: [Attribute<HTML.InputContext>] = [.type(type), .id(name), .name(name)]
         if type != .password { attributes.append(.value(value.attributeEscaped)) }
         if required { attributes.append(.required(true)) }
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
-        if let describedBy {
-            attributes.append(.attribute(named: "aria-invalid", value: "true"))
-            attributes.append(.attribute(named: "aria-describedby", value: describedBy))
-        }
+        if describedBy != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+        let described = [hint, describedBy].compactMap { $0 }
+        if !described.isEmpty { attributes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
         return .selfClosedElement(named: "input", attributes: attributes)
     }
 
@@ -124,11 +124,14 @@ public enum Layout {
                              value: String = "", error: String? = nil, autocomplete: String? = nil,
                              required: Bool = true) -> Node<HTML.FormContext> {
         let errorID = "\(name)-error"
+        // A date is entered as an ISO date, whatever the browser's picker shows: the field says so.
+        let hintID = type == .date ? "\(name)-format" : nil
         return .div(
             .class(error == nil ? "field" : "field invalid"),
             .label(.for(name), page.text(labelKey)),
             input(type: type, name: name, value: value, required: required, autocomplete: autocomplete,
-                  describedBy: error == nil ? nil : errorID),
+                  describedBy: error == nil ? nil : errorID, hint: hintID),
+            .unwrap(hintID) { .p(.id($0), .class("note"), page.text("form.date-format")) },
             .unwrap(error) { .p(.id(errorID), .class("error"), page.text($0)) }
         )
     }

@@ -4,21 +4,87 @@ import Ink
 /// Narrative answers as formatted text (issue 17): Markdown — paragraphs, lists, emphasis,
 /// links, quotes, tables — rendered by Ink, made safe to put in a page whoever wrote it.
 ///
-/// - No HTML of the writer's own: `&` and `<` are escaped before Ink reads the text, so no tag or
-///   entity can be written (Ink passes raw HTML through; here there is none to pass).
+/// - No HTML of the writer's own: `&`, `<` and `"` are escaped before Ink reads the text, so no
+///   tag, attribute or entity can be written (Ink passes raw HTML through; here there is none).
 /// - Links only to `http` and `https` addresses with a host, each `rel="nofollow noopener"`;
 ///   any other link (`javascript:`, `data:`, a relative path) is shown as its text.
 /// - No images (a page of a report loads nothing from elsewhere): an image is its description.
 /// - Headings become bold paragraphs: an answer's text never breaks the page's outline.
-/// - Text that starts like a metadata block (`---`) is shown, not swallowed.
+/// - Code blocks carry no attribute (Ink writes the text after the fence into a class).
+/// - What Ink 0.6.0 cannot read safely never reaches it: a line's trailing spaces (a list line
+///   followed by a line of spaces at the end of the text reads past its end), a text that starts
+///   like a metadata block (`---`, read past its end too, or swallowed), and brackets nested more
+///   than ``maxBracketDepth`` deep (each level doubles Ink's work): then every `[` is text.
 enum SafeMarkdown {
+    /// How deep `[` may nest (a link in a link's text is already unusual) before brackets are text.
+    static let maxBracketDepth = 2
+
     /// The HTML of `text` (a fragment: block elements, to go inside a `div`).
     static func html(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        let parsed = parser().parse(escaped)
-        // Ink reads a text that starts with `---` … `---` as metadata and leaves it out: escaped, it is a paragraph.
-        guard parsed.metadata.isEmpty else { return parser().parse("\\" + escaped.drop { $0.isWhitespace }).html }
-        return parsed.html
+        parser().parse(prepared(text)).html
+    }
+
+    /// `text` as Ink may read it: escaped, line breaks as LF, no trailing spaces, no metadata block,
+    /// brackets made text when nested too deep.
+    static func prepared(_ text: String) -> String {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line[..<(line.lastIndex { !$0.isWhitespace }.map(line.index(after:)) ?? line.startIndex)]) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        var prepared = lines.joined(separator: "\n")
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "\"", with: "&quot;")
+        if bracketDepth(prepared) > maxBracketDepth { prepared = prepared.replacingOccurrences(of: "[", with: "&#91;") }
+        prepared = closedLinks(prepared)
+        // A paragraph, not a metadata block: Ink would read `---` first as one.
+        if prepared.drop(while: \.isWhitespace).hasPrefix("---") { prepared = "\\" + prepared.drop(while: \.isWhitespace) }
+        return prepared
+    }
+
+    /// `text` with each link's `](` or `][` made text when the line has no `)` or `]` to close
+    /// it: Ink looks for the close to the end of the line from every such opening, which on a long
+    /// line of unclosed ones is quadratic (96 kB of `[a](b ` took 74 s). One pass per line.
+    static func closedLinks(_ text: String) -> String {
+        let open = UInt8(ascii: "("), close = UInt8(ascii: ")"), openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
+        let newline = UInt8(ascii: "\n")
+        var bytes = Array(text.utf8)
+        var neutral: [Int: [UInt8]] = [:]
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            // Which `(` are closed on this line (Ink balances them), and whether a `]` comes after each place.
+            var stack: [Int] = [], closed = Set<Int>()
+            for index in lineStart..<lineEnd {
+                if bytes[index] == open { stack.append(index) }
+                if bytes[index] == close, let opened = stack.popLast() { closed.insert(opened) }
+            }
+            var bracketAfter = false
+            for index in stride(from: lineEnd - 1, through: lineStart, by: -1) {
+                if index > lineStart, bytes[index - 1] == closeBracket {
+                    if bytes[index] == open, !closed.contains(index) { neutral[index] = Array("&#40;".utf8) }
+                    if bytes[index] == openBracket, !bracketAfter { neutral[index] = Array("&#91;".utf8) }
+                }
+                if bytes[index] == closeBracket { bracketAfter = true }
+            }
+            lineStart = lineEnd + 1
+        }
+        guard !neutral.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + neutral.count * 4)
+        for (index, byte) in bytes.enumerated() { out += neutral[index] ?? [byte] }
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The deepest `[` nesting in `text` (a `]` closes one level).
+    static func bracketDepth(_ text: String) -> Int {
+        var depth = 0, deepest = 0
+        for character in text.utf8 {
+            if character == UInt8(ascii: "[") { depth += 1; deepest = max(deepest, depth) }
+            if character == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+        }
+        return deepest
     }
 
     /// Ink with the modifiers that keep its output safe.
@@ -29,7 +95,7 @@ enum SafeMarkdown {
             Modifier(target: .headings) { input in heading(input.html) },
             // In code Ink escapes `&` again: the text escaped above is shown as written.
             Modifier(target: .inlineCode) { input in unescapeTwice(input.html) },
-            Modifier(target: .codeBlocks) { input in unescapeTwice(input.html) },
+            Modifier(target: .codeBlocks) { input in codeBlock(input.html) },
         ])
     }
 
@@ -40,7 +106,7 @@ enum SafeMarkdown {
         guard html.hasPrefix(start), html.hasSuffix(end),
               let close = html.range(of: "\">", range: html.index(html.startIndex, offsetBy: start.count)..<html.endIndex) else { return html }
         let address = String(html[html.index(html.startIndex, offsetBy: start.count)..<close.lowerBound])
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
         let text = String(html[close.upperBound..<html.index(html.endIndex, offsetBy: -end.count)])
         guard SafeLink.isWebURL(address) else { return text }
         return "<a href=\"\(address.attributeEscaped)\" rel=\"nofollow noopener\">\(text)</a>"
@@ -49,18 +115,29 @@ enum SafeMarkdown {
     /// `![DESCRIPTION](…)`: its description, as text.
     static func imageDescription(_ markdown: Substring) -> String {
         guard let open = markdown.firstIndex(of: "["), let close = markdown[open...].firstIndex(of: "]") else { return "" }
-        // Already escaped (`&`, `<`) before parsing; `>` and quotes are harmless in text but escaped all the same.
+        // Already escaped (`&`, `<`, `"`) before parsing; `>` is harmless in text but escaped all the same.
         return String(markdown[markdown.index(after: open)..<close]).replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// `<hN>TEXT</hN>` as `<p><strong>TEXT</strong></p>`.
     static func heading(_ html: String) -> String {
-        guard html.count > 9, html.hasPrefix("<h"), let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards)
-        else { return html }
+        guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards),
+              open < close.lowerBound else { return html }
         return "<p><strong>" + html[html.index(after: open)..<close.lowerBound] + "</strong></p>"
     }
 
+    /// `<pre><code class="language-…">CODE</code></pre>` as `<pre><code>CODE</code></pre>`: the code has
+    /// no raw `>` (Ink escapes it), so its opening tag ends at the last `>` before it.
+    static func codeBlock(_ html: String) -> String {
+        let end = "</code></pre>"
+        guard html.hasSuffix(end) else { return "" }
+        let body = html.dropLast(end.count)
+        guard let tagEnd = body.lastIndex(of: ">") else { return "" }
+        return "<pre><code>" + unescapeTwice(String(body[body.index(after: tagEnd)...])) + end
+    }
+
     static func unescapeTwice(_ html: String) -> String {
-        html.replacingOccurrences(of: "&amp;lt;", with: "&lt;").replacingOccurrences(of: "&amp;amp;", with: "&amp;")
+        html.replacingOccurrences(of: "&amp;lt;", with: "&lt;").replacingOccurrences(of: "&amp;quot;", with: "&quot;")
+            .replacingOccurrences(of: "&amp;#91;", with: "&#91;").replacingOccurrences(of: "&amp;amp;", with: "&amp;")
     }
 }

@@ -30,6 +30,8 @@ struct NarrativeAnswerTests {
                 #expect(shown.contains(#"<a href="https://ke.chm-cbd.net/" rel="nofollow noopener">the CHM</a>"#), "\(path)")
                 #expect(!shown.contains("<script>alert") && shown.contains("&lt;script&gt;alert"), "\(path)")
             }
+            // The PDF is printed from the print view by Chromium from a file: the page itself forbids scripts and requests.
+            #expect(try await browser.get("/reports/\(id)/print").contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'none';"#))
             // The text stored is what was typed: Markdown, not HTML.
             let stored = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s1.q6")?.value
             #expect(stored == .longText(Self.narrative.replacingOccurrences(of: "\n", with: "\r\n")) || stored == .longText(Self.narrative))
@@ -63,12 +65,7 @@ struct NarrativeAnswerTests {
             var template = try app.synergia.templates.template("cbd-7nr")
             let index = try #require(template.sections[0].questions.firstIndex { $0.id == "cbd-7nr.s1.q6" })
             template.sections[0].questions[index].maxLength = 40
-            let context = app.synergia
-            app.synergia = SynergiaContext(settings: context.settings, catalogs: context.catalogs, assets: context.assets, calendar: context.calendar,
-                                           templates: ReportingService.Templates([template] + context.templates.byID.values.filter { $0.id != "cbd-7nr" },
-                                                                                 elements: context.templates.elements),
-                                           indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
-                                           startedAt: context.startedAt, cpuPool: context.cpuPool)
+            shipTemplates(app, [template])
             let (id, browser, page) = try await SectionSaveTests().openSection(app, "cbd-7nr.s1")
             #expect(page.contains("maxlength=\"40\"") && page.contains(">0 of 40 characters</p>"))
             #expect(page.contains("data-characters=\"{count} of {max} characters\""), "the script counts as one types")

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 @testable import SynergiaApp
@@ -34,6 +35,9 @@ struct ReportSectionTests {
             #expect(first.contains("<h1>Information on the report and the national targets</h1>"))
             #expect(first.contains("id=\"q-cbd-7nr.s1.q1\"") && !first.contains("id=\"q-cbd-7nr.s2.q1\""), "this section's questions only")
             #expect(first.contains("aria-current=\"page\">Information on the report"))
+            #expect(first.contains("aria-describedby=\"f-cbd-7nr.s1.q4\"") && first.contains("id=\"f-cbd-7nr.s1.q4\" class=\"note\"> Format: YYYY-MM-DD"),
+                    "a date says it is entered as an ISO date")
+            #expect(first.contains("<time datetime=\"2026-12-31\">December 31, 2026</time>"), "the due date in the reader's locale")
             #expect(!first.contains("rel=\"prev\"") && first.contains("rel=\"next\" href=\"/reports/\(id)/sections/cbd-7nr.s2\""))
             let last = try await browser.get("/reports/\(id)/sections/cbd-7nr.s4")
             #expect(last.contains("rel=\"prev\" href=\"/reports/\(id)/sections/cbd-7nr.s3\"") && !last.contains("rel=\"next\""))
@@ -294,6 +298,11 @@ struct SectionSaveTests {
             let previous = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [
                 ("b:cbd-7nr.s1.q1", "0"), ("w:cbd-7nr.s1.q1", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), ("v:cbd-7nr.s1.q1", "Old page")])
             #expect(previous.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=1")
+            // …and a field it shows untouched (its digest in hex) is not saved again.
+            let untouched = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [
+                ("b:cbd-7nr.s1.q1", "1"), ("w:cbd-7nr.s1.q1", SHA256.hash(data: Array("Old page".utf8)).map { String(format: "%02x", $0) }.joined()),
+                ("v:cbd-7nr.s1.q1", "Old page")])
+            #expect(untouched.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=0")
             #expect(try await me.post("/reports/\(id)/sections/nope", pairs: pairs).status == .notFound)
             #expect(try await AnswerHistoryModel.query(on: app.db).count() == 1, "only the previous release's page saved")
         }

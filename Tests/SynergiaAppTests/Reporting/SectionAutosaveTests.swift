@@ -73,7 +73,12 @@ struct SectionAutosaveTests {
             let path = "/reports/\(id)/sections/cbd-7nr.s1"
             #expect(try await me.post(path, pairs: Self.fields("cbd-7nr.s1.q1", "No token"), csrf: false, headers: Self.json).status == .forbidden)
             let stranger = Browser(app)
-            #expect(try await stranger.post(path, pairs: Self.fields("cbd-7nr.s1.q1", "Signed out"), headers: Self.json).status != .ok)
+            #expect(try await stranger.post(path, pairs: Self.fields("cbd-7nr.s1.q1", "Signed out"), headers: Self.json).status == .unauthorized)
+            // The secretariat reads the draft but may not change it: refused at once, not answer by answer.
+            let secretariat = Browser(app)
+            try await secretariat.signIn("cbd@example.org")
+            #expect(try await secretariat.get(path).status == .ok)
+            #expect(try await secretariat.post(path, pairs: Self.fields("cbd-7nr.s1.q1", "Reader"), headers: Self.json).status == .forbidden)
             try await makeUser(app, email: "fp-br@example.org", role: .focalPoint, party: "BR", convention: "CBD")
             let other = Browser(app)
             try await other.signIn("fp-br@example.org")

@@ -36,6 +36,22 @@ struct SubmissionTests {
         }
     }
 
+    @Test("an answer emptied during the review stops the approval, with the check's list; the report stays in review")
+    func incompleteApproval() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let path = "/reports/\(report.id!)"
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            #expect(try await browser.post("\(path)/transition", ["to": "in-review"]).status == .seeOther)
+            try await AnswerModel.query(on: app.db).filter(\.$questionID == "cbd-7nr.s1.q3").delete()
+            let refused = try await browser.post("\(path)/transition", ["to": "approved"])
+            #expect(refused.status == .unprocessableEntity && refused.contains("href=\"\(path)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q3\""))
+            #expect(try #require(try await ReportModel.find(report.id, on: app.db)).status == .inReview)
+        }
+    }
+
     @Test("an answer emptied after the review (a stored answer gone) stops the submission with the check's list; the report stays approved")
     func incompleteSubmission() async throws {
         try await withSynergia { app in
@@ -86,12 +102,7 @@ struct SubmissionTests {
             v2.version = 2
             v2.sections[0].questions.append(TemplateQuestion(id: "cbd-7nr.s1.q99", type: .shortText, title: .init(english: "Asked from version 2"),
                                                              required: true))
-            let context = app.synergia
-            app.synergia = SynergiaContext(settings: context.settings, catalogs: context.catalogs, assets: context.assets, calendar: context.calendar,
-                                           templates: ReportingService.Templates([v1, v2] + context.templates.byID.values.filter { $0.id != "cbd-7nr" },
-                                                                                 elements: context.templates.elements),
-                                           indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
-                                           startedAt: context.startedAt, cpuPool: context.cpuPool)
+            shipTemplates(app, [v1, v2])
             #expect(try app.synergia.templates.template("cbd-7nr").version == 2, "new cycles open with version 2")
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")

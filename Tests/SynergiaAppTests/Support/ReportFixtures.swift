@@ -38,3 +38,15 @@ func fillRequiredAnswers(_ app: Application, report reportID: UUID, by email: St
     }
     return answered
 }
+
+/// Ships `templates` in place of every template with one of their ids, as a new release of the
+/// formats would (two versions of one template may be given together).
+func shipTemplates(_ app: Application, _ templates: [ReportTemplate]) {
+    let ids = Set(templates.map(\.id))
+    let context = app.synergia
+    app.synergia = SynergiaContext(settings: context.settings, catalogs: context.catalogs, assets: context.assets, calendar: context.calendar,
+                                   templates: ReportingService.Templates(templates + context.templates.byID.values.filter { !ids.contains($0.id) },
+                                                                         elements: context.templates.elements),
+                                   indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
+                                   startedAt: context.startedAt, cpuPool: context.cpuPool)
+}

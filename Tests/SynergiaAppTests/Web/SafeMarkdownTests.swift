@@ -81,4 +81,47 @@ struct SafeMarkdownTests {
         let metadata = SafeMarkdown.html("---\nauthor: me\n---\nThe rest")
         #expect(metadata.contains("author: me") && metadata.contains("The rest"), "\(metadata)")
     }
+
+    @Test("no attribute of the writer's own: a code block's first line, quotes in text or links", arguments: [
+        "```x\" onclick=\"alert(1)\" style=\"background:url(http://169.254.169.254/)\ncode\n```",
+        "```x\"><script>alert(1)</script>\ncode\n```",
+        "say \"hi\" onmouseover=\"alert(1)\"",
+        "[x](https://example.org/\"onmouseover=\"alert(1))",
+        "| a\" onclick=\"x | b |\n| - | - |\n| c | d |",
+    ])
+    func noAttributes(_ text: String) {
+        let html = SafeMarkdown.html(text)
+        for attribute in ["onclick=\"", "style=\"", "onmouseover=\"", "class=\"language"] {
+            #expect(!html.contains(attribute), "\(text) → \(html)")
+        }
+        #expect(!html.contains("<script"))
+    }
+
+    @Test("what Ink cannot read safely never reaches it: each of these once crashed the server or kept it busy for minutes", arguments: [
+        "---\n\n", "---", "- a\n ", "- a\n\t", "1. a\n   ", "---\nIntroduction\n---\nText", "# ",
+        String(repeating: "[", count: 40) + "x", String(repeating: "![", count: 40),
+        String(repeating: "[a](b ", count: 4000), String(repeating: "![a](", count: 4000), String(repeating: "[a][b ", count: 4000),
+        String(repeating: "[a]((", count: 4000),
+    ])
+    func hostileShapes(_ text: String) {
+        let html = SafeMarkdown.html(text)
+        #expect(!html.contains("<script") && !html.contains("<h1"))
+        if text.hasPrefix("---\nIntroduction") { #expect(html.contains("Introduction") && html.contains("Text"), "\(html)") }
+    }
+
+    @Test("twenty thousand random texts of Markdown's characters render without a crash")
+    func fuzz() {
+        let pieces = ["\n", "\r\n", " ", "  ", "\t", "-", "*", "_", "[", "]", "(", ")", "!", "#", ">", "`", "```", "|", "\\", "&", "<", "\"",
+                      "1.", "a", "b", ":", "---", "~", "+", "=", "https://a.b", ";", "é", "中"]
+        var state: UInt64 = 2026
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 40 + 1)).map { _ in pieces[next() % pieces.count] }.joined()
+            let html = SafeMarkdown.html(text)
+            #expect(!html.contains("<script") && !html.contains("<img"))
+        }
+    }
 }
