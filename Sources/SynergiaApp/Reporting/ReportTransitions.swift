@@ -10,7 +10,13 @@ public struct SubmissionRefused: Error, AbortError, Sendable {
     /// The status the report was to move to: `inReview`, `approved` or `submitted`.
     public var target: ReportStatus = .submitted
     public var status: HTTPResponseStatus { .unprocessableEntity }
-    public var reason: String { target == .submitted ? "error.submission.incomplete" : "error.review.incomplete" }
+    public var reason: String {
+        switch target {
+        case .submitted: "error.submission.incomplete"
+        case .approved: "error.approval.incomplete"
+        default: "error.review.incomplete"
+        }
+    }
 }
 
 extension ReportingService {

@@ -8,7 +8,7 @@
   var form = document.getElementById("section-form");
   if (!form || !window.fetch || !window.URLSearchParams) { return; }
   var DELAY = 3000;
-  var timers = {}, sending = {}, pending = {}, inFlight = 0, held = null;
+  var timers = {}, sending = {}, pending = {}, inFlight = 0, held = null, released = false;
   var language = document.documentElement.lang || "en";
 
   function field(name) { return form.elements.namedItem(name); }
@@ -105,10 +105,7 @@
       sending[question] = false;
       inFlight -= 1;
       if (held && inFlight === 0) {
-        // The form's button was pressed meanwhile: it is sent now, over the versions just saved.
-        var submitter = held;
-        held = null;
-        form.requestSubmit(submitter === true ? undefined : submitter);
+        release();
       } else if (pending[question] && !held) {
         delete pending[question];
         schedule(question);
@@ -137,13 +134,34 @@
   document.addEventListener("input", typed);
   document.addEventListener("change", typed);
   // The form's own button sends everything: nothing is left waiting to autosave behind it.
-  // Sent while an autosave is on its way, it waits for it, so it goes over the version that saved.
+  // The form's button, pressed while an autosave was on its way: sent now, over the versions just saved.
+  function release() {
+    var submitter = held;
+    held = null;
+    if (!submitter) { return; }
+    released = true;
+    if (form.requestSubmit) {
+      form.requestSubmit(submitter === true ? undefined : submitter);
+      return;
+    }
+    if (submitter !== true && submitter.name) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = submitter.name;
+      input.value = submitter.value;
+      form.appendChild(input);
+    }
+    form.submit();
+  }
+
+  // Sent while an autosave is on its way, it waits for it (five seconds at most), so it goes over the version that saved.
   form.addEventListener("submit", function (event) {
     Object.keys(timers).forEach(function (question) { clearTimeout(timers[question]); delete timers[question]; });
     pending = {};
-    if (inFlight > 0) {
+    if (inFlight > 0 && !held && !released) {
       event.preventDefault();
       held = event.submitter || true;
+      setTimeout(release, 5000);
     }
   });
 })();

@@ -11,35 +11,91 @@ import Ink
 /// - No images (a page of a report loads nothing from elsewhere): an image is its description.
 /// - Headings become bold paragraphs: an answer's text never breaks the page's outline.
 /// - Code blocks carry no attribute (Ink writes the text after the fence into a class).
-/// - What Ink 0.6.0 cannot read safely never reaches it: a line's trailing spaces (a list line
-///   followed by a line of spaces at the end of the text reads past its end), a text that starts
-///   like a metadata block (`---`, read past its end too, or swallowed), and brackets nested more
-///   than ``maxBracketDepth`` deep (each level doubles Ink's work): then every `[` is text.
+/// - What Ink 0.6.0 cannot read safely never reaches it (``prepared(_:)``): whitespace at the end
+///   (a list line then a line of spaces read past the end: a crash), a `---` line (read as a
+///   metadata block: past the end, or swallowed), brackets nested more than ``maxBracketDepth``
+///   deep (each level doubles Ink's work), links with nothing to close them (quadratic), tables
+///   wider than ``maxColumns`` (padded to the widest row), and combining marks on its signs.
 enum SafeMarkdown {
     /// How deep `[` may nest (a link in a link's text is already unusual) before brackets are text.
     static let maxBracketDepth = 2
 
     /// The HTML of `text` (a fragment: block elements, to go inside a `div`).
     static func html(_ text: String) -> String {
-        parser().parse(prepared(text)).html
+        let html = parser().parse(prepared(text)).html
+        // Markdown that makes far more HTML than text (a table of many short rows padded to a wide
+        // one) is shown as the text it is: a page stays about the size of what was written.
+        guard html.utf8.count <= 16 * text.utf8.count + 16_384 else { return plain(text) }
+        return html
     }
 
-    /// `text` as Ink may read it: escaped, line breaks as LF, no trailing spaces, no metadata block,
-    /// brackets made text when nested too deep.
+    /// `text` as one escaped paragraph, its line breaks kept.
+    static func plain(_ text: String) -> String {
+        "<p>" + text.attributeEscaped.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+    }
+
+    /// `text` as Ink may read it: escaped, every kind of line break as LF, no whitespace at its end
+    /// or on a line of its own, no mark joined to a character Markdown reads (Ink reads characters,
+    /// this reads bytes: they must agree), no metadata block, brackets made text when nested too
+    /// deep, links with nothing to close them made text, tables at most ``maxColumns`` wide.
     static func prepared(_ text: String) -> String {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in String(line[..<(line.lastIndex { !$0.isWhitespace }.map(line.index(after:)) ?? line.startIndex)]) }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
+        var scalars = String.UnicodeScalarView()
+        var previousIsSyntax = false, afterCR = false
+        for scalar in text.unicodeScalars {
+            // Swift reads each of these as a line break (CR LF as one): LF here, so that a line is the same for Ink and for this.
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}" || scalar == "\u{85}"
+                || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if !(afterCR && scalar == "\n") { scalars.append("\n") }
+                afterCR = scalar == "\r"
+                previousIsSyntax = true
+                continue
+            }
+            afterCR = false
+            // A combining mark (or joiner, or variation selector) after an ASCII sign would make one character of
+            // both for Ink, and none of the signs this code looks for: dropped (text never needs one there).
+            if previousIsSyntax && scalar.properties.isGraphemeExtend { continue }
+            previousIsSyntax = scalar.isASCII && !scalar.properties.isAlphabetic && !("0"..."9").contains(scalar)
+            scalars.append(scalar)
+        }
+        var lines = String(scalars).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.allSatisfy(\.isWhitespace) ? "" : String(line)
+        }
+        let trailing = lines.reversed().prefix { $0.isEmpty }.count
+        lines.removeLast(trailing)
+        lines.removeFirst(lines.prefix { $0.isEmpty }.count)
+        if var last = lines.popLast() {
+            while last.last?.isWhitespace == true { last.removeLast() }
+            lines.append(last)
+        }
+        // A line of just `---` is text, never a metadata block's fence (Ink reads one until it has written something).
+        lines = lines.map { $0.trimmingCharacters(in: .whitespaces) == "---" ? "\\---" : $0 }
         var prepared = lines.joined(separator: "\n")
             .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
         if bracketDepth(prepared) > maxBracketDepth { prepared = prepared.replacingOccurrences(of: "[", with: "&#91;") }
-        prepared = closedLinks(prepared)
-        // A paragraph, not a metadata block: Ink would read `---` first as one.
-        if prepared.drop(while: \.isWhitespace).hasPrefix("---") { prepared = "\\" + prepared.drop(while: \.isWhitespace) }
-        return prepared
+        return narrowTables(closedLinks(prepared))
+    }
+
+    /// The most columns a table may have: Ink pads every row to the widest, so a wide first row and
+    /// many short ones would make an enormous page.
+    static let maxColumns = 32
+
+    /// `text` with every `|` after a line's ``maxColumns``-th made text.
+    static func narrowTables(_ text: String) -> String {
+        guard text.utf8.filter({ $0 == UInt8(ascii: "|") }).count > maxColumns else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var seen = 0
+            var out = ""
+            for character in line {
+                if character == "|" {
+                    seen += 1
+                    out += seen > maxColumns ? "&#124;" : "|"
+                } else {
+                    out.append(character)
+                }
+            }
+            return out
+        }.joined(separator: "\n")
     }
 
     /// `text` with each link's `](` or `][` made text when the line has no `)` or `]` to close
@@ -77,12 +133,15 @@ enum SafeMarkdown {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The deepest `[` nesting in `text` (a `]` closes one level).
+    /// The deepest `[` nesting in `text`, counted as Ink could read it at worst: a `]` closes a
+    /// level only when it is not escaped (`\\]`) and not in code (between backticks).
     static func bracketDepth(_ text: String) -> Int {
-        var depth = 0, deepest = 0
-        for character in text.utf8 {
-            if character == UInt8(ascii: "[") { depth += 1; deepest = max(deepest, depth) }
-            if character == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+        var depth = 0, deepest = 0, inCode = false, escaped = false
+        for byte in text.utf8 {
+            defer { escaped = byte == UInt8(ascii: "\\") && !escaped }
+            if byte == UInt8(ascii: "`") { inCode.toggle() }
+            if byte == UInt8(ascii: "[") { depth += 1; deepest = max(deepest, depth) }
+            if byte == UInt8(ascii: "]"), !escaped, !inCode { depth = max(0, depth - 1) }
         }
         return deepest
     }
@@ -138,6 +197,7 @@ enum SafeMarkdown {
 
     static func unescapeTwice(_ html: String) -> String {
         html.replacingOccurrences(of: "&amp;lt;", with: "&lt;").replacingOccurrences(of: "&amp;quot;", with: "&quot;")
-            .replacingOccurrences(of: "&amp;#91;", with: "&#91;").replacingOccurrences(of: "&amp;amp;", with: "&amp;")
+            .replacingOccurrences(of: "&amp;#91;", with: "&#91;").replacingOccurrences(of: "&amp;#40;", with: "&#40;")
+            .replacingOccurrences(of: "&amp;#124;", with: "&#124;").replacingOccurrences(of: "&amp;amp;", with: "&amp;")
     }
 }

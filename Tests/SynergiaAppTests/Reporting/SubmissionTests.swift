@@ -48,6 +48,7 @@ struct SubmissionTests {
             try await AnswerModel.query(on: app.db).filter(\.$questionID == "cbd-7nr.s1.q3").delete()
             let refused = try await browser.post("\(path)/transition", ["to": "approved"])
             #expect(refused.status == .unprocessableEntity && refused.contains("href=\"\(path)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q3\""))
+            #expect(refused.contains(app.synergia.catalogs[.english]["error.approval.incomplete"]))
             #expect(try #require(try await ReportModel.find(report.id, on: app.db)).status == .inReview)
         }
     }

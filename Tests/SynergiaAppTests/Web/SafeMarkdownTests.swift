@@ -45,9 +45,11 @@ struct SafeMarkdownTests {
         }
     }
 
-    @Test("code shows what was written, once escaped")
+    @Test("code shows what was written, once escaped; a hard line break (two spaces) is kept")
     func code() {
         #expect(SafeMarkdown.html("use `a < b & c`").contains("<code>a &lt; b &amp; c</code>"))
+        #expect(SafeMarkdown.html("call `f[i](x)` now").contains("<code>f[i]&#40;x)</code>") || SafeMarkdown.html("call `f[i](x)` now").contains("<code>f[i](x)</code>"))
+        #expect(SafeMarkdown.html("one  \ntwo").contains("<br>"))
     }
 
     @Test("links go only to web addresses: anything else is its text", arguments: [
@@ -102,11 +104,21 @@ struct SafeMarkdownTests {
         String(repeating: "[", count: 40) + "x", String(repeating: "![", count: 40),
         String(repeating: "[a](b ", count: 4000), String(repeating: "![a](", count: 4000), String(repeating: "[a][b ", count: 4000),
         String(repeating: "[a]((", count: 4000),
+        String(repeating: "[\\]", count: 40), String(repeating: "[`]`", count: 40), String(repeating: "[]\u{301}", count: 40),
+        String(repeating: "[a](b", count: 4000) + "\u{0B}" + String(repeating: ")", count: 4000),
+        String(repeating: "|", count: 4001) + "\n" + String(repeating: "||\n", count: 4000),
+        "|" + String(repeating: " a |", count: 32) + "\n|" + String(repeating: " - |", count: 32) + "\n" + String(repeating: "|\n", count: 20_000),
+        String(repeating: "\n", count: 100_000) + "x",
+        "```a alert\n\u{301}x\n```", "```x\"\u{301} onclick=alert(1) style=color:red\n\u{301}x\n```",
+        "[1]: https://example.org\n---\nIntro\n---\nMore",
     ])
     func hostileShapes(_ text: String) {
         let html = SafeMarkdown.html(text)
         #expect(!html.contains("<script") && !html.contains("<h1"))
         if text.hasPrefix("---\nIntroduction") { #expect(html.contains("Introduction") && html.contains("Text"), "\(html)") }
+        if text.hasPrefix("[1]:") { #expect(html.contains("Intro") && html.contains("More"), "\(html)") }
+        #expect(!html.contains("class=") && !html.contains("onclick=") && !html.contains("style="), "\(html.prefix(300))")
+        #expect(html.utf8.count < 4 * text.utf8.count + 1000, "the page grows with the text, not beyond")
     }
 
     @Test("twenty thousand random texts of Markdown's characters render without a crash")
