@@ -172,8 +172,8 @@ struct ReportingRoutes: RouteCollection {
         if form["preview"] != nil {
             // "Preview": nothing is saved; the section comes back with what was typed, narratives formatted.
             let typed = Dictionary(SectionSave.changes(form, section: section).map { ($0.question.id, $0.typed) }, uniquingKeysWith: { a, _ in a })
-            let fresh = try await ReportAccess.readable(req)
-            return allowingScripts(Response.html(ReportPage.View.renderSection(req.page, try await model(req, fresh), template: fresh.template,
+            // Nothing was written: the report as read above (the access check included) is the one to show.
+            return allowingScripts(Response.html(ReportPage.View.renderSection(req.page, try await model(req, loaded), template: loaded.template,
                                                                                section: section, feedback: .init(typed: typed, preview: true))))
         }
         let outcome = try await SectionSave.save(form, section: section, report: loaded, by: user, logger: req.logger, on: req.db)
