@@ -12,7 +12,7 @@ Run: python3 -m pytest Tests/Browser   (needs chromium, chromedriver and seleniu
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import click_and_wait, make_driver, sign_in
 
@@ -34,7 +34,9 @@ def test_answer_once_reused_in_ramsar_then_submitted(server, browser):
     field.clear()
     field.send_keys("3560")
     click_and_wait(browser, browser.find_element(By.ID, "save-cbd-7nr.s3.q2"))
-    assert "3560" in browser.find_element(By.ID, "q-cbd-7nr.s3.q2").text
+    # Back on the question's section, whose field holds the saved answer, with who saved it.
+    assert browser.find_element(By.ID, "v-cbd-7nr.s3.q2").get_attribute("value") == "3560"
+    assert "Last changed by focal-point@demo.synergia.example" in browser.find_element(By.ID, "q-cbd-7nr.s3.q2").text
 
     # The Ramsar focal point finds it in the Ramsar report, marked as reused.
     sign_in(browser, server, "ramsar-focal-point@demo.synergia.example")
@@ -93,7 +95,9 @@ def test_a_section_saved_with_one_form_while_a_second_window_saves_one_of_its_an
 
     # Saved again as shown: the person's version wins over the one they have now seen.
     click_and_wait(browser, browser.find_element(By.ID, "save-section"))
-    assert "Ministry of Environment and Forestry" in browser.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.s1\\.q1 .answer").text
+    assert "Answers saved: 1" in browser.find_element(By.ID, "section-saved").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#q-cbd-7nr\\.s1\\.q1 [role=alert]")
+    assert browser.find_element(By.ID, "v-cbd-7nr.s1.q1").get_attribute("value") == "Ministry of Environment and Forestry"
 
 
 def test_an_answer_saves_itself_a_few_seconds_after_typing_stops(server, browser):
@@ -132,6 +136,21 @@ def test_an_answer_saves_itself_a_few_seconds_after_typing_stops(server, browser
     after = browser.execute_script(
         "return fetch(arguments[0], {headers: {Accept: 'application/json'}}).then(r => r.json())", report.replace("/reports/", "/api/v1/reports/"))
     assert [a for a in after["answers"] if a["question"] == "cbd-7nr.s4.q6"] == untouched
+
+
+def test_a_comment_written_from_a_section_shows_under_its_question(server, browser):
+    """A section's comments have a page of their own (the section's page stays small): the focal
+    point goes there from the section, chooses a question, and comes back to it with the comment."""
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    open_report(browser, server, "cbd-7nr")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.s2']"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/sections/cbd-7nr.s2/comments']"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Comments on this section"
+    Select(browser.find_element(By.ID, "comment-question")).select_by_value("cbd-7nr.s2.q3")
+    browser.find_element(By.ID, "comment-text").send_keys("Use the 2025 restoration inventory.")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/comments'] button[type=submit]"))
+    assert browser.current_url.endswith("/sections/cbd-7nr.s2#q-cbd-7nr.s2.q3"), browser.current_url
+    assert "Use the 2025 restoration inventory." in browser.find_element(By.ID, "q-cbd-7nr.s2.q3").text
 
 
 def test_check_the_report_leads_to_each_missing_answer_and_review_waits_for_them(server, browser):

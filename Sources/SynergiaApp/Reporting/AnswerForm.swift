@@ -23,7 +23,7 @@ enum AnswerForm {
         case .date: return .success(.date(text))
         case .link: return .success(.link(.url(text)))
         case .progressAssessment:
-            guard let rating = ProgressRating(rawValue: text) else { return .failure(Refusal("error.answer.wrong-type")) }
+            guard let rating = rating(text) else { return .failure(Refusal("error.answer.wrong-type")) }
             return .success(.progressAssessment(rating))
         case .indicatorSeries:
             // One point per line: period, value[, unit]
@@ -42,6 +42,24 @@ enum AnswerForm {
             }
             return .success(value)
         }
+    }
+
+    /// A rating's code in a form's select: one character, so that a section of 23 targets'
+    /// ratings stays small. Never to change: a page sent before a release means the same rating.
+    /// (The API, exports and packages use the rating's name; a form may send either.)
+    static let ratingCodes: [ProgressRating: String] = [
+        .onTrackToExceed: "1", .onTrack: "2", .insufficientRate: "3", .noSignificantChange: "4", .movingAway: "5", .unknown: "0",
+    ]
+
+    /// The rating a form sent, by its name or its code.
+    static func rating(_ text: String) -> ProgressRating? {
+        ProgressRating(rawValue: text) ?? ratingCodes.first { $0.value == text }?.key
+    }
+
+    /// The value as a form's control holds it: as ``formText(_:)``, a rating by its code.
+    static func controlText(_ value: AnswerValue) -> String {
+        if case .progressAssessment(let rating) = value { return ratingCodes[rating] ?? rating.rawValue }
+        return formText(value)
     }
 
     /// The value as the form shows it for editing.

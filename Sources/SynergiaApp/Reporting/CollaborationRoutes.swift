@@ -22,7 +22,7 @@ struct CollaborationRoutes: RouteCollection {
         let sectionID = try req.content.get(String.self, at: "section")
         try await CollaborationService.assign(section: sectionID, to: try req.content.get(String.self, at: "assignee"), report: reportID,
                                               templates: req.application.synergia.templates, by: user, on: req.db)
-        return req.redirect(to: SiteURL.report(reportID).path + "#s-" + SiteURL.fragment(sectionID))
+        return req.redirect(to: SiteURL.reportSection(reportID, section: sectionID).path)
     }
 
     static func comment(_ req: Request, question questionID: String) async throws -> Response {
@@ -30,6 +30,9 @@ struct CollaborationRoutes: RouteCollection {
         let reportID = try req.idParameter("report")
         try await CollaborationService.addComment(try req.content.get(String.self, at: "text"), question: questionID, report: reportID,
                                                   templates: req.application.synergia.templates, by: user, on: req.db)
-        return req.redirect(to: SiteURL.report(reportID).path + "#q-" + SiteURL.fragment(questionID))
+        // Back to the question on its section's page, where the comment now shows.
+        let section = req.application.synergia.templates.byID.values.lazy.flatMap(\.sections).first { $0.questions.contains { $0.id == questionID } }
+        return req.redirect(to: (section.map { SiteURL.reportSection(reportID, section: $0.id) } ?? SiteURL.report(reportID)).path
+                                + "#q-" + SiteURL.fragment(questionID))
     }
 }

@@ -132,6 +132,18 @@ extension ReportPage {
             let id = section.id.attributeEscaped
             // On the section's own page, its answers are saved together with one form.
             let sectionForm = heading == .h1 && model.actions.canEdit ? "section-form" : nil
+            // A crosswalk's linked targets and answers once per page, under the first question that has them.
+            var linkedShown = Set<String>()
+            let linked: [String: [Model.Linked]] = Dictionary(section.questions.map { question in
+                (question.id, (model.linked[question.id] ?? []).filter { linkedShown.insert($0.relation + " " + $0.target).inserted })
+            }, uniquingKeysWith: { first, _ in first })
+            func questions(sectionForm: String?) -> Node<HTML.BodyContext> {
+                .forEach(section.questions) { question in
+                    QuestionView.render(page, model, section: section.id, question, answer: answers[question.id], comments: comments[question.id] ?? [],
+                                        linked: linked[question.id] ?? [], conflict: feedback.conflicts[question.id], error: feedback.errors[question.id],
+                                        typed: feedback.typed[question.id], sectionForm: sectionForm, preview: feedback.preview)
+                }
+            }
             return .section(.id("s-\(id)"),
                 heading == .h1 ? .h1(page.name(section.title))
                     : .h2(.a(.href(SiteURL.reportSection(model.id, section: section.id).path), page.name(section.title))),
@@ -144,37 +156,28 @@ extension ReportPage {
                                                    .label(.for("assign-\(id)"), page.text("reporting.assign")),
                                                    .input(.type(.email), .id("assign-\(id)"), .name("assignee")),
                                                    .button(.type(.submit), page.text("reporting.assign-submit")))),
-                .forEach(section.questions) { question in
-                    QuestionView.render(page, model, section: section.id, question, answer: answers[question.id], comments: comments[question.id] ?? [],
-                                        conflict: feedback.conflicts[question.id], error: feedback.errors[question.id],
-                                        typed: feedback.typed[question.id], sectionForm: sectionForm, preview: feedback.preview)
-                },
-                .unwrap(sectionForm) { form in
-                    .form(.id(form), .method(.post), .action(SiteURL.reportSection(model.id, section: section.id).path),
-                          // What the autosave script says, in the reader's language.
-                          .data(named: "saving", value: page.t("report.autosave-saving").attributeEscaped),
-                          .data(named: "saved", value: page.t("report.autosave-saved").attributeEscaped),
-                          .data(named: "conflict", value: page.t("report.autosave-conflict").attributeEscaped),
-                          .data(named: "error", value: page.t("report.autosave-error").attributeEscaped),
-                          .data(named: "offline", value: page.t("report.autosave-offline").attributeEscaped),
-                          .data(named: "characters", value: page.t("report.characters").attributeEscaped),
-                          Layout.csrfField(page),
-                          .button(.type(.submit), .id("save-section"), page.text("report.save-section")), .escapedText(" "),
-                          .button(.type(.submit), .id("preview-section"), .name("preview"), .value("1"), page.text("report.preview")),
-                          .p(.class("note"), page.text("report.markdown-help")))
-                },
-                // One comment form per section (a question is chosen in it), not one per question: the page stays small.
-                .if(model.actions.canComment, .details(.class("comment"), .summary(page.text("reporting.comment")),
-                    .form(.method(.post), .action(SiteURL.reportComments(model.id).path), Layout.csrfField(page),
-                          .label(.for("cq-\(id)"), page.text("reporting.comment-on")),
-                          .select(.id("cq-\(id)"), .attribute(named: "name", value: "question"),
-                                  Layout.options(section.questions.map { question in
-                                      let title = question.title.resolved(in: page.language).text
-                                      return (question.id, title.count > 70 ? String(title.prefix(69)) + "…" : title)
-                                  }, selected: nil)),
-                          .label(.for("ct-\(id)"), page.text("reporting.comment")),
-                          .textarea(.id("ct-\(id)"), .name("text"), .rows(2)),
-                          .button(.type(.submit), page.text("reporting.comment"))))))
+                .unwrap(sectionForm, { form in
+                    // The questions inside the section's one form; the forms of their own buttons after it.
+                    .group(.form(.id(form), .method(.post), .action(SiteURL.reportSection(model.id, section: section.id).path),
+                                 // What the autosave script says, in the reader's language.
+                                 .data(named: "saving", value: page.t("report.autosave-saving").attributeEscaped),
+                                 .data(named: "saved", value: page.t("report.autosave-saved").attributeEscaped),
+                                 .data(named: "conflict", value: page.t("report.autosave-conflict").attributeEscaped),
+                                 .data(named: "error", value: page.t("report.autosave-error").attributeEscaped),
+                                 .data(named: "offline", value: page.t("report.autosave-offline").attributeEscaped),
+                                 .data(named: "characters", value: page.t("report.characters").attributeEscaped),
+                                 Layout.csrfField(page),
+                                 .raw(questions(sectionForm: form).render()),
+                                 .button(.type(.submit), .id("save-section"), page.text("report.save-section")), .escapedText(" "),
+                                 .button(.type(.submit), .id("preview-section"), .name("preview"), .value("1"), page.text("report.preview")),
+                                 .p(.class("note"), page.text("report.markdown-help"))),
+                           .forEach(section.questions) { question in
+                               QuestionView.outsideForms(page, model, question, answer: answers[question.id], conflict: feedback.conflicts[question.id])
+                           })
+                }, else: questions(sectionForm: nil)),
+                // Comments are written on their own page (each question shows its own here).
+                .if(model.actions.canComment, .p(.a(.href(SiteURL.reportSectionComments(model.id, section: section.id).path),
+                                                    page.text("report.comment-on-section")))))
         }
     }
 }

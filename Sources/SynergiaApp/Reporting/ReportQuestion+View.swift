@@ -10,20 +10,25 @@ extension ReportPage {
         /// form of its own: its control belongs to the section's form, and `typed` is what was sent
         /// for it when the save was refused.
         static func render(_ page: PageContext, _ model: Model, section: String, _ question: TemplateQuestion, answer: Model.Answer?, comments: [Model.Comment],
-                           conflict: Feedback.Conflict?, error: String?, typed: SectionSave.Typed? = nil,
+                           linked: [Model.Linked], conflict: Feedback.Conflict?, error: String?, typed: SectionSave.Typed? = nil,
                            sectionForm: String? = nil, preview: Bool = false) -> Node<HTML.BodyContext> {
             let id = question.id.attributeEscaped
+            let title: Node<HTML.BodyContext> = .group(page.name(question.title), .if(question.required, .escapedText(" *")))
             return .div(
                 .class(answer?.changedSinceVisit == true ? "question changed" : "question"), .id("q-\(id)"),
-                .h3(.id("t-\(id)"), page.name(question.title), .if(question.required, .escapedText(" *"))),
+                // The heading names the control: a label for one control, the fieldset's name for boxes.
+                !model.actions.canEdit ? .h3(title)
+                    : question.type == .multipleChoice ? .h3(.id("t-\(id)"), title)
+                    : .h3(.element(named: "label", nodes: [.attribute(named: "for", value: "v-\(id)"), title])),
                 .unwrap(question.help) { .p(.class("note"), page.name($0)) },
-                linked(page, model.linked[question.id] ?? []),
+                self.linked(page, linked),
                 .unwrap(question.indicator) { code in
                     .p(.class("note"), page.text("reporting.indicator-data"), .escapedText(" "), .a(.href(SiteURL.indicator(code).path), .escapedText(code)))
                 },
                 .unwrap(answer) { answer in
                     .group(
-                        shown(page, question, answer.value, class: "answer"),
+                        // In the section's form the control shows the answer; a narrative is shown formatted too.
+                        .if(sectionForm == nil || !model.actions.canEdit || question.type == .longText, shown(page, question, answer.value, class: "answer")),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitle ?? "", "author": answer.author]))
@@ -36,12 +41,11 @@ extension ReportPage {
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
                     return .div(.class("alert"), .attribute(named: "role", value: "alert"),
                          .p(page.text("reporting.conflict", ["author": theirs.author])),
-                         .p(.strong(page.text("reporting.theirs")), .escapedText(" " + AnswerForm.formText(theirs.value))),
-                         .p(.strong(page.text("reporting.mine")), .escapedText(" " + AnswerForm.formText(mine))),
-                         .form(.method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
-                               keptValue(mine),
-                               .input(.type(.hidden), .name("baseVersion"), .value("\(theirs.version)")),
-                               .button(.type(.submit), page.text("reporting.keep-mine"))),
+                         .p(.strong(page.text("reporting.theirs")), .escapedText(" " + read(page, theirs.value))),
+                         .p(.strong(page.text("reporting.mine")), .escapedText(" " + read(page, mine))),
+                         // In the section's form, the button sends its own form, which follows the section's (forms do not nest).
+                         sectionForm == nil ? keepMine(page, model, question, conflict)
+                             : .button(.type(.submit), .attribute(named: "form", value: "keep-\(id)"), page.text("reporting.keep-mine")),
                          // Theirs is what is stored: the question as it now is, on its section's page.
                          .p(.a(.href(SiteURL.reportSection(model.id, section: section).path + "#q-" + SiteURL.fragment(question.id)),
                                page.text("reporting.keep-theirs"))))
@@ -57,12 +61,38 @@ extension ReportPage {
                           input(page, question: question, id: "v-\(id)", value: answer?.value),
                           .raw(length(page, question, answer.map { AnswerForm.formText($0.value) } ?? "").render()),
                           .button(.type(.submit), .id("save-\(id)"), page.text("actions.save"))),
-                    .if(question.element != nil && answer != nil && answer?.detached != true,
-                        .form(.class("inline"), .method(.post), .action(SiteURL.reportDetach(model.id, question: question.id).path), Layout.csrfField(page),
-                              .button(.type(.submit), page.text("reporting.detach")))))),
+                    .if(detachable(question, answer), sectionForm == nil ? detach(page, model, question)
+                        : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .escapedText(comment.text))
                 })))
+        }
+
+        /// The forms a question's buttons send from inside a section's form: "Keep mine" after a
+        /// conflict, "Detach" for an answer shared with another report.
+        static func outsideForms(_ page: PageContext, _ model: Model, _ question: TemplateQuestion, answer: Model.Answer?,
+                                 conflict: Feedback.Conflict?) -> Node<HTML.BodyContext> {
+            .if(model.actions.canEdit, .group(
+                .unwrap(conflict) { keepMine(page, model, question, $0, id: "keep-\(question.id.attributeEscaped)") },
+                .if(detachable(question, answer), detach(page, model, question, id: "detach-\(question.id.attributeEscaped)"))))
+        }
+
+        static func detachable(_ question: TemplateQuestion, _ answer: Model.Answer?) -> Bool {
+            question.element != nil && answer != nil && answer?.detached != true
+        }
+
+        /// "Keep mine": what the person sent, over the version now stored, through the question's own save.
+        static func keepMine(_ page: PageContext, _ model: Model, _ question: TemplateQuestion, _ conflict: Feedback.Conflict,
+                             id: String? = nil) -> Node<HTML.BodyContext> {
+            .form(.unwrap(id) { .id($0) }, .method(.post), .action(SiteURL.reportAnswer(model.id, question: question.id).path), Layout.csrfField(page),
+                  keptValue(conflict.mine),
+                  .input(.type(.hidden), .name("baseVersion"), .value("\(conflict.theirs.version)")),
+                  .if(id == nil, .button(.type(.submit), page.text("reporting.keep-mine"))))
+        }
+
+        static func detach(_ page: PageContext, _ model: Model, _ question: TemplateQuestion, id: String? = nil) -> Node<HTML.BodyContext> {
+            .form(.unwrap(id) { .id($0) }, .class("inline"), .method(.post), .action(SiteURL.reportDetach(model.id, question: question.id).path),
+                  Layout.csrfField(page), .if(id == nil, .button(.type(.submit), page.text("reporting.detach"))))
         }
 
         /// An answer as read: a narrative as formatted text (``SafeMarkdown``), a choice, yes or no
@@ -73,13 +103,21 @@ extension ReportPage {
             switch value {
             case .longText(let markdown):
                 return .div(.class(name.map { "\($0) md" } ?? "md"), .raw(SafeMarkdown.html(markdown)))
-            case .progressAssessment(let rating): text = page.t("progress.\(rating.rawValue)")
-            case .yesNo(let yes): text = page.t(yes ? "common.yes" : "common.no")
             case .singleChoice(let id): text = label(page, question, id)
             case .multipleChoice(let ids): text = ids.map { label(page, question, $0) }.joined(separator: "; ")
-            default: text = AnswerForm.formText(value)
+            default: text = read(page, value)
             }
             return .p(.unwrap(name) { .class($0) }, .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
+        }
+
+        /// A value as text, without its question at hand: a rating and yes or no by their labels in
+        /// the reader's language, anything else as the form shows it.
+        static func read(_ page: PageContext, _ value: AnswerValue) -> String {
+            switch value {
+            case .progressAssessment(let rating): page.t("progress.\(rating.rawValue)")
+            case .yesNo(let yes): page.t(yes ? "common.yes" : "common.no")
+            default: AnswerForm.formText(value)
+            }
         }
 
         /// A choice's label in the reader's language (its id when the template no longer has it).
@@ -111,15 +149,15 @@ extension ReportPage {
                 .p(.strong(page.text("crosswalks.linked")), .escapedText(" "), .forEach(linked) { link in
                     .group(page.text("crosswalks.relation.\(link.relation)"), .escapedText(" "), Links.target(page, link.target), .escapedText(" "))
                 }),
-                .ul(.forEach(linked.flatMap(\.answers)) { answer in
+                .if(linked.contains { !$0.answers.isEmpty }, .ul(.forEach(linked.flatMap(\.answers)) { answer in
                     .li(.a(.href(SiteURL.reportQuestion(answer.report, question: answer.question).path), page.name(answer.template)),
                         .escapedText(" — "), page.name(answer.questionTitle), .escapedText(": "),
-                        .span(.class("answer"), .escapedText(AnswerForm.formText(answer.value))))
-                })))
+                        .span(.class("answer"), .escapedText(read(page, answer.value))))
+                }))))
         }
 
-        /// The question's control on a section's page, in the section's form (by the `form`
-        /// attribute) and what it was written over (`b:`: the version and the digest of what it shows), so that
+        /// The question's control on a section's page, inside the section's form, and what it was
+        /// written over (`b:`: the version and the digest of what it shows; none for no answer yet), so that
         /// only what the person changed is saved (``SectionSave``). After a conflict it holds what
         /// the person sent, over the version that is stored; after a refusal, what they typed.
         static func sectionControls(_ page: PageContext, _ question: TemplateQuestion, answer: Model.Answer?, conflict: Feedback.Conflict?,
@@ -135,11 +173,12 @@ extension ReportPage {
             } else {
                 control = input(page, question: question, id: "v-\(question.id.attributeEscaped)", value: conflict?.mine ?? answer?.value, form: form)
             }
+            // No answer yet needs no field: a question without one was written over nothing (``SectionSave``).
+            let over = SectionSave.writtenOver(version: base, shown: shown)
             let fields: Node<HTML.FormContext> = .group(
-                .input(.type(.hidden), .name(SectionSave.baseField(question.id).attributeEscaped),
-                       .value(SectionSave.writtenOver(version: base, shown: shown).attributeEscaped), .attribute(named: "form", value: form)),
+                .if(over != SectionSave.nothingYet, .input(.type(.hidden), .name(SectionSave.baseField(question.id).attributeEscaped), .value(over.attributeEscaped))),
                 control)
-            return .div(.class("field"), .raw(fields.render()), length(page, question, typed?.value ?? (conflict?.mine ?? answer?.value).map(AnswerForm.formText) ?? ""))
+            return .group(.raw(fields.render()), length(page, question, typed?.value ?? (conflict?.mine ?? answer?.value).map(AnswerForm.formText) ?? ""))
         }
 
         /// "120 of 2,000 characters" under a text the format limits (kept up to date as one types by the section's script).
@@ -150,10 +189,10 @@ extension ReportPage {
             }
         }
 
-        /// The control for the question's type, named by the question's heading (no second copy of the title in a label).
+        /// The control for the question's type, named by the question's heading (its label, or for boxes the fieldset's name).
         static func input(_ page: PageContext, question: TemplateQuestion, id: String, value: AnswerValue?, form: String? = nil) -> Node<HTML.FormContext> {
             let chosen: Set<String> = { if case .multipleChoice(let ids)? = value { return Set(ids) }; return [] }()
-            return input(page, question: question, id: id, text: value.map(AnswerForm.formText) ?? "", chosen: chosen, form: form)
+            return input(page, question: question, id: id, text: value.map(AnswerForm.controlText) ?? "", chosen: chosen, form: form)
         }
 
         /// The control showing `text` (or the `chosen` boxes of a multiple choice); in a section's
@@ -170,42 +209,41 @@ extension ReportPage {
             func description<C>() -> Attribute<C> { .attribute(named: "aria-describedby", value: describedBy) }
             func limit<C>() -> Attribute<C> { .attribute(named: "maxlength", value: question.maxLength.map(String.init) ?? "") }
             let name = (form == nil ? "value" : SectionSave.valueField(question.id)).attributeEscaped
-            // The section's form, for a control outside it (none when empty).
-            let formID = form?.attributeEscaped ?? ""
             switch question.type {
             case .yesNo:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID), state(),
+                return .select(.id(id), .attribute(named: "name", value: name), state(),
                                Layout.options([("", "—"), ("yes", page.t("common.yes")), ("no", page.t("common.no"))], selected: current))
             case .singleChoice:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID), state(),
+                return .select(.id(id), .attribute(named: "name", value: name), state(),
                                Layout.options([("", "—")] + (question.choices ?? []).map { ($0.id, $0.label.resolved(in: page.language).text) }, selected: current))
             case .progressAssessment:
-                return .select(.id(id), .attribute(named: "aria-labelledby", value: heading), .attribute(named: "name", value: name), .attribute(named: "form", value: formID), state(),
-                               Layout.options([("", "—")] + ProgressRating.allCases.map { ($0.rawValue, page.t("progress.\($0.rawValue)")) }, selected: current))
+                return .select(.id(id), .attribute(named: "name", value: name), state(),
+                               Layout.options([("", "—")] + ProgressRating.allCases.map { (AnswerForm.ratingCodes[$0] ?? $0.rawValue, page.t("progress.\($0.rawValue)")) },
+                                              selected: AnswerForm.rating(current).map { AnswerForm.ratingCodes[$0] ?? $0.rawValue } ?? current))
             case .multipleChoice:
                 let choiceName = (form == nil ? "values[]" : SectionSave.choiceField(question.id)).attributeEscaped
                 return .fieldset(.attribute(named: "aria-labelledby", value: heading), .forEach(question.choices ?? []) { choice in
                     .label(.input(.type(.checkbox), .name(choiceName), .value(choice.id.attributeEscaped), .checked(chosen.contains(choice.id)),
-                                  .attribute(named: "form", value: formID), invalidState(), description()),
+                                  invalidState(), description()),
                            .escapedText(" " + choice.label.resolved(in: page.language).text))
                 })
             case .number:
-                return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "inputmode", value: "decimal"), .attribute(named: "form", value: formID), invalidState(), description())
+                return .input(.type(.text), .id(id), .name(name), .value(current.attributeEscaped),
+                              .attribute(named: "inputmode", value: "decimal"), invalidState(), description())
             case .date:
                 // Entered as an ISO date, whatever the browser's picker shows: the format is said beside it.
                 let hint = "f-\(question.id.attributeEscaped)"
-                return .group(.input(.type(.date), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name),
-                                     .value(current.attributeEscaped), .attribute(named: "form", value: formID), invalidState(),
+                return .group(.input(.type(.date), .id(id), .name(name),
+                                     .value(current.attributeEscaped), invalidState(),
                                      .attribute(named: "aria-describedby", value: invalid ? "\(hint) \(describedBy)" : hint)),
                               .element(named: "span", nodes: [.attribute(named: "id", value: hint), .attribute(named: "class", value: "note"),
                                                               .escapedText(" " + page.t("form.date-format"))]))
             case .shortText, .link:
-                return .input(.type(.text), .id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "form", value: formID), invalidState(), description(), limit())
+                return .input(.type(.text), .id(id), .name(name), .value(current.attributeEscaped),
+                              invalidState(), description(), limit())
             case .longText, .table, .indicatorSeries:
                 // The parser drops a newline right after the start tag: one is written there, so a text that starts with one keeps it.
-                return .textarea(.id(id), .attribute(named: "aria-labelledby", value: heading), .name(name), .rows(8), .attribute(named: "form", value: formID), state(),
+                return .textarea(.id(id), .name(name), state(),
                                  .attribute(named: "maxlength", value: question.maxLength.map(String.init) ?? ""),
                                  .raw("\n"), .escapedText(current))
             }

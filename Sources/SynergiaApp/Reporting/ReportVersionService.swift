@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SynergiaCore
 import Vapor
@@ -41,6 +42,13 @@ enum ReportVersionService {
                 try await AuditLog.record(tx, actor: user.email, action: "answer.carried-over", subject: .answer(report: nextID, question: answer.questionID),
                                           after: "from v\(report.version)")
             }
+            // Carried over, each answer was last changed when and by whom it was, not now (else the
+            // whole report would look changed since everyone's last visit, and "being edited").
+            try await tx.sql.raw("""
+                UPDATE answers SET updated_at = (SELECT o.updated_at FROM answers o
+                                                 WHERE o.report_id = \(bind: reportID) AND o.question_id = answers.question_id)
+                WHERE report_id = \(bind: nextID)
+                """).run()
             try await AuditLog.record(tx, actor: user.email, action: "report.amended", subject: .report(nextID),
                                       before: "report/\(reportID) v\(report.version)", after: "v\(next.version)")
             return next

@@ -13,6 +13,7 @@ struct ReportingRoutes: RouteCollection {
         routes.on(.POST, "reporting", "cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
         routes.get("reports", ":report", use: Self.reportPage)
         routes.get("reports", ":report", "sections", ":section", use: Self.sectionPage)
+        routes.get("reports", ":report", "sections", ":section", "comments", use: Self.sectionCommentsPage)
         // A section of long narratives (each answer up to 256 kB) is sent whole: a larger body than a page's form.
         routes.on(.POST, "reports", ":report", "sections", ":section", body: .collect(maxSize: "8mb"), use: Self.saveSection).allowsLargeBody("8mb")
         routes.get("reports", ":report", "check") { req in
@@ -147,6 +148,17 @@ struct ReportingRoutes: RouteCollection {
             return ReportPage.View.renderSection(context, model, template: loaded.template, section: section, feedback: .init(saved: saved))
         }
         return allowingScripts(response)
+    }
+
+    /// A section's comments, by question, and the form to add one (`?question=ID` chooses the question).
+    @Sendable static func sectionCommentsPage(_ req: Request) async throws -> Response {
+        let sectionID = try req.textParameter("section")
+        let chosen = req.queryValues["question"]
+        return try await keptPage(req) { context, loaded, model in
+            guard let section = loaded.template.sections.first(where: { $0.id == sectionID }) else { throw Abort(.notFound) }
+            return ReportPage.View.renderComments(context, model, template: loaded.template, section: section,
+                                                  chosen: section.questions.first { $0.id == chosen }?.id)
+        }
     }
 
     /// A section's page may load the autosave script (``ReportPage/View/renderSection(_:_:template:section:feedback:)``).

@@ -10,8 +10,8 @@ import Vapor
 ///
 /// The form names each answer's fields by its question: `v:ID` (the value; `m:ID` once per choice
 /// of a multiple choice) and `b:ID`, what it was written over: `VERSION.DIGEST`, the version and
-/// the digest of the value as the page showed it (a page of the previous release sends the digest
-/// apart, as `w:ID`). An answer whose sent value has the digest it was shown with was not changed
+/// the digest of the value as the page showed it, or `0` alone for no answer yet (a page of an
+/// earlier release sends the digest apart, as `w:ID`). An answer whose sent value has the digest it was shown with was not changed
 /// and is not saved: a colleague's newer answer is never overwritten by a field the person did
 /// not touch.
 enum SectionSave {
@@ -45,7 +45,7 @@ enum SectionSave {
     static func shownText(_ question: TemplateQuestion, _ value: AnswerValue?) -> String {
         guard let value else { return "" }
         if case .multipleChoice(let ids) = value { return canonical(question, Typed(value: nil, values: ids)) }
-        return AnswerForm.formText(value)
+        return AnswerForm.controlText(value)
     }
 
     /// What was typed, in the form the digest is taken of: a browser sends a text area's line
@@ -71,24 +71,34 @@ enum SectionSave {
         return SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8)).map { String(format: "%02x", $0) }.joined() == shown
     }
 
-    /// The value of the `b:` field: what an answer's control was written over.
-    static func writtenOver(version: Int, shown: String) -> String { "\(version).\(shown)" }
+    /// The value of the `b:` field: what an answer's control was written over. No answer yet
+    /// (version 0, nothing shown) is `0` alone: most of a new report's fields.
+    static func writtenOver(version: Int, shown: String) -> String {
+        version == 0 && shown == nothingShown ? nothingYet : "\(version).\(shown)"
+    }
+
+    /// What a control with no answer behind it was written over; a page leaves its `b:` field out.
+    static let nothingYet = "0"
+
+    /// The digest of an empty control.
+    static let nothingShown = digest("")
 
     /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
     /// (a refused value, a permission, the database) is that answer's error, with what was typed:
     /// the others go on, and nothing typed is lost.
     /// What the person changed in `section`: each question whose sent value differs from what the
-    /// page showed, with what was typed. A question the form did not carry (or carried without its
-    /// version) is left out, as is one sent as shown.
+    /// page showed, with what was typed. A question sent as shown is left out; one sent without its
+    /// `b:` field was written over no answer yet (so over a colleague's answer it is a conflict,
+    /// never an overwrite), and one the form did not carry at all is left out as sent empty.
     static func changes(_ form: QueryValues, section: TemplateSection) -> [(question: TemplateQuestion, typed: Typed)] {
         var fields: [String: [String]] = [:]
         for pair in form.pairs { fields[pair.name, default: []].append(pair.value) }
         return section.questions.compactMap { question in
             let id = question.id
-            guard let over = fields[baseField(id)]?.last else { return nil }
+            let over = fields[baseField(id)]?.last ?? nothingYet
             let parts = over.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             guard let base = Int(parts[0]), base >= 0,
-                  let shown = parts.count == 2 ? String(parts[1]) : fields[shownField(id)]?.last else { return nil }
+                  let shown = parts.count == 2 ? String(parts[1]) : fields[shownField(id)]?.last ?? (base == 0 ? nothingShown : nil) else { return nil }
             let typed = Typed(value: fields[valueField(id)]?.last, values: fields[choiceField(id)] ?? [], base: base, shown: shown)
             return shows(canonical(question, typed), digest: shown) ? nil : (question, typed)
         }

@@ -1,7 +1,7 @@
 // Synergia: a section's answers save themselves a few seconds after typing stops (issue 17).
 // Progressive enhancement of the section's form, which works without this script: an answer
 // is sent only after the person typed in it, with the version and the digest the page showed
-// (the form's own b: field), to the form's own address, so the server applies the same
+// (the form's b: field; none is "0", no answer yet), to the form's own address, so the server applies the same
 // rules as to the form (only what changed is saved; a colleague's newer answer is a conflict).
 (function () {
   "use strict";
@@ -12,6 +12,23 @@
   var language = document.documentElement.lang || "en";
 
   function field(name) { return form.elements.namedItem(name); }
+
+  // What an answer was written over: its b: field, or no answer yet ("0") for a question that has none.
+  function base(question) {
+    var own = field("b:" + question);
+    return own ? own.value : "0";
+  }
+
+  function setBase(question, value) {
+    var own = field("b:" + question);
+    if (!own) {
+      own = document.createElement("input");
+      own.type = "hidden";
+      own.name = "b:" + question;
+      form.appendChild(own);
+    }
+    own.value = value;
+  }
 
   function questionOf(control) {
     if (!control || control.form !== form || !control.name) { return null; }
@@ -51,7 +68,7 @@
   function body(question) {
     var params = new URLSearchParams();
     params.append("_csrf", field("_csrf").value);
-    params.append("b:" + question, field("b:" + question).value);
+    params.append("b:" + question, base(question));
     Array.prototype.forEach.call(form.elements, function (control) {
       if (control.name === "v:" + question) {
         params.append(control.name, control.value);
@@ -71,7 +88,7 @@
     if (!told) { say(question, "", "saved"); }
     (result.saved || []).forEach(function (saved) {
       if (saved.question !== question) { return; }
-      field("b:" + question).value = saved.version + "." + saved.shown;
+      setBase(question, saved.version + "." + saved.shown);
       say(question, message("saved", { time: clock(result.at) }), "saved");
     });
     (result.conflicts || []).forEach(function (conflict) {
@@ -128,7 +145,7 @@
   function typed(event) {
     var question = questionOf(event.target);
     if (question) { count(event.target, question); }
-    if (question && field("b:" + question)) { schedule(question); }
+    if (question) { schedule(question); }
   }
 
   document.addEventListener("input", typed);

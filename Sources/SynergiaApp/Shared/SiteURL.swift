@@ -32,6 +32,7 @@ enum SiteURL: Sendable, Equatable {
     case reportQuestion(UUID, question: String)
     /// One section of a report, with the table of contents and the sections before and after.
     case reportSection(UUID, section: String)
+    case reportSectionComments(UUID, section: String)
     /// What to look at before sending a report for review.
     case reportCheck(UUID)
     case indicators
@@ -146,6 +147,7 @@ enum SiteURL: Sendable, Equatable {
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
         case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
         case .reportSection(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))"
+        case .reportSectionComments(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))/comments"
         case .reportCheck(let id): "/reports/\(id.uuidString)/check"
         case .indicators: "/indicators"
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])

@@ -56,11 +56,11 @@ public struct PageContext: Sendable {
         return .element(named: "span", nodes: [.attribute(named: "lang", value: string.language.code), .escapedText(string.text)])
     }
 
-    /// The URL of this page with `lang` set, for the switcher.
+    /// This page in `language`: its query alone, with `lang` (a link relative to the page keeps its path).
     public func url(withLanguage language: Language) -> String {
         var query = self.query
         query["lang"] = language.code
-        return path + "?" + query.sorted(by: { $0.key < $1.key })
+        return "?" + query.sorted(by: { $0.key < $1.key })
             .map { "\($0.key.urlQueryEscaped)=\($0.value.urlQueryEscaped)" }.joined(separator: "&")
     }
 }

@@ -27,7 +27,8 @@ public struct StaticAssets: Sendable {
             guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources") else {
                 throw SettingsError("the app's resource \(name) is missing from the build")
             }
-            let body = try String(contentsOf: url, encoding: .utf8)
+            let source = try String(contentsOf: url, encoding: .utf8)
+            let body = ext == "css" ? CSSMinifier.minify(source) : source
             let digest = SHA256.hash(data: Data(body.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
             files[name] = Asset(body: body, contentType: type, etag: "\"\(digest)\"")
         }

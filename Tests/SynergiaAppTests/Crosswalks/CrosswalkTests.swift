@@ -76,6 +76,11 @@ struct CrosswalkTests {
             #expect(page.status == .ok)
             #expect(page.contains("class=\"linked\"") && page.contains("Spatial plans cover 40% of the land."))
             #expect(page.contains("href=\"/reports/\(cbd.id!)#q-cbd-7nr.s2.q2\""))
+            // Ramsar target 9 has two questions in one section (progress, actions): its linked targets and answers show once, under the first.
+            #expect(page.body.components(separatedBy: "Spatial plans cover 40% of the land.").count == 2)
+            let second = try #require(page.body.range(of: "id=\"q-ramsar-nr.s4.q18\""))
+            let secondQuestion = String(page.body[second.upperBound...]).components(separatedBy: "class=\"question").first ?? ""
+            #expect(!secondQuestion.contains("class=\"linked\""), "not again under the second question")
 
             // Ramsar's focal point may not read Kenya's CBD draft, so sees the link but not the draft's answer.
             let ramsarUser = Browser(app)

@@ -82,26 +82,25 @@ struct ReportSectionTests {
 /// Issue 17, second part: a section saved with one form, each answer on its own.
 @Suite("One save for a section, each answer with its own conflict check")
 struct SectionSaveTests {
-    /// What a browser sends for the section's form as the page shows it: every question's version
-    /// and digest, and its control as shown (empty: the questions here start unanswered) unless `typed` changes it.
+    /// What a browser sends for the section's form as the page shows it (the questions here start
+    /// unanswered: their controls are empty, and they have no `b:` field), with `typed` replacing a
+    /// text and `choices` a multiple choice's boxes.
     static func form(_ page: Browser.Page, _ typed: [String: String], choices: [String: [String]] = [:]) -> [(String, String)] {
-        var pairs: [(String, String)] = []
-        let hidden = try! Regex(#"<input type="hidden" name="([bw]):([^"]+)" value="([^"]*)" form="section-form"/>"#)
-        var questions: [String] = []
-        for match in page.body.matches(of: hidden) {
-            let (kind, question, value) = (String(match.output[1].substring!), String(match.output[2].substring!), String(match.output[3].substring!))
-            pairs.append(("\(kind):\(question)", value))
-            if kind == "b" { questions.append(question) }
-        }
-        for question in questions {
-            if let chosen = choices[question] { pairs += chosen.map { ("m:\(question)", $0) } } else { pairs.append(("v:\(question)", typed[question] ?? "")) }
-        }
+        var pairs = asBrowserSends(page, typed).filter { name, _ in !(name.hasPrefix("m:") && choices[String(name.dropFirst(2))] != nil) }
+        for (question, chosen) in choices { pairs += chosen.map { ("m:\(question)", $0) } }
         return pairs
     }
 
-    /// What a browser sends for the section's form: every control that belongs to it, as the page
-    /// fills it (a text area's first newline dropped, as the HTML parser does; checked boxes only;
-    /// a select's selected option), with `typed` replacing what a person changed.
+    /// The section's form as the page has it: from its start tag to its end.
+    static func sectionForm(_ body: String) -> Substring {
+        guard let start = body.range(of: #"<form id="section-form""#), let end = body[start.upperBound...].range(of: "</form>") else { return "" }
+        return body[start.lowerBound..<end.upperBound]
+    }
+
+    /// What a browser sends for the section's form: every control inside it that no `form`
+    /// attribute sends elsewhere, as the page fills it (a text area's first newline dropped, as
+    /// the HTML parser does; checked boxes only; a select's selected option), with `typed`
+    /// replacing what a person changed. (The form token is the test browser's to add.)
     static func asBrowserSends(_ page: Browser.Page, _ typed: [String: String] = [:]) -> [(String, String)] {
         func attribute(_ name: String, _ tag: Substring) -> String? {
             tag.firstMatch(of: try! Regex(" \(name)=\"([^\"]*)\""))?.output[1].substring.map { unescape(String($0)) }
@@ -111,10 +110,10 @@ struct SectionSaveTests {
                 .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
         }
         var pairs: [(String, String)] = []
-        let body = page.body
-        for match in body.matches(of: try! Regex(#"<(input|textarea|select)\b[^>]*form="section-form"[^>]*>"#)) {
+        let body = sectionForm(page.body)
+        for match in body.matches(of: try! Regex(#"<(input|textarea|select)\b[^>]*>"#)) {
             let tag = body[match.range]
-            guard let name = attribute("name", tag) else { continue }
+            guard let name = attribute("name", tag), name != "_csrf", attribute("form", tag) == nil else { continue }
             let question = String(name.dropFirst(2))
             switch String(match.output[1].substring!) {
             case "input":
@@ -205,6 +204,61 @@ struct SectionSaveTests {
             #expect(resent.status == .seeOther)
             let after = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
             #expect(after.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && after.answer("cbd-7nr.s1.q6")?.value == .longText("Their notes"))
+        }
+    }
+
+    @Test("after a conflict, Keep mine (a button in the section's form) sends a form of its own that follows the section's: mine is saved over theirs")
+    func keepMineFromTheSection() async throws {
+        try await withSynergia { app async throws in
+            let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
+            let colleague = Browser(app)
+            try await colleague.signIn("colleague@example.org")
+            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Theirs", "baseVersion": "0"]).status == .seeOther)
+            let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, ["cbd-7nr.s1.q1": "Mine"]))
+            #expect(sent.status == .conflict)
+            // Forms do not nest: the section's form holds every control and the button, the question's own form comes after it.
+            let section = Self.sectionForm(sent.body)
+            #expect(section.components(separatedBy: "<form").count == 2, "no form inside the section's form")
+            #expect(section.contains("<button type=\"submit\" form=\"keep-cbd-7nr.s1.q1\">Keep mine</button>"))
+            let start = try #require(sent.body.range(of: "<form id=\"keep-cbd-7nr.s1.q1\""))
+            #expect(start.lowerBound >= section.endIndex, "after the section's form")
+            let keep = String(sent.body[start.lowerBound...])
+            let form = String(keep[..<keep.range(of: "</form>")!.upperBound])
+            let action = try #require(form.firstMatch(of: try Regex(#"action="([^"]+)""#))?.output[1].substring.map(String.init))
+            #expect(action == "/reports/\(id)/answers/cbd-7nr.s1.q1")
+            let fields = form.matches(of: try Regex(#"<input type="hidden" name="([^"]+)" value="([^"]*)"/>"#)).compactMap { match -> (String, String)? in
+                let name = String(match.output[1].substring!)
+                return name == "_csrf" ? nil : (name, String(match.output[2].substring!))
+            }
+            #expect(fields.map(\.0).sorted() == ["baseVersion", "value"])
+            #expect(try await me.post(action, pairs: fields).status == .seeOther)
+            let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
+            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && json.answer("cbd-7nr.s1.q1")?.version == 2)
+        }
+    }
+
+    @Test("a rating's select sends a one-character code; saved, it is the rating; the code or the name sent as shown saves nothing")
+    func ratingCodes() async throws {
+        try await withSynergia { app async throws in
+            let (id, me, _) = try await openSection(app, "cbd-7nr.s1")
+            let page = try await me.get("/reports/\(id)/sections/cbd-7nr.s2")
+            #expect(page.contains("<option value=\"3\">Progress at an insufficient rate<option value=\"4\">"), "codes, and no end tags")
+            let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(page, ["cbd-7nr.s2.q1": "3"]))
+            #expect(sent.location == "/reports/\(id)/sections/cbd-7nr.s2?saved=1")
+            #expect(try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s2.q1")?.value == .progressAssessment(.insufficientRate))
+            let after = try await me.get("/reports/\(id)/sections/cbd-7nr.s2")
+            #expect(after.contains("<option value=\"3\" selected>Progress at an insufficient rate"))
+            #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after)).location?.hasSuffix("?saved=0") == true)
+            // A page of the previous release sends the rating's name: the same rating is nothing to save, another one is saved.
+            #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after, ["cbd-7nr.s2.q1": "insufficientRate"]))
+                .location?.hasSuffix("?saved=0") == true)
+            #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after, ["cbd-7nr.s2.q1": "movingAway"]))
+                .location?.hasSuffix("?saved=1") == true)
+            let moved = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s2.q1")
+            #expect(moved?.value == .progressAssessment(.movingAway) && moved?.version == 2)
+            // Neither a code nor a name: refused, as typed.
+            let refused = try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after, ["cbd-7nr.s2.q1": "9"]))
+            #expect(refused.status == .unprocessableEntity)
         }
     }
 
@@ -303,6 +357,9 @@ struct SectionSaveTests {
                 ("b:cbd-7nr.s1.q1", "1"), ("w:cbd-7nr.s1.q1", SHA256.hash(data: Array("Old page".utf8)).map { String(format: "%02x", $0) }.joined()),
                 ("v:cbd-7nr.s1.q1", "Old page")])
             #expect(untouched.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=0")
+            // A field sent without what it was written over was written over no answer: over "Old page", a conflict, never an overwrite.
+            let unversioned = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: [("v:cbd-7nr.s1.q1", "Overwritten?")])
+            #expect(unversioned.status == .conflict && unversioned.contains("Old page") && unversioned.contains("Overwritten?"))
             #expect(try await me.post("/reports/\(id)/sections/nope", pairs: pairs).status == .notFound)
             #expect(try await AnswerHistoryModel.query(on: app.db).count() == 1, "only the previous release's page saved")
         }

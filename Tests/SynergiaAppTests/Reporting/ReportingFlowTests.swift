@@ -236,6 +236,12 @@ struct ReportAmendmentTests {
             #expect(newPath != path)
             let second = try await browser.json(ReportPage.Model.self, "/api/v1\(newPath)")
             #expect(second.version == 2 && second.status == .draft)
+            // Carried over as last changed, not changed now: nobody sees the whole report "changed since your last visit" or "being edited".
+            let originals = Dictionary(try await AnswerModel.query(on: app.db).filter(\.$report.$id == report.id!).all().map { ($0.questionID, $0.updatedAt) },
+                                       uniquingKeysWith: { a, _ in a })
+            let copies = try await AnswerModel.query(on: app.db).filter(\.$report.$id == second.id).all()
+            #expect(!copies.isEmpty && copies.allSatisfy { $0.updatedAt != nil && originals[$0.questionID] == $0.updatedAt })
+            #expect(second.answers.allSatisfy { !$0.beingEdited && !$0.changedSinceVisit })
             _ = try await browser.post("\(newPath)/answers/cbd-7nr.s4.q1", ["value": "2016-01-31", "baseVersion": "1"])
 
             let compare = try await browser.get("\(newPath)/compare?with=\(report.id!)")
@@ -273,10 +279,21 @@ struct ReportCollaborationTests {
             #expect(page.contains("Source: national wetland inventory 2024"))
             #expect(page.contains("required questions answered"))
             #expect(try await Browser(app).post("\(path)/comments/cbd-7nr.s3.q2", ["text": "x"]).status == .unauthorized)
-            // The section's comment form names the question in the body.
-            #expect(page.contains("action=\"\(path)/comments\""))
-            #expect(try await contributor.post("\(path)/comments", ["question": "cbd-7nr.s3.q1", "text": "Ask the forestry department"]).status == .seeOther)
+            // A section's comments have a page of their own, linked from the section; its form names the question in the body,
+            // and the comment then shows under its question, on its section's page.
+            #expect(page.contains("href=\"\(path)/sections/cbd-7nr.s3/comments\""))
+            let comments = try await contributor.get("\(path)/sections/cbd-7nr.s3/comments?question=cbd-7nr.s3.q1")
+            #expect(comments.contains("action=\"\(path)/comments\"") && comments.contains("<option value=\"cbd-7nr.s3.q1\" selected>"))
+            #expect(comments.contains("Source: national wetland inventory 2024"), "the section's comments so far")
+            let commented = try await contributor.post("\(path)/comments", ["question": "cbd-7nr.s3.q1", "text": "Ask the forestry department"])
+            #expect(commented.location == "\(path)/sections/cbd-7nr.s3#q-cbd-7nr.s3.q1")
             #expect(try await focalPoint.get(path).contains("Ask the forestry department"))
+            #expect(try await contributor.get("\(path)/sections/cbd-7nr.s3").contains("Ask the forestry department"))
+            // A question of another section, or none, is simply not chosen.
+            #expect(!(try await contributor.get("\(path)/sections/cbd-7nr.s3/comments?question=cbd-7nr.s1.q1\"><script>")).contains(" selected>"))
+            #expect(try await contributor.get("\(path)/sections/nope/comments").status == .notFound)
+            let anonymous = try await Browser(app).get("\(path)/sections/cbd-7nr.s3/comments")
+            #expect(anonymous.status != .ok && !anonymous.contains("national wetland inventory"), "a draft's comments are not public")
             #expect(try await contributor.post("\(path)/comments", ["question": "no-such-question", "text": "x"]).status == .notFound)
         }
     }
