@@ -30,9 +30,7 @@ struct CollaborationRoutes: RouteCollection {
         let reportID = try req.idParameter("report")
         try await CollaborationService.addComment(try req.content.get(String.self, at: "text"), question: questionID, report: reportID,
                                                   templates: req.application.synergia.templates, by: user, on: req.db)
-        // Back to the question on its section's page, where the comment now shows.
-        let section = req.application.synergia.templates.byID.values.lazy.flatMap(\.sections).first { $0.questions.contains { $0.id == questionID } }
-        return req.redirect(to: (section.map { SiteURL.reportSection(reportID, section: $0.id) } ?? SiteURL.report(reportID)).path
-                                + "#q-" + SiteURL.fragment(questionID))
+        // Back to the question on its section's page (of the report's own template version), where the comment now shows.
+        return req.redirect(to: ReportingRoutes.afterSave(try await ReportAccess.readable(req), question: questionID))
     }
 }

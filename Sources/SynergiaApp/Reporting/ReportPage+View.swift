@@ -132,7 +132,7 @@ extension ReportPage {
             let id = section.id.attributeEscaped
             // On the section's own page, its answers are saved together with one form.
             let sectionForm = heading == .h1 && model.actions.canEdit ? "section-form" : nil
-            // A crosswalk's linked targets and answers once per page, under the first question that has them.
+            // A crosswalk's linked targets and answers once per section, under the first question that has them.
             var linkedShown = Set<String>()
             let linked: [String: [Model.Linked]] = Dictionary(section.questions.map { question in
                 (question.id, (model.linked[question.id] ?? []).filter { linkedShown.insert($0.relation + " " + $0.target).inserted })

@@ -228,8 +228,13 @@ extension ReportPage {
                            .escapedText(" " + choice.label.resolved(in: page.language).text))
                 })
             case .number:
-                return .input(.type(.text), .id(id), .name(name), .value(current.attributeEscaped),
-                              .attribute(named: "inputmode", value: "decimal"), invalidState(), description())
+                // The unit beside the number (the heading may not say it), and read with it.
+                let unit = "u-\(question.id.attributeEscaped)"
+                return .group(.input(.type(.text), .id(id), .name(name), .value(current.attributeEscaped),
+                                     .attribute(named: "inputmode", value: "decimal"), invalidState(),
+                                     .attribute(named: "aria-describedby", value: ([question.unit == nil ? "" : unit] + [describedBy]).filter { !$0.isEmpty }
+                                        .joined(separator: " "))),
+                              .unwrap(question.unit) { .element(named: "span", nodes: [.attribute(named: "id", value: unit), .escapedText(" " + $0)]) })
             case .date:
                 // Entered as an ISO date, whatever the browser's picker shows: the format is said beside it.
                 let hint = "f-\(question.id.attributeEscaped)"

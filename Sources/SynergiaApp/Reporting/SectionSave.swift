@@ -10,8 +10,9 @@ import Vapor
 ///
 /// The form names each answer's fields by its question: `v:ID` (the value; `m:ID` once per choice
 /// of a multiple choice) and `b:ID`, what it was written over: `VERSION.DIGEST`, the version and
-/// the digest of the value as the page showed it, or `0` alone for no answer yet (a page of an
-/// earlier release sends the digest apart, as `w:ID`). An answer whose sent value has the digest it was shown with was not changed
+/// the digest of the value as the page showed it. A question with no answer yet has no `b:` field
+/// on the page (the autosave script sends `0`): it was written over nothing. A page of an earlier
+/// release sends the digest apart, as `w:ID`. An answer whose sent value has the digest it was shown with was not changed
 /// and is not saved: a colleague's newer answer is never overwritten by a field the person did
 /// not touch.
 enum SectionSave {
@@ -59,7 +60,7 @@ enum SectionSave {
     /// characters a field carries for each answer of a section. (Only a change is detected with
     /// it: a value made to collide would merely not be saved.)
     static func digest(_ text: String) -> String {
-        let hash = SHA256.hash(data: Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        let hash = SHA256.hash(data: Array((text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text).utf8))
         return String(Data(hash.prefix(16)).base64EncodedString().dropLast(2))
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
@@ -83,9 +84,6 @@ enum SectionSave {
     /// The digest of an empty control.
     static let nothingShown = digest("")
 
-    /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
-    /// (a refused value, a permission, the database) is that answer's error, with what was typed:
-    /// the others go on, and nothing typed is lost.
     /// What the person changed in `section`: each question whose sent value differs from what the
     /// page showed, with what was typed. A question sent as shown is left out; one sent without its
     /// `b:` field was written over no answer yet (so over a colleague's answer it is a conflict,
@@ -104,6 +102,9 @@ enum SectionSave {
         }
     }
 
+    /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
+    /// (a refused value, a permission, the database) is that answer's error, with what was typed:
+    /// the others go on, and nothing typed is lost.
     static func save(_ form: QueryValues, section: TemplateSection, report: ReportAccess.Loaded, by user: UserModel,
                      logger: Logger, on db: any Database) async throws -> Outcome {
         var outcome = Outcome()

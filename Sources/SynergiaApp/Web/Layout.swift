@@ -110,7 +110,7 @@ public enum Layout {
         var html = ""
         for item in items {
             html += "<option value=\"" + item.value.attributeEscaped + (item.value == selected ? "\" selected>" : "\">")
-            html += Node<HTML.BodyContext>.text(item.label).render()
+            html += item.label.attributeEscaped
         }
         return .raw(html)
     }

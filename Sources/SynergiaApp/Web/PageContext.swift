@@ -3,7 +3,7 @@ import SynergiaCore
 import Vapor
 
 /// What every page needs from its request: the language and its catalog, the signed-in
-/// account, the form token, where it is (for the language switcher) and whether the
+/// account, the form token, where it is (for the navigation's current item) and whether the
 /// server shows demo content.
 public struct PageContext: Sendable {
     public var language: Language

@@ -1,5 +1,6 @@
 import Foundation
 import Ink
+import NIOConcurrencyHelpers
 
 /// Narrative answers as formatted text (issue 17): Markdown — paragraphs, lists, emphasis,
 /// links, quotes, tables — rendered by Ink, made safe to put in a page whoever wrote it.
@@ -20,8 +21,34 @@ enum SafeMarkdown {
     /// How deep `[` may nest (a link in a link's text is already unusual) before brackets are text.
     static let maxBracketDepth = 2
 
-    /// The HTML of `text` (a fragment: block elements, to go inside a `div`).
+    /// The HTML of `text` (a fragment: block elements, to go inside a `div`). Kept by its text
+    /// (``Kept``): an answer is read far more often than written, and a section's page rendered
+    /// afresh after a colleague's save formats only the narratives that changed.
     static func html(_ text: String) -> String {
+        if let html = kept.withLockedValue({ $0.html[text] }) { return html }
+        let html = formatted(text)
+        kept.withLockedValue { $0.keep(html, for: text) }
+        return html
+    }
+
+    /// Formatted texts and their HTML, at most ``limit`` bytes of both (when full, it starts again empty).
+    struct Kept {
+        static let limit = 8_000_000
+        var html: [String: String] = [:]
+        var bytes = 0
+
+        mutating func keep(_ html: String, for text: String) {
+            let cost = text.utf8.count + html.utf8.count
+            guard cost <= Self.limit / 64, self.html[text] == nil else { return }
+            if bytes + cost > Self.limit { self.html.removeAll(keepingCapacity: true); bytes = 0 }
+            self.html[text] = html
+            bytes += cost
+        }
+    }
+
+    static let kept = NIOLockedValueBox(Kept())
+
+    static func formatted(_ text: String) -> String {
         let html = parser().parse(prepared(text)).html
         // Markdown that makes far more HTML than text (a table of many short rows padded to a wide
         // one) is shown as the text it is: a page stays about the size of what was written.

@@ -22,18 +22,23 @@ public struct StaticAssets: Sendable {
     public static func load() throws -> StaticAssets {
         var files: [String: Asset] = [:]
         for (name, type) in contentTypes {
-            let base = (name as NSString).deletingPathExtension
-            let ext = (name as NSString).pathExtension
-            guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources") else {
-                throw SettingsError("the app's resource \(name) is missing from the build")
-            }
-            let source = try String(contentsOf: url, encoding: .utf8)
-            let body = ext == "css" ? CSSMinifier.minify(source) : source
+            let source = try source(name)
+            let body = name.hasSuffix(".css") ? CSSMinifier.minify(source) : source
             let digest = SHA256.hash(data: Data(body.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
             files[name] = Asset(body: body, contentType: type, etag: "\"\(digest)\"")
         }
         let combined = SHA256.hash(data: Data(files.keys.sorted().compactMap { files[$0]?.etag }.joined().utf8))
         return StaticAssets(files: files, version: combined.prefix(8).map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// An asset as written in the app's resources.
+    static func source(_ name: String) throws -> String {
+        let base = (name as NSString).deletingPathExtension
+        let ext = (name as NSString).pathExtension
+        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources") else {
+            throw SettingsError("the app's resource \(name) is missing from the build")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
     }
 
     /// A short hash of every asset, appended to their URLs so a new version is fetched at once.

@@ -82,9 +82,8 @@ struct ReportSectionTests {
 /// Issue 17, second part: a section saved with one form, each answer on its own.
 @Suite("One save for a section, each answer with its own conflict check")
 struct SectionSaveTests {
-    /// What a browser sends for the section's form as the page shows it (the questions here start
-    /// unanswered: their controls are empty, and they have no `b:` field), with `typed` replacing a
-    /// text and `choices` a multiple choice's boxes.
+    /// What a browser sends for the section's form as the page shows it, with `typed` replacing a
+    /// text (each must have its control on the page) and `choices` a multiple choice's boxes.
     static func form(_ page: Browser.Page, _ typed: [String: String], choices: [String: [String]] = [:]) -> [(String, String)] {
         var pairs = asBrowserSends(page, typed).filter { name, _ in !(name.hasPrefix("m:") && choices[String(name.dropFirst(2))] != nil) }
         for (question, chosen) in choices { pairs += chosen.map { ("m:\(question)", $0) } }
@@ -100,7 +99,8 @@ struct SectionSaveTests {
     /// What a browser sends for the section's form: every control inside it that no `form`
     /// attribute sends elsewhere, as the page fills it (a text area's first newline dropped, as
     /// the HTML parser does; checked boxes only; a select's selected option), with `typed`
-    /// replacing what a person changed. (The form token is the test browser's to add.)
+    /// replacing what a person changed; a `typed` question without a control on the page is a
+    /// test's mistake, recorded. (The form token is the test browser's to add.)
     static func asBrowserSends(_ page: Browser.Page, _ typed: [String: String] = [:]) -> [(String, String)] {
         func attribute(_ name: String, _ tag: Substring) -> String? {
             tag.firstMatch(of: try! Regex(" \(name)=\"([^\"]*)\""))?.output[1].substring.map { unescape(String($0)) }
@@ -113,7 +113,7 @@ struct SectionSaveTests {
         let body = sectionForm(page.body)
         for match in body.matches(of: try! Regex(#"<(input|textarea|select)\b[^>]*>"#)) {
             let tag = body[match.range]
-            guard let name = attribute("name", tag), name != "_csrf", attribute("form", tag) == nil else { continue }
+            guard let name = attribute("name", tag), name != "_csrf", attribute("form", tag).map({ $0 == "section-form" }) ?? true else { continue }
             let question = String(name.dropFirst(2))
             switch String(match.output[1].substring!) {
             case "input":
@@ -133,6 +133,9 @@ struct SectionSaveTests {
                 let selected = options.firstMatch(of: try! Regex(#"<option value="([^"]*)" selected"#))?.output[1].substring.map(String.init) ?? ""
                 pairs.append((name, typed[question] ?? selected))
             }
+        }
+        for question in typed.keys where !pairs.contains(where: { $0.0 == "v:\(question)" }) {
+            Issue.record("no control on the page for \(question)")
         }
         return pairs
     }
@@ -249,9 +252,12 @@ struct SectionSaveTests {
             let after = try await me.get("/reports/\(id)/sections/cbd-7nr.s2")
             #expect(after.contains("<option value=\"3\" selected>Progress at an insufficient rate"))
             #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after)).location?.hasSuffix("?saved=0") == true)
-            // A page of the previous release sends the rating's name: the same rating is nothing to save, another one is saved.
+            // The rating's name (as the API names it) sent for the same rating is nothing to save either.
             #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after, ["cbd-7nr.s2.q1": "insufficientRate"]))
                 .location?.hasSuffix("?saved=0") == true)
+            // A page of the previous release: the name, over the digest of the name. Sent as shown, nothing to save.
+            #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: [("b:cbd-7nr.s2.q1", "1.\(SectionSave.digest("insufficientRate"))"),
+                                                                                   ("v:cbd-7nr.s2.q1", "insufficientRate")]).location?.hasSuffix("?saved=0") == true)
             #expect(try await me.post("/reports/\(id)/sections/cbd-7nr.s2", pairs: Self.asBrowserSends(after, ["cbd-7nr.s2.q1": "movingAway"]))
                 .location?.hasSuffix("?saved=1") == true)
             let moved = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s2.q1")
@@ -313,14 +319,17 @@ struct SectionSaveTests {
     func refusedValueKeptAsTyped() async throws {
         try await withSynergia { app async throws in
             let (id, me, page) = try await openSection(app, "cbd-7nr.s3")
-            #expect(!page.contains("aria-invalid") && !page.contains("aria-describedby"), "nothing refused yet")
+            #expect(!page.contains("aria-invalid") && !page.contains("aria-describedby=\"e-") && !page.contains(" e-cbd"), "nothing refused yet")
             let number = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .number })
             let text = try #require(try app.synergia.templates.template("cbd-7nr").sections[2].questions.first { $0.type == .longText || $0.type == .shortText })
             let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s3", pairs: Self.form(page, [number.id: "twelve <b>", text.id: "Kept"]))
             #expect(sent.status == .unprocessableEntity)
             #expect(sent.contains("value=\"twelve &lt;b&gt;\""), "what was typed, escaped, in its control")
             let control = try #require(sent.body.firstMatch(of: try Regex("<input[^>]*id=\"v-\(number.id)\"[^>]*>"))?.0)
-            #expect(control.contains("aria-invalid=\"true\"") && control.contains("aria-describedby=\"e-\(number.id)\""), "\(control)")
+            // Described by its unit, where it has one, and by the message.
+            let unit = number.unit.map { _ in "u-\(number.id) " } ?? ""
+            #expect(control.contains("aria-invalid=\"true\"") && control.contains("aria-describedby=\"\(unit)e-\(number.id)\""), "\(control)")
+            if let name = number.unit { #expect(sent.contains("<span id=\"u-\(number.id)\"> \(name)</span>"), "the unit beside the number") }
             #expect(sent.contains("<p id=\"e-\(number.id)\" class=\"error\""))
             let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
             #expect(json.answer(text.id) != nil && json.answer(number.id) == nil)

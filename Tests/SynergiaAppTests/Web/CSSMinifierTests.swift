@@ -28,5 +28,11 @@ struct CSSMinifierTests {
         #expect(!css.contains("/*") && !css.contains("\n"))
         #expect(css.contains(".question textarea{display:block;width:100%;") && css.contains("@media (max-width:40rem){"))
         #expect(css.filter { $0 == "{" }.count == css.filter { $0 == "}" }.count)
+        // Every rule of the source: as many blocks as the source has outside its comments.
+        // Every rule and declaration of the source: as many blocks and colons as it has outside its comments.
+        let source = try StaticAssets.source("synergia.css").replacing(/\/\*[\s\S]*?\*\//, with: "")
+        #expect(css.filter { $0 == "{" }.count == source.filter { $0 == "{" }.count)
+        #expect(css.filter { $0 == ":" }.count == source.filter { $0 == ":" }.count)
+        #expect(css.count < source.count)
     }
 }

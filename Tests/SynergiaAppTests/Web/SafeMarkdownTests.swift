@@ -136,4 +136,17 @@ struct SafeMarkdownTests {
             #expect(!html.contains("<script") && !html.contains("<img"))
         }
     }
+
+    @Test("a text formatted once is kept: the same HTML again from memory, at most 8 MB of it, a text over an eighth of a megabyte never")
+    func kept() {
+        let text = "A narrative kept \(UUID()): *validated* at a workshop."
+        let html = SafeMarkdown.html(text)
+        #expect(SafeMarkdown.kept.withLockedValue { $0.html[text] } == html && SafeMarkdown.html(text) == html)
+        #expect(html == SafeMarkdown.formatted(text))
+        var kept = SafeMarkdown.Kept()
+        for index in 0..<200 { kept.keep(String(repeating: "x", count: 60_000), for: "text \(index)") }
+        #expect(kept.bytes <= SafeMarkdown.Kept.limit && !kept.html.isEmpty)
+        kept.keep(String(repeating: "x", count: 200_000), for: "too long")
+        #expect(kept.html["too long"] == nil)
+    }
 }
