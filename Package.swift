@@ -74,6 +74,7 @@ let package = Package(
                 "SynergiaTestFixtures",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
     ],

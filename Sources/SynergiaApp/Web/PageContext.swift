@@ -42,9 +42,20 @@ public struct PageContext: Sendable {
     /// The text of a catalog key in this page's language.
     public func t(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog[key, arguments] }
 
-    /// The text of a catalog key as a node, marked with `lang` when it fell back to English.
+    /// The text of a catalog key as a node, marked with `lang` when it fell back to English; each
+    /// argument of the other direction than the message (an address in Arabic, an Arabic name in
+    /// English) isolated in a `<bdi>` (``Bidi``).
     public func text<C>(_ key: String, _ arguments: [String: String] = [:]) -> Node<C> {
-        marked(catalog.lookup(key, arguments))
+        let (pieces, language) = catalog.pieces(key, arguments)
+        if case .words(let text) = pieces.first, pieces.count == 1 { return marked(LocalizedString(text: text, language: language)) }
+        let nodes: [Node<C>] = pieces.map { piece in
+            switch piece {
+            case .words(let text): .escapedText(text)
+            case .argument(let value):
+                Bidi.needsIsolation(value, in: language) ? .element(named: "bdi", nodes: [.escapedText(value)]) : .escapedText(value)
+            }
+        }
+        return language == self.language ? .group(nodes) : fallback(language, nodes)
     }
 
     /// A name or title from reference data in this page's language, else English marked with `lang`.
@@ -53,7 +64,15 @@ public struct PageContext: Sendable {
 
     func marked<C>(_ string: LocalizedString) -> Node<C> {
         if string.language == language { return .escapedText(string.text) }
-        return .element(named: "span", nodes: [.attribute(named: "lang", value: string.language.code), .escapedText(string.text)])
+        return fallback(string.language, [.escapedText(string.text)])
+    }
+
+    /// Text in another language than the page's, marked with its `lang`; with its `dir` too (which
+    /// isolates it) when it is written the other way, as English in an Arabic page.
+    func fallback<C>(_ other: Language, _ nodes: [Node<C>]) -> Node<C> {
+        .element(named: "span", nodes: [.attribute(named: "lang", value: other.code),
+                                        .attribute(named: "dir", value: other.isRightToLeft == language.isRightToLeft ? "" : (other.isRightToLeft ? "rtl" : "ltr"))]
+                                        + nodes)
     }
 
     /// This page in `language`: its query alone, with `lang` (a link relative to the page keeps its path).

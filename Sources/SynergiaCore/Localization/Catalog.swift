@@ -17,13 +17,47 @@ public struct Catalog: Sendable {
 
     /// The text for `key` with `{name}` placeholders replaced, and the language it is in.
     public func lookup(_ key: String, _ arguments: [String: String] = [:]) -> LocalizedString {
+        let (pieces, language) = self.pieces(key, arguments)
+        return LocalizedString(text: pieces.map(\.text).joined(), language: language)
+    }
+
+    /// A message cut at its placeholders: its own words, and the arguments put in their places.
+    public enum Piece: Sendable, Equatable {
+        case words(String)
+        case argument(String)
+
+        public var text: String {
+            switch self { case .words(let text), .argument(let text): text }
+        }
+    }
+
+    /// The message for `key` as its words and its arguments in order, and the language it is in.
+    /// Placeholders are read from the message alone, once: an argument that itself says `{time}`
+    /// is put in as written, never replaced in turn.
+    public func pieces(_ key: String, _ arguments: [String: String] = [:]) -> (pieces: [Piece], language: Language) {
         let (template, language): (String, Language) =
             if let text = strings[key] { (text, self.language) }
             else if let text = fallback[key] { (text, .english) }
             else { (key, .english) }
-        var text = template
-        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return LocalizedString(text: text, language: language)
+        guard !arguments.isEmpty, template.contains("{") else { return ([.words(template)], language) }
+        var pieces: [Piece] = []
+        var words = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            words += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
+                if !words.isEmpty { pieces.append(.words(words)); words = "" }
+                pieces.append(.argument(value))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                words.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        words += rest
+        if !words.isEmpty { pieces.append(.words(words)) }
+        return (pieces, language)
     }
 
     /// The text for `key`, in this catalog's language or English.

@@ -140,6 +140,15 @@ struct SectionSaveTests {
         return pairs
     }
 
+    /// A colleague saves `answers` (first versions) through each question's own form, after the page was opened.
+    func colleagueSaves(_ app: Application, _ id: UUID, _ answers: [String: String]) async throws {
+        let colleague = Browser(app)
+        try await colleague.signIn("colleague@example.org")
+        for (question, value) in answers.sorted(by: { $0.key < $1.key }) {
+            #expect(try await colleague.post("/reports/\(id)/answers/\(question)", ["value": value, "baseVersion": "0"]).status == .seeOther)
+        }
+    }
+
     /// The report set up, its focal point signed in, and a section's page as they open it.
     func openSection(_ app: Application, _ section: String) async throws -> (UUID, Browser, Browser.Page) {
         let id = try await setUp(app)
@@ -185,10 +194,7 @@ struct SectionSaveTests {
     func conflictOnOneAnswer() async throws {
         try await withSynergia { app async throws in
             let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
-            let colleague = Browser(app)
-            try await colleague.signIn("colleague@example.org")
-            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Theirs", "baseVersion": "0"]).status == .seeOther)
-            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q6", ["value": "Their notes", "baseVersion": "0"]).status == .seeOther)
+            try await colleagueSaves(app, id, ["cbd-7nr.s1.q1": "Theirs", "cbd-7nr.s1.q6": "Their notes"])
 
             // I change q1 (which they changed too) and q2; q6 I leave as the page showed it (empty).
             let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, ["cbd-7nr.s1.q1": "Mine", "cbd-7nr.s1.q2": "My narrative"]))
@@ -214,9 +220,7 @@ struct SectionSaveTests {
     func keepMineFromTheSection() async throws {
         try await withSynergia { app async throws in
             let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
-            let colleague = Browser(app)
-            try await colleague.signIn("colleague@example.org")
-            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Theirs", "baseVersion": "0"]).status == .seeOther)
+            try await colleagueSaves(app, id, ["cbd-7nr.s1.q1": "Theirs"])
             let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, ["cbd-7nr.s1.q1": "Mine"]))
             #expect(sent.status == .conflict)
             // Forms do not nest: the section's form holds every control and the button, the question's own form comes after it.
@@ -306,9 +310,7 @@ struct SectionSaveTests {
             let (id, me, page) = try await openSection(app, "cbd-7nr.s1")
             let refused = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.asBrowserSends(page, ["cbd-7nr.s1.q3": "perhaps"]))
             #expect(refused.status == .unprocessableEntity)
-            let colleague = Browser(app)
-            try await colleague.signIn("colleague@example.org")
-            #expect(try await colleague.post("/reports/\(id)/answers/cbd-7nr.s1.q3", ["value": "no", "baseVersion": "0"]).status == .seeOther)
+            try await colleagueSaves(app, id, ["cbd-7nr.s1.q3": "no"])
             let corrected = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.asBrowserSends(refused, ["cbd-7nr.s1.q3": "yes"]))
             #expect(corrected.status == .conflict)
             #expect(try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s1.q3")?.value == .yesNo(false))

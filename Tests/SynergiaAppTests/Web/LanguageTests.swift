@@ -1,4 +1,5 @@
 @testable import SynergiaApp
+import Plot
 import SynergiaCore
 import Testing
 import VaporTesting
@@ -36,6 +37,24 @@ struct LanguagePagesTests {
             #expect(page.contains("<html lang=\"ru\""))
             #expect(page.contains("<span lang=\"en\">"))
         }
+    }
+
+    @Test("in Arabic, an address or a date in a sentence is isolated, and English shown for lack of Arabic is marked left to right; in English, only an Arabic name is")
+    func isolated() throws {
+        let catalogs = try Catalogs.load()
+        let arabic = PageContext(language: .arabic, catalog: catalogs[.arabic])
+        let note: Node<HTML.BodyContext> = arabic.text("report.changed-by", ["author": "fp@example.org", "time": "٢٧ نوفمبر"])
+        #expect(note.render().contains("<bdi>fp@example.org</bdi>") && !note.render().contains("<bdi>٢٧"))
+        let name: Node<HTML.BodyContext> = arabic.name(LocalizedText(["en": "Only in English"]))
+        #expect(name.render() == "<span lang=\"en\" dir=\"ltr\">Only in English</span>")
+        let english = PageContext(language: .english, catalog: catalogs[.english])
+        let plain: Node<HTML.BodyContext> = english.text("report.changed-by", ["author": "fp@example.org", "time": "27 November"])
+        #expect(!plain.render().contains("<bdi>"), "nothing to isolate: no bytes added")
+        let mixed: Node<HTML.BodyContext> = english.text("report.changed-by", ["author": "وزارة البيئة", "time": "27 November"])
+        #expect(mixed.render().contains("<bdi>وزارة البيئة</bdi>"))
+        let russian = PageContext(language: .russian, catalog: catalogs[.russian])
+        let fallback: Node<HTML.BodyContext> = russian.name(LocalizedText(["en": "Only in English"]))
+        #expect(fallback.render() == "<span lang=\"en\">Only in English</span>", "same direction: lang alone")
     }
 
     @Test("an unknown page is a 404 in the person's language; under /api it is JSON")
