@@ -5,13 +5,26 @@
 /// its own order and leaves the sentence's alone.
 public enum Bidi {
     /// Whether `text`, put into a sentence in `language`, needs isolating: in a right-to-left
-    /// language when it has a letter or digit written left to right; in a left-to-right one when
-    /// it has a letter written right to left.
+    /// language when it has a letter written left to right, or digits with something else (a date,
+    /// `12.5 %`; a number alone reads right as it is); in a left-to-right one when it has a letter
+    /// written right to left. Always when it has a character that sets a direction itself (an
+    /// override left open would turn the rest of the sentence round: the isolate ends it).
     public static func needsIsolation(_ text: String, in language: Language) -> Bool {
+        let scalars = text.unicodeScalars
+        if scalars.contains(where: isControl) { return true }
         if language.isRightToLeft {
-            return text.unicodeScalars.contains { isLeftToRight($0) || ("0"..."9").contains($0) }
+            let digits = scalars.contains { ("0"..."9").contains($0) }
+            return scalars.contains(where: isLeftToRight) || (digits && scalars.contains { !("0"..."9").contains($0) })
         }
-        return text.unicodeScalars.contains(where: isRightToLeft)
+        return scalars.contains(where: isRightToLeft)
+    }
+
+    /// The marks, embeddings, overrides and isolates of the bidirectional algorithm.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+        default: false
+        }
     }
 
     /// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, and

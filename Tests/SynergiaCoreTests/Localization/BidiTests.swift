@@ -4,8 +4,8 @@ import Testing
 @Suite("Text of the other direction, isolated")
 struct BidiTests {
     @Test("in Arabic, an address, a code, a number or an English name needs isolating; Arabic does not", arguments: [
-        ("fp@example.org", true), ("CBD/COP/DEC/XII/6", true), ("3 560 km²", true), ("Kenya", true),
-        ("كينيا", false), ("٢٠٢٦", false), ("—", false),
+        ("fp@example.org", true), ("CBD/COP/DEC/XII/6", true), ("3 560 km²", true), ("Kenya", true), ("2026-11-27", true),
+        ("كينيا", false), ("٢٠٢٦", false), ("—", false), ("42", false),
     ])
     func inArabic(_ text: String, _ isolated: Bool) {
         #expect(Bidi.needsIsolation(text, in: .arabic) == isolated)
@@ -18,6 +18,14 @@ struct BidiTests {
     func leftToRight(_ text: String, _ isolated: Bool) {
         for language in [Language.english, .french, .russian, .chinese, .spanish] {
             #expect(Bidi.needsIsolation(text, in: language) == isolated)
+        }
+    }
+
+    @Test("a character that sets a direction itself is always isolated: an override left open cannot turn the sentence round")
+    func controls() {
+        for language in Language.allCases {
+            #expect(Bidi.needsIsolation("abc\u{202E}fdp.exe", in: language))
+            #expect(Bidi.needsIsolation("\u{2067}x", in: language))
         }
     }
 
