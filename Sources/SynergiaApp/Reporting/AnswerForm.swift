@@ -47,18 +47,25 @@ enum AnswerForm {
     /// A rating's code in a form's select: one character, so that a section of 23 targets'
     /// ratings stays small. Never to change: a page sent before a release means the same rating.
     /// (The API, exports and packages use the rating's name; a form may send either.)
-    static let ratingCodes: [ProgressRating: String] = [
-        .onTrackToExceed: "1", .onTrack: "2", .insufficientRate: "3", .noSignificantChange: "4", .movingAway: "5", .unknown: "0",
-    ]
+    static func code(_ rating: ProgressRating) -> String {
+        switch rating {
+        case .onTrackToExceed: "1"
+        case .onTrack: "2"
+        case .insufficientRate: "3"
+        case .noSignificantChange: "4"
+        case .movingAway: "5"
+        case .unknown: "0"
+        }
+    }
 
     /// The rating a form sent, by its name or its code.
     static func rating(_ text: String) -> ProgressRating? {
-        ProgressRating(rawValue: text) ?? ratingCodes.first { $0.value == text }?.key
+        ProgressRating(rawValue: text) ?? ProgressRating.allCases.first { code($0) == text }
     }
 
     /// The value as a form's control holds it: as ``formText(_:)``, a rating by its code.
     static func controlText(_ value: AnswerValue) -> String {
-        if case .progressAssessment(let rating) = value { return ratingCodes[rating] ?? rating.rawValue }
+        if case .progressAssessment(let rating) = value { return code(rating) }
         return formText(value)
     }
 

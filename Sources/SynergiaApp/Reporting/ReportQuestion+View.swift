@@ -218,8 +218,8 @@ extension ReportPage {
                                Layout.options([("", "—")] + (question.choices ?? []).map { ($0.id, $0.label.resolved(in: page.language).text) }, selected: current))
             case .progressAssessment:
                 return .select(.id(id), .attribute(named: "name", value: name), state(),
-                               Layout.options([("", "—")] + ProgressRating.allCases.map { (AnswerForm.ratingCodes[$0] ?? $0.rawValue, page.t("progress.\($0.rawValue)")) },
-                                              selected: AnswerForm.rating(current).map { AnswerForm.ratingCodes[$0] ?? $0.rawValue } ?? current))
+                               Layout.options([("", "—")] + ProgressRating.allCases.map { (AnswerForm.code($0), page.t("progress.\($0.rawValue)")) },
+                                              selected: AnswerForm.rating(current).map(AnswerForm.code) ?? current))
             case .multipleChoice:
                 let choiceName = (form == nil ? "values[]" : SectionSave.choiceField(question.id)).attributeEscaped
                 return .fieldset(.attribute(named: "aria-labelledby", value: heading), .forEach(question.choices ?? []) { choice in
