@@ -25,9 +25,18 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
+        // ICU's plural rules, from the ICU Foundation already loads (see its header).
+        .target(
+            name: "CPluralRules",
+            linkerSettings: [
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+                .linkedLibrary("icucore", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "SynergiaCore",
             dependencies: [
+                "CPluralRules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],

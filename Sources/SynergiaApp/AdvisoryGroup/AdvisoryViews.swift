@@ -42,8 +42,8 @@ enum AdvisoryCallView {
                            .th(.attribute(named: "scope", value: "col"), page.text("advisory.missing")))),
                 .tbody(.forEach(detail.balance) { row in
                     .tr(.th(.attribute(named: "scope", value: "row"), page.text("region.\(row.regionalGroup)")),
-                        .td(.text("\(row.selected)")),
-                        .td(.if(row.missing > 0, .strong(.class("overdue"), .text("\(row.missing)")), else: .text("0"))))
+                        .td(page.number(row.selected)),
+                        .td(.if(row.missing > 0, .strong(.class("overdue"), page.number(row.missing)), else: page.number(0))))
                 })
             ),
             .h2(.id("nominations"), page.text("advisory.nominations")),

@@ -36,7 +36,7 @@ enum DecisionListView {
                           .attribute(named: "lang", value: language.attributeEscaped),
                           .text(Language(rawValue: language)?.nativeName ?? language)))
             })),
-            .td(.text("\(decision.actionItemCount)"))
+            .td(page.number(decision.actionItemCount))
         )
     }
 

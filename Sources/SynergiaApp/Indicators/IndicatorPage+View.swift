@@ -50,14 +50,14 @@ extension IndicatorPage {
                     .table(.class("data"), .caption(page.text("indicators.median")),
                            .thead(.tr(.th(page.text("indicators.year")), .th(page.text("indicators.value")), .th(page.text("indicators.parties-count")))),
                            .tbody(.forEach(summary.median) { row in
-                               .tr(.td(.text("\(row.year)")), .td(.text(String(row.value))), .td(.text("\(row.parties)")))
+                               .tr(.td(.text("\(row.year)")), .td(page.quantity(row.value)), .td(page.number(row.parties)))
                            })),
                     .h2(page.text("indicators.latest")),
                     .table(.class("data"),
                            .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")))),
                            .tbody(.forEach(summary.latest) { row in
                                .tr(.td(.a(.href(SiteURL.indicator(indicator.code, party: row.party).path), .text(row.party))), .td(.text(row.period)),
-                                   .td(.text(String(row.value)), .text(row.unit.isEmpty ? "" : " \(row.unit)")))
+                                   .td(page.quantity(row.value, unit: row.unit)))
                            })))),
                 downloadsAndImport(page, indicator, party: nil),
             ])
@@ -82,7 +82,7 @@ extension IndicatorPage {
                                       .th(page.text("indicators.source")))),
                            .tbody(.forEach(points) { point in
                                .tr(.td(.text(point.party)), .td(.text(point.period.description)),
-                                   .td(.text(String(point.value)), .text(point.unit.isEmpty ? "" : " \(point.unit)")), .td(.text(point.source)))
+                                   .td(page.quantity(point.value, unit: point.unit)), .td(.text(point.source)))
                            })))),
                 downloadsAndImport(page, indicator, party: party),
             ])

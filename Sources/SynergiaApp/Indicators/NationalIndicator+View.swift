@@ -54,7 +54,7 @@ enum NationalIndicatorView {
                 .tbody(.forEach(counts) { row in
                     .tr(.th(.attribute(named: "scope", value: "row"),
                             .a(.href(SiteURL.nationalIndicatorsOf(party: row.party).path), partyName(page, row))),
-                        .td(.text(String(row.count))))
+                        .td(page.number(row.count)))
                 }))))
     }
 }

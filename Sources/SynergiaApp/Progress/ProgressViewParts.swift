@@ -12,7 +12,7 @@ enum ProgressViewParts {
                .tbody(.forEach(rows) { row in
                    .tr(.th(.attribute(named: "scope", value: "row"),
                            .unwrap(link, { .a(.href($0(row.label).attributeEscaped), .text(row.label)) }, else: .text(row.label))),
-                       .forEach(ProgressCategory.allCases) { .td(.text("\(row.counts[$0] ?? 0)")) })
+                       .forEach(ProgressCategory.allCases) { .td(page.number(row.counts[$0] ?? 0)) })
                }))
     }
 

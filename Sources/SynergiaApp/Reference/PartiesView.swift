@@ -28,7 +28,8 @@ enum PartiesView {
                     .th(.attribute(named: "scope", value: "col"), page.text("parties.region")),
                     .th(.attribute(named: "scope", value: "col"), page.text("parties.memberships"))
                 )),
-                .tbody(.forEach(list.parties) { party in
+                // In the reader's alphabetical order (the API keeps the English one).
+                .tbody(.forEach(Collation.sorted(list.parties, in: page.language) { LocalizedText($0.names).resolved(in: page.language).text }) { party in
                     .tr(
                         .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.party(party.alpha2).path), page.name(party.names))),
                         .td(.text(party.alpha2), .text(" · "), .text(party.alpha3 ?? "—")),

@@ -165,7 +165,6 @@ extension ReportPage {
                                  .data(named: "conflict", value: page.t("report.autosave-conflict").attributeEscaped),
                                  .data(named: "error", value: page.t("report.autosave-error").attributeEscaped),
                                  .data(named: "offline", value: page.t("report.autosave-offline").attributeEscaped),
-                                 .data(named: "characters", value: page.t("report.characters").attributeEscaped),
                                  Layout.csrfField(page),
                                  .raw(questions(sectionForm: form).render()),
                                  .button(.type(.submit), .id("save-section"), page.text("report.save-section")), .escapedText(" "),

@@ -181,10 +181,13 @@ extension ReportPage {
             return .group(.raw(fields.render()), length(page, question, typed?.value ?? (conflict?.mine ?? answer?.value).map(AnswerForm.formText) ?? ""))
         }
 
-        /// "120 of 2,000 characters" under a text the format limits (kept up to date as one types by the section's script).
+        /// "120 of 2,000 characters" under a text the format limits (kept up to date as one types by the section's
+        /// script, which puts the count, as the language writes it, in place of `{count, number}`).
         static func length(_ page: PageContext, _ question: TemplateQuestion, _ text: String) -> Node<HTML.BodyContext> {
             .unwrap(question.maxLength) { max in
                 .p(.id("n-\(question.id.attributeEscaped)"), .class("note count"), .attribute(named: "aria-live", value: "polite"),
+                   // The message with the limit in its plural form and the count left for the script to put in.
+                   .data(named: "of", value: page.t("report.characters", ["max": "\(max)"]).attributeEscaped),
                    page.text("report.characters", ["count": "\(AnswerValidation.characterCount(text))", "max": "\(max)"]))
             }
         }

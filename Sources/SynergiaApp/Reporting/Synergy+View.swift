@@ -16,9 +16,9 @@ extension Synergy {
                             .td(.ul(.forEach(element.questions) { question in
                                 .li(.strong(.text(question.convention)), .text(" "), page.name(question.title), .text(" "), .small(.text(question.question)))
                             })),
-                            .td(.text("\(element.partiesWithValue)")),
-                            .td(.text("\(element.answersFilled)")),
-                            .td(.text("\(element.answersReused)")))
+                            .td(page.number(element.partiesWithValue)),
+                            .td(page.number(element.answersFilled)),
+                            .td(page.number(element.answersReused)))
                     })
                 ),
             ])

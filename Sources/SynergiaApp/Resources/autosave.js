@@ -138,8 +138,12 @@
   // "120 of 2,000 characters" under a text the format limits, as it is typed.
   function count(control, question) {
     var note = document.getElementById("n-" + question);
-    var max = control.getAttribute("maxlength");
-    if (note && max) { note.textContent = message("characters", { count: String(control.value.length), max: max }); }
+    var of = note && note.getAttribute("data-of");
+    if (of) { note.textContent = of.split("{count, number}").join(number(control.value.length)); }
+  }
+
+  function number(value) {
+    try { return new Intl.NumberFormat(language).format(value); } catch (e) { return String(value); }
   }
 
   function typed(event) {

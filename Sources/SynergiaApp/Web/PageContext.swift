@@ -58,6 +58,19 @@ public struct PageContext: Sendable {
         return language == self.language ? .group(nodes) : fallback(language, nodes)
     }
 
+    /// How the page's language writes numbers and counts (ICU's rules, through Foundation).
+    public var formats: LanguageFormats { LanguageFormats[language] }
+
+    /// A count as the page's language writes it: `1,234`, `1 234`, `1.234`.
+    public func number<C>(_ value: Int) -> Node<C> { .text(formats.number(value)) }
+
+    /// A measured value as the page's language writes it (`17,5`), with its unit; isolated when
+    /// it reads the other way than the page (a value in `percent` on an Arabic page).
+    public func quantity<C>(_ value: Double, unit: String = "") -> Node<C> {
+        let text = unit.isEmpty ? formats.number(value) : formats.number(value) + " " + unit
+        return Bidi.needsIsolation(text, in: language) ? .element(named: "bdi", nodes: [.escapedText(text)]) : .escapedText(text)
+    }
+
     /// A name or title from reference data in this page's language, else English marked with `lang`.
     public func name<C>(_ text: LocalizedText) -> Node<C> { marked(text.resolved(in: language)) }
     public func name<C>(_ values: [String: String]) -> Node<C> { name(LocalizedText(values)) }

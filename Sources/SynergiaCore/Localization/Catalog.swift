@@ -42,22 +42,41 @@ public struct Catalog: Sendable {
         guard !arguments.isEmpty, template.contains("{") else { return ([.words(template)], language) }
         var pieces: [Piece] = []
         var words = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            words += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
-                if !words.isEmpty { pieces.append(.words(words)); words = "" }
-                pieces.append(.argument(value))
-                rest = rest[rest.index(after: close)...]
-            } else {
-                words.append("{")
-                rest = rest[afterOpen...]
-            }
-        }
-        words += rest
+        Self.render(MessageFormat.parse(template), arguments, LanguageFormats[language], count: nil, into: &pieces, words: &words)
         if !words.isEmpty { pieces.append(.words(words)) }
         return (pieces, language)
+    }
+
+    /// Puts a parsed message's arguments in their places (see `MessageFormat`). A placeholder whose
+    /// argument is missing, or a plural whose argument is not a number, is kept as written.
+    private static func render(_ parts: [MessageFormat.Part], _ arguments: [String: String], _ formats: LanguageFormats,
+                               count: String?, into pieces: inout [Piece], words: inout String) {
+        func argument(_ text: String) {
+            if !words.isEmpty { pieces.append(.words(words)); words = "" }
+            pieces.append(.argument(text))
+        }
+        for part in parts {
+            switch part {
+            case .words(let text):
+                words += text
+            case .count:
+                if let count { argument(count) } else { words += "#" }
+            case .argument(let name):
+                if let value = arguments[name] { argument(value) } else { words += "{\(name)}" }
+            case .number(let name):
+                if let value = arguments[name] { argument(formats.number(written: value) ?? value) } else { words += "{\(name), number}" }
+            case .plural(let name, let branches):
+                guard let value = arguments[name], let number = Double(value), let written = formats.number(written: value) else {
+                    words += "{\(name), plural, …}"
+                    continue
+                }
+                let category = formats.category(of: number)
+                let branch = branches.first { $0.selector.hasPrefix("=") && Double($0.selector.dropFirst()) == number }
+                    ?? branches.first { $0.selector == category }
+                    ?? branches.first { $0.selector == "other" }
+                if let branch { render(branch.parts, arguments, formats, count: written, into: &pieces, words: &words) }
+            }
+        }
     }
 
     /// The text for `key`, in this catalog's language or English.

@@ -64,6 +64,24 @@ struct ReferencePagesTests {
         }
     }
 
+    @Test("the Parties are listed in the reader's alphabetical order: Chinese by pinyin, French with its accents, Russian in Cyrillic order; the API keeps English's", arguments: [
+        ("zh", ["阿富汗", "埃及", "巴西", "厄瓜多尔", "津巴布韦", "南非", "日本", "中国"]),
+        ("fr", ["Afghanistan", "Afrique du Sud", "Brésil", "Chine", "Égypte", "Équateur", "Japon", "Zimbabwe"]),
+        ("ru", ["Афганистан", "Бразилия", "Египет", "Зимбабве", "Китай", "Эквадор", "Южная Африка", "Япония"]),
+        ("en", ["Afghanistan", "Brazil", "China", "Ecuador", "Egypt", "Japan", "South Africa", "Zimbabwe"]),
+    ])
+    func partiesCollated(language: String, expected: [String]) async throws {
+        try await withSynergia { app async throws in
+            let browser = Browser(app)
+            let page = try await browser.get("/parties?lang=\(language)")
+            let positions = expected.map { name in page.body.range(of: ">\(name)</a>").map { page.body.distance(from: page.body.startIndex, to: $0.lowerBound) } }
+            #expect(!positions.contains(nil), "every name is on the page")
+            #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "in this order: \(expected)")
+            let api = try await browser.json(PartyListDTO.self, "/api/v1/parties?lang=\(language)")
+            #expect(api.parties.first?.alpha2 == "AF" && api.parties.last?.alpha2 == "ZW", "the API's order does not depend on the language")
+        }
+    }
+
     @Test("a Party page shows its codes, names in six languages and conventions; by alpha-2 or alpha-3")
     func party() async throws {
         try await withSynergia { app async throws in

@@ -43,14 +43,48 @@ struct LanguageTests {
         }
     }
 
+    /// The names of the arguments a message uses (a count may be a plural in one language and a
+    /// number in another: Chinese has one form).
     static func placeholders(_ text: String) -> [String] {
-        var found: [String] = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            found.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
+        Set(MessageFormat.arguments(of: text).map { String($0.prefix { $0 != "," }) }).sorted()
+    }
+
+    @Test("a number English writes as a number or plural is one in every language, with a branch for each of the language's plural forms",
+          arguments: Language.allCases)
+    func counts(_ language: Language) throws {
+        let catalogs = try Catalogs.load()
+        let formats = LanguageFormats[language]
+        // The categories whole numbers take in the language (`other` is always there: Russian uses it for fractions).
+        let needed = Set((Array(0...1_000) + [1_000_000, 2_000_000]).map { formats.category(of: Double($0)) }).union(["other"])
+        var plurals = 0
+        for key in catalogs[.english].keys.sorted() {
+            let english = MessageFormat.arguments(of: catalogs[.english][key])
+            let own = MessageFormat.arguments(of: catalogs[language][key])
+            for counted in english where counted.hasSuffix(", number") || counted.hasSuffix(", plural") {
+                let name = counted.prefix { $0 != "," }
+                #expect(own.contains("\(name), number") || own.contains("\(name), plural"), "\(language.code) \(key): {\(name)} is not written as a number")
+            }
+            for plural in MessageFormat.plurals(of: catalogs[language][key]) {
+                plurals += 1
+                let missing = needed.subtracting(plural.selectors)
+                #expect(missing.isEmpty, "\(language.code) \(key): no branch for \(missing.sorted())")
+                let unused = Set(plural.selectors.filter { !$0.hasPrefix("=") }).subtracting(needed)
+                #expect(unused.isEmpty, "\(language.code) \(key): branches \(unused.sorted()) the language never uses")
+            }
         }
-        return found.sorted()
+        #expect(language == .chinese ? plurals == 0 : plurals >= 5)
+    }
+
+    @Test("counts read as a person would say them", arguments: [
+        (Language.english, "parties.count", "1", "1 Party"), (.english, "parties.count", "196", "196 Parties"),
+        (.french, "parties.count", "0", "0 Partie"), (.french, "progress.count", "2", "2 évaluations"),
+        (.spanish, "actions.count", "1", "1 medida solicitada"),
+        (.russian, "parties.count", "21", "21 Сторона"), (.russian, "parties.count", "3", "3 Стороны"), (.russian, "parties.count", "196", "196 Сторон"),
+        (.arabic, "parties.count", "1", "طرف واحد"), (.arabic, "parties.count", "2", "طرفان"), (.arabic, "parties.count", "5", "5 أطراف"),
+        (.arabic, "parties.count", "196", "196 طرفًا"), (.chinese, "parties.count", "196", "196 个缔约方"),
+    ])
+    func spoken(language: Language, key: String, count: String, expected: String) throws {
+        #expect(try Catalogs.load()[language][key, ["count": count]] == expected)
     }
 
     @Test("the vocabulary the conventions use")
