@@ -9,16 +9,16 @@ enum DecisionView {
         let summary = detail.summary
         let language = Language(code: decision.language) ?? .english
         return Layout.render(page, title: "\(summary.symbol) \(decision.title ?? "")", json: .api(.decision(summary.slug)), main: [
-            .h1(.text("\(summary.convention) \(page.t("decisions.decision")) \(summary.symbol)"),
+            .h1(page.code(summary.convention), .text(" "), page.text("decisions.decision"), .text(" "), page.code(summary.symbol),
                 .unwrap(decision.title) { title in .group(.br(), .span(.attribute(named: "lang", value: language.code), .text(title))) }),
             .dl(
-                .unwrap(summary.meeting) { .group(.dt(page.text("decisions.meeting")), .dd(.text($0))) },
-                .unwrap(decision.agendaItem) { .group(.dt(page.text("decisions.agenda-item")), .dd(.text($0))) },
+                .unwrap(summary.meeting) { .group(.dt(page.text("decisions.meeting")), .dd(page.written(in: language, $0))) },
+                .unwrap(decision.agendaItem) { .group(.dt(page.text("decisions.agenda-item")), .dd(page.written(in: language, $0))) },
                 .dt(page.text("decisions.versions")),
                 .dd(.forEach(detail.versions) { version in
                     .group(.a(.href(SiteURL.decisionVersion(summary.slug, language: version).path),
                               .if(version == decision.language, .attribute(named: "aria-current", value: "true")),
-                              .text(Language(code: version)?.nativeName ?? version)), .text(" "),
+                              .unwrap(Language(code: version), { page.written(in: $0, $0.nativeName) }, else: .text(version))), .text(" "),
                            .if(version != decision.language, .group(.a(
                                .href(SiteURL.decisionCompare(summary.slug, left: decision.language, right: version).path),
                                page.text("decisions.compare")), .text(" "))))
@@ -48,11 +48,11 @@ enum DecisionView {
             .section(
                 .h2(page.text("decisions.cites")),
                 .if(detail.cites.isEmpty, .p(page.text("decisions.none-cited")), else: .ul(.forEach(detail.cites) { reference in
-                    .li(citation(reference, imported: Set(detail.citesImported)))
+                    .li(citation(page, reference, imported: Set(detail.citesImported)))
                 })),
                 .h2(page.text("decisions.cited-by")),
                 .if(detail.citedBy.isEmpty, .p(page.text("decisions.none-citing")), else: .ul(.forEach(detail.citedBy) { citing in
-                    .li(.a(.href(SiteURL.decision(citing.slug).path), .text("\(citing.convention) \(citing.symbol)")))
+                    .li(.a(.href(SiteURL.decision(citing.slug).path), page.code(citing.convention), .text(" "), page.code(citing.symbol)))
                 }))
             ),
             .if(!decision.warnings.isEmpty, .details(
@@ -87,15 +87,24 @@ enum DecisionView {
                 .li(.text("(\(sub.label)) \(sub.text)"))
             })),
             .forEach(DecisionTargetMentions.find(in: paragraph.text)) { mention in
-                .p(.class("targets"), Links.target(page, "\(mention.framework)/\(mention.code)"))
+                // In the reader's language, under a paragraph that may be in another.
+                .p(.class("targets"), page.ownLanguage, Links.target(page, "\(mention.framework)/\(mention.code)"))
             }
         )
     }
 
-    /// A citation: a link when the cited decision is on the platform, else its reference as text.
-    static func citation(_ reference: String, imported: Set<String>) -> Node<HTML.BodyContext> {
-        guard let slug = citedSlug(reference), imported.contains(slug) else { return .text(reference) }
-        return .a(.href(SiteURL.decision(slug).path), .text(reference))
+    /// A citation, in the reader's words ("décision XI/6", "مقرر XI/6"): a link when the cited
+    /// decision is on the platform, else its reference as text.
+    static func citation(_ page: PageContext, _ reference: String, imported: Set<String>) -> Node<HTML.BodyContext> {
+        guard let slug = citedSlug(reference), imported.contains(slug) else { return citationWords(page, reference) }
+        return .a(.href(SiteURL.decision(slug).path), citationWords(page, reference))
+    }
+
+    static func citationWords<C>(_ page: PageContext, _ reference: String) -> Node<C> {
+        [("decision ", "decisions.decision"), ("resolution ", "decisions.resolution")]
+            .first { reference.hasPrefix($0.0) }
+            .map { prefix, key in .group(page.text(key), .text(" "), page.code(String(reference.dropFirst(prefix.count)))) }
+            ?? page.code(reference)
     }
 
     /// The slug of a cited decision (`decision X/20` → `X-20`); nil for other references.

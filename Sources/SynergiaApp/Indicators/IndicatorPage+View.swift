@@ -42,7 +42,7 @@ extension IndicatorPage {
             let unit = summary.latest.first?.unit ?? indicator.unit ?? ""
             let chart = SVGChart.lineChart(title: "\(indicator.code) \(title): \(page.t("indicators.median"))",
                                            series: [(label: page.t("indicators.median"), points: summary.median.map { (x: Double($0.year), y: $0.value) })],
-                                           xLabel: page.t("indicators.year"), yLabel: unit)
+                                           xLabel: page.t("indicators.year"), yLabel: unit, in: page.catalog)
             return Layout.render(page, title: title, main: [
                 header(page, indicator),
                 .if(summary.latest.isEmpty, .p(page.text("indicators.no-data")), else: .group(
@@ -71,7 +71,7 @@ extension IndicatorPage {
                 series: byParty.keys.sorted().map { party in
                     (label: party, points: byParty[party]!.map { (x: Double($0.period.start), y: $0.value) })
                 },
-                xLabel: page.t("indicators.year"), yLabel: points.first?.unit ?? indicator.unit ?? "")
+                xLabel: page.t("indicators.year"), yLabel: points.first?.unit ?? indicator.unit ?? "", in: page.catalog)
             return Layout.render(page, title: title, main: [
                 header(page, indicator),
                 .if(points.isEmpty, .p(page.text("indicators.no-data")), else: .group(

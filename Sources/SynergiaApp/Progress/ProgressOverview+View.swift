@@ -19,7 +19,7 @@ extension ProgressOverview {
                         .h2(page.name(framework.names)),
                         .element(named: "figure", nodes: [.raw(SVGChart.progressBars(
                             title: LocalizedText(framework.names).resolved(in: page.language).text,
-                            counts: framework.targets.map { (label: $0.code, counts: $0.overall) }))]),
+                            counts: framework.targets.map { (label: $0.code, counts: $0.overall) }, in: page.catalog))]),
                         ProgressViewParts.table(page, framework.targets.map { (label: $0.code, counts: $0.overall) },
                                                 link: { code in SiteURL.progressTarget(framework: framework.code, target: code, cycle: model.cycle).path }))
                 },

@@ -16,11 +16,11 @@ extension TargetDashboard {
                    .a(.href(SiteURL.progressTargetCSV(framework: model.framework, target: model.target).path), .text("CSV")), .text(" · "),
                    .a(.href(SiteURL.apiProgressTarget(framework: model.framework, target: model.target).path), .text("JSON"))),
                 .h2(page.text("progress.by-region")),
-                .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regionBars))]),
+                .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regionBars, in: page.catalog))]),
                 ProgressViewParts.table(page, regions),
                 .h2(page.text("progress.by-convention")),
                 .if(conventions.isEmpty, .p(page.text("progress.none")), else: .group(
-                    .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-convention"), counts: conventions))]),
+                    .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-convention"), counts: conventions, in: page.catalog))]),
                     ProgressViewParts.table(page, conventions))),
                 .h2(page.text("progress.tiles")),
                 ProgressViewParts.legend(page),

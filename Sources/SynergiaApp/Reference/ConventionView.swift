@@ -5,7 +5,7 @@ enum ConventionView {
     static func render(_ page: PageContext, _ detail: ConventionDetailDTO) -> String {
         let convention = detail.convention
         return Layout.render(page, title: convention.shortName, json: .api(.convention(convention.code)), main: [
-            .h1(page.name(convention.names), .text(" (\(convention.shortName))")),
+            .h1(page.name(convention.names), .text(" ("), page.written(in: .english, convention.shortName), .text(")")),
             .dl(
                 .dt(page.text("conventions.governing-body")), .dd(page.name(convention.governingBody)),
                 .dt(page.text("conventions.entry-into-force")), .dd(Known.value(page, convention.entryIntoForce.map(String.init))),

@@ -16,7 +16,7 @@ enum ConventionsView {
                 .tbody(.forEach(conventions) { convention in
                     .tr(
                         .th(.attribute(named: "scope", value: "row"),
-                            .a(.href(SiteURL.convention(convention.code).path), .strong(.text(convention.shortName))), .br(), page.name(convention.names)),
+                            .a(.href(SiteURL.convention(convention.code).path), .strong(page.written(in: .english, convention.shortName))), .br(), page.name(convention.names)),
                         .td(page.name(convention.governingBody)),
                         .td(Known.value(page, convention.entryIntoForce.map(String.init))),
                         .td(Known.value(page, convention.secretariatHost))

@@ -34,7 +34,7 @@ enum PartiesView {
                         .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.party(party.alpha2).path), page.name(party.names))),
                         .td(.text(party.alpha2), .text(" · "), .text(party.alpha3 ?? "—")),
                         .td(regionalGroup(page, party.regionalGroup)),
-                        .td(.text(conventions.filter { party.membership(in: $0.code) == .party }.map(\.shortName).joined(separator: ", ")))
+                        .td(page.written(in: .english, conventions.filter { party.membership(in: $0.code) == .party }.map(\.shortName).joined(separator: ", ")))
                     )
                 })
             ),

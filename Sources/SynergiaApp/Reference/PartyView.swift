@@ -31,7 +31,7 @@ enum PartyView {
                 )),
                 .tbody(.forEach(conventions) { convention in
                     .tr(
-                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.convention(convention.code).path), .text(convention.shortName))),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.convention(convention.code).path), page.written(in: .english, convention.shortName))),
                         .td(page.text("membership.\(party.membership(in: convention.code).rawValue)"))
                     )
                 })

@@ -49,8 +49,8 @@ extension ReportPage {
             var element: String?
             /// The report in which the shared value was entered, when it is another one…
             var reusedFrom: UUID?
-            /// …and that report's title.
-            var reusedFromTitle: String?
+            /// …and that report's title (in the six languages).
+            var reusedFromTitle: LocalizedText?
             var detached: Bool
             /// The registry indicator whose Party data series this answer is (shared with imports and dashboards).
             var indicator: String?

@@ -77,19 +77,19 @@ extension ReportPage {
             })
     }
 
-    /// The titles of the reports `ids` (the template's English title, else the cycle's).
-    static func reportTitles(_ ids: Set<UUID>, templates: ReportingService.Templates, on db: any Database) async throws -> [UUID: String] {
+    /// The titles of the reports `ids` (the template's, in the six languages, else the cycle's, in English).
+    static func reportTitles(_ ids: Set<UUID>, templates: ReportingService.Templates, on db: any Database) async throws -> [UUID: LocalizedText] {
         guard !ids.isEmpty else { return [:] }
-        var titles: [UUID: String] = [:]
+        var titles: [UUID: LocalizedText] = [:]
         for source in try await ReportModel.query(on: db).filter(\.$id ~~ Array(ids)).with(\.$cycle).all() {
-            titles[try source.requireID()] = (try? templates.template(of: source.cycle).title.english) ?? source.cycle.title
+            titles[try source.requireID()] = (try? templates.template(of: source.cycle).title) ?? LocalizedText(["en": source.cycle.title])
         }
         return titles
     }
 }
 
 extension ReportPage.Model.Answer {
-    init(question: String, _ current: ReportingService.CurrentAnswer, reusedFromTitle: String? = nil) {
+    init(question: String, _ current: ReportingService.CurrentAnswer, reusedFromTitle: LocalizedText? = nil) {
         self.init(question: question, value: current.revision.value, version: current.revision.version, author: current.revision.author,
                   changedAt: current.revision.at, element: current.elementID, reusedFrom: current.reusedFrom, reusedFromTitle: reusedFromTitle, detached: current.detached,
                   indicator: current.indicator)

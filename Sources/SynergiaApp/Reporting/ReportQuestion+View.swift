@@ -31,7 +31,7 @@ extension ReportPage {
                         .if(sectionForm == nil || !model.actions.canEdit || question.type == .longText, shown(page, question, answer.value, class: "answer")),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
-                               page.text("reporting.reused-from", ["report": answer.reusedFromTitle ?? "", "author": answer.author]))
+                               page.text("reporting.reused-from", ["report": answer.reusedFromTitle?.resolved(in: page.language).text ?? "", "author": answer.author]))
                         },
                         .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))),
                         // A submitted version shows its answers as submitted: no one changed them since (its receipt says when).
@@ -41,8 +41,8 @@ extension ReportPage {
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
                     return .div(.class("alert"), .attribute(named: "role", value: "alert"),
                          .p(page.text("reporting.conflict", ["author": theirs.author])),
-                         .p(.strong(page.text("reporting.theirs")), .escapedText(" " + read(page, theirs.value))),
-                         .p(.strong(page.text("reporting.mine")), .escapedText(" " + read(page, mine))),
+                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(written(theirs.value), .escapedText(read(page, theirs.value)))),
+                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(written(mine), .escapedText(read(page, mine)))),
                          // In the section's form, the button sends its own form, which follows the section's (forms do not nest).
                          sectionForm == nil ? keepMine(page, model, question, conflict)
                              : .button(.type(.submit), .attribute(named: "form", value: "keep-\(id)"), page.text("reporting.keep-mine")),
@@ -64,7 +64,7 @@ extension ReportPage {
                     .if(detachable(question, answer), sectionForm == nil ? detach(page, model, question)
                         : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
-                    .li(.strong(.escapedText(comment.author)), .escapedText(": "), .escapedText(comment.text))
+                    .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(PageContext.userWritten, .escapedText(comment.text)))
                 })))
         }
 
@@ -102,12 +102,22 @@ extension ReportPage {
             let text: String
             switch value {
             case .longText(let markdown):
-                return .div(.class(name.map { "\($0) md" } ?? "md"), .raw(SafeMarkdown.html(markdown)))
+                return .div(.class(name.map { "\($0) md" } ?? "md"), written(value), .raw(SafeMarkdown.html(markdown)))
             case .singleChoice(let id): text = label(page, question, id)
             case .multipleChoice(let ids): text = ids.map { label(page, question, $0) }.joined(separator: "; ")
             default: text = read(page, value)
             }
-            return .p(.unwrap(name) { .class($0) }, .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
+            return .p(.unwrap(name) { .class($0) }, written(value), .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
+        }
+
+        /// What a person wrote is in a language Synergia does not record yet: marked unknown
+        /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`), so that
+        /// English in an Arabic report, or Arabic in an English one, reads in its own direction.
+        static func written(_ value: AnswerValue) -> Node<HTML.BodyContext> {
+            switch value {
+            case .shortText, .longText, .table: PageContext.userWritten
+            default: .empty
+            }
         }
 
         /// A value as text, without its question at hand: a rating and yes or no by their labels in
@@ -152,7 +162,7 @@ extension ReportPage {
                 .if(linked.contains { !$0.answers.isEmpty }, .ul(.forEach(linked.flatMap(\.answers)) { answer in
                     .li(.a(.href(SiteURL.reportQuestion(answer.report, question: answer.question).path), page.name(answer.template)),
                         .escapedText(" — "), page.name(answer.questionTitle), .escapedText(": "),
-                        .span(.class("answer"), .escapedText(read(page, answer.value))))
+                        .span(.class("answer"), written(answer.value), .escapedText(read(page, answer.value))))
                 }))))
         }
 

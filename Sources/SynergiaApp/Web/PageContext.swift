@@ -71,6 +71,26 @@ public struct PageContext: Sendable {
         return Bidi.needsIsolation(text, in: language) ? .element(named: "bdi", nodes: [.escapedText(text)]) : .escapedText(text)
     }
 
+    /// Text known to be in `language` (a convention's English short name, a Chinese decision's
+    /// meeting), marked with its `lang` (and `dir`) when that is not the page's.
+    public func written<C>(in language: Language, _ text: String) -> Node<C> { marked(LocalizedString(text: text, language: language)) }
+
+    /// A code, symbol or address (`XII/6`, `CBD/COP/DEC/XII/6`, `A/RES/66/288`), isolated when it
+    /// reads the other way than the page, so that an Arabic sentence keeps its order around it.
+    public func code<C>(_ text: String) -> Node<C> {
+        Bidi.needsIsolation(text, in: language) ? .element(named: "bdi", nodes: [.escapedText(text)]) : .escapedText(text)
+    }
+
+    /// The attributes that give an element the page's own language inside text of another
+    /// (a link in the reader's language under a paragraph of a Chinese decision).
+    public var ownLanguage: Node<HTML.BodyContext> {
+        .group(.attribute(named: "lang", value: language.code), .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"))
+    }
+
+    /// The attributes of what a person wrote, in a language Synergia does not record yet: unknown
+    /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`).
+    public static var userWritten: Node<HTML.BodyContext> { .group(.attribute(named: "lang", value: "", ignoreIfValueIsEmpty: false), .attribute(named: "dir", value: "auto")) }
+
     /// A name or title from reference data in this page's language, else English marked with `lang`.
     public func name<C>(_ text: LocalizedText) -> Node<C> { marked(text.resolved(in: language)) }
     public func name<C>(_ values: [String: String]) -> Node<C> { name(LocalizedText(values)) }

@@ -57,6 +57,35 @@ struct LanguagePagesTests {
         #expect(fallback.render() == "<span lang=\"en\">Only in English</span>", "same direction: lang alone")
     }
 
+    @Test("on an Arabic page, what is in another language says so: a Chinese decision's meeting, the language links, English short names; codes are isolated, citations and the targets a paragraph names are in Arabic")
+    func otherLanguagesMarked() async throws {
+        try await withSynergia { app async throws in
+            try await DecisionImport.run(text: seedDecision, calendar: app.synergia.calendar, on: app.db)
+            let browser = Browser(app, acceptLanguage: "ar")
+            let decision = try await browser.get("/decisions/XII-6")
+            #expect(decision.contains("<h1><bdi>CBD</bdi> مقرر <bdi>XII/6</bdi>"))
+            #expect(decision.contains("<dd><span lang=\"zh\" dir=\"ltr\">COP-12, 大韩民国平昌"), "the meeting as the Chinese text gives it")
+            #expect(decision.contains("<span lang=\"zh\" dir=\"ltr\">中文</span>"), "each language link is named in its own language")
+            #expect(decision.contains("<li>مقرر <bdi>XI/6</bdi></li>"), "a citation in the reader's words")
+            #expect(decision.contains("<p class=\"targets\" lang=\"ar\" dir=\"rtl\">"), "the targets a Chinese paragraph names, in Arabic")
+            let home = try await browser.get("/")
+            #expect(home.contains("<strong><span lang=\"en\" dir=\"ltr\">Ramsar Convention</span></strong>"))
+            #expect(home.contains("<h2 id=\"home-conventions\">8 اتفاقيات</h2>"), "eight: Arabic's plural for 3–10")
+            let english = try await Browser(app).get("/")
+            #expect(english.contains("<strong>Ramsar Convention</strong>") && english.contains(">8 conventions</h2>"), "nothing added in English")
+        }
+    }
+
+    @Test("a person's answer is marked as in a language not recorded, laid out by its own letters")
+    func answersMarkedUnknown() throws {
+        let catalogs = try Catalogs.load()
+        let arabic = PageContext(language: .arabic, catalog: catalogs[.arabic])
+        let question = TemplateQuestion(id: "q", type: .shortText, title: LocalizedText(["en": "Q"]), required: false)
+        #expect(ReportPage.QuestionView.shown(arabic, question, .shortText("Written in English")).render()
+                == "<p lang dir=\"auto\">Written in English</p>", "lang with no value: the language is unknown (HTML)")
+        #expect(!ReportPage.QuestionView.shown(arabic, question, .number(12)).render().contains("lang"), "a number is in no language")
+    }
+
     @Test("an unknown page is a 404 in the person's language; under /api it is JSON")
     func notFound() async throws {
         try await withSynergia { app async throws in

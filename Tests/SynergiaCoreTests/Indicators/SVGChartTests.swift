@@ -38,13 +38,14 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
 }
 
 @Suite struct SVGChartTests {
+    let english = try! Catalogs.load()[.english]
     let series: [(label: String, points: [(x: Double, y: Double)])] = [
         (label: "France <FR> & \"overseas\"", points: [(x: 2011, y: 12.5), (x: 2015, y: 20), (x: 2020, y: 33.2)]),
         (label: "中国", points: [(x: 2012, y: 15), (x: 2020, y: 18)]),
     ]
 
     @Test func lineChartIsAccessibleWellFormedSVG() {
-        let svg = SVGChart.lineChart(title: "Protected area coverage (%) — A & B", series: series, xLabel: "Year", yLabel: "Coverage (%)", width: 640, height: 400)
+        let svg = SVGChart.lineChart(title: "Protected area coverage (%) — A & B", series: series, xLabel: "Year", yLabel: "Coverage (%)", width: 640, height: 400, in: english)
         let xml = SVGInspector(svg)
         #expect(xml.wellFormed)
         #expect(xml.root == "svg")
@@ -70,8 +71,8 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
     }
 
     @Test func lineChartIsDeterministic() {
-        let a = SVGChart.lineChart(title: "T", series: series, xLabel: "x", yLabel: "y", width: 500, height: 300)
-        let b = SVGChart.lineChart(title: "T", series: series, xLabel: "x", yLabel: "y", width: 500, height: 300)
+        let a = SVGChart.lineChart(title: "T", series: series, xLabel: "x", yLabel: "y", width: 500, height: 300, in: english)
+        let b = SVGChart.lineChart(title: "T", series: series, xLabel: "x", yLabel: "y", width: 500, height: 300, in: english)
         #expect(a == b)
     }
 
@@ -84,22 +85,22 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
             [(label: "bad", points: [(x: .nan, y: 1), (x: 2020, y: .infinity)])],
         ]
         for data in cases {
-            let svg = SVGChart.lineChart(title: "Empty", series: data, xLabel: "Year", yLabel: "Value", width: 10, height: 10)
+            let svg = SVGChart.lineChart(title: "Empty", series: data, xLabel: "Year", yLabel: "Value", width: 10, height: 10, in: english)
             let xml = SVGInspector(svg)
             #expect(xml.wellFormed)
             #expect(!svg.contains("nan") && !svg.contains("NaN") && !svg.contains("inf"))
             #expect(xml.attributeValues.allSatisfy { !$0.contains("nan") })
             #expect(xml.texts["desc"] != nil)
         }
-        #expect(SVGInspector(SVGChart.lineChart(title: "E", series: [], xLabel: "x", yLabel: "y")).texts["desc"]?.contains("No data") == true)
-        #expect(SVGInspector(SVGChart.lineChart(title: "E", series: [(label: "one", points: [(x: 1, y: 1)])], xLabel: "x", yLabel: "y")).counts["polyline"] == 1)
+        #expect(SVGInspector(SVGChart.lineChart(title: "E", series: [], xLabel: "x", yLabel: "y", in: english)).texts["desc"]?.contains("No data") == true)
+        #expect(SVGInspector(SVGChart.lineChart(title: "E", series: [(label: "one", points: [(x: 1, y: 1)])], xLabel: "x", yLabel: "y", in: english)).counts["polyline"] == 1)
     }
 
     @Test func stackedBarIsAccessibleWellFormedSVG() {
         let svg = SVGChart.stackedBar(title: "Target 3 <by region>", bars: [
             (label: "WEOG", segments: [(category: "On track", value: 2, color: "#4CAF50"), (category: "Moving away", value: 1, color: "#C62828")]),
             (label: "Africa & \"others\"", segments: [(category: "On track", value: 0, color: "#4CAF50"), (category: "Moving away", value: 4, color: "red\" onload=\"alert(1)")]),
-        ])
+        ], in: english)
         let xml = SVGInspector(svg)
         #expect(xml.wellFormed)
         #expect(xml.rootAttributes["role"] == "img")
@@ -115,17 +116,40 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
 
     @Test func stackedBarEmptyAndZero() {
         for bars in [[], [(label: "none", segments: [(category: String, value: Int, color: String)]())], [(label: "zero", segments: [(category: "x", value: 0, color: "blue")])]] {
-            let svg = SVGChart.stackedBar(title: "Empty", bars: bars)
+            let svg = SVGChart.stackedBar(title: "Empty", bars: bars, in: english)
             #expect(SVGInspector(svg).wellFormed)
             #expect(!svg.contains("nan") && !svg.contains("NaN") && !svg.contains("inf"))
         }
     }
 
     @Test func progressBarsUseCategoryOrder() {
-        let svg = SVGChart.progressBars(title: "Target 3", counts: [(label: "All", counts: [.movingAway: 1, .onTrack: 2])])
+        let svg = SVGChart.progressBars(title: "Target 3", counts: [(label: "All", counts: [.movingAway: 1, .onTrack: 2])], in: english)
         let xml = SVGInspector(svg)
         #expect(xml.wellFormed)
-        #expect(xml.texts["desc"]?.contains("All: total 3 (On track to achieve target 2, Moving away from target 1).") == true)
+        #expect(xml.texts["desc"]?.contains("All: total 3 (On track 2, Moving away 1).") == true)
+    }
+
+    @Test("a chart speaks the reader's language: its description, categories and numbers; in Arabic it reads from the right")
+    func inTheReadersLanguage() throws {
+        let catalogs = try Catalogs.load()
+        let counts: [(label: String, counts: ProgressAggregation.Counts)] = [(label: "أفريقيا", counts: [.onTrack: 2]), (label: "آسيا", counts: [.movingAway: 3])]
+        let arabic = SVGChart.progressBars(title: "الهدف 3", counts: counts, in: catalogs[.arabic])
+        let xml = SVGInspector(arabic)
+        #expect(xml.wellFormed && xml.rootAttributes["direction"] == "rtl")
+        let desc = xml.texts["desc"] ?? ""
+        #expect(desc.hasPrefix("مخطط أعمدة مكدسة للأعداد. عمودان."), "\(desc)")
+        #expect(desc.contains(catalogs[.arabic]["progress.on-track"]) && !desc.contains("On track"))
+        // The first bar is drawn right of the second, the count axis on the right.
+        let bars = arabic.split(separator: "\n").filter { $0.hasPrefix("<rect x=") && $0.contains("<title>") }
+        let xs = bars.map { Double($0.split(separator: "x=\"")[1].prefix { $0 != "\"" })! }
+        #expect(xs.count == 2 && xs[0] > xs[1])
+        #expect(arabic.contains("<line x1=\"580.00\" y1=\"40.00\" x2=\"580.00\""), "the count axis at 640 − 60")
+        let english = SVGChart.progressBars(title: "Target 3", counts: counts, in: catalogs[.english])
+        #expect(english.contains("direction=\"ltr\"") && english.contains("<line x1=\"60.00\" y1=\"40.00\" x2=\"60.00\""))
+
+        let french = SVGInspector(SVGChart.lineChart(title: "T", series: series, xLabel: "Année", yLabel: "%", in: catalogs[.french]))
+        #expect(french.texts["desc"]?.contains("3 points, de 12,5 en 2011 à 33,2 en 2020") == true, "\(french.texts["desc"] ?? "")")
+        #expect(french.texts["desc"]?.hasPrefix("Graphique linéaire. Axe des abscisses : Année") == true)
     }
 
     @Test func niceTicks() {
@@ -139,7 +163,7 @@ private final class SVGInspector: NSObject, XMLParserDelegate {
     }
 
     @Test func pointsLieInsideThePlotArea() {
-        let svg = SVGChart.lineChart(title: "T", series: series, xLabel: "x", yLabel: "y", width: 640, height: 400)
+        let svg = SVGChart.lineChart(title: "T", series: series, xLabel: "x", yLabel: "y", width: 640, height: 400, in: english)
         let circles = svg.split(separator: "\n").filter { $0.hasPrefix("<circle") }
         #expect(circles.count == 5)
         for circle in circles {

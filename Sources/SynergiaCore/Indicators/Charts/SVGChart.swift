@@ -19,9 +19,11 @@ public enum SVGChart {
         xLabel: String,
         yLabel: String,
         width: Int = 640,
-        height: Int = 400
+        height: Int = 400,
+        in catalog: Catalog
     ) -> String {
         let width = max(width, 200), height = max(height, 150)
+        let value = values(catalog)
         let clean = series.map { (label: $0.label, points: $0.points.filter { $0.x.isFinite && $0.y.isFinite }.sorted { $0.x < $1.x }) }
         let all = clean.flatMap(\.points)
         let xTicks = niceTicks(min: all.map(\.x).min() ?? 0, max: all.map(\.x).max() ?? 1, integers: all.allSatisfy { $0.x == $0.x.rounded() })
@@ -31,18 +33,19 @@ public enum SVGChart {
         let sx = { (x: Double) in plot.left + (x - xTicks.first!) / (xTicks.last! - xTicks.first!) * (plot.right - plot.left) }
         let sy = { (y: Double) in plot.bottom - (y - yTicks.first!) / (yTicks.last! - yTicks.first!) * (plot.bottom - plot.top) }
 
-        var desc = "Line chart. X axis: \(xLabel); Y axis: \(yLabel). "
+        var desc = catalog["chart.line", ["x": xLabel, "y": yLabel]] + " "
         if all.isEmpty {
-            desc += "No data."
+            desc += catalog["chart.no-data"]
         } else {
-            desc += "\(clean.count) series. " + clean.map { s -> String in
-                guard let first = s.points.first, let last = s.points.last else { return "\(s.label): no data." }
+            desc += catalog["chart.series-count", ["count": "\(clean.count)"]] + " " + clean.map { s -> String in
+                guard let first = s.points.first, let last = s.points.last else { return catalog["chart.series-empty", ["label": s.label]] }
                 let ys = s.points.map(\.y)
-                return "\(s.label): \(s.points.count) point\(s.points.count == 1 ? "" : "s"), from \(label(first.y)) at \(label(first.x)) to \(label(last.y)) at \(label(last.x)), minimum \(label(ys.min()!)), maximum \(label(ys.max()!))."
+                return catalog["chart.series", ["label": s.label, "count": "\(s.points.count)", "first": value(first.y), "firstX": label(first.x),
+                                                "last": value(last.y), "lastX": label(last.x), "min": value(ys.min()!), "max": value(ys.max()!)]]
             }.joined(separator: " ")
         }
 
-        var svg = header(title: title, desc: desc, width: width, height: height)
+        var svg = header(title: title, desc: desc, width: width, height: height, rightToLeft: false)
         svg += axes(plot: plot)
         svg += "<g class=\"x-ticks\" font-size=\"11\" text-anchor=\"middle\">\n"
         for t in xTicks {
@@ -52,7 +55,7 @@ public enum SVGChart {
         svg += "</g>\n<g class=\"y-ticks\" font-size=\"11\" text-anchor=\"end\">\n"
         for t in yTicks {
             let y = sy(t)
-            svg += "<line x1=\"\(c(plot.left - 5))\" y1=\"\(c(y))\" x2=\"\(c(plot.left))\" y2=\"\(c(y))\" stroke=\"#333\"/><line x1=\"\(c(plot.left))\" y1=\"\(c(y))\" x2=\"\(c(plot.right))\" y2=\"\(c(y))\" stroke=\"#ddd\"/><text x=\"\(c(plot.left - 8))\" y=\"\(c(y + 4))\">\(escape(label(t)))</text>\n"
+            svg += "<line x1=\"\(c(plot.left - 5))\" y1=\"\(c(y))\" x2=\"\(c(plot.left))\" y2=\"\(c(y))\" stroke=\"#333\"/><line x1=\"\(c(plot.left))\" y1=\"\(c(y))\" x2=\"\(c(plot.right))\" y2=\"\(c(y))\" stroke=\"#ddd\"/><text x=\"\(c(plot.left - 8))\" y=\"\(c(y + 4))\">\(escape(value(t)))</text>\n"
         }
         svg += "</g>\n"
         svg += axisLabels(plot: plot, xLabel: xLabel, yLabel: yLabel, xLabelY: plot.bottom + 38)
@@ -78,14 +81,22 @@ public enum SVGChart {
     /// A stacked bar chart of counts (e.g. Parties per ``ProgressCategory`` per region): one
     /// `<g>` per bar with one `<rect>` per non-zero segment, a count axis with labelled ticks,
     /// bar labels and a legend of categories in first-seen order. Colours must be `#rgb`,
-    /// `#rrggbb` or a CSS colour name; anything else is drawn grey.
+    /// `#rrggbb` or a CSS colour name; anything else is drawn grey. In a right-to-left language
+    /// the chart reads from the right: the first bar, the count axis and the legend on the right.
     public static func stackedBar(
         title: String,
         bars: [(label: String, segments: [(category: String, value: Int, color: String)])],
         width: Int = 640,
-        height: Int = 400
+        height: Int = 400,
+        in catalog: Catalog
     ) -> String {
         let width = max(width, 200), height = max(height, 150)
+        let rtl = catalog.language.isRightToLeft
+        // x as drawn: mirrored in a right-to-left language.
+        let mx = { (x: Double) in rtl ? Double(width) - x : x }
+        // Text anchors are relative to the text's direction (`direction` on the root): "end" puts a
+        // tick label beside the axis on either side, "start" a legend entry after its swatch.
+        let value = values(catalog)
         let totals = bars.map { $0.segments.reduce(0) { $0 + max($1.value, 0) } }
         var categories: [(name: String, color: String)] = []
         for bar in bars { for s in bar.segments where !categories.contains(where: { $0.name == s.category }) { categories.append((s.category, safeColor(s.color))) } }
@@ -93,52 +104,55 @@ public enum SVGChart {
         let plot = Plot(left: 60, top: 40, right: Double(width) - 20, bottom: Double(height) - 60 - Double(categories.count) * 18)
         let sy = { (v: Double) in plot.bottom - v / yTicks.last! * (plot.bottom - plot.top) }
 
-        var desc = "Stacked bar chart of counts. "
+        var desc = catalog["chart.bars", ["count": "\(bars.count)"]] + " "
         if bars.isEmpty {
-            desc += "No data."
+            desc += catalog["chart.no-data"]
         } else {
-            desc += "\(bars.count) bar\(bars.count == 1 ? "" : "s"). " + zip(bars, totals).map { bar, total in
-                let parts = bar.segments.filter { $0.value > 0 }.map { "\($0.category) \($0.value)" }
-                return "\(bar.label): total \(total)" + (parts.isEmpty ? "." : " (" + parts.joined(separator: ", ") + ").")
+            desc += zip(bars, totals).map { bar, total in
+                let parts = bar.segments.filter { $0.value > 0 }.map { catalog["chart.part", ["category": $0.category, "count": "\($0.value)"]] }
+                return parts.isEmpty ? catalog["chart.bar", ["label": bar.label, "total": "\(total)"]]
+                    : catalog["chart.bar-parts", ["label": bar.label, "total": "\(total)", "parts": parts.joined(separator: catalog["list.separator"])]]
             }.joined(separator: " ")
         }
 
-        var svg = header(title: title, desc: desc, width: width, height: height)
-        svg += axes(plot: plot)
+        var svg = header(title: title, desc: desc, width: width, height: height, rightToLeft: rtl)
+        svg += axes(plot: plot, mirrored: rtl, width: width)
         svg += "<g class=\"y-ticks\" font-size=\"11\" text-anchor=\"end\">\n"
         for t in yTicks {
             let y = sy(t)
-            svg += "<line x1=\"\(c(plot.left - 5))\" y1=\"\(c(y))\" x2=\"\(c(plot.left))\" y2=\"\(c(y))\" stroke=\"#333\"/><text x=\"\(c(plot.left - 8))\" y=\"\(c(y + 4))\">\(escape(label(t)))</text>\n"
+            svg += "<line x1=\"\(c(mx(plot.left - 5)))\" y1=\"\(c(y))\" x2=\"\(c(mx(plot.left)))\" y2=\"\(c(y))\" stroke=\"#333\"/><text x=\"\(c(mx(plot.left - 8)))\" y=\"\(c(y + 4))\">\(escape(value(t)))</text>\n"
         }
         svg += "</g>\n"
         let slot = bars.isEmpty ? 0 : (plot.right - plot.left) / Double(bars.count)
         for (i, bar) in bars.enumerated() {
-            let x = plot.left + Double(i) * slot + slot * 0.15
             let w = slot * 0.7
+            let x = mx(plot.left + Double(i) * slot + slot * 0.15) - (rtl ? w : 0)
             var base = 0.0
-            svg += "<g class=\"bar\" aria-label=\"\(escape(bar.label)): \(totals[i])\">\n"
+            svg += "<g class=\"bar\" aria-label=\"\(escape(catalog["chart.bar", ["label": bar.label, "total": "\(totals[i])"]]))\">\n"
             for s in bar.segments where s.value > 0 {
                 let top = sy(base + Double(s.value))
-                svg += "<rect x=\"\(c(x))\" y=\"\(c(top))\" width=\"\(c(w))\" height=\"\(c(sy(base) - top))\" fill=\"\(safeColor(s.color))\"><title>\(escape("\(bar.label) — \(s.category): \(s.value)"))</title></rect>\n"
+                svg += "<rect x=\"\(c(x))\" y=\"\(c(top))\" width=\"\(c(w))\" height=\"\(c(sy(base) - top))\" fill=\"\(safeColor(s.color))\"><title>\(escape("\(bar.label) — " + catalog["chart.part", ["category": s.category, "count": "\(s.value)"]]))</title></rect>\n"
                 base += Double(s.value)
             }
             svg += "<text x=\"\(c(x + w / 2))\" y=\"\(c(plot.bottom + 18))\" font-size=\"11\" text-anchor=\"middle\">\(escape(bar.label))</text>\n</g>\n"
         }
-        svg += "<g class=\"legend\" font-size=\"12\">\n"
+        svg += "<g class=\"legend\" font-size=\"12\" text-anchor=\"start\">\n"
         for (i, cat) in categories.enumerated() {
             let y = plot.bottom + 44 + Double(i) * 18
-            svg += "<rect x=\"\(c(plot.left))\" y=\"\(c(y - 10))\" width=\"12\" height=\"12\" fill=\"\(cat.color)\"/><text x=\"\(c(plot.left + 18))\" y=\"\(c(y))\">\(escape(cat.name))</text>\n"
+            svg += "<rect x=\"\(c(mx(plot.left) - (rtl ? 12 : 0)))\" y=\"\(c(y - 10))\" width=\"12\" height=\"12\" fill=\"\(cat.color)\"/><text x=\"\(c(mx(plot.left + 18)))\" y=\"\(c(y))\">\(escape(cat.name))</text>\n"
         }
         svg += "</g>\n</svg>\n"
         return svg
     }
 
     /// A stacked bar per group from ``ProgressAggregation`` counts, categories in
-    /// ``ProgressCategory`` order with ``progressColors``.
-    public static func progressBars(title: String, counts: [(label: String, counts: ProgressAggregation.Counts)]) -> String {
+    /// ``ProgressCategory`` order with ``progressColors``, named in the catalog's language.
+    public static func progressBars(title: String, counts: [(label: String, counts: ProgressAggregation.Counts)], in catalog: Catalog) -> String {
         stackedBar(title: title, bars: counts.map { group in
-            (label: group.label, segments: ProgressCategory.allCases.map { (category: $0.label, value: group.counts[$0] ?? 0, color: progressColors[$0]!) })
-        })
+            (label: group.label, segments: ProgressCategory.allCases.map {
+                (category: catalog["progress.\($0.rawValue)"], value: group.counts[$0] ?? 0, color: progressColors[$0]!)
+            })
+        }, in: catalog)
     }
 
     /// Conventional colours for progress categories (dark green to red, grey for unknown).
@@ -151,10 +165,10 @@ public enum SVGChart {
 
     struct Plot { var left, top, right, bottom: Double }
 
-    static func header(title: String, desc: String, width: Int, height: Int) -> String {
+    static func header(title: String, desc: String, width: Int, height: Int, rightToLeft: Bool) -> String {
         let id = "chart-" + hash(title + "\u{0}" + desc)
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" direction="ltr">
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" direction="\(rightToLeft ? "rtl" : "ltr")">
         <title id="\(id)-title">\(escape(title))</title>
         <desc id="\(id)-desc">\(escape(desc))</desc>
         <rect width="100%" height="100%" fill="#fff"/>
@@ -163,8 +177,11 @@ public enum SVGChart {
         """
     }
 
-    static func axes(plot: Plot) -> String {
-        "<g class=\"axes\" stroke=\"#333\"><line x1=\"\(c(plot.left))\" y1=\"\(c(plot.bottom))\" x2=\"\(c(plot.right))\" y2=\"\(c(plot.bottom))\"/><line x1=\"\(c(plot.left))\" y1=\"\(c(plot.top))\" x2=\"\(c(plot.left))\" y2=\"\(c(plot.bottom))\"/></g>\n"
+    /// The two axes; `mirrored`, the count axis on the right of a chart `width` wide.
+    static func axes(plot: Plot, mirrored: Bool = false, width: Int = 0) -> String {
+        let (left, right) = mirrored ? (Double(width) - plot.right, Double(width) - plot.left) : (plot.left, plot.right)
+        let axis = mirrored ? right : left
+        return "<g class=\"axes\" stroke=\"#333\"><line x1=\"\(c(left))\" y1=\"\(c(plot.bottom))\" x2=\"\(c(right))\" y2=\"\(c(plot.bottom))\"/><line x1=\"\(c(axis))\" y1=\"\(c(plot.top))\" x2=\"\(c(axis))\" y2=\"\(c(plot.bottom))\"/></g>\n"
     }
 
     static func axisLabels(plot: Plot, xLabel: String, yLabel: String, xLabelY: Double) -> String {
@@ -199,7 +216,14 @@ public enum SVGChart {
     }
 
     /// A number as a tick or description label: integers without fraction, others up to 3 decimals.
+    /// (Years on a time axis, written as they are in every language.)
     static func label(_ v: Double) -> String { ProgressSuggestion.format(v) }
+
+    /// A value as the catalog's language writes it (`12,5` in French), to 3 decimals.
+    static func values(_ catalog: Catalog) -> (Double) -> String {
+        let formats = LanguageFormats[catalog.language]
+        return { formats.number(($0 * 1000).rounded() / 1000) }
+    }
 
     /// Escapes the five XML special characters.
     static func escape(_ text: String) -> String {
