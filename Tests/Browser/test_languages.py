@@ -26,7 +26,7 @@ import tempfile
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import sign_in
+from conftest import click_and_wait, sign_in
 from test_crawl import AXE_RUN, WIDTH_PROBE, WIDTHS
 
 LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
@@ -118,4 +118,26 @@ def test_the_pages_read_most_in_each_of_the_six_languages(server, browser, scree
         for name, path in signed_in:
             problems += check(browser, server, name, path, language, screenshots)
     print("\n".join(problems[:200]), file=sys.__stderr__)
+    assert not problems, f"{len(problems)} problems"
+
+
+def test_an_arabic_focal_point_takes_a_report_to_submission_and_reads_its_receipt_in_arabic(server, browser, screenshots):
+    """Kenya's Ramsar report, in Arabic from sign-in to receipt: every page in Arabic, nothing in
+    another script unmarked."""
+    sign_in(browser, server, "ramsar-focal-point@demo.synergia.example")
+    browser.get(server + "/reporting?lang=ar")
+    row = browser.find_element(By.ID, "cycle-ramsar-nr-cop15")
+    targets = row.find_elements(By.TAG_NAME, "button") or row.find_elements(By.CSS_SELECTOR, "a[href^='/reports/']")
+    click_and_wait(browser, targets[0])
+    report = re.search(r"/reports/[0-9A-Fa-f-]+", browser.current_url).group(0)
+    problems = check(browser, server, "ramsar", report, "ar", screenshots)
+    for step in ("to-in-review", "to-approved", "to-submitted"):
+        click_and_wait(browser, browser.find_element(By.ID, step))
+        problems += [f"after {step}: {p}" for p in browser.execute_script(SCRIPT_PROBE)]
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ar"
+    status = browser.find_element(By.ID, "report-status").text
+    assert status and not re.search(r"[A-Za-z]{3}", status), f"the status in Arabic: {status!r}"
+    assert re.fullmatch(r"[0-9a-f]{64}", browser.find_element(By.ID, "receipt-sha256").text)
+    problems += check(browser, server, "submitted", report, "ar", screenshots)
+    print("\n".join(problems), file=sys.__stderr__)
     assert not problems, f"{len(problems)} problems"

@@ -42,7 +42,7 @@ def test_answer_once_reused_in_ramsar_then_submitted(server, browser):
     sign_in(browser, server, "ramsar-focal-point@demo.synergia.example")
     open_report(browser, server, "ramsar-nr-cop15")
     question = browser.find_element(By.ID, "q-ramsar-nr.s3.q1")
-    assert "3560" in question.text
+    assert "3,560 km²" in question.text, "the number as English writes it, with its unit"
     assert question.find_element(By.CLASS_NAME, "reused").is_displayed()
 
     # Review, approve, submit; then read the receipt.

@@ -175,6 +175,33 @@ struct AppBenchmarks {
         let focalPointIn = try await focalPoint.send(.POST, "/sign-in", form: ["email": "fp-ke@bench.example", "password": "benchmark-password"])
         check(focalPointIn.status == .seeOther, "sign-in failed: \(focalPointIn.status)")
 
+        // SYNERGIA_BENCH_LANGUAGES=1: the pages read most, in each of the six languages (issue 13):
+        // bytes of HTML + CSS, the first (fresh) render and p50/p90 of one signed-in client after.
+        if environmentFlag("SYNERGIA_BENCH_LANGUAGES") != nil {
+            let report = try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").with(\.$cycle).all()
+                .first { $0.cycle.templateID == "cbd-7nr" }!.id!
+            let css = try await client.send(.GET, "/static/synergia.css").body?.readableBytes ?? 0
+            let pages = [("home", "/"), ("Parties", "/parties"), ("a target's dashboard", "/progress/KMGBF/3"),
+                         ("CBD 7NR report", "/reports/\(report)"), ("its section 2", "/reports/\(report)/sections/cbd-7nr.s2")]
+            say("| page | language | HTML + CSS (B) | first (ms) | p50 (ms) | p90 (ms) |")
+            say("| --- | --- | ---: | ---: | ---: | ---: |")
+            for (name, path) in pages {
+                for language in Language.unOrder {
+                    let url = path + "?lang=\(language.code)"
+                    let clock = ContinuousClock()
+                    var page: ClientResponse?
+                    let first = try await clock.measure { page = try await client.send(.GET, url) }
+                    check(page?.status == .ok, "\(url): \(String(describing: page?.status))")
+                    let bytes = (page?.body?.readableBytes ?? 0) + css
+                    let stats = try await measure(url, runs: 100) { try await client.send(.GET, url) }
+                    let ms = { (value: Double) in String(format: "%.2f", value) }
+                    say("| \(name) | \(language.code) | \(bytes) | \(ms(Double(first.components.attoseconds) / 1e15 + Double(first.components.seconds) * 1000)) | \(ms(stats.p50)) | \(ms(stats.p90)) |")
+                }
+            }
+            await app.server.shutdown()
+            return
+        }
+
         // SYNERGIA_BENCH_SERVE=1: keep serving the scaled data for an outside load generator
         // (Benchmarks/scripts/load.sh); prints the address, a signed-in session and Kenya's CBD
         // report, then waits to be stopped.

@@ -64,7 +64,7 @@ extension ReportPage {
                     .if(detachable(question, answer), sectionForm == nil ? detach(page, model, question)
                         : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
-                    .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(PageContext.userWritten, .escapedText(comment.text)))
+                    .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(PageContext.userWritten(), .escapedText(comment.text)))
                 })))
         }
 
@@ -103,6 +103,7 @@ extension ReportPage {
             switch value {
             case .longText(let markdown):
                 return .div(.class(name.map { "\($0) md" } ?? "md"), written(value), .raw(SafeMarkdown.html(markdown)))
+            case .number(let number): return .p(.unwrap(name) { .class($0) }, quantity(page, number, unit: question.unit))
             case .singleChoice(let id): text = label(page, question, id)
             case .multipleChoice(let ids): text = ids.map { label(page, question, $0) }.joined(separator: "; ")
             default: text = read(page, value)
@@ -110,12 +111,25 @@ extension ReportPage {
             return .p(.unwrap(name) { .class($0) }, written(value), .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
         }
 
+        /// A number with its unit as the reader's language says it ("3,560 km²", "1 234 документа"):
+        /// the unit's message from the catalog (`unit.CODE.value`), else the number and the unit's code.
+        static func quantity(_ page: PageContext, _ value: Double, unit: String?) -> Node<HTML.BodyContext> {
+            guard let unit else { return page.number(value) }
+            let key = "unit.\(unit).value"
+            return page.catalog.contains(key) ? page.text(key, ["value": "\(value)"]) : page.quantity(value, unit: unit)
+        }
+
+        /// A unit's name beside its field (`km²`, `документов`), else its code.
+        static func unitName(_ page: PageContext, _ unit: String) -> String {
+            page.catalog.contains("unit.\(unit)") ? page.t("unit.\(unit)") : unit
+        }
+
         /// What a person wrote is in a language Synergia does not record yet: marked unknown
         /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`), so that
         /// English in an Arabic report, or Arabic in an English one, reads in its own direction.
         static func written(_ value: AnswerValue) -> Node<HTML.BodyContext> {
             switch value {
-            case .shortText, .longText, .table: PageContext.userWritten
+            case .shortText, .longText, .table: PageContext.userWritten()
             default: .empty
             }
         }
@@ -247,7 +261,7 @@ extension ReportPage {
                                      .attribute(named: "inputmode", value: "decimal"), invalidState(),
                                      .attribute(named: "aria-describedby", value: ([question.unit == nil ? "" : unit] + [describedBy]).filter { !$0.isEmpty }
                                         .joined(separator: " "))),
-                              .unwrap(question.unit) { .element(named: "span", nodes: [.attribute(named: "id", value: unit), .escapedText(" " + $0)]) })
+                              .unwrap(question.unit) { .element(named: "span", nodes: [.attribute(named: "id", value: unit), .escapedText(" " + unitName(page, $0))]) })
             case .date:
                 // Entered as an ISO date, whatever the browser's picker shows: the format is said beside it.
                 let hint = "f-\(question.id.attributeEscaped)"
@@ -256,12 +270,17 @@ extension ReportPage {
                                      .attribute(named: "aria-describedby", value: invalid ? "\(hint) \(describedBy)" : hint)),
                               .element(named: "span", nodes: [.attribute(named: "id", value: hint), .attribute(named: "class", value: "note"),
                                                               .escapedText(" " + page.t("form.date-format"))]))
-            case .shortText, .link:
+            case .shortText:
+                // What a person writes, in their language and direction.
+                return .input(.type(.text), .id(id), .name(name), .value(current.attributeEscaped),
+                              invalidState(), description(), limit(),
+                              Attribute(name: "lang", value: "", ignoreIfValueIsEmpty: false), .attribute(named: "dir", value: "auto"))
+            case .link:
                 return .input(.type(.text), .id(id), .name(name), .value(current.attributeEscaped),
                               invalidState(), description(), limit())
             case .longText, .table, .indicatorSeries:
                 // The parser drops a newline right after the start tag: one is written there, so a text that starts with one keeps it.
-                return .textarea(.id(id), .name(name), state(),
+                return .textarea(.id(id), .name(name), state(), .if(question.type != .indicatorSeries, PageContext.userWritten()),
                                  .attribute(named: "maxlength", value: question.maxLength.map(String.init) ?? ""),
                                  .raw("\n"), .escapedText(current))
             }

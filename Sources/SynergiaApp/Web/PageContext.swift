@@ -64,6 +64,9 @@ public struct PageContext: Sendable {
     /// A count as the page's language writes it: `1,234`, `1 234`, `1.234`.
     public func number<C>(_ value: Int) -> Node<C> { .text(formats.number(value)) }
 
+    /// A number with a fraction as the page's language writes it (`12,5`).
+    public func number<C>(_ value: Double) -> Node<C> { .text(formats.number(value)) }
+
     /// A measured value as the page's language writes it (`17,5`), with its unit; isolated when
     /// it reads the other way than the page (a value in `percent` on an Arabic page).
     public func quantity<C>(_ value: Double, unit: String = "") -> Node<C> {
@@ -89,7 +92,7 @@ public struct PageContext: Sendable {
 
     /// The attributes of what a person wrote, in a language Synergia does not record yet: unknown
     /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`).
-    public static var userWritten: Node<HTML.BodyContext> { .group(.attribute(named: "lang", value: "", ignoreIfValueIsEmpty: false), .attribute(named: "dir", value: "auto")) }
+    public static func userWritten<C>() -> Node<C> { .group(.attribute(named: "lang", value: "", ignoreIfValueIsEmpty: false), .attribute(named: "dir", value: "auto")) }
 
     /// A name or title from reference data in this page's language, else English marked with `lang`.
     public func name<C>(_ text: LocalizedText) -> Node<C> { marked(text.resolved(in: language)) }

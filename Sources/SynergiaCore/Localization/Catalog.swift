@@ -84,6 +84,9 @@ public struct Catalog: Sendable {
         lookup(key, arguments).text
     }
 
+    /// Whether `key` has a text, in this catalog's language or English.
+    public func contains(_ key: String) -> Bool { strings[key] != nil || fallback[key] != nil }
+
     /// All keys this catalog defines itself (without the English fallback).
     public var keys: Set<String> { Set(strings.keys) }
 }

@@ -8,11 +8,11 @@ public struct ReportTemplate: Codable, Sendable, Equatable {
     /// Convention code as in the reference data (CBD, RAMSAR, CITES, CMS).
     public var convention: String
     public var title: LocalizedText
-    /// Human label of the reporting cycle, e.g. "7th national report (2026)".
-    public var cycle: String
+    /// Label of the reporting cycle, e.g. "7th national report (2026)", in the six languages.
+    public var cycle: LocalizedText
     public var sections: [TemplateSection]
 
-    public init(id: String, version: Int, convention: String, title: LocalizedText, cycle: String, sections: [TemplateSection]) {
+    public init(id: String, version: Int, convention: String, title: LocalizedText, cycle: LocalizedText, sections: [TemplateSection]) {
         self.id = id
         self.version = version
         self.convention = convention

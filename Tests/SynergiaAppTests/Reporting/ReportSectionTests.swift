@@ -331,7 +331,10 @@ struct SectionSaveTests {
             // Described by its unit, where it has one, and by the message.
             let unit = number.unit.map { _ in "u-\(number.id) " } ?? ""
             #expect(control.contains("aria-invalid=\"true\"") && control.contains("aria-describedby=\"\(unit)e-\(number.id)\""), "\(control)")
-            if let name = number.unit { #expect(sent.contains("<span id=\"u-\(number.id)\"> \(name)</span>"), "the unit beside the number") }
+            if let unit = number.unit {
+                let name = try Catalogs.load()[.english]["unit.\(unit)"]
+                #expect(name != unit && sent.contains("<span id=\"u-\(number.id)\"> \(name)</span>"), "the unit beside the number, by its name")
+            }
             #expect(sent.contains("<p id=\"e-\(number.id)\" class=\"error\""))
             let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
             #expect(json.answer(text.id) != nil && json.answer(number.id) == nil)

@@ -84,6 +84,11 @@ struct LanguagePagesTests {
         #expect(ReportPage.QuestionView.shown(arabic, question, .shortText("Written in English")).render()
                 == "<p lang dir=\"auto\">Written in English</p>", "lang with no value: the language is unknown (HTML)")
         #expect(!ReportPage.QuestionView.shown(arabic, question, .number(12)).render().contains("lang"), "a number is in no language")
+        let counted = TemplateQuestion(id: "n", type: .number, title: LocalizedText(["en": "N"]), unit: "documents")
+        let russian = PageContext(language: .russian, catalog: catalogs[.russian])
+        #expect(ReportPage.QuestionView.shown(russian, counted, .number(1234)).render().replacingOccurrences(of: "\u{A0}", with: " ") == "<p>1 234 документа</p>")
+        #expect(ReportPage.QuestionView.shown(arabic, counted, .number(2)).render() == "<p>وثيقتان</p>")
+        #expect(ReportPage.QuestionView.shown(PageContext(language: .english, catalog: catalogs[.english]), counted, .number(1)).render() == "<p>1 document</p>")
     }
 
     @Test("an unknown page is a 404 in the person's language; under /api it is JSON")

@@ -7,7 +7,7 @@ import Testing
 struct ReportPackageFuzzRegressionTests {
     static let expected = PackageExpectation(
         template: ReportTemplate(
-            id: "demo", version: 1, convention: "CBD", title: LocalizedText(english: "Demo"), cycle: "test",
+            id: "demo", version: 1, convention: "CBD", title: LocalizedText(english: "Demo"), cycle: LocalizedText(english: "test"),
             sections: [TemplateSection(id: "demo.s1", title: LocalizedText(english: "One"), questions: [
                 TemplateQuestion(id: "demo.s1.q1", type: .shortText, title: LocalizedText(english: "Focal point")),
             ])]),

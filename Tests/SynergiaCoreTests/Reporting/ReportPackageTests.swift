@@ -5,7 +5,7 @@ import Testing
 /// A small template with one question of each type.
 enum PackageFixture {
     static let template = ReportTemplate(
-        id: "demo", version: 2, convention: "CBD", title: LocalizedText(english: "Demo"), cycle: "test",
+        id: "demo", version: 2, convention: "CBD", title: LocalizedText(english: "Demo"), cycle: LocalizedText(english: "test"),
         sections: [
             TemplateSection(id: "demo.s1", title: LocalizedText(english: "One"), questions: [
                 TemplateQuestion(id: "demo.s1.q1", type: .shortText, title: LocalizedText(english: "Focal point")),

@@ -29,6 +29,16 @@ struct ReportTemplateTests {
         }
     }
 
+    @Test("every unit a template uses has a name and a way to say a value in it, in the catalogs (so in the six languages)")
+    func unitsNamed() throws {
+        let english = try Catalogs.load()[.english]
+        let units = Set(templates.flatMap(\.questions).compactMap(\.unit))
+        #expect(units.count >= 5)
+        for unit in units.sorted() {
+            #expect(english.keys.contains("unit.\(unit)") && english.keys.contains("unit.\(unit).value"), "\(unit)")
+        }
+    }
+
     @Test("every text of every template and shared element (titles, help, choices, columns) is in the six languages, with the English placeholders")
     func everyTextInSixLanguages() {
         var missing: [String] = []
@@ -46,6 +56,7 @@ struct ReportTemplateTests {
         }
         for template in templates {
             check(template.title, template.id)
+            check(template.cycle, "\(template.id) cycle")
             for section in template.sections {
                 check(section.title, section.id)
                 for question in section.questions {
@@ -128,7 +139,7 @@ struct TemplateValidationTests {
     let elements = [SharedElement(id: "wetland-area", title: LocalizedText(english: "Wetland area"), type: .number)]
 
     func template(_ questions: [TemplateQuestion], id: String = "t") -> ReportTemplate {
-        ReportTemplate(id: id, version: 1, convention: "CBD", title: LocalizedText(english: "T"), cycle: "c",
+        ReportTemplate(id: id, version: 1, convention: "CBD", title: LocalizedText(english: "T"), cycle: LocalizedText(english: "c"),
                        sections: [TemplateSection(id: "\(id).s1", title: LocalizedText(english: "S"), questions: questions)])
     }
 

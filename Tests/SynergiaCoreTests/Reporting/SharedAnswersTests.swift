@@ -26,7 +26,7 @@ struct SharedAnswersTests {
 
     @Test func progressOnTheSameTargetIsReusedButNotAcrossTargets() {
         func template(_ id: String, _ code: String) -> ReportTemplate {
-            ReportTemplate(id: id, version: 1, convention: "CBD", title: LocalizedText(english: id), cycle: "", sections: [
+            ReportTemplate(id: id, version: 1, convention: "CBD", title: LocalizedText(english: id), cycle: LocalizedText(english: ""), sections: [
                 TemplateSection(id: "\(id).s", title: LocalizedText(english: "s"), questions: [
                     TemplateQuestion(id: "\(id).q", type: .progressAssessment, title: LocalizedText(english: "p"),
                                      target: TargetReference(framework: "KMGBF", code: code)),
