@@ -49,11 +49,17 @@ extension ReportPage {
             var element: String?
             /// The report in which the shared value was entered, when it is another one…
             var reusedFrom: UUID?
-            /// …and that report's title (in the six languages).
-            var reusedFromTitle: LocalizedText?
+            /// …and that report's title, in English (the JSON's)…
+            var reusedFromTitle: String?
             var detached: Bool
             /// The registry indicator whose Party data series this answer is (shared with imports and dashboards).
             var indicator: String?
+            /// …and in the six languages, for the page (not in the JSON).
+            var reusedFromTitles: LocalizedText? = nil
+
+            enum CodingKeys: String, CodingKey {
+                case question, value, version, author, changedAt, changedSinceVisit, beingEdited, element, reusedFrom, reusedFromTitle, detached, indicator
+            }
         }
 
         struct Completeness: Content, Equatable, Sendable { var answered: Int; var required: Int }

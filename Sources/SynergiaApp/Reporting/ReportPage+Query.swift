@@ -91,8 +91,9 @@ extension ReportPage {
 extension ReportPage.Model.Answer {
     init(question: String, _ current: ReportingService.CurrentAnswer, reusedFromTitle: LocalizedText? = nil) {
         self.init(question: question, value: current.revision.value, version: current.revision.version, author: current.revision.author,
-                  changedAt: current.revision.at, element: current.elementID, reusedFrom: current.reusedFrom, reusedFromTitle: reusedFromTitle, detached: current.detached,
-                  indicator: current.indicator)
+                  changedAt: current.revision.at, element: current.elementID, reusedFrom: current.reusedFrom,
+                  reusedFromTitle: reusedFromTitle.map { $0.resolved(in: .english).text }, detached: current.detached,
+                  indicator: current.indicator, reusedFromTitles: reusedFromTitle)
     }
 
     /// `current` as the report's JSON shows it, with the title of the report it was reused from

@@ -31,7 +31,7 @@ extension ReportPage {
                         .if(sectionForm == nil || !model.actions.canEdit || question.type == .longText, shown(page, question, answer.value, class: "answer")),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
-                               page.text("reporting.reused-from", ["report": answer.reusedFromTitle?.resolved(in: page.language).text ?? "", "author": answer.author]))
+                               page.text("reporting.reused-from", ["report": answer.reusedFromTitles?.resolved(in: page.language).text ?? answer.reusedFromTitle ?? "", "author": answer.author]))
                         },
                         .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))),
                         // A submitted version shows its answers as submitted: no one changed them since (its receipt says when).
@@ -140,6 +140,7 @@ extension ReportPage {
             switch value {
             case .progressAssessment(let rating): page.t("progress.\(rating.rawValue)")
             case .yesNo(let yes): page.t(yes ? "common.yes" : "common.no")
+            case .number(let number): page.formats.number(number)
             default: AnswerForm.formText(value)
             }
         }
@@ -206,12 +207,12 @@ extension ReportPage {
         }
 
         /// "120 of 2,000 characters" under a text the format limits (kept up to date as one types by the section's
-        /// script, which puts the count, as the language writes it, in place of `{count, number}`).
+        /// script, which puts the count, as the language writes it, in place of the mark U+E000).
         static func length(_ page: PageContext, _ question: TemplateQuestion, _ text: String) -> Node<HTML.BodyContext> {
             .unwrap(question.maxLength) { max in
                 .p(.id("n-\(question.id.attributeEscaped)"), .class("note count"), .attribute(named: "aria-live", value: "polite"),
-                   // The message with the limit in its plural form and the count left for the script to put in.
-                   .data(named: "of", value: page.t("report.characters", ["max": "\(max)"]).attributeEscaped),
+                   // The message with the limit in its plural form and a mark (U+E000) where the script puts the count.
+                   .data(named: "of", value: page.t("report.characters", ["count": "\u{E000}", "max": "\(max)"]).attributeEscaped),
                    page.text("report.characters", ["count": "\(AnswerValidation.characterCount(text))", "max": "\(max)"]))
             }
         }

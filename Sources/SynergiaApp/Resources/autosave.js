@@ -139,7 +139,7 @@
   function count(control, question) {
     var note = document.getElementById("n-" + question);
     var of = note && note.getAttribute("data-of");
-    if (of) { note.textContent = of.split("{count, number}").join(number(control.value.length)); }
+    if (of && of.indexOf("\uE000") >= 0) { note.textContent = of.split("\uE000").join(number(control.value.length)); }
   }
 
   function number(value) {

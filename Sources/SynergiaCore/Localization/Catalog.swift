@@ -8,11 +8,16 @@ public struct Catalog: Sendable {
     public let language: Language
     private let strings: [String: String]
     private let fallback: [String: String]
+    /// Each message with a placeholder, parsed once (``MessageFormat``).
+    private let parsed: [String: [MessageFormat.Part]]
+    private let parsedFallback: [String: [MessageFormat.Part]]
 
     public init(language: Language, strings: [String: String], fallback: [String: String]) {
         self.language = language
         self.strings = strings
         self.fallback = fallback
+        parsed = strings.filter { $0.value.contains("{") }.mapValues(MessageFormat.parse)
+        parsedFallback = fallback.filter { $0.value.contains("{") }.mapValues(MessageFormat.parse)
     }
 
     /// The text for `key` with `{name}` placeholders replaced, and the language it is in.
@@ -35,14 +40,14 @@ public struct Catalog: Sendable {
     /// Placeholders are read from the message alone, once: an argument that itself says `{time}`
     /// is put in as written, never replaced in turn.
     public func pieces(_ key: String, _ arguments: [String: String] = [:]) -> (pieces: [Piece], language: Language) {
-        let (template, language): (String, Language) =
-            if let text = strings[key] { (text, self.language) }
-            else if let text = fallback[key] { (text, .english) }
-            else { (key, .english) }
-        guard !arguments.isEmpty, template.contains("{") else { return ([.words(template)], language) }
+        let (template, parts, language): (String, [MessageFormat.Part]?, Language) =
+            if let text = strings[key] { (text, parsed[key], self.language) }
+            else if let text = fallback[key] { (text, parsedFallback[key], .english) }
+            else { (key, nil, .english) }
+        guard !arguments.isEmpty, let parts else { return ([.words(template)], language) }
         var pieces: [Piece] = []
         var words = ""
-        Self.render(MessageFormat.parse(template), arguments, LanguageFormats[language], count: nil, into: &pieces, words: &words)
+        Self.render(parts, arguments, LanguageFormats[language], count: nil, into: &pieces, words: &words)
         if !words.isEmpty { pieces.append(.words(words)) }
         return (pieces, language)
     }

@@ -37,7 +37,10 @@ public struct LanguageFormats: @unchecked Sendable {
 
     /// A number with a fraction as this language writes it (`12,5` in French), to 15 significant
     /// digits (a measured value is never rounded to ICU's default three decimals).
-    public func number(_ value: Double) -> String { value.formatted(.number.precision(.significantDigits(1...15)).locale(locale)) }
+    public func number(_ value: Double) -> String {
+        // -0 (a rounded -0.0004) is written 0.
+        (value == 0 ? 0 : value).formatted(.number.precision(.significantDigits(1...15)).locale(locale))
+    }
 
     /// A number given as text (`"1234"`, `"12.5"`) as this language writes it; nil if it is not one.
     public func number(written text: String) -> String? {

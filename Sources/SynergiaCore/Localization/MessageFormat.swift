@@ -7,7 +7,9 @@
 ///   is the number as the language writes it.
 ///
 /// Apostrophes are ordinary text (ICU's quoting is not used: French and Arabic need apostrophes).
-/// A brace that does not open one of the forms above is kept as written.
+/// A brace that does not open one of the forms above is kept as written. Plurals nest at most
+/// ``maxDepth`` deep (deeper braces are text), so that no catalog text, however written, makes
+/// the parse slow or deep. Catalogs parse each message once, when they load.
 public enum MessageFormat {
     public indirect enum Part: Sendable, Equatable {
         case words(String)
@@ -26,8 +28,11 @@ public enum MessageFormat {
 
     /// The message's parts, in order.
     public static func parse(_ message: String) -> [Part] {
-        parse(message[...], inPlural: false)
+        parse(message[...], depth: 0)
     }
+
+    /// How deep plurals may nest (a plural in a plural's branch is depth 2).
+    public static let maxDepth = 3
 
     /// The names of the arguments a message uses, each once, sorted (with the kind the message
     /// gives it: `count`, `count, number`, `count, plural`).
@@ -60,7 +65,9 @@ public enum MessageFormat {
         return found
     }
 
-    private static func parse(_ message: Substring, inPlural: Bool) -> [Part] {
+    private static func parse(_ message: Substring, depth: Int) -> [Part] {
+        let inPlural = depth > 0
+        let closing = braces(message)
         var parts: [Part] = []
         var words = ""
         func flush() { if !words.isEmpty { parts.append(.words(words)); words = "" } }
@@ -72,7 +79,7 @@ public enum MessageFormat {
                 flush()
                 parts.append(.count)
                 rest = rest[after...]
-            } else if let close = matchingBrace(rest, open: mark), let part = placeholder(rest[after..<close]) {
+            } else if let close = closing[mark], let part = placeholder(rest[after..<close], depth: depth) {
                 flush()
                 parts.append(part)
                 rest = rest[rest.index(after: close)...]
@@ -87,7 +94,7 @@ public enum MessageFormat {
     }
 
     /// What is inside a placeholder's braces, or nil when it is not one of the forms above.
-    private static func placeholder(_ inner: Substring) -> Part? {
+    private static func placeholder(_ inner: Substring, depth: Int) -> Part? {
         guard let comma = inner.firstIndex(of: ",") else {
             let name = inner.trimmed
             return isName(name) ? .argument(String(name)) : nil
@@ -99,8 +106,8 @@ public enum MessageFormat {
         switch afterType[..<typeEnd].trimmed {
         case "number" where typeEnd == afterType.endIndex:
             return .number(String(name))
-        case "plural" where typeEnd != afterType.endIndex:
-            guard let branches = branches(afterType[afterType.index(after: typeEnd)...]) else { return nil }
+        case "plural" where typeEnd != afterType.endIndex && depth < maxDepth:
+            guard let branches = branches(afterType[afterType.index(after: typeEnd)...], depth: depth + 1) else { return nil }
             return .plural(String(name), branches)
         default:
             return nil
@@ -109,14 +116,15 @@ public enum MessageFormat {
 
     /// `=0 {…} one {…} other {…}`; nil unless every selector is followed by a braced message
     /// and there is an `other`.
-    private static func branches(_ text: Substring) -> [Branch]? {
+    private static func branches(_ text: Substring, depth: Int) -> [Branch]? {
         var branches: [Branch] = []
+        let closing = braces(text)
         var rest = text.trimmedStart
         while !rest.isEmpty {
-            guard let open = rest.firstIndex(of: "{"), let close = matchingBrace(rest, open: open) else { return nil }
+            guard let open = rest.firstIndex(of: "{"), let close = closing[open] else { return nil }
             let selector = String(rest[..<open].trimmed)
             guard selector.hasPrefix("=") ? Double(selector.dropFirst()) != nil : pluralCategories.contains(selector) else { return nil }
-            branches.append(Branch(selector: selector, parts: parse(rest[rest.index(after: open)..<close], inPlural: true)))
+            branches.append(Branch(selector: selector, parts: parse(rest[rest.index(after: open)..<close], depth: depth)))
             rest = rest[rest.index(after: close)...].trimmedStart
         }
         return branches.contains { $0.selector == "other" } ? branches : nil
@@ -124,18 +132,21 @@ public enum MessageFormat {
 
     public static let pluralCategories: Set<String> = ["zero", "one", "two", "few", "many", "other"]
 
-    private static func matchingBrace(_ text: Substring, open: Substring.Index) -> Substring.Index? {
-        var depth = 0
-        var index = open
+    /// Each `{` of `text` that is closed, with its `}`: one pass, so that a text of many stray
+    /// braces costs no more than its length.
+    private static func braces(_ text: Substring) -> [Substring.Index: Substring.Index] {
+        var closing: [Substring.Index: Substring.Index] = [:]
+        var open: [Substring.Index] = []
+        var index = text.startIndex
         while index < text.endIndex {
             switch text[index] {
-            case "{": depth += 1
-            case "}": depth -= 1; if depth == 0 { return index }
+            case "{": open.append(index)
+            case "}": if let start = open.popLast() { closing[start] = index }
             default: break
             }
             index = text.index(after: index)
         }
-        return nil
+        return closing
     }
 
     private static func isName(_ name: Substring) -> Bool {

@@ -75,6 +75,14 @@ struct LanguageTests {
         #expect(language == .chinese ? plurals == 0 : plurals >= 5)
     }
 
+    @Test("the character counter's message takes the count as it is given (the page's script puts it in), in every language")
+    func counterMessage() throws {
+        let catalogs = try Catalogs.load()
+        for language in Language.allCases {
+            #expect(catalogs[language]["report.characters", ["count": "\u{E000}", "max": "40"]].contains("\u{E000}"), "\(language.code)")
+        }
+    }
+
     @Test("counts read as a person would say them", arguments: [
         (Language.english, "parties.count", "1", "1 Party"), (.english, "parties.count", "196", "196 Parties"),
         (.french, "parties.count", "0", "0 Partie"), (.french, "progress.count", "2", "2 évaluations"),

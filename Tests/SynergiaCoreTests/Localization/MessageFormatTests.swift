@@ -75,6 +75,16 @@ struct MessageFormatTests {
         #expect(message(.english, "# {count}", ["count": "{count}"]) == "# {count}", "an argument is put in as written")
     }
 
+    @Test("no catalog text makes the parse deep or slow: plurals nested past the limit, plurals that fail, stray braces")
+    func hostile() {
+        let deep = String(repeating: "{a, plural, other {", count: 20_000) + "#" + String(repeating: "}}", count: 20_000)
+        #expect(MessageFormat.plurals(of: deep).count == MessageFormat.maxDepth, "deeper plurals are text")
+        let failing = String(repeating: "{a, plural, other {X} junk ", count: 40) + String(repeating: "}", count: 40)
+        #expect(MessageFormat.parse(failing).allSatisfy { if case .plural = $0 { false } else { true } })
+        let stray = String(repeating: "{", count: 100_000) + "{n}"
+        #expect(MessageFormat.arguments(of: stray) == ["n"])
+    }
+
     @Test("the arguments and plural branches a message uses, for the catalogs' checks")
     func structure() {
         #expect(MessageFormat.arguments(of: "{query}: " + Self.items) == ["count, plural", "query"])
