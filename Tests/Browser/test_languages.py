@@ -71,7 +71,8 @@ def screenshots():
 
 
 def report_pages(driver, base):
-    """Kenya's CBD seventh report: its overview and its second section (the longest)."""
+    """The reporting overview, and Kenya's CBD seventh report: its overview, its second section (the
+    longest) and its printable page."""
     sign_in(driver, base, "focal-point@demo.synergia.example")
     driver.get(base + "/reporting")
     row = driver.find_element(By.ID, "cycle-cbd-7nr")
@@ -83,7 +84,7 @@ def report_pages(driver, base):
         driver.get(started[0].get_attribute("href"))
     report = re.search(r"/reports/[0-9A-Fa-f-]+", driver.current_url).group(0)
     section = driver.find_elements(By.CSS_SELECTOR, f"a[href^='{report}/sections/']")[1].get_attribute("href")
-    return [("report", report), ("section", section[len(base):])]
+    return [("reporting", "/reporting"), ("report", report), ("section", section[len(base):]), ("print", report + "/print")]
 
 
 def check(driver, base, name, path, language, folder):

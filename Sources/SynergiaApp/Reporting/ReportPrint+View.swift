@@ -24,7 +24,7 @@ enum ReportPrintView {
             ),
             .body(.main(
                 .h1(page.name(template.title), .text(" — "), page.name(model.partyNames.isEmpty ? ["en": model.party] : model.partyNames)),
-                .p(.text("\(model.cycle.title) · "), page.text("report.status.\(model.status.rawValue)"), .text(" · v\(model.version)"),
+                .p(.span(PageContext.userWritten(), .text(model.cycle.title)), .text(" · "), page.text("report.status.\(model.status.rawValue)"), .text(" · v\(model.version)"),
                    .unwrap(model.receiptSHA256) { .group(.br(), .text("SHA-256 "), .code(.text($0))) }),
                 .forEach(template.sections) { section in
                     .section(.h2(page.name(section.title)), .dl(.forEach(section.questions) { question in

@@ -13,14 +13,14 @@ extension ReportingOverview {
                     .thead(.tr(.th(page.text("meetings.meeting-title")), .th(page.text("parties.convention")), .th(page.text("reporting.due")),
                                .th(page.text("actions.status")), .th(page.text("reporting.my-report")))),
                     .tbody(.forEach(model.cycles) { row in
-                        .tr(.id("cycle-\(row.cycle.template)".attributeEscaped), .td(.escapedText(row.cycle.title)), .td(.escapedText(row.cycle.convention)),
+                        .tr(.id("cycle-\(row.cycle.template)".attributeEscaped), .td(PageContext.userWritten(), .escapedText(row.cycle.title)), .td(.escapedText(row.cycle.convention)),
                             .td(page.day(iso: row.cycle.dueOn)), .td(page.text("reporting.cycle-\(row.cycle.status.rawValue)")),
                             .td(myReport(page, row)))
                     }))),
                 .if(!model.published.isEmpty, .group(
                     .h2(page.text("reporting.published")),
                     .ul(.forEach(model.published) { report in
-                        .li(.a(.href(SiteURL.report(report.id).path), .escapedText("\(report.party) — \(report.cycleTitle) (v\(report.version))")))
+                        .li(.a(.href(SiteURL.report(report.id).path), .escapedText("\(report.party) — "), .span(PageContext.userWritten(), .escapedText(report.cycleTitle)), .escapedText(" (v\(report.version))")))
                     }))),
                 .if(!model.openable.isEmpty, .group(
                     .h2(page.text("reporting.open-cycle")),
