@@ -2,8 +2,8 @@
 Spanish reader sees on the pages they use most.
 
 For each language, headless Chromium opens the home page, a progress dashboard and a decision
-anonymously, and Kenya's CBD report (its overview and a section) signed in as the focal point, and
-fails on:
+anonymously, and signed in as the focal point the reporting overview and Kenya's CBD report (its
+overview, a section and its printable page), and fails on:
 
 - `<html>` without the language's `lang`, or with the wrong `dir` (Arabic alone is `rtl`);
 - an element wider than the page at 1280 px or at 360 px (a phone);

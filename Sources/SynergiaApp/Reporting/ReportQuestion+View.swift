@@ -41,8 +41,8 @@ extension ReportPage {
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
                     return .div(.class("alert"), .attribute(named: "role", value: "alert"),
                          .p(page.text("reporting.conflict", ["author": theirs.author])),
-                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(written(theirs.value), .escapedText(read(page, theirs.value)))),
-                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(written(mine), .escapedText(read(page, mine)))),
+                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(written(theirs.value), said(page, question, theirs.value))),
+                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(written(mine), said(page, question, mine))),
                          // In the section's form, the button sends its own form, which follows the section's (forms do not nest).
                          sectionForm == nil ? keepMine(page, model, question, conflict)
                              : .button(.type(.submit), .attribute(named: "form", value: "keep-\(id)"), page.text("reporting.keep-mine")),
@@ -131,6 +131,16 @@ extension ReportPage {
             switch value {
             case .shortText, .longText, .table: PageContext.userWritten()
             default: .empty
+            }
+        }
+
+        /// A value as its question says it (a number with its unit, a choice by its label), on one line.
+        static func said(_ page: PageContext, _ question: TemplateQuestion, _ value: AnswerValue) -> Node<HTML.BodyContext> {
+            switch value {
+            case .number(let number): quantity(page, number, unit: question.unit)
+            case .singleChoice(let id): .escapedText(label(page, question, id))
+            case .multipleChoice(let ids): .escapedText(ids.map { label(page, question, $0) }.joined(separator: "; "))
+            default: .escapedText(read(page, value))
             }
         }
 

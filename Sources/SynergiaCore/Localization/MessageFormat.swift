@@ -79,9 +79,14 @@ public enum MessageFormat {
                 flush()
                 parts.append(.count)
                 rest = rest[after...]
-            } else if let close = closing[mark], let part = placeholder(rest[after..<close], depth: depth) {
-                flush()
-                parts.append(part)
+            } else if let close = closing[mark] {
+                // A placeholder, or braces that are none: kept whole as text, never read again.
+                if let part = placeholder(rest[after..<close], depth: depth) {
+                    flush()
+                    parts.append(part)
+                } else {
+                    words += rest[mark...close]
+                }
                 rest = rest[rest.index(after: close)...]
             } else {
                 words.append("{")
@@ -95,10 +100,14 @@ public enum MessageFormat {
 
     /// What is inside a placeholder's braces, or nil when it is not one of the forms above.
     private static func placeholder(_ inner: Substring, depth: Int) -> Part? {
-        guard let comma = inner.firstIndex(of: ",") else {
+        // The name, read only as far as a name goes: a long brace that is no placeholder costs little.
+        let lead = inner.prefix { $0 == " " || $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard lead.endIndex == inner.endIndex || inner[lead.endIndex] == "," else { return nil }
+        guard lead.endIndex != inner.endIndex else {
             let name = inner.trimmed
             return isName(name) ? .argument(String(name)) : nil
         }
+        let comma = lead.endIndex
         let name = inner[..<comma].trimmed
         guard isName(name) else { return nil }
         let afterType = inner[inner.index(after: comma)...]

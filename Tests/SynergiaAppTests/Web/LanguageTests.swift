@@ -89,6 +89,9 @@ struct LanguagePagesTests {
         #expect(ReportPage.QuestionView.shown(russian, counted, .number(1234)).render().replacingOccurrences(of: "\u{A0}", with: " ") == "<p>1 234 документа</p>")
         #expect(ReportPage.QuestionView.shown(arabic, counted, .number(2)).render() == "<p>وثيقتان</p>")
         #expect(ReportPage.QuestionView.shown(PageContext(language: .english, catalog: catalogs[.english]), counted, .number(1)).render() == "<p>1 document</p>")
+        let french = PageContext(language: .french, catalog: catalogs[.french])
+        let conflict: Node<HTML.BodyContext> = .span(ReportPage.QuestionView.said(french, counted, .number(1234)))
+        #expect(conflict.render().replacingOccurrences(of: "\u{202F}", with: " ") == "<span>1 234 documents</span>", "a conflict says a number as its answer does")
     }
 
     @Test("an unknown page is a 404 in the person's language; under /api it is JSON")

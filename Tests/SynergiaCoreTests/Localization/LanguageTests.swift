@@ -90,6 +90,8 @@ struct LanguageTests {
         (.russian, "parties.count", "21", "21 Сторона"), (.russian, "parties.count", "3", "3 Стороны"), (.russian, "parties.count", "196", "196 Сторон"),
         (.arabic, "parties.count", "1", "طرف واحد"), (.arabic, "parties.count", "2", "طرفان"), (.arabic, "parties.count", "5", "5 أطراف"),
         (.arabic, "parties.count", "196", "196 طرفًا"), (.chinese, "parties.count", "196", "196 个缔约方"),
+        (.arabic, "package.changes", "0", "لن يؤدي تطبيق الحزمة إلى تغيير أي إجابة. ولم يُطبَّق أي شيء بعد."),
+        (.russian, "package.changes", "3", "Применение пакета изменит 3 ответа. Пока ничего не применено."),
     ])
     func spoken(language: Language, key: String, count: String, expected: String) throws {
         #expect(try Catalogs.load()[language][key, ["count": count]] == expected)

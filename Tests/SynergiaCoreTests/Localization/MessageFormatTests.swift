@@ -63,6 +63,7 @@ struct MessageFormatTests {
         #expect(seen(formats.number(1234.5)) == number)
         #expect(seen(formats.percent(0.425)) == percent)
         #expect(seen(message(language, "{n, number}", ["n": "1234.5"])) == number)
+        #expect(formats.number(-0.0) == "0" && formats.number(written: "-0.0") == "0", "no -0")
     }
 
     @Test("what is not a placeholder stays as written, and a bad argument shows, never crashes")
@@ -83,6 +84,10 @@ struct MessageFormatTests {
         #expect(MessageFormat.parse(failing).allSatisfy { if case .plural = $0 { false } else { true } })
         let stray = String(repeating: "{", count: 100_000) + "{n}"
         #expect(MessageFormat.arguments(of: stray) == ["n"])
+        let wide = String(repeating: "{", count: 50_000) + String(repeating: "}", count: 50_000)
+        #expect(MessageFormat.parse(wide) == [.words(wide)], "braces that are no placeholder stay text, read once")
+        let noOther = String(repeating: "{a, plural, one {", count: 2_000) + String(repeating: "}}", count: 2_000)
+        #expect(MessageFormat.plurals(of: noOther).isEmpty)
     }
 
     @Test("the arguments and plural branches a message uses, for the catalogs' checks")
