@@ -70,8 +70,7 @@ public struct PageContext: Sendable {
     /// A measured value as the page's language writes it (`17,5`), with its unit; isolated when
     /// it reads the other way than the page (a value in `percent` on an Arabic page).
     public func quantity<C>(_ value: Double, unit: String = "") -> Node<C> {
-        let text = unit.isEmpty ? formats.number(value) : formats.number(value) + " " + unit
-        return Bidi.needsIsolation(text, in: language) ? .element(named: "bdi", nodes: [.escapedText(text)]) : .escapedText(text)
+        code(unit.isEmpty ? formats.number(value) : formats.number(value) + " " + unit)
     }
 
     /// Text known to be in `language` (a convention's English short name, a Chinese decision's
