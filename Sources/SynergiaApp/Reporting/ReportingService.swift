@@ -99,14 +99,18 @@ public enum ReportingService {
     /// of its cycle and the report's own stored answer to `questionID` (one read).
     static func lockedReport(_ id: UUID, templates: Templates, answer questionID: String,
                              in tx: WriteContext) async throws -> (ReportModel, ReportTemplate, AnswerModel?) {
-        try await tx.lock(ReportModel.schema, where: "id", equals: id)
+        // PostgreSQL locks the report's row as it reads it (one round trip); SQLite's write
+        // transaction holds the whole database already. After waiting for the lock, PostgreSQL
+        // reads the report's newest row, but the answer as of the statement's start: a save that
+        // committed in between makes the compare-and-set write find another version, and the
+        // save is answered as the conflict it is (``lostRace``), never written over.
         guard let row = try await tx.sql.raw("""
             SELECT r.*, c.template_id AS cycle_template_id, c.template_version AS cycle_template_version,
                 a.id AS own_id, a.value AS own_value, a.version AS own_version, a.detached AS own_detached,
                 a.updated_by AS own_updated_by, a.updated_at AS own_updated_at
             FROM \(ident: ReportModel.schema) r JOIN \(ident: ReportingCycleModel.schema) c ON c.id = r.cycle_id
             LEFT JOIN \(ident: AnswerModel.schema) a ON a.report_id = r.id AND a.question_id = \(bind: questionID)
-            WHERE r.id = \(bind: id)
+            WHERE r.id = \(bind: id)\(unsafeRaw: tx.db.isPostgres ? " FOR UPDATE OF r" : "")
             """).first() else { throw Abort(.notFound) }
         let template = try templates.template(try row.decode(column: "cycle_template_id", as: String.self),
                                               version: try row.decode(column: "cycle_template_version", as: Int.self))
@@ -230,22 +234,23 @@ public enum ReportingService {
                                                                             defaultUnit: question.unit ?? "", expectedVersion: expected,
                                                                             report: reportID, by: user.email, in: tx)
             else { return try await lostRace(value, question, report, in: tx) }
+            try await AnswerStore.keepHistory(party: party, report: reportID, question: questionID, element: question.element, json: json,
+                                              version: written, by: user.email, in: tx)
             (version, subject, stateHash) = (written, .series(party: party, indicator: indicator), nil)
         } else if let element = question.element, !detached {
             let stored = try await AnswerStore.elementVersion(party: party, element: element, on: tx.sql)
             let expected = current?.revision.version ?? stored ?? 0
-            guard let written = try await AnswerStore.writeElement(party: party, element: element, json: json, report: reportID,
-                                                                   expectedVersion: expected, by: user.email, in: tx)
+            let history = AnswerStore.History(party: party, report: reportID, question: questionID, element: element)
+            guard let written = try await AnswerStore.writeElement(json: json, expectedVersion: expected, by: user.email, history: history, in: tx)
             else { return try await lostRace(value, question, report, in: tx) }
             (version, subject, stateHash) = (written.version, .element(party: party, element: element), try AuditedState.hash(written))
         } else {
-            guard let written = try await AnswerStore.writeOwn(report: reportID, question: questionID, json: json, detached: detached,
-                                                               expectedVersion: current?.revision.version ?? ownVersion ?? 0, by: user.email, in: tx)
+            let history = AnswerStore.History(party: party, report: reportID, question: questionID, element: question.element)
+            guard let written = try await AnswerStore.writeOwn(json: json, detached: detached, expectedVersion: current?.revision.version ?? ownVersion ?? 0,
+                                                               by: user.email, history: history, in: tx)
             else { return try await lostRace(value, question, report, in: tx) }
             (version, subject, stateHash) = (written.version, .answer(report: reportID, question: questionID), try AuditedState.hash(written))
         }
-        try await AnswerStore.keepHistory(party: party, report: reportID, question: questionID, element: question.element, json: json,
-                                          version: version, by: user.email, in: tx)
         try await AuditLog.record(tx, actor: user.email, action: "answer.saved", subject: subject,
                                   before: current.map { encode($0.revision.value) }, after: json, stateHash: stateHash)
         let isSeries = if case .series = subject { true } else { false }
