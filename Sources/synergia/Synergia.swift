@@ -16,4 +16,10 @@ struct Synergia: AsyncParsableCommand {
         """,
         subcommands: [Serve.self, Migrate.self, UserCommand.self, Seed.self, Backup.self, Decisions.self, Audit.self, Search.self, Routes.self]
     )
+
+    /// The event loops run the program's async code (``EventLoopExecutor``), then the command.
+    static func main() async {
+        EventLoopExecutor.install()
+        await main(nil)
+    }
 }

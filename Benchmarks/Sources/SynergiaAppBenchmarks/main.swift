@@ -105,6 +105,8 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) {
 @main
 struct AppBenchmarks {
     static func main() async throws {
+        // As `synergia` does (SYNERGIA_SWIFT_EXECUTOR=1 measures Swift's own pool instead).
+        EventLoopExecutor.install()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
