@@ -14,13 +14,16 @@ final class GenerationReader: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    /// Reads under way at once, at most. One: a request that comes while a read is running waits
-    /// for it to end and joins the next. (Two or more let it start the next at once, half a round
-    /// trip sooner on average, for more reads; measured under load, one read at a time served the
-    /// signed-in `/healthz` better on both databases: BENCHMARKS.md.)
+    /// Reads under way at once, at most. Two: a request that comes while one read is running
+    /// starts the next at once instead of waiting for it to end. (With one, each request waited
+    /// half a read on average before its own began. On Swift's own thread pool one read at a time
+    /// measured better; since the event loops run the requests (``EventLoopExecutor``), the reads'
+    /// answers queue behind the requests on the same loops, and on PostgreSQL a signed-in
+    /// `/healthz` went from 50 % of the anonymous one with one read to 62–71 % with two:
+    /// BENCHMARKS.md, issue 12, fifth pass.)
     private let concurrentReads: Int
 
-    init(concurrentReads: Int = 1) {
+    init(concurrentReads: Int = 2) {
         precondition(concurrentReads >= 1, "a reader with no read to run would keep every request waiting")
         self.concurrentReads = concurrentReads
     }
