@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import NIOConcurrencyHelpers
 import SynergiaCore
 import Vapor
 
@@ -102,7 +103,7 @@ public enum AccountService {
             return .rateLimited(seconds: max(1, seconds))
         }
         let user = try await UserModel.query(on: db).filter(\.$email == email).first()
-        let hash = user?.passwordHash ?? dummyHash
+        let hash = if let user { user.passwordHash } else { try await dummyHash(hasher) }
         let matches = (try? await hasher.verify(password, created: hash).get()) ?? false
         guard let user, matches else {
             try await SignInThrottle.failed(email: email, on: db, now: now)
@@ -168,8 +169,18 @@ public enum AccountService {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
-    /// A bcrypt hash of a random string, verified against when the email is unknown.
-    static let dummyHash: String = (try? Bcrypt.hash(UUID().uuidString, cost: 12)) ?? ""
+    /// A bcrypt hash of a random string, verified against when the email is unknown: made once,
+    /// by `hasher` on the thread pool (a quarter of a second of bcrypt would hold up an event loop).
+    static func dummyHash(_ hasher: AsyncPasswordHasher) async throws -> String {
+        if let made = madeDummyHash.withLockedValue({ $0 }) { return made }
+        let made = try await hasher.hash(UUID().uuidString).get()
+        return madeDummyHash.withLockedValue { kept in
+            if kept == nil { kept = made }
+            return kept ?? made
+        }
+    }
+
+    private static let madeDummyHash = NIOLockedValueBox<String?>(nil)
 }
 
 extension String {

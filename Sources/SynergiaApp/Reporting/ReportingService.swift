@@ -99,18 +99,17 @@ public enum ReportingService {
     /// of its cycle and the report's own stored answer to `questionID` (one read).
     static func lockedReport(_ id: UUID, templates: Templates, answer questionID: String,
                              in tx: WriteContext) async throws -> (ReportModel, ReportTemplate, AnswerModel?) {
-        // PostgreSQL locks the report's row as it reads it (one round trip); SQLite's write
-        // transaction holds the whole database already. After waiting for the lock, PostgreSQL
-        // reads the report's newest row, but the answer as of the statement's start: a save that
-        // committed in between makes the compare-and-set write find another version, and the
-        // save is answered as the conflict it is (``lostRace``), never written over.
+        // Locked first, read after, in a statement of its own: read in the locking statement,
+        // the joined answer would be as of that statement's start (READ COMMITTED), before a
+        // detach or save that committed while it waited for the lock.
+        try await tx.lock(ReportModel.schema, where: "id", equals: id)
         guard let row = try await tx.sql.raw("""
             SELECT r.*, c.template_id AS cycle_template_id, c.template_version AS cycle_template_version,
                 a.id AS own_id, a.value AS own_value, a.version AS own_version, a.detached AS own_detached,
                 a.updated_by AS own_updated_by, a.updated_at AS own_updated_at
             FROM \(ident: ReportModel.schema) r JOIN \(ident: ReportingCycleModel.schema) c ON c.id = r.cycle_id
             LEFT JOIN \(ident: AnswerModel.schema) a ON a.report_id = r.id AND a.question_id = \(bind: questionID)
-            WHERE r.id = \(bind: id)\(unsafeRaw: tx.db.isPostgres ? " FOR UPDATE OF r" : "")
+            WHERE r.id = \(bind: id)
             """).first() else { throw Abort(.notFound) }
         let template = try templates.template(try row.decode(column: "cycle_template_id", as: String.self),
                                               version: try row.decode(column: "cycle_template_version", as: Int.self))

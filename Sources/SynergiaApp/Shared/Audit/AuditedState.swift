@@ -88,14 +88,12 @@ enum AuditedState {
     /// What the log checks of a report's own answer (as a write returns it or a read finds it).
     struct AnswerRow: Codable, Sendable {
         static let columns = ["value", "version", "detached", "updated_by"]
-        static var returned: [any SQLExpression] { columns.map { SQLIdentifier($0) } }
         var value: String; var version: Int; var detached: Bool; var updated_by: String
     }
 
     /// What the log checks of a Party's shared element value.
     struct ElementRow: Codable, Sendable {
         static let columns = ["value", "version", "source_report_id", "updated_by"]
-        static var returned: [any SQLExpression] { columns.map { SQLIdentifier($0) } }
         var value: String; var version: Int; var source_report_id: UUID; var updated_by: String
     }
 
