@@ -48,24 +48,39 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         guard request.url.path.hasPrefix("/api/") else { return }
         let digest = APITokenModel.digest(bearer.token)
-        // One indexed read of the token joined to its account (no copy in memory: a revoked
-        // token is refused at its next request, in every process).
+        // A token found current is kept under the generations read after this request arrived:
+        // a revocation or a change of its account in any process moves them on, so it is refused
+        // or seen changed at its next request, as a session is (``SessionCache``). Read before
+        // the token, so a revocation after that read is never kept as current.
+        let cache = request.application.synergia.apiTokenCache
+        let generations = try await request.generations()
+        let now = Date()
+        if let kept = cache.entry(digest, at: generations, now: now) {
+            request.apiTokenUser = kept.account.copy()
+            return
+        }
+        // One indexed read of the token joined to its account.
         guard let row = try await request.db.sql.raw("""
             SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at
             FROM \(ident: APITokenModel.schema) t JOIN \(ident: UserModel.schema) u ON u.id = t.user_id
             WHERE t.token_sha256 = \(bind: digest)
             """).first() else { return }
         let tokenID = try row.decode(column: "token_id", as: UUID.self)
-        let lastUsedAt = try row.decode(column: "token_last_used_at", as: Date?.self)
-        // Noted at most every ten minutes: a read, not a write, for most requests.
-        if (lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
+        var lastUsedAt = try row.decode(column: "token_last_used_at", as: Date?.self) ?? .distantPast
+        // Noted at most every ten minutes (``SessionStore/touchInterval``, after which a kept
+        // token is read again): a read, not a write, for most requests.
+        if now.timeIntervalSince(lastUsedAt) > SessionStore.touchInterval {
             try await request.db.write { tx in
-                try await tx.sql.update(APITokenModel.schema).set("last_used_at", to: Date()).where("id", .equal, tokenID).run()
+                try await tx.sql.update(APITokenModel.schema).set("last_used_at", to: now).where("id", .equal, tokenID).run()
             }
+            lastUsedAt = now
         }
         // Not `auth.login`: that would also put the account in the session and hand back a
         // session cookie, which outlives the token. The token authorizes this request only.
-        request.apiTokenUser = try row.decode(fluentModel: UserModel.self)
+        let user = try row.decode(fluentModel: UserModel.self)
+        cache.keep(digest, .init(account: user.copy(), sessionID: tokenID, createdAt: now, lastSeenAt: lastUsedAt, expiresAt: .distantFuture,
+                                 generations: generations))
+        request.apiTokenUser = user
     }
 }
 

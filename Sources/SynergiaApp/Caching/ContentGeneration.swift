@@ -29,7 +29,9 @@ enum ContentGeneration {
     /// Tables no public page or API reads: the workspace's (``PrivateGenerations/workspaceTables``,
     /// which move the workspace generation on), sessions (which move the session generation
     /// on), and those no cached answer depends on.
-    static var privateTables: [String] { PrivateGenerations.workspaceTables + PrivateGenerations.unwatchedTables + [PrivateGenerations.sessionTable] }
+    static var privateTables: [String] {
+        PrivateGenerations.workspaceTables + PrivateGenerations.unwatchedTables + [PrivateGenerations.sessionTable, PrivateGenerations.tokenTable]
+    }
 
     /// The current generation.
     static func current(on db: any Database) async throws -> Int64 {

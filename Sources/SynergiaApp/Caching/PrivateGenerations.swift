@@ -16,6 +16,9 @@ import Vapor
 enum PrivateGenerations {
     static let table = "private_generations"
     static let sessionTable = SessionStore.table
+    /// API tokens: a revoked or reassigned token moves `sessions` on, as an ended session does
+    /// (``AddAPITokenGenerationTriggers``), so a token found current may be kept in memory.
+    static let tokenTable = APITokenModel.schema
 
     /// The workspace's tables: every write to one of them moves `workspace` on.
     /// (A kept report page reads these three; add a table here before a kept page reads it.)
@@ -23,13 +26,12 @@ enum PrivateGenerations {
     /// Workspace tables made by migrations that run after ``CreatePrivateGenerations``; each adds its own trigger.
     static let laterWorkspaceTables = ["report_visits"]
 
-    /// Tables nothing kept in memory reads: sign-in limits, API tokens (checked on every
-    /// request), the outbox, the audit chain, PDFs, import staging, answer history (shown on its
+    /// Tables nothing kept in memory reads: sign-in limits, the outbox, the audit chain, PDFs, import staging, answer history (shown on its
     /// own pages, never kept), saved searches (read by their owner's page and the e-mails, never kept),
     /// Fluent's own, the generations themselves, and the search index's digests and
     /// SQLite's FTS5 tables (written only beside `search_entries`, which is public).
     static let unwatchedTables = [
-        "sign_in_throttle", "sign_in_failures", "api_tokens", "notifications", "audit_log", "audit_head", "report_pdfs",
+        "sign_in_throttle", "sign_in_failures", "notifications", "audit_log", "audit_head", "report_pdfs",
         "indicator_import_rows", "answer_history", "_fluent_migrations", "_fluent_sessions", "_fluent_enums",
         ContentGeneration.table, table, SearchIndex.sources, SavedSearchModel.schema,
     ] + CreateSearchIndex.sqliteShadowTables
@@ -40,6 +42,9 @@ enum PrivateGenerations {
         NEW.token_sha256 <> OLD.token_sha256 OR NEW.user_id <> OLD.user_id OR NEW.epoch <> OLD.epoch \
         OR NEW.created_at <> OLD.created_at OR NEW.expires_at < OLD.expires_at
         """
+
+    /// The API token columns whose change makes it another token (`last_used_at`, `name` do not).
+    static let tokenChange = "NEW.token_sha256 <> OLD.token_sha256 OR NEW.user_id <> OLD.user_id"
 }
 
 /// The three generations, read together.
@@ -179,5 +184,29 @@ struct CreatePrivateGenerations: AsyncMigration {
                                          postgresTriggers: ["private_generation_insert_update_delete", "private_generation_delete",
                                                             "private_generation_update", "private_generation_truncate"],
                                          on: database)
+    }
+}
+
+/// Moves `sessions` on when an API token is revoked (deleted) or made another's, so that
+/// ``APITokenAuthenticator`` may keep a token found current under the generations.
+struct AddAPITokenGenerationTriggers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await CreatePrivateGenerations.addTrigger(on: PrivateGenerations.tokenTable, events: ["DELETE"], generation: "sessions", on: database)
+        try await CreatePrivateGenerations.addTrigger(on: PrivateGenerations.tokenTable, events: ["UPDATE"], when: PrivateGenerations.tokenChange,
+                                                      generation: "sessions", on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database.sql
+        let table = PrivateGenerations.tokenTable
+        if database.isPostgres {
+            for name in ["private_generation_delete", "private_generation_update", "private_generation_truncate"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(ident: name) ON \(ident: table)").run()
+            }
+        } else {
+            for event in ["delete", "update"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "private_generation_\(table)_\(event)")").run()
+            }
+        }
     }
 }

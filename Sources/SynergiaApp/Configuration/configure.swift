@@ -64,6 +64,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateSavedSearches())
     app.migrations.add(AddDecisionListIndexes())
     app.migrations.add(CreateReportVisits())
+    app.migrations.add(AddAPITokenGenerationTriggers())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -29,6 +29,8 @@ public struct SynergiaContext: Sendable {
     let generations = GenerationReader()
     /// Current sessions, kept while no session has ended and no account changed.
     let sessionCache = SessionCache()
+    /// API tokens found current, kept as sessions are (a token is a session that never expires).
+    let apiTokenCache = SessionCache()
     /// Signed-in readers' report pages, kept while nothing they show changed.
     let workspacePages = WorkspacePageCache()
 }

@@ -84,6 +84,28 @@ struct WriteAPITests {
         }
     }
 
+    @Test("a token kept in memory is refused at once when another process revokes it, and its account's change is seen at once")
+    func keptTokenRevokedElsewhere() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let client = try await APIClient.forUser(app, "fp@example.org")
+            struct Me: Decodable { var role: String }
+            for _ in 0..<2 { #expect(try await client.send(.GET, "/api/v1/me").json(Me.self).role == "focal-point") }
+            #expect(app.synergia.apiTokenCache.count == 1, "the token is kept after its first request")
+
+            // Behind this server's back, as `synergia` on the command line or another server would.
+            try await app.db.sql.raw("UPDATE users SET role = 'contributor' WHERE email = 'fp@example.org'").run()
+            #expect(try await client.send(.GET, "/api/v1/me").json(Me.self).role == "contributor")
+            // Using it again (a kept token's last use is written at most every ten minutes) does not make it another token.
+            try await app.db.sql.raw("UPDATE api_tokens SET last_used_at = \(bind: Date())").run()
+            #expect(try await client.send(.GET, "/api/v1/me").status == .ok)
+            try await app.db.sql.raw("DELETE FROM api_tokens").run()
+            #expect(try await client.send(.GET, "/api/v1/me").status == .unauthorized)
+            #expect(try await client.send(.PUT, "/api/v1/reports/\(UUID())/answers/cbd-7nr.s3.q2",
+                                          json: #"{"value":{"type":"number","value":1},"baseVersion":0}"#).status == .unauthorized)
+        }
+    }
+
     @Test("a report through the API: start, save, conflict, bad input refused, workflow to the receipt, locked after")
     func reportFlow() async throws {
         try await withSynergia { app in

@@ -88,7 +88,7 @@ struct WorkspacePageCacheTests {
                 ? sql.raw("SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'private_generation_%'")
                 : sql.raw("SELECT DISTINCT tbl_name AS name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'private_generation_%'"))
                 .all(decoding: Name.self).map(\.name)
-            #expect(Set(triggered) == Set(PrivateGenerations.workspaceTables + [PrivateGenerations.sessionTable]))
+            #expect(Set(triggered) == Set(PrivateGenerations.workspaceTables + [PrivateGenerations.sessionTable, PrivateGenerations.tokenTable]))
 
             let report = try await startKenyaCBDReport(app)
             let start = try await Generations.current(on: app.db)
