@@ -78,7 +78,8 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
         // Not `auth.login`: that would also put the account in the session and hand back a
         // session cookie, which outlives the token. The token authorizes this request only.
         let user = try row.decode(fluentModel: UserModel.self)
-        cache.keep(digest, .init(account: user.copy(), sessionID: tokenID, createdAt: now, lastSeenAt: lastUsedAt, expiresAt: .distantFuture,
+        // (A last use in the future, by a process whose clock is ahead, counts as now.)
+        cache.keep(digest, .init(account: user.copy(), sessionID: tokenID, createdAt: now, lastSeenAt: min(lastUsedAt, now), expiresAt: .distantFuture,
                                  generations: generations))
         request.apiTokenUser = user
     }

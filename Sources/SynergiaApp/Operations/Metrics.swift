@@ -32,10 +32,12 @@ enum SynergiaMetrics {
             .first(decoding: Row.self)?.n ?? 0
         registry.makeGauge(name: "synergia_notification_outbox_depth", labels: [], help: "Notifications not yet delivered")
             .set(Double(queued))
-        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "sessions")], help: "Sessions and report pages held for signed-in readers")
+        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "sessions")], help: "Sessions, API tokens and report pages held for signed-in readers")
             .set(Double(app.synergia.sessionCache.count))
-        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "report_pages")], help: "Sessions and report pages held for signed-in readers")
+        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "report_pages")], help: "Sessions, API tokens and report pages held for signed-in readers")
             .set(Double(app.synergia.workspacePages.count))
+        registry.makeGauge(name: "synergia_signed_in_cache_entries", labels: [("cache", "api_tokens")], help: "Sessions, API tokens and report pages held for signed-in readers")
+            .set(Double(app.synergia.apiTokenCache.count))
         if db.isPostgres {
             // The connections to this database as PostgreSQL counts them (every Synergia process's
             // pools, and any other client the role may see): in use (active or in a transaction) or idle.
