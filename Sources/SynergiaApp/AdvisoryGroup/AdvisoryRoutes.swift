@@ -49,8 +49,7 @@ struct AdvisoryRoutes: RouteCollection {
     /// The end of the given day (UTC): a deadline of 2026-12-31 accepts nominations all that day.
     static func parseDay(_ text: String) -> Date? {
         guard ISODate.isValid(text) else { return nil }
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: "\(text)T23:59:59Z")
+        return RFC3339.parse("\(text)T23:59:59Z")
     }
 
     struct NominationForm: Content { var candidateName: String?; var expertise: String?; var languages: String?; var cv: String? }

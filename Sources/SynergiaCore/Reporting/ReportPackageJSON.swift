@@ -75,13 +75,7 @@ extension ReportPackage {
     }
 }
 
-/// Timestamps in packages: ISO 8601 UTC, with or without milliseconds.
+/// Timestamps in packages: RFC 3339, with or without a fraction of a second.
 enum PackageTimestamp {
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
+    static func parse(_ text: String) -> Date? { RFC3339.parse(text) }
 }

@@ -46,3 +46,33 @@ struct ReportPackageFuzzRegressionTests {
         #expect(package.answers["demo.s1.q1"] == PackageAnswer(value: .shortText("索 絽"), version: 1))
     }
 }
+
+/// An exported-at time with a sixty-digit fraction: Foundation's ISO 8601 reader handed it to
+/// ICU, which divided by zero and stopped the process. The package is refused, with its line.
+@Suite("Offline package: a timestamp ICU could not read")
+struct ReportPackageTimestampRegressionTests {
+    @Test func longFractionIsRefusedWithoutCrashing() {
+        let csv = """
+            question_id,section,type,title,value,version
+            @template,,,,demo,
+            @template-version,,,,1,
+            @party,,,,KE,
+            @convention,,,,CBD,
+            @exported-at,,,,2026-11-25T13:40:00.2500000000000000000000000000000000000000000000000000000000000Z,
+            demo.s1.q1,demo.s1,shortText,Focal point,x,1
+
+            """
+        let problems = ReportPackage.parseCSV(csv, expecting: ReportPackageFuzzRegressionTests.expected).problems
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 6)
+        #expect(problems.first?.kind == .malformed("@exported-at is not an ISO 8601 timestamp"))
+    }
+
+    @Test func longFractionInJSONIsRefusedWithoutCrashing() {
+        let json = #"{"template": "demo", "templateVersion": 1, "party": "KE", "convention": "CBD", "# +
+            #""exportedAt": "2026-11-25T13:40:00.250000000000000000000000000000000000000000000000000000000Z", "# +
+            #""answers": {"demo.s1.q1": {"value": {"type": "shortText", "value": "x"}, "version": 1}}}"#
+        let problems = ReportPackage.parseJSON(Data(json.utf8), expecting: ReportPackageFuzzRegressionTests.expected).problems
+        #expect(problems.map(\.kind) == [.malformed("exportedAt is not an ISO 8601 timestamp")])
+    }
+}
