@@ -28,6 +28,13 @@ struct WriteAPI: RouteCollection {
 
     struct AssignmentInput: Content { var section: String; var assignee: String }
 
+    /// The language an API client names for what it writes (`Accept-Language` or `lang`); nil when it names none,
+    /// so a text is not recorded in a language nobody said.
+    static func namedLanguage(_ req: Request) -> Language? {
+        if let code = req.queryValues["lang"], let language = Language(code: code) { return language }
+        return req.headers.first(name: .acceptLanguage).flatMap(LanguageNegotiation.best(acceptLanguage:))
+    }
+
     @Sendable static func assign(req: Request) async throws -> HTTPStatus {
         let user = try req.requireAPIUser()
         let input = try req.content.decode(AssignmentInput.self)
@@ -142,8 +149,10 @@ struct WriteAPI: RouteCollection {
         let reportID = try req.idParameter("report")
         let questionID = try req.textParameter("question")
         let input = try req.content.decode(AnswerInput.self)
+        // A text whose language neither the value nor the answer before says is in the language the client names.
         let saved = try await ReportingService.save(input.value, question: questionID, baseVersion: input.baseVersion, report: reportID,
-                                                    templates: req.application.synergia.templates, by: user, on: req.db)
+                                                    templates: req.application.synergia.templates, by: user,
+                                                    writtenIn: namedLanguage(req), on: req.db)
         switch saved {
         case .conflict(let mine, let theirs):
             return try await ConflictDTO(conflict: true, mine: mine,
@@ -203,15 +212,18 @@ struct WriteAPI: RouteCollection {
         return try await report(req, try await loaded(amended, req), by: user).encodeResponse(status: .created, for: req)
     }
 
-    struct CommentInput: Content { var text: String }
-    struct CommentDTO: Content { var id: UUID; var question: String; var author: String; var text: String }
+    struct CommentInput: Content { var text: String; var language: Language? }
+    struct CommentDTO: Content { var id: UUID; var question: String; var author: String; var text: String; var language: String? }
 
     @Sendable static func comment(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        let comment = try await CollaborationService.addComment(try req.content.decode(CommentInput.self).text, question: try req.textParameter("question"),
+        let input = try req.content.decode(CommentInput.self)
+        let comment = try await CollaborationService.addComment(input.text, question: try req.textParameter("question"),
                                                                 report: try req.idParameter("report"),
-                                                                templates: req.application.synergia.templates, by: user, on: req.db)
-        return try await CommentDTO(id: try comment.requireID(), question: comment.questionID, author: comment.author, text: comment.text)
+                                                                templates: req.application.synergia.templates, by: user,
+                                                                writtenIn: input.language ?? WriteAPI.namedLanguage(req), on: req.db)
+        return try await CommentDTO(id: try comment.requireID(), question: comment.questionID, author: comment.author, text: comment.text,
+                                    language: comment.language)
             .encodeResponse(status: .created, for: req)
     }
 

@@ -65,6 +65,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddDecisionListIndexes())
     app.migrations.add(CreateReportVisits())
     app.migrations.add(AddAPITokenGenerationTriggers())
+    app.migrations.add(AddCommentLanguage())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

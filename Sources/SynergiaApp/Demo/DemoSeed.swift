@@ -53,6 +53,18 @@ public enum DemoSeed {
         return created
     }
 
+    /// A generated answer marked as demo content: "DEMO — " before a text and each of its translations.
+    static func demo(_ value: AnswerValue) -> AnswerValue {
+        func marked(_ text: WrittenText) -> WrittenText {
+            WrittenText("DEMO — " + text.text, language: text.language, translations: text.translations?.mapValues { "DEMO — " + $0 })
+        }
+        switch value {
+        case .shortText(let text): return .shortText(marked(text))
+        case .longText(let text): return .longText(marked(text))
+        default: return value
+        }
+    }
+
     /// Kenya's Ramsar report, started by its demo focal point, with a DEMO draft of every
     /// required answer (those shared with the CBD report, such as the focal point, show there as
     /// reused), so the report can be taken to submission.
@@ -66,14 +78,9 @@ public enum DemoSeed {
         let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
         var random = DemoRandom(seed: 2026)
         for question in template.questions where question.required && question.indicator == nil {
-            var value = ScaleDemoAnswers.answer(for: question, random: &random)
-            switch value {
-            case .shortText(let text): value = .shortText("DEMO — \(text)")
-            case .longText(let text): value = .longText("DEMO — \(text)")
-            default: break
-            }
+            let value = demo(ScaleDemoAnswers.answer(for: question, random: &random))
             _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
-                                                by: focalPoint, on: db)
+                                                by: focalPoint, writtenIn: .english, on: db)
         }
     }
 
@@ -128,17 +135,13 @@ public enum DemoSeed {
         let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
         var random = DemoRandom(seed: 2018)
         for question in template.questions where question.required {
-            var value = ScaleDemoAnswers.answer(for: question, random: &random)
-            switch value {
-            case .shortText(let text): value = .shortText("DEMO — \(text)")
-            case .longText(let text): value = .longText("DEMO — \(text)")
-            default: break
-            }
+            // Its narratives in English, French and Spanish: a reader in either sees their own.
+            let value = demo(ScaleDemoAnswers.answer(for: question, random: &random, translated: true))
             // A value shared with the other reports may be there already; then it stays.
             let current = try await ReportingService.answer(to: question, of: report, on: db)
             guard current == nil else { continue }
             _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
-                                                by: focalPoint, on: db)
+                                                by: focalPoint, writtenIn: .english, on: db)
         }
         // Submitted, then published by the secretariat: its answers are public (and found by search).
         for step in [ReportStatus.inReview, .approved, .submitted, .published] {

@@ -34,7 +34,7 @@ enum ProgressFromReports {
             guard let target = question.target, case .progressAssessment(let rating)? = answers[question.id]?.revision.value else { continue }
             let narrative = template.questions.first { $0.target == target && $0.type == .longText }
                 .flatMap { answers[$0.id]?.revision.value }
-                .flatMap { value -> String? in if case .longText(let text) = value { return text }; return nil } ?? ""
+                .flatMap { value -> String? in if case .longText(let written) = value { return written.text }; return nil } ?? ""
             let row = try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == report.partyCode)
                 .filter(\.$framework == target.framework).filter(\.$target == target.code).filter(\.$cycle == year).first()
                 ?? ProgressAssessmentModel()

@@ -8,8 +8,9 @@ enum AnswerForm {
     static func parse(_ question: TemplateQuestion, value raw: String?, values: [String]) -> Result<AnswerValue, Refusal> {
         let text = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         switch question.type {
-        case .shortText: return .success(.shortText(text))
-        case .longText: return .success(.longText(raw ?? ""))
+        // A text's language and translations are not in this form: the save keeps them.
+        case .shortText: return .success(.shortText(WrittenText(text)))
+        case .longText: return .success(.longText(WrittenText(raw ?? "")))
         case .yesNo:
             switch text { case "yes": return .success(.yesNo(true)); case "no": return .success(.yesNo(false))
             default: return .failure(Refusal("error.answer.wrong-type")) }
@@ -72,7 +73,8 @@ enum AnswerForm {
     /// The value as the form shows it for editing.
     static func formText(_ value: AnswerValue) -> String {
         switch value {
-        case .shortText(let s), .longText(let s), .singleChoice(let s), .date(let s): return s
+        case .shortText(let written), .longText(let written): return written.text
+        case .singleChoice(let s), .date(let s): return s
         case .yesNo(let b): return b ? "yes" : "no"
         case .multipleChoice(let ids): return ids.joined(separator: ", ")
         case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)

@@ -9,6 +9,9 @@ public final class QuestionCommentModel: Model, @unchecked Sendable {
     @Field(key: "question_id") public var questionID: String
     @Field(key: "author") public var author: String
     @Field(key: "text") public var text: String
+    /// The language the comment was written in (the page's or the client's); nil for comments
+    /// written before Synergia recorded it.
+    @OptionalField(key: "language") public var language: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     public init() {}
 }
@@ -47,5 +50,16 @@ struct CreateCollaborationTables: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(SectionAssignmentModel.schema).delete()
         try await database.schema(QuestionCommentModel.schema).delete()
+    }
+}
+
+/// Each comment knows its language (issue 13): a column, empty for the comments written before.
+struct AddCommentLanguage: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(QuestionCommentModel.schema).field("language", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(QuestionCommentModel.schema).deleteField("language").update()
     }
 }

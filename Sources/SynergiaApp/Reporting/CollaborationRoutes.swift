@@ -29,7 +29,7 @@ struct CollaborationRoutes: RouteCollection {
         let user = try req.requireUser()
         let reportID = try req.idParameter("report")
         try await CollaborationService.addComment(try req.content.get(String.self, at: "text"), question: questionID, report: reportID,
-                                                  templates: req.application.synergia.templates, by: user, on: req.db)
+                                                  templates: req.application.synergia.templates, by: user, writtenIn: req.language, on: req.db)
         // Back to the question on its section's page (of the report's own template version), where the comment now shows.
         return req.redirect(to: ReportingRoutes.afterSave(try await ReportAccess.readable(req), question: questionID))
     }

@@ -37,7 +37,7 @@ enum CollaborationService {
     /// not submitted.
     @discardableResult
     static func addComment(_ text: String, question questionID: String, report reportID: UUID, templates: ReportingService.Templates,
-                           by user: UserModel, on db: any Database) async throws -> QuestionCommentModel {
+                           by user: UserModel, writtenIn language: Language? = nil, on db: any Database) async throws -> QuestionCommentModel {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw Refusal("error.comment.empty") }
         return try await db.write { tx in
@@ -51,6 +51,7 @@ enum CollaborationService {
             comment.questionID = questionID
             comment.author = user.email
             comment.text = String(text.prefix(10_000))
+            comment.language = language?.code
             try await comment.create(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "comment.added", subject: .comment(try comment.requireID()))
             return comment

@@ -22,7 +22,7 @@ extension ReportPage.View {
                                 page.name(question.title))),
                          .ul(.class("comments"), .forEach(comments[question.id] ?? []) { comment in
                              .li(.strong(.escapedText(comment.author)), .unwrap(comment.createdAt) { .group(.escapedText(" · "), page.time($0)) },
-                                 .escapedText(": "), .span(PageContext.userWritten(), .escapedText(comment.text)))
+                                 .escapedText(": "), .span(ReportPage.QuestionView.attributes(page, comment), .escapedText(comment.text)))
                          }))
             },
             .if(model.actions.canComment, .form(.method(.post), .action(SiteURL.reportComments(model.id).path), Layout.csrfField(page),

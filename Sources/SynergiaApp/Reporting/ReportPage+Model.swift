@@ -90,7 +90,11 @@ extension ReportPage {
 
         struct Version: Content, Equatable, Sendable { var id: UUID; var version: Int; var status: ReportStatus }
 
-        struct Comment: Content, Equatable, Sendable { var question: String; var author: String; var text: String; var createdAt: Date? }
+        struct Comment: Content, Equatable, Sendable {
+            var question: String; var author: String; var text: String; var createdAt: Date?
+            /// The language it was written in; nil: not recorded.
+            var language: Language? = nil
+        }
 
         struct Linked: Content, Sendable {
             /// `FRAMEWORK/CODE` of the linked target.

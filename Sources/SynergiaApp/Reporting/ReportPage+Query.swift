@@ -48,7 +48,8 @@ extension ReportPage {
                              mayReadInternal: mayReadInternal, by: actor),
             versions: try versions.map { .init(id: try $0.requireID(), version: $0.version, status: $0.status) },
             assignments: mayReadInternal ? try await CollaborationService.assignments(of: loaded.id, on: db) : [:],
-            comments: comments.map { .init(question: $0.questionID, author: $0.author, text: $0.text, createdAt: $0.createdAt) },
+            comments: comments.map { .init(question: $0.questionID, author: $0.author, text: $0.text, createdAt: $0.createdAt,
+                                           language: $0.language.flatMap(Language.init(rawValue:))) },
             linked: linked.mapValues { links in
                 links.map { link in
                     .init(target: link.target, relation: link.relation, answers: link.answers.map {

@@ -34,6 +34,7 @@ extension ReportPage {
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitles?.resolved(in: page.language).text ?? answer.reusedFromTitle ?? "", "author": answer.author]))
                         },
                         .if(answer.detached, .p(.class("note"), page.text("reporting.detached"))),
+                        languagesLink(page, model, question, answer),
                         // A submitted version shows its answers as submitted: no one changed them since (its receipt says when).
                         .if(model.actions.seesWork && !answer.author.isEmpty, changeNote(page, answer)))
                 },
@@ -41,8 +42,8 @@ extension ReportPage {
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
                     return .div(.class("alert"), .attribute(named: "role", value: "alert"),
                          .p(page.text("reporting.conflict", ["author": theirs.author])),
-                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(written(theirs.value), said(page, question, theirs.value))),
-                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(written(mine), said(page, question, mine))),
+                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(written(page, theirs.value), said(page, question, theirs.value))),
+                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(written(page, mine), said(page, question, mine))),
                          // In the section's form, the button sends its own form, which follows the section's (forms do not nest).
                          sectionForm == nil ? keepMine(page, model, question, conflict)
                              : .button(.type(.submit), .attribute(named: "form", value: "keep-\(id)"), page.text("reporting.keep-mine")),
@@ -64,8 +65,19 @@ extension ReportPage {
                     .if(detachable(question, answer), sectionForm == nil ? detach(page, model, question)
                         : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
-                    .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(PageContext.userWritten(), .escapedText(comment.text)))
+                    .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(attributes(page, comment), .escapedText(comment.text)))
                 })))
+        }
+
+        /// "Languages of this answer (French, English)": to an editor under every written answer, to a
+        /// reader under one that has translations (``AnswerLanguages``).
+        static func languagesLink(_ page: PageContext, _ model: Model, _ question: TemplateQuestion, _ answer: Model.Answer) -> Node<HTML.BodyContext> {
+            guard AnswerLanguages.isWritten(question), let written = answer.value.writtenText,
+                  model.actions.canEdit || written.translations != nil else { return .empty }
+            let languages = written.languages
+            return .p(.class("note"), .a(.class("languages-link"), .href(SiteURL.reportAnswerLanguages(model.id, question: question.id).path),
+                                         page.text("report.languages-title")),
+                      .if(!languages.isEmpty, .escapedText(" (" + languages.map(page.formats.languageName).joined(separator: ", ") + ")")))
         }
 
         /// The forms a question's buttons send from inside a section's form: "Keep mine" after a
@@ -97,18 +109,44 @@ extension ReportPage {
 
         /// An answer as read: a narrative as formatted text (``SafeMarkdown``), a choice, yes or no
         /// or a rating by its label in the reader's language, anything else as written, with the
-        /// question's unit.
+        /// question's unit. A text is shown in the reader's language when it was written or
+        /// translated into it, else as written, with a note saying which it is (``languageNote(_:_:)``).
         static func shown(_ page: PageContext, _ question: TemplateQuestion, _ value: AnswerValue, class name: String? = nil) -> Node<HTML.BodyContext> {
             let text: String
             switch value {
-            case .longText(let markdown):
-                return .div(.class(name.map { "\($0) md" } ?? "md"), written(value), .raw(SafeMarkdown.html(markdown)))
+            case .longText(let written):
+                let version = written.shown(to: page.language)
+                return .group(.div(.class(name.map { "\($0) md" } ?? "md"), attributes(page, version), .raw(SafeMarkdown.html(version.text))),
+                              languageNote(page, version))
+            case .shortText(let written):
+                let version = written.shown(to: page.language)
+                return .group(.p(.unwrap(name) { .class($0) }, attributes(page, version), .escapedText(version.text),
+                                 .escapedText(question.unit.map { " \($0)" } ?? "")),
+                              languageNote(page, version))
             case .number(let number): return .p(.unwrap(name) { .class($0) }, quantity(page, number, unit: question.unit))
             case .singleChoice(let id): text = label(page, question, id)
             case .multipleChoice(let ids): text = ids.map { label(page, question, $0) }.joined(separator: "; ")
             default: text = read(page, value)
             }
-            return .p(.unwrap(name) { .class($0) }, written(value), .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
+            return .p(.unwrap(name) { .class($0) }, written(page, value), .escapedText(text), .escapedText(question.unit.map { " \($0)" } ?? ""))
+        }
+
+        /// Under a text not in the reader's language, or translated into it: which it is, and the original's language.
+        static func languageNote(_ page: PageContext, _ version: WrittenText.Shown) -> Node<HTML.BodyContext> {
+            if version.translated {
+                return .p(.class("note lang-note"), page.text("report.text-translated",
+                                                              ["language": version.original.map(page.formats.languageName) ?? "—"]))
+            }
+            guard let language = version.language, language != page.language else { return .empty }
+            return .p(.class("note lang-note"), page.text("report.text-untranslated", ["language": page.formats.languageName(language)]))
+        }
+
+        /// The `lang` and `dir` of a text as shown: its language's when known; else unknown
+        /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`), so that
+        /// English in an Arabic report, or Arabic in an English one, reads in its own direction.
+        static func attributes<C>(_ page: PageContext, _ version: WrittenText.Shown) -> Node<C> {
+            guard let language = version.language else { return PageContext.userWritten() }
+            return .group(.attribute(named: "lang", value: language.code), .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"))
         }
 
         /// A number with its unit as the reader's language says it ("3,560 km²", "1 234 документа"):
@@ -124,12 +162,17 @@ extension ReportPage {
             page.catalog.contains("unit.\(unit)") ? page.t("unit.\(unit)") : unit
         }
 
-        /// What a person wrote is in a language Synergia does not record yet: marked unknown
-        /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`), so that
-        /// English in an Arabic report, or Arabic in an English one, reads in its own direction.
-        static func written(_ value: AnswerValue) -> Node<HTML.BodyContext> {
+        /// A comment's `lang` and `dir`: its language's, else unknown and laid out by its own letters.
+        static func attributes<C>(_ page: PageContext, _ comment: Model.Comment) -> Node<C> {
+            attributes(page, WrittenText.Shown(text: comment.text, language: comment.language, translated: false, original: nil))
+        }
+
+        /// The `lang` and `dir` of what a person wrote, as the reader is shown it (``attributes(_:_:)``);
+        /// a table's cells in a language not recorded.
+        static func written(_ page: PageContext, _ value: AnswerValue) -> Node<HTML.BodyContext> {
             switch value {
-            case .shortText, .longText, .table: PageContext.userWritten()
+            case .shortText(let written), .longText(let written): attributes(page, written.shown(to: page.language))
+            case .table: PageContext.userWritten()
             default: .empty
             }
         }
@@ -151,6 +194,7 @@ extension ReportPage {
             case .progressAssessment(let rating): page.t("progress.\(rating.rawValue)")
             case .yesNo(let yes): page.t(yes ? "common.yes" : "common.no")
             case .number(let number): page.formats.number(number)
+            case .shortText(let written), .longText(let written): written.shown(to: page.language).text
             default: AnswerForm.formText(value)
             }
         }
@@ -187,7 +231,7 @@ extension ReportPage {
                 .if(linked.contains { !$0.answers.isEmpty }, .ul(.forEach(linked.flatMap(\.answers)) { answer in
                     .li(.a(.href(SiteURL.reportQuestion(answer.report, question: answer.question).path), page.name(answer.template)),
                         .escapedText(" — "), page.name(answer.questionTitle), .escapedText(": "),
-                        .span(.class("answer"), written(answer.value), .escapedText(read(page, answer.value))))
+                        .span(.class("answer"), written(page, answer.value), .escapedText(read(page, answer.value))))
                 }))))
         }
 

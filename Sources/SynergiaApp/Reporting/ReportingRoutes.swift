@@ -23,6 +23,10 @@ struct ReportingRoutes: RouteCollection {
         }
         routes.on(.POST, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         routes.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
+        routes.get("reports", ":report", "answers", ":question", "languages", use: Self.languagesPage)
+        // The original and five translations, each up to a narrative's 256 kB.
+        routes.on(.POST, "reports", ":report", "answers", ":question", "languages", body: .collect(maxSize: "2mb"),
+                  use: Self.saveLanguages).allowsLargeBody("2mb")
         routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
 
         try routes.register(collection: ReportPackageRoutes())
@@ -86,7 +90,8 @@ struct ReportingRoutes: RouteCollection {
         do {
             let value = try AnswerForm.parse(question, value: form.value, values: form.values ?? []).get()
             let outcome = try await ReportingService.save(value, question: questionID, baseVersion: form.baseVersion ?? 0,
-                                                          report: loaded.id, template: loaded.template, by: user, on: req.db)
+                                                          report: loaded.id, template: loaded.template, by: user, writtenIn: req.language,
+                                                          on: req.db)
             if case .conflict(let mine, let theirs) = outcome {
                 let fresh = try await ReportAccess.readable(req)
                 return Response.html(try await page(req, fresh, .init(conflicts: [questionID: .init(mine: mine, theirs: theirs)])), status: .conflict)
@@ -188,7 +193,8 @@ struct ReportingRoutes: RouteCollection {
             return allowingScripts(Response.html(ReportPage.View.renderSection(req.page, try await model(req, loaded), template: loaded.template,
                                                                                section: section, feedback: .init(typed: typed, preview: true))))
         }
-        let outcome = try await SectionSave.save(form, section: section, report: loaded, by: user, logger: req.logger, on: req.db)
+        let outcome = try await SectionSave.save(form, section: section, report: loaded, by: user, writtenIn: req.language,
+                                                   logger: req.logger, on: req.db)
         if SectionSaveResult.isAsked(by: req) {
             let result = SectionSaveResult(outcome, catalog: req.catalog)
             return try await result.encodeResponse(status: result.status, for: req)

@@ -159,10 +159,13 @@ public enum ReportingService {
     /// Party's draft series of that indicator (published with the report). Refused on a locked
     /// report, a value of the wrong type, or another Party's report; returns the conflict when
     /// someone saved in between.
+    /// A text whose language the value does not say, nor the answer before, is taken to be in `language`.
     public static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
-                            template: ReportTemplate, by user: UserModel, on db: any Database) async throws -> SaveOutcome {
+                            template: ReportTemplate, by user: UserModel, writtenIn language: Language? = nil,
+                            on db: any Database) async throws -> SaveOutcome {
         try await db.write { tx in
-            try await save(value, question: questionID, baseVersion: baseVersion, report: reportID, template: template, by: user, in: tx)
+            try await save(value, question: questionID, baseVersion: baseVersion, report: reportID, template: template, by: user,
+                           writtenIn: language, in: tx)
         }
     }
 
@@ -183,33 +186,38 @@ public enum ReportingService {
     /// ``save(_:question:baseVersion:report:template:by:on:)`` for a report known by its id only:
     /// the report and its template are read once, inside the write. Gives the answer as saved.
     static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
-                     templates: Templates, by user: UserModel, on db: any Database) async throws -> Saved {
+                     templates: Templates, by user: UserModel, writtenIn language: Language? = nil, on db: any Database) async throws -> Saved {
         try await db.write { tx in
             let (report, template, own) = try await lockedReport(reportID, templates: templates, answer: questionID, in: tx)
             return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
-                                  by: user, readBack: true, in: tx)
+                                  by: user, writtenIn: language, readBack: true, in: tx)
         }
     }
 
     /// ``save(_:question:baseVersion:report:template:by:on:)`` inside a write that is already open.
     static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
-                     template: ReportTemplate, by user: UserModel, in tx: WriteContext) async throws -> SaveOutcome {
+                     template: ReportTemplate, by user: UserModel, writtenIn language: Language? = nil,
+                     in tx: WriteContext) async throws -> SaveOutcome {
         let report = try await lockedReport(reportID, in: tx)
         let own = try await ownAnswer(to: questionID, of: report, on: tx.db)
         return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
-                              by: user, readBack: false, in: tx).outcome
+                              by: user, writtenIn: language, readBack: false, in: tx).outcome
     }
 
     /// The save itself, on `report` as re-read and locked in this write, with its own stored
     /// answer to the question as read in it. `readBack`: a saved series is read back for the
-    /// answer (otherwise it is given without it, for callers that need only the version).
+    /// answer (otherwise it is given without it, for callers that need only the version). A text
+    /// keeps the language and translations it does not say from the answer as read here, in this
+    /// write (``WrittenText/keeping(_:writtenIn:)``), so a translation added meanwhile is never lost.
     private static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel, own: AnswerModel?,
-                             template: ReportTemplate, by user: UserModel, readBack: Bool, in tx: WriteContext) async throws -> Saved {
+                             template: ReportTemplate, by user: UserModel, writtenIn language: Language?, readBack: Bool,
+                             in tx: WriteContext) async throws -> Saved {
         let reportID = try report.requireID()
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
         let current = try await answer(to: question, of: report, own: own, on: tx.db)
+        let value = value.keepingLanguages(of: current?.revision.value, writtenIn: language)
         if let current, current.revision.version != baseVersion {
             // The same save arriving twice (a client or a proxy retrying a PUT whose answer was
             // lost) is answered as it was the first time, not as a conflict with itself.

@@ -104,9 +104,9 @@ enum SectionSave {
 
     /// Saves what changed of `section` in `form`, one answer at a time. Whatever stops one answer
     /// (a refused value, a permission, the database) is that answer's error, with what was typed:
-    /// the others go on, and nothing typed is lost.
+    /// the others go on, and nothing typed is lost. A new text is taken to be in `language`, the page's.
     static func save(_ form: QueryValues, section: TemplateSection, report: ReportAccess.Loaded, by user: UserModel,
-                     logger: Logger, on db: any Database) async throws -> Outcome {
+                     writtenIn language: Language, logger: Logger, on db: any Database) async throws -> Outcome {
         var outcome = Outcome()
         for (question, typed) in changes(form, section: section) {
             let id = question.id
@@ -123,7 +123,7 @@ enum SectionSave {
                 guard !shows(shownText(question, value), digest: shown) else { continue }
                 do {
                     switch try await ReportingService.save(value, question: id, baseVersion: base, report: report.id, template: report.template,
-                                                           by: user, on: db) {
+                                                           by: user, writtenIn: language, on: db) {
                     case .saved(let version): outcome.saved.append(Saved(question: id, version: version, shown: digest(shownText(question, value))))
                     case .conflict(let mine, let theirs): outcome.conflicts[id] = .init(mine: mine, theirs: theirs)
                     }

@@ -128,26 +128,47 @@ enum SearchDocuments {
     }
 
     /// The written answers of a published report (text, and the text cells of tables), each in the
-    /// language it reads as.
+    /// language it was written in (else the one it reads as); each translation of a text too, in
+    /// its language, linked to the report in that language.
     static func report(_ report: ReportModel, template: ReportTemplate, answers: [String: ReportingService.CurrentAnswer], partyName: String,
                        year: Int?) throws -> [SearchDocument] {
         let reportID = try report.requireID()
-        return template.questions.compactMap { question in
-            guard let value = answers[question.id]?.revision.value else { return nil }
-            let text = Self.text(of: value).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { return nil }
-            let language = SearchLanguage.detect(text)
-            let templateTitle = template.title.values[language] ?? template.title.english
-            return SearchDocument(kind: .answer, path: SiteURL.reportQuestion(reportID, question: question.id).path,
-                                  title: "\(partyName) · \(templateTitle) · \(question.title.values[language] ?? question.title.english)", body: text,
-                                  language: language, convention: template.convention, year: year)
+        return template.questions.flatMap { question -> [SearchDocument] in
+            guard let value = answers[question.id]?.revision.value else { return [] }
+            let path = SiteURL.reportQuestion(reportID, question: question.id).path
+            return versions(of: value).compactMap { version in
+                let text = version.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { return nil }
+                let language = version.language?.code ?? SearchLanguage.detect(text)
+                let templateTitle = template.title.values[language] ?? template.title.english
+                return SearchDocument(kind: .answer, path: version.translated ? Self.path(path, in: version.language) : path,
+                                      title: "\(partyName) · \(templateTitle) · \(question.title.values[language] ?? question.title.english)", body: text,
+                                      language: language, convention: template.convention, year: year)
+            }
         }
+    }
+
+    /// An answer's texts: a text as written and each of its translations, anything else as one text.
+    static func versions(of value: AnswerValue) -> [(text: String, language: Language?, translated: Bool)] {
+        guard let written = value.writtenText else { return [(text(of: value), nil, false)] }
+        return [(written.text, written.language, false)]
+            + Language.unOrder.compactMap { language in
+                guard language != written.language, let text = written.translations?[language] else { return nil }
+                return (text, language, true)
+            }
+    }
+
+    /// `path` (`/reports/ID#q-…`) opened in `language`.
+    static func path(_ path: String, in language: Language?) -> String {
+        guard let language else { return path }
+        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        return "\(parts[0])?lang=\(language.code)" + (parts.count == 2 ? "#\(parts[1])" : "")
     }
 
     /// The words of an answer a reader could search for.
     static func text(of value: AnswerValue) -> String {
         switch value {
-        case .shortText(let text), .longText(let text): text
+        case .shortText(let written), .longText(let written): written.text
         case .table(let rows): rows.flatMap { row in row.keys.sorted().compactMap { row[$0].map(text(of:)) } }.filter { !$0.isEmpty }.joined(separator: " · ")
         default: ""
         }

@@ -27,6 +27,7 @@ enum SiteURL: Sendable, Equatable {
     case reportAssignments(UUID)
     case reportComments(UUID)
     case reportAnswer(UUID, question: String)
+    case reportAnswerLanguages(UUID, question: String)
     case reportDetach(UUID, question: String)
     /// A question on the report page.
     case reportQuestion(UUID, question: String)
@@ -144,6 +145,7 @@ enum SiteURL: Sendable, Equatable {
         case .reportAssignments(let id): "/reports/\(id.uuidString)/assignments"
         case .reportComments(let id): "/reports/\(id.uuidString)/comments"
         case .reportAnswer(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))"
+        case .reportAnswerLanguages(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/languages"
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
         case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
         case .reportSection(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))"

@@ -1,14 +1,21 @@
 /// Generated answers for filling reports at scale (load tests and benchmarks): a value of the
 /// question's type that passes ``AnswerValidation``. Deterministic for a generator state.
 public enum ScaleDemoAnswers {
-    public static func answer(for question: TemplateQuestion, random: inout DemoRandom) -> AnswerValue {
+    /// `translated`: a narrative carries its French and Spanish translations too.
+    public static func answer(for question: TemplateQuestion, random: inout DemoRandom, translated: Bool = false) -> AnswerValue {
         let n = Int(random.next() % 10_000)
         switch question.type {
         case .shortText:
-            return .shortText("Generated answer \(n)")
+            return .shortText(WrittenText("Generated answer \(n)", language: .english))
         case .longText:
-            return .longText("Generated demo text \(n). The measures described here were taken by the responsible ministries "
-                             + "with the national statistics office; results are summarised in the national indicators.")
+            return .longText(WrittenText("Generated demo text \(n). The measures described here were taken by the responsible ministries "
+                                         + "with the national statistics office; results are summarised in the national indicators.",
+                                         language: .english, translations: translated ? [
+                                            .french: "Texte de démonstration généré \(n). Les mesures décrites ici ont été prises par les ministères "
+                                                + "compétents avec l’office national de la statistique ; les résultats sont résumés dans les indicateurs nationaux.",
+                                            .spanish: "Texto de demostración generado \(n). Las medidas aquí descritas fueron adoptadas por los ministerios "
+                                                + "competentes con la oficina nacional de estadística; los resultados se resumen en los indicadores nacionales.",
+                                         ] : nil))
         case .yesNo:
             return .yesNo(n % 2 == 0)
         case .singleChoice:

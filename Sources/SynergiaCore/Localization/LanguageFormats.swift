@@ -10,6 +10,7 @@ public struct LanguageFormats: @unchecked Sendable {
     public let language: Language
     public let locale: Locale
     private let rules: OpaquePointer?
+    private let languageNames: [Language: String]
 
     /// The formats of every language, made once.
     public static let all: [Language: LanguageFormats] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, LanguageFormats($0)) })
@@ -20,7 +21,12 @@ public struct LanguageFormats: @unchecked Sendable {
         self.language = language
         locale = Locale(identifier: language.code)
         rules = synergia_plural_rules_open(language.code)
+        let locale = locale
+        languageNames = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, locale.localizedString(forLanguageCode: $0.code) ?? $0.nativeName) })
     }
+
+    /// The name of `other` in this language, as ICU's CLDR data gives it: "French", "français", "французский", "法语".
+    public func languageName(_ other: Language) -> String { languageNames[other] ?? other.nativeName }
 
     /// The CLDR plural category of `number` in this language: `zero`, `one`, `two`, `few`, `many`
     /// or `other` (`other` if ICU could not say).

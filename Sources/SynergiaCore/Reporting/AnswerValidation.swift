@@ -51,8 +51,9 @@ public enum AnswerValidation {
     public static func validate(_ value: AnswerValue, for question: TemplateQuestion) -> AnswerProblem? {
         guard value.type == question.type else { return .wrongType(expected: question.type, got: value.type) }
         switch value {
-        case .shortText(let text), .longText(let text):
-            guard let max = question.maxLength, characterCount(text) > max else { return nil }
+        case .shortText(let written), .longText(let written):
+            // The original and each translation within the limit.
+            guard let max = question.maxLength, written.allTexts.contains(where: { characterCount($0) > max }) else { return nil }
             return .tooLong(max: max)
         case .yesNo, .progressAssessment:
             return nil

@@ -3,10 +3,13 @@ import Foundation
 /// An answer to one question. Encodes as `{"type": "<QuestionType raw value>", "value": ...}`
 /// with `value` a string, bool, number, array or object as the type needs, e.g.
 /// `{"type":"number","value":12.5}`, `{"type":"link","value":{"url":"https://..."}}`.
+///
+/// A text (`shortText`, `longText`) says its language and translations beside its value when
+/// known: `{"type":"longText","value":"…","language":"fr","translations":{"en":"…"}}` (``WrittenText``).
 public enum AnswerValue: Sendable, Equatable, Hashable {
-    case shortText(String)
+    case shortText(WrittenText)
     /// Markdown.
-    case longText(String)
+    case longText(WrittenText)
     case yesNo(Bool)
     /// A choice id.
     case singleChoice(String)
@@ -83,14 +86,14 @@ public struct SeriesPoint: Codable, Sendable, Equatable, Hashable {
 }
 
 extension AnswerValue: Codable {
-    private enum CodingKeys: String, CodingKey { case type, value }
+    private enum CodingKeys: String, CodingKey { case type, value, language, translations }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(QuestionType.self, forKey: .type)
         switch type {
-        case .shortText: self = .shortText(try c.decode(String.self, forKey: .value))
-        case .longText: self = .longText(try c.decode(String.self, forKey: .value))
+        case .shortText: self = .shortText(try Self.written(c))
+        case .longText: self = .longText(try Self.written(c))
         case .yesNo: self = .yesNo(try c.decode(Bool.self, forKey: .value))
         case .singleChoice: self = .singleChoice(try c.decode(String.self, forKey: .value))
         case .multipleChoice: self = .multipleChoice(try c.decode([String].self, forKey: .value))
@@ -107,7 +110,13 @@ extension AnswerValue: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(type, forKey: .type)
         switch self {
-        case .shortText(let s), .longText(let s), .singleChoice(let s), .date(let s): try c.encode(s, forKey: .value)
+        case .shortText(let written), .longText(let written):
+            try c.encode(written.text, forKey: .value)
+            try c.encodeIfPresent(written.language, forKey: .language)
+            if let translations = written.translations {
+                try c.encode(Dictionary(uniqueKeysWithValues: translations.map { ($0.key.code, $0.value) }), forKey: .translations)
+            }
+        case .singleChoice(let s), .date(let s): try c.encode(s, forKey: .value)
         case .yesNo(let b): try c.encode(b, forKey: .value)
         case .multipleChoice(let ids): try c.encode(ids, forKey: .value)
         case .number(let n): try c.encode(n, forKey: .value)
@@ -116,5 +125,23 @@ extension AnswerValue: Codable {
         case .progressAssessment(let rating): try c.encode(rating, forKey: .value)
         case .indicatorSeries(let points): try c.encode(points, forKey: .value)
         }
+    }
+
+    /// A text with its language and translations, each one of the six languages' codes.
+    private static func written(_ c: KeyedDecodingContainer<CodingKeys>) throws -> WrittenText {
+        let text = try c.decode(String.self, forKey: .value)
+        let language = try c.decodeIfPresent(Language.self, forKey: .language)
+        guard let codes = try c.decodeIfPresent([String: String].self, forKey: .translations) else {
+            return WrittenText(text, language: language)
+        }
+        var translations: [Language: String] = [:]
+        for (code, translation) in codes {
+            guard let language = Language(rawValue: code) else {
+                throw DecodingError.dataCorruptedError(forKey: .translations, in: c,
+                                                       debugDescription: "\(code) is not one of ar, en, es, fr, ru, zh")
+            }
+            translations[language] = translation
+        }
+        return WrittenText(text, language: language, translations: translations)
     }
 }

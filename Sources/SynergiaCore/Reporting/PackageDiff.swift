@@ -27,7 +27,8 @@ public enum PackageDiff {
             for question in section.questions {
                 guard let answer = package.answers[question.id] else { continue }
                 let now = current[question.id]
-                if now?.value == answer.value { continue }
+                // A text the package gives without its languages (a CSV) changes nothing if its text is the same.
+                if let now, answer.value.keepingLanguages(of: now.value, writtenIn: nil) == now.value { continue }
                 changes.append(PackageChange(questionID: question.id, sectionID: section.id, before: now?.value,
                                              after: answer.value, packageVersion: answer.version,
                                              currentVersion: now?.version ?? 0))

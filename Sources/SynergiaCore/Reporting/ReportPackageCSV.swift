@@ -10,7 +10,9 @@ import Foundation
 /// shortText, longText, singleChoice (choice id), number, date, yesNo (`yes`/`no`) and
 /// progressAssessment (scale value); JSON for multipleChoice (array of ids), table (array of
 /// row objects of typed values), link (`{"url": ...}` or `{"file": ...}`) and indicatorSeries.
-/// An empty value means "no answer"; an empty version means 0.
+/// An empty value means "no answer"; an empty version means 0. A text's `value` is the text as
+/// written; its language and translations are not in the CSV (the JSON package carries them), and a
+/// CSV imported over an answer leaves them as they are (``WrittenText/keeping(_:writtenIn:)``).
 extension ReportPackage {
     static let csvHeader = ["question_id", "section", "type", "title", "value", "version"]
 
@@ -119,7 +121,8 @@ extension ReportPackage {
 enum CSVValue {
     static func text(of value: AnswerValue) throws -> String {
         switch value {
-        case .shortText(let s), .longText(let s), .singleChoice(let s), .date(let s): return s
+        case .shortText(let written), .longText(let written): return written.text
+        case .singleChoice(let s), .date(let s): return s
         case .yesNo(let b): return b ? "yes" : "no"
         case .number(let n): return number(n)
         case .progressAssessment(let rating): return rating.rawValue
@@ -144,8 +147,8 @@ enum CSVValue {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         func decode<T: Decodable>(_: T.Type) -> T? { try? JSONDecoder().decode(T.self, from: Data(trimmed.utf8)) }
         switch type {
-        case .shortText: return .shortText(text)
-        case .longText: return .longText(text)
+        case .shortText: return .shortText(WrittenText(text))
+        case .longText: return .longText(WrittenText(text))
         case .singleChoice: return .singleChoice(trimmed)
         case .date: return .date(trimmed)
         case .number: return Double(trimmed).map { .number($0) }

@@ -37,7 +37,8 @@ extension AnswerValue {
     /// Whether the answer says nothing: empty or blank text, no choice, no rows, no points.
     public var isBlank: Bool {
         switch self {
-        case .shortText(let text), .longText(let text), .singleChoice(let text), .date(let text):
+        case .shortText(let written), .longText(let written): written.text.allSatisfy(\.isWhitespace)
+        case .singleChoice(let text), .date(let text):
             text.allSatisfy(\.isWhitespace)
         case .multipleChoice(let ids): ids.isEmpty
         case .table(let rows): rows.isEmpty

@@ -11,7 +11,7 @@ import Vapor
 /// test visits every GET route of the app, with real values in its parameters, as the public.
 @Suite("Drafts and internal notes reach no public route")
 struct DraftPrivacyTests {
-    static let markers = ["ZQXOWNDRAFT", "ZQXELEMENTDRAFT", "987654.321", "ZQXCOMMENT", "ZQXSUBMITTED", "ZQXCVTEXT", "contributor@example.org"]
+    static let markers = ["ZQXOWNDRAFT", "ZQXTRANSLATIONDRAFT", "ZQXELEMENTDRAFT", "987654.321", "ZQXCOMMENT", "ZQXSUBMITTED", "ZQXCVTEXT", "contributor@example.org"]
 
     @Test("a marker saved in a draft, a submitted report, a comment, an assignment or a CV is on no public route")
     func noPublicRouteShowsIt() async throws {
@@ -27,7 +27,8 @@ struct DraftPrivacyTests {
                                                     template: template, by: focalPoint, on: app.db)
             }
             // The draft: its own answer, a shared element, an indicator series, a comment and an assignment.
-            try await save(.longText("ZQXOWNDRAFT"), "cbd-7nr.s1.q2", draft.id!)
+            try await save(.longText(WrittenText("ZQXOWNDRAFT", language: .english, translations: [.french: "ZQXTRANSLATIONDRAFT"])),
+                           "cbd-7nr.s1.q2", draft.id!)
             try await save(.shortText("ZQXELEMENTDRAFT"), "cbd-7nr.s1.q1", draft.id!)
             try await save(.indicatorSeries([SeriesPoint(period: "2021", value: 987654.321)]), "cbd-7nr.s3.q3", draft.id!)
             try await CollaborationService.addComment("ZQXCOMMENT", question: "cbd-7nr.s1.q2", report: draft.id!,
@@ -64,7 +65,8 @@ struct DraftPrivacyTests {
 
             var visited: [String] = []
             var unreached: [String] = []
-            let ids = ["report": [draft.id!.uuidString, submitted.id!.uuidString], "id": [call.id!.uuidString], "news": [news.id!.uuidString]]
+            let ids = ["report": [draft.id!.uuidString, submitted.id!.uuidString], "id": [call.id!.uuidString], "news": [news.id!.uuidString],
+                       "question": ["cbd-7nr.s1.q2", narrative.id]]
             for route in app.routes.all where route.method == .GET {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard let paths = Self.paths(for: route.path, ids: ids) else { unreached.append(pattern); continue }
@@ -89,6 +91,8 @@ struct DraftPrivacyTests {
             #expect(own.contains("ZQXOWNDRAFT") && own.contains("ZQXELEMENTDRAFT") && own.contains("ZQXCOMMENT"))
             let section = try await reader.get("/reports/\(draft.id!)/sections/cbd-7nr.s1")
             #expect(section.contains("ZQXOWNDRAFT") && section.contains("ZQXCOMMENT"))
+            let languages = try await reader.get("/reports/\(draft.id!)/answers/cbd-7nr.s1.q2/languages")
+            #expect(languages.contains("ZQXOWNDRAFT") && languages.contains("ZQXTRANSLATIONDRAFT"))
         }
     }
 
@@ -114,6 +118,7 @@ struct DraftPrivacyTests {
                 case ("decisions", "slug"): values = ["XII-6"]
                 // Both templates' sections that hold the markers (a report's other template's section is 404).
                 case ("sections", "section"): values = ["cbd-7nr.s1", "cbd-7nr.s3", "ramsar-nr.s2", "ramsar-nr.s3"]
+                case ("answers", "question"): values = ids["question"] ?? []
                 case ("advisory-group", "id"), ("advisory-calls", "id"): values = ids["id"] ?? []
                 case ("news", "id"): values = ids["news"] ?? []
                 case ("static", "file"): values = ["synergia.css"]

@@ -175,7 +175,7 @@ struct SectionSaveTests {
             #expect(saved.status == .seeOther && saved.location == "/reports/\(id)/sections/cbd-7nr.s1?saved=3")
             let json = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
             #expect(json.answers.map(\.question).sorted() == ["cbd-7nr.s1.q1", "cbd-7nr.s1.q2", "cbd-7nr.s1.q3"], "untouched questions stay unanswered")
-            #expect(json.answer("cbd-7nr.s1.q2")?.value == .longText("Line one\r\nline two"))
+            #expect(json.answer("cbd-7nr.s1.q2")?.value == .longText(en("Line one\r\nline two")))
             #expect(try await AnswerHistoryModel.query(on: app.db).count() == 3)
             #expect(try await AuditEntryModel.query(on: app.db).count() - audited == 3)
             let after = try await browser.get(try #require(saved.location))
@@ -200,9 +200,9 @@ struct SectionSaveTests {
             let sent = try await me.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: Self.form(page, ["cbd-7nr.s1.q1": "Mine", "cbd-7nr.s1.q2": "My narrative"]))
             #expect(sent.status == .conflict)
             let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
-            #expect(json.answer("cbd-7nr.s1.q2")?.value == .longText("My narrative"), "the answer without conflict is saved")
-            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Theirs"), "the conflicting one is not overwritten")
-            #expect(json.answer("cbd-7nr.s1.q6")?.value == .longText("Their notes"), "a field left alone never overwrites a colleague")
+            #expect(json.answer("cbd-7nr.s1.q2")?.value == .longText(en("My narrative")), "the answer without conflict is saved")
+            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText(en("Theirs")), "the conflicting one is not overwritten")
+            #expect(json.answer("cbd-7nr.s1.q6")?.value == .longText(en("Their notes")), "a field left alone never overwrites a colleague")
             #expect(sent.contains("Theirs") && sent.contains("value=\"Mine\""), "both versions, mine in the control")
             #expect(sent.contains("<a href=\"/reports/\(id)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q1\">Keep theirs"), "keeping theirs stays in the section")
             #expect(sent.contains("Answers saved: 1"))
@@ -212,7 +212,7 @@ struct SectionSaveTests {
                                                                                                            "cbd-7nr.s1.q6": "Their notes"]))
             #expect(resent.status == .seeOther)
             let after = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
-            #expect(after.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && after.answer("cbd-7nr.s1.q6")?.value == .longText("Their notes"))
+            #expect(after.answer("cbd-7nr.s1.q1")?.value == .shortText(en("Mine")) && after.answer("cbd-7nr.s1.q6")?.value == .longText(en("Their notes")))
         }
     }
 
@@ -240,7 +240,7 @@ struct SectionSaveTests {
             #expect(fields.map(\.0).sorted() == ["baseVersion", "value"])
             #expect(try await me.post(action, pairs: fields).status == .seeOther)
             let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
-            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && json.answer("cbd-7nr.s1.q1")?.version == 2)
+            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText(en("Mine")) && json.answer("cbd-7nr.s1.q1")?.version == 2)
         }
     }
 
@@ -393,8 +393,8 @@ struct SectionSaveTests {
             let statuses = [try await a.status, try await b.status].map(\.code).sorted()
             #expect(statuses == [303, 409], "one wins q2, the other sees the conflict: \(statuses)")
             let json = try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
-            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText("Mine") && json.answer("cbd-7nr.s1.q6")?.value == .longText("Theirs"))
-            #expect([.longText("Shared by me"), .longText("Shared by them")].contains(json.answer("cbd-7nr.s1.q2")?.value))
+            #expect(json.answer("cbd-7nr.s1.q1")?.value == .shortText(en("Mine")) && json.answer("cbd-7nr.s1.q6")?.value == .longText(en("Theirs")))
+            #expect([.longText(en("Shared by me")), .longText(en("Shared by them"))].contains(json.answer("cbd-7nr.s1.q2")?.value))
             #expect(try await AnswerHistoryModel.query(on: app.db).count() == 3)
         }
     }

@@ -103,12 +103,12 @@ struct ReportingFlowTests {
             #expect(try await ramsarUser.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s1.q1/detach", [:]).status == .seeOther)
             let detached = try await ramsarUser.json(ReportPage.Model.self, "/api/v1/reports/\(ramsar.id!)")
             let answer = try #require(detached.answers.first { $0.question == "ramsar-nr.s1.q1" })
-            #expect(answer.detached && answer.value == .shortText("Ministry of Environment"))
+            #expect(answer.detached && answer.value == .shortText(en("Ministry of Environment")))
             _ = try await ramsarUser.post("/reports/\(ramsar.id!)/answers/ramsar-nr.s1.q1", ["value": "Kenya Wildlife Service", "baseVersion": "\(answer.version)"])
             let cbdAfter = try await cbdUser.json(ReportPage.Model.self, "/api/v1/reports/\(cbd.id!)")
-            #expect(cbdAfter.answers.first { $0.question == "cbd-7nr.s1.q1" }?.value == .shortText("Ministry of Environment"))
+            #expect(cbdAfter.answers.first { $0.question == "cbd-7nr.s1.q1" }?.value == .shortText(en("Ministry of Environment")))
             let ramsarAfter = try await ramsarUser.json(ReportPage.Model.self, "/api/v1/reports/\(ramsar.id!)")
-            #expect(ramsarAfter.answers.first { $0.question == "ramsar-nr.s1.q1" }?.value == .shortText("Kenya Wildlife Service"))
+            #expect(ramsarAfter.answers.first { $0.question == "ramsar-nr.s1.q1" }?.value == .shortText(en("Kenya Wildlife Service")))
         }
     }
 

@@ -55,7 +55,7 @@ struct SectionAutosaveTests {
             #expect(conflict.status == .conflict)
             let result = try Self.decoder.decode(SectionSaveResult.self, from: Data(conflict.body.utf8))
             #expect(result.conflicts.map(\.question) == ["cbd-7nr.s1.q1"] && result.conflicts.first?.author == "colleague@example.org")
-            #expect(try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s1.q1")?.value == .shortText("Theirs"))
+            #expect(try await me.json(ReportPage.Model.self, "/api/v1/reports/\(id)").answer("cbd-7nr.s1.q1")?.value == .shortText(en("Theirs")))
 
             let refused = try await me.post(path + "?lang=fr", pairs: Self.fields("cbd-7nr.s1.q5", "javascript:alert(1)"), headers: Self.json)
             #expect(refused.status == .unprocessableEntity)

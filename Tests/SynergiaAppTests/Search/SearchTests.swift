@@ -25,7 +25,7 @@ struct SearchTests {
         let question = try #require(template.questions.first { $0.type == .longText && $0.element == nil })
         let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
         let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
-        _ = try await ReportingService.save(.longText(text), question: question.id, baseVersion: 0, report: reportID, template: template,
+        _ = try await ReportingService.save(.longText(WrittenText(text)), question: question.id, baseVersion: 0, report: reportID, template: template,
                                             by: focalPoint, on: app.db)
         try await fillRequiredAnswers(app, report: reportID, by: "fp@example.org")
         for step in [ReportStatus.inReview, .approved, .submitted, .published] {

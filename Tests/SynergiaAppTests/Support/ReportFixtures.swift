@@ -50,3 +50,6 @@ func shipTemplates(_ app: Application, _ templates: [ReportTemplate]) {
                                    indicators: context.indicators, cooperation: context.cooperation, pdfQueue: context.pdfQueue,
                                    startedAt: context.startedAt, cpuPool: context.cpuPool)
 }
+
+/// A text as written on an English page: the language a form's save records for it.
+func en(_ text: String) -> WrittenText { WrittenText(text, language: .english) }

@@ -118,7 +118,7 @@ struct AnswerValidationTests {
         #expect(check(.longText("abcde"), question) == .tooLong(max: 4))
         #expect(check(.longText("ab😀"), question) == nil, "an emoji is two units, as in the browser")
         #expect(check(.longText("abc😀"), question)?.catalogKey == "error.answer.too-long")
-        #expect(check(.longText(String(repeating: "x", count: 5000)), q(.longText)) == nil, "no limit unless the format sets one")
+        #expect(check(.longText(WrittenText(String(repeating: "x", count: 5000))), q(.longText)) == nil, "no limit unless the format sets one")
         let bad = #"{"id":"q","type":"number","title":{"en":"Q"},"maxLength":3}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(TemplateQuestion.self, from: Data(bad.utf8)) }
         let zero = #"{"id":"q","type":"longText","title":{"en":"Q"},"maxLength":0}"#

@@ -1,0 +1,101 @@
+import Foundation
+
+/// What a person wrote as an answer: the text, the language it was written in, and its
+/// translations into the other UN languages. Encodes inside an answer's JSON as
+/// `"value": "…"` with `"language": "fr"` and `"translations": {"en": "…"}` beside it when
+/// known, so an answer written before languages were recorded reads and hashes as it did.
+///
+/// A value sent without `language` or without `translations` leaves them as they are
+/// (``keeping(_:writtenIn:)``): an editor or an API client that changes only the text
+/// does not drop the translations someone else wrote. `"translations": {}` removes them.
+public struct WrittenText: Sendable, Equatable, Hashable, ExpressibleByStringLiteral {
+    public var text: String
+    /// The language of `text`; nil when not known (written before Synergia recorded it).
+    public var language: Language?
+    /// The text in other languages; nil: not said (as stored: none).
+    public var translations: [Language: String]?
+
+    public init(_ text: String, language: Language? = nil, translations: [Language: String]? = nil) {
+        self.text = text
+        self.language = language
+        self.translations = translations
+    }
+
+    public init(stringLiteral text: String) { self.init(text) }
+
+    /// The translations as stored: none empty, none in the original's own language, nil when none is left.
+    public var normalized: WrittenText {
+        var copy = self
+        let kept = (translations ?? [:]).filter { !$0.value.isEmpty && $0.key != language }
+        copy.translations = kept.isEmpty ? nil : kept
+        return copy
+    }
+
+    /// This text as a save stores it over `previous` (the answer's text before, if any): the
+    /// language and translations it does not say are kept from `previous`; a text whose language
+    /// nobody said is taken to be in `language`, the writer's.
+    public func keeping(_ previous: WrittenText?, writtenIn language: Language?) -> WrittenText {
+        var merged = self
+        merged.language = self.language ?? previous?.language ?? language
+        merged.translations = self.translations ?? previous?.translations
+        return merged.normalized
+    }
+
+    /// The text a reader in `reader`'s language is shown: theirs when it was written or
+    /// translated into it, else the original.
+    public func shown(to reader: Language) -> Shown {
+        if language != reader, let translation = translations?[reader], !translation.isEmpty {
+            return Shown(text: translation, language: reader, translated: true, original: language)
+        }
+        return Shown(text: text, language: language, translated: false, original: nil)
+    }
+
+    /// The languages this text can be read in: the original's first, then the translations' in the UN's order.
+    public var languages: [Language] {
+        (language.map { [$0] } ?? []) + Language.unOrder.filter { $0 != language && !(translations?[$0] ?? "").isEmpty }
+    }
+
+    /// Every text: the original, then the translations in the UN's order.
+    public var allTexts: [String] {
+        [text] + Language.unOrder.compactMap { $0 == language ? nil : translations?[$0] }.filter { !$0.isEmpty }
+    }
+
+    public struct Shown: Sendable, Equatable {
+        public var text: String
+        /// nil: not known.
+        public var language: Language?
+        /// A translation, not the original.
+        public var translated: Bool
+        /// For a translation, the original's language (nil: not known).
+        public var original: Language?
+
+        public init(text: String, language: Language?, translated: Bool, original: Language?) {
+            self.text = text
+            self.language = language
+            self.translated = translated
+            self.original = original
+        }
+    }
+}
+
+extension AnswerValue {
+    /// This value as a save stores it over `previous`: a text keeps the language and the
+    /// translations it does not say (``WrittenText/keeping(_:writtenIn:)``); any other value is itself.
+    public func keepingLanguages(of previous: AnswerValue?, writtenIn language: Language?) -> AnswerValue {
+        switch (self, previous) {
+        case (.shortText(let text), .shortText(let before)?): .shortText(text.keeping(before, writtenIn: language))
+        case (.shortText(let text), _): .shortText(text.keeping(nil, writtenIn: language))
+        case (.longText(let text), .longText(let before)?): .longText(text.keeping(before, writtenIn: language))
+        case (.longText(let text), _): .longText(text.keeping(nil, writtenIn: language))
+        default: self
+        }
+    }
+
+    /// The text of a `shortText` or `longText` answer, with its language and translations.
+    public var writtenText: WrittenText? {
+        switch self {
+        case .shortText(let text), .longText(let text): text
+        default: nil
+        }
+    }
+}
