@@ -36,6 +36,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateDecisionTables())
     app.migrations.add(CreateMeetingTables())
+    app.migrations.add(AddMeetingLanguage())
     app.migrations.add(CreateAdvisoryTables())
     app.migrations.add(CreateNotificationTables())
     app.migrations.add(CreateNewsTables())
@@ -66,6 +67,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateReportVisits())
     app.migrations.add(AddAPITokenGenerationTriggers())
     app.migrations.add(AddCommentLanguage())
+    app.migrations.add(CreateContentTranslations())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())
@@ -119,6 +121,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MeetingRoutes())
     try app.register(collection: AdvisoryRoutes())
     try app.register(collection: OutreachRoutes())
+    try app.register(collection: TranslationRoutes())
     try app.register(collection: CooperationRoutes())
     try app.register(collection: ReportingRoutes())
     try app.register(collection: IndicatorRoutes())

@@ -98,6 +98,24 @@ extension DemoSeed {
             startDate: ISODate.string(now.addingTimeInterval(42 * day)), endDate: ISODate.string(now.addingTimeInterval(43 * day)),
             onlineLink: "https://synergia.example/demo-workshop", capacity: 200, registrationOpen: true,
             description: "DEMO — For national focal points: the questions the national reports of the CBD and Ramsar share, and how each answer is entered once.",
-            createdBy: "demo"), on: db)
+            createdBy: "demo", language: .english), on: db)
+        // Its title and description in French and Spanish too: readers in either see their own.
+        let translations: [(String, String, String)] = [
+            ("title", "fr", "DEMO — Atelier en ligne : faire rapport une seule fois pour les conventions relatives à la diversité biologique"),
+            ("title", "es", "DEMO — Taller en línea: informar una sola vez para los convenios relacionados con la diversidad biológica"),
+            ("description", "fr", "DEMO — Pour les correspondants nationaux : les questions communes aux rapports nationaux de la CDB et de Ramsar, et comment chaque réponse n’est saisie qu’une fois."),
+            ("description", "es", "DEMO — Para los coordinadores nacionales: las preguntas que comparten los informes nacionales del CDB y de Ramsar, y cómo cada respuesta se introduce una sola vez."),
+        ]
+        for (field, language, text) in translations {
+            let row = ContentTranslationModel()
+            row.subjectKind = TranslatedKind.meeting.rawValue
+            row.subjectID = "DEMO-WORKSHOP"
+            row.field = field
+            row.language = language
+            row.text = text
+            row.updatedBy = "demo"
+            row.updatedAt = now
+            try await row.create(on: db)
+        }
     }
 }

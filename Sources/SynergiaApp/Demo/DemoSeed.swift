@@ -174,7 +174,7 @@ public enum DemoSeed {
                   try await MeetingModel.query(on: db).filter(\.$code == meeting.id).first() == nil else { continue }
             try await MeetingService.create(.init(code: meeting.id, convention: "CBD", kind: kind, title: meeting.name,
                                                   startDate: meeting.start, endDate: meeting.end, place: meeting.place,
-                                                  registrationOpen: false), on: db)
+                                                  registrationOpen: false, language: .english), on: db)
         }
     }
 

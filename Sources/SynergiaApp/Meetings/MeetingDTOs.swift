@@ -25,6 +25,10 @@ public struct MeetingSummaryDTO: Content, Equatable {
 public struct MeetingDetailDTO: Content {
     public var meeting: MeetingSummaryDTO
     public var description: String
+    /// The language the title and description were written in (nil: not recorded).
+    public var language: String?
+    /// The title and description in other languages: field → language code → text.
+    public var translations: [String: [String: String]]
     public var agenda: [AgendaItemDTO]
     public var documents: [DocumentDTO]
     /// Registered participants per category (names are shown to the secretariat only).

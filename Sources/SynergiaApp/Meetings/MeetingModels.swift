@@ -20,6 +20,9 @@ public final class MeetingModel: Model, @unchecked Sendable {
     @OptionalField(key: "capacity") public var capacity: Int?
     @Field(key: "registration_open") public var registrationOpen: Bool
     @Field(key: "description") public var description: String
+    /// The language the title and description were written in (nil: not recorded); translations
+    /// are in ``ContentTranslationModel``.
+    @OptionalField(key: "language") public var language: String?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     @Children(for: \.$meeting) public var agendaItems: [AgendaItemModel]
     @Children(for: \.$meeting) public var participants: [ParticipantModel]

@@ -42,7 +42,9 @@ enum MeetingQueries {
         let participants = try await ParticipantModel.query(on: db).filter(\.$meeting.$id == id).all()
         var counts: [String: Int] = [:]
         for participant in participants where participant.status == .registered { counts[participant.category.rawValue, default: 0] += 1 }
+        let translations = try await ContentTranslationStore.load(.meeting, subjects: [meeting.code], on: db)[meeting.code]?.coded ?? [:]
         return MeetingDetailDTO(meeting: MeetingSummaryDTO(meeting), description: meeting.description,
+                                language: meeting.language, translations: translations,
                                 agenda: agenda.map { .init(number: $0.number, title: $0.title) }, documents: documents,
                                 participantCounts: counts, invitedCount: participants.filter { $0.status == .invited }.count,
                                 registeredCount: participants.filter { $0.status == .registered }.count)

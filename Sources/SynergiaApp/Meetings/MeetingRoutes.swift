@@ -77,7 +77,8 @@ struct MeetingRoutes: RouteCollection {
                 let meeting = try await MeetingService.create(.init(
                     code: form.code ?? "", convention: convention, kind: kind, title: form.title ?? "",
                     startDate: form.startDate ?? "", endDate: form.endDate ?? "", place: form.place, onlineLink: form.onlineLink,
-                    capacity: capacity, description: form.description ?? "", createdBy: req.account?.email ?? "system"), on: req.db)
+                    capacity: capacity, description: form.description ?? "", createdBy: req.account?.email ?? "system",
+                    language: req.language), on: req.db)
                 return req.redirect(to: SiteURL.meeting(meeting.code).path)
             } catch let fieldErrors as FieldErrors {
                 errors = fieldErrors

@@ -21,13 +21,15 @@ public enum MeetingService {
         public var description: String
         /// Who creates it, for the audit log.
         public var createdBy: String
+        /// The language the title and description are written in (nil: not said).
+        public var language: Language?
         public init(code: String, convention: String, kind: MeetingKind, title: String, startDate: String, endDate: String,
                     place: String? = nil, onlineLink: String? = nil, capacity: Int? = nil, registrationOpen: Bool = true,
-                    description: String = "", createdBy: String = "system") {
+                    description: String = "", createdBy: String = "system", language: Language? = nil) {
             self.code = code; self.convention = convention; self.kind = kind; self.title = title
             self.startDate = startDate; self.endDate = endDate; self.place = place; self.onlineLink = onlineLink
             self.capacity = capacity; self.registrationOpen = registrationOpen; self.description = description
-            self.createdBy = createdBy
+            self.createdBy = createdBy; self.language = language
         }
     }
 
@@ -58,6 +60,7 @@ public enum MeetingService {
         meeting.kind = new.kind
         meeting.title = String(new.title.trimmingCharacters(in: .whitespaces).prefix(500))
         meeting.startDate = new.startDate
+        meeting.language = new.language?.code
         meeting.endDate = new.endDate
         meeting.place = new.place?.nilIfEmpty
         meeting.onlineLink = new.onlineLink?.nilIfEmpty

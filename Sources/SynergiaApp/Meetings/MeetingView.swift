@@ -8,8 +8,12 @@ enum MeetingView {
                        errors: FieldErrors, notice: String?) -> String {
         let meeting = detail.meeting
         let full = meeting.capacity.map { detail.registeredCount >= $0 } ?? false
-        return Layout.render(page, title: meeting.title, json: .api(.meeting(meeting.code)), main: [
-            .h1(.text(meeting.title), .text(" (\(meeting.code))")),
+        // Title and description in the reader's language when translated into it, else as written.
+        let title = TranslatedField.shown(meeting.title, language: detail.language, field: "title", detail.translations, to: page.language)
+        let description = TranslatedField.shown(detail.description, language: detail.language, field: "description", detail.translations,
+                                                to: page.language)
+        return Layout.render(page, title: title.text, json: .api(.meeting(meeting.code)), main: [
+            .h1(.span(TranslationsPage.View.marked(title.language), .text(title.text)), .text(" (\(meeting.code))")),
             .unwrap(notice.flatMap { $0.hasPrefix("meetings.") ? $0 : nil }) {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), page.text($0))
             },
@@ -22,7 +26,10 @@ enum MeetingView {
                                                               .dd(.unwrap(SafeLink.href(link), { .a(.href($0), .text(link)) }, else: .text(link)))) },
                 .dt(page.text("meetings.calendar")), .dd(.a(.href(SiteURL.meetingCalendar(meeting.code).path), .text("iCalendar")))
             ),
-            .if(!detail.description.isEmpty, .p(.text(detail.description))),
+            .if(!detail.description.isEmpty, .group(.p(TranslationsPage.View.marked(description.language), .text(description.text)),
+                                                    ReportPage.QuestionView.languageNote(page, description))),
+            .if(canManage || !detail.translations.isEmpty,
+                .p(.a(.id("translations-link"), .href(SiteURL.meeting(meeting.code).path + "/languages"), page.text("translations.title")))),
             .h2(.id("agenda"), page.text("meetings.agenda")),
             .if(detail.agenda.isEmpty, .p(page.text("meetings.no-agenda")), else: .ol(.class("agenda"), .forEach(detail.agenda) { item in
                 .li(.strong(.text(item.number + " ")), .text(item.title))

@@ -13,10 +13,11 @@ extension NewsPage {
                    .a(.href(SiteURL.feed(.reports).path), page.text("news.feed-reports")), .text(" · "),
                    .a(.href(SiteURL.calendar.path), page.text("meetings.calendar-feed"))),
                 .if(model.items.isEmpty, .p(page.text("news.none")), else: .ul(.class("news"), .forEach(model.items) { item in
-                    .li(.id("news-\(item.id)"), .attribute(named: "lang", value: item.language.attributeEscaped),
-                        .h2(.a(.href(SiteURL.newsItem(item.id).path), .text(item.title))),
+                    let (title, summary) = (shown(page, item, "title"), shown(page, item, "summary"))
+                    return .li(.id("news-\(item.id)"),
+                        .h2(TranslationsPage.View.marked(title.language), .a(.href(SiteURL.newsItem(item.id).path), .text(title.text))),
                         meta(page, item),
-                        .p(.text(item.summary)),
+                        .p(TranslationsPage.View.marked(summary.language), .text(summary.text)),
                         .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) })
                 })),
                 .if(!model.postable.isEmpty, form(page, model.postable)),
@@ -30,15 +31,27 @@ extension NewsPage {
                       .unwrap(item.eventDate) { .group(.text(" · "), page.text("news.event-on", ["date": $0])) }))
         }
 
-        /// One item on its own page: what a search result, a feed entry and an e-mail link to.
-        static func item(_ page: PageContext, _ item: NewsItemDTO) -> String {
-            Layout.render(page, title: item.title, json: .apiNewsItem(item.id), main: [
-                .article(.attribute(named: "lang", value: item.language.attributeEscaped),
-                         .attribute(named: "dir", value: Language(rawValue: item.language)?.isRightToLeft == true ? "rtl" : "ltr"),
-                         .h1(.text(item.title)),
+        /// The item's `field` in the reader's language when it was translated into it, else as written.
+        static func shown(_ page: PageContext, _ item: NewsItemDTO, _ field: String) -> WrittenText.Shown {
+            TranslatedField.shown(field == "title" ? item.title : item.summary, language: item.language, field: field, item.translations,
+                                  to: page.language)
+        }
+
+        /// One item on its own page: what a search result, a feed entry and an e-mail link to; in the
+        /// reader's language when translated into it (said under it), with the link to its translations
+        /// for a secretariat that may post for its convention (`canTranslate`) or when it has some.
+        static func item(_ page: PageContext, _ item: NewsItemDTO, canTranslate: Bool = false) -> String {
+            let (title, summary) = (shown(page, item, "title"), shown(page, item, "summary"))
+            return Layout.render(page, title: title.text, json: .apiNewsItem(item.id), main: [
+                // The item in the language shown (the summary marked apart when it is in another).
+                .article(TranslationsPage.View.marked(title.language),
+                         .h1(.text(title.text)),
                          meta(page, item),
-                         .p(.text(item.summary)),
+                         .p(summary.language == title.language ? .empty : TranslationsPage.View.attributes(summary.language), .text(summary.text)),
                          .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) }),
+                ReportPage.QuestionView.languageNote(page, summary),
+                .if(canTranslate || !item.translations.isEmpty,
+                    .p(.a(.id("translations-link"), .href(SiteURL.newsItem(item.id).path + "/languages"), page.text("translations.title")))),
                 .p(.a(.href(SiteURL.news.path), page.text("news.title"))),
             ])
         }

@@ -13,7 +13,8 @@ struct OutreachRoutes: RouteCollection {
             return req.redirect(to: SiteURL.news.path)
         }
         routes.get("news", ":id") { req -> Response in
-            Response.html(NewsPage.View.item(req.page, try await Self.item(req)))
+            let item = try await Self.item(req)
+            return Response.html(NewsPage.View.item(req.page, item, canTranslate: AuthorizationPolicy.permits(req.actor, .publishNews(convention: item.convention))))
         }
         routes.get("api", "v1", "news", ":id") { req in try await Self.item(req) }
         routes.get("api", "v1", "news") { req in
@@ -35,6 +36,6 @@ struct OutreachRoutes: RouteCollection {
     static func item(_ req: Request) async throws -> NewsItemDTO {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let row = try await NewsItemModel.find(id, on: req.db) else { throw Abort(.notFound) }
-        return NewsItemDTO(row)
+        return try await NewsItemDTO.list([row], on: req.db)[0]
     }
 }

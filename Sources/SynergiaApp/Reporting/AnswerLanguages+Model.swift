@@ -14,8 +14,9 @@ enum AnswerLanguages {
         var partyNames: [String: String]
         var section: TemplateSection
         var question: TemplateQuestion
-        /// The answer's version (0: not answered yet).
+        /// The answer's version (0: not answered yet, or a submitted version's answer, which has none of its own).
         var version: Int
+        var answered: Bool
         var text: WrittenText
         var author: String?
         var changedAt: Date?
@@ -39,6 +40,12 @@ enum AnswerLanguages {
             case .none: nil
             case .conflict(_, let typed), .refused(_, let typed): typed
             }
+        }
+
+        /// What was typed when the save was refused: still over the version it was written over.
+        var refusedTyped: Typed? {
+            if case .refused(_, let typed) = self { return typed }
+            return nil
         }
     }
 

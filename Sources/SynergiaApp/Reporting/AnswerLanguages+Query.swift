@@ -12,7 +12,7 @@ extension AnswerLanguages {
         let report = try await ReportingRoutes.model(req, loaded)
         let answer = report.answer(questionID)
         return Model(report: report.id, party: report.party, partyNames: report.partyNames, section: section, question: question,
-                     version: answer?.version ?? 0, text: answer?.value.writtenText ?? WrittenText(""),
+                     version: answer?.version ?? 0, answered: answer != nil, text: answer?.value.writtenText ?? WrittenText(""),
                      author: answer?.author, changedAt: answer?.changedAt, canEdit: report.actions.canEdit)
     }
 

@@ -16,7 +16,8 @@ extension AnswerLanguages {
                 .h1(page.text("report.languages-title")),
                 .h2(page.name(model.question.title)),
                 alert(page, model, feedback),
-                model.canEdit ? form(page, model, typed: feedback.typed) : readOnly(page, model),
+                model.canEdit ? form(page, model, typed: feedback.refusedTyped ?? feedback.typed.map { Typed(text: $0.text, base: model.version) })
+                    : readOnly(page, model),
             ])
         }
 
@@ -51,15 +52,16 @@ extension AnswerLanguages {
         }
 
         static func readOnly(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
-            model.version == 0 ? .p(.class("note"), page.text("report.languages-none")) : versions(page, model.question, model.text)
+            model.answered ? versions(page, model.question, model.text) : .p(.class("note"), page.text("report.languages-none"))
         }
 
         /// The original and its language, then a field for each other language; over the version
         /// now stored (after a conflict, theirs: saving again keeps what was typed).
         static func form(_ page: PageContext, _ model: Model, typed: Typed?) -> Node<HTML.BodyContext> {
             let shown = typed?.text ?? model.text
-            // Over the version now stored: after a conflict, theirs (the model is read again), so saving keeps what was typed.
-            let base = model.version
+            // After a conflict, over the version now stored (theirs: the model is read again), so saving keeps
+            // what was typed; after a refusal, still over the version the form was written over.
+            let base = typed?.base ?? model.version
             let original = shown.language ?? page.language
             let long = model.question.type == .longText
             let maxLength = model.question.maxLength.map(String.init) ?? ""

@@ -19,8 +19,8 @@ extension PackagePreview {
                         .tbody(.forEach(model.changes) { change in
                             .tr(.class(change.changedOnlineSinceDownload ? "changed-online" : ""),
                                 .td(.unwrap(template.question(change.question)) { page.name($0.title) }, .br(), .small(.text(change.question))),
-                                .td(.text(change.before.map(AnswerForm.formText) ?? "—")),
-                                .td(.text(AnswerForm.formText(change.after))),
+                                .td(.text(change.before.map(AnswerForm.formText) ?? "—"), languages(page, change.before)),
+                                .td(.text(AnswerForm.formText(change.after)), languages(page, change.after)),
                                 .td(.if(change.changedOnlineSinceDownload, .label(
                                     .input(.type(.checkbox), .name("overwrite[]"), .value(change.question.attributeEscaped)),
                                     .text(" "), page.text("package.overwrite")), else: .text(""))))
@@ -28,6 +28,12 @@ extension PackagePreview {
                     .button(.type(.submit), .id("apply-package"), page.text("package.apply"))),
                 .p(.a(.href(SiteURL.report(report).path), page.text("package.cancel"))),
             ])
+        }
+
+        /// A text's languages under it ("French, English"), so that a change of its translations alone shows.
+        static func languages(_ page: PageContext, _ value: AnswerValue?) -> Node<HTML.BodyContext> {
+            guard let written = value?.writtenText, written.languages.count > 1 else { return .empty }
+            return .group(.br(), .small(.class("note"), .text(written.languages.map(page.formats.languageName).joined(separator: ", "))))
         }
 
         static func problems(_ page: PageContext, _ model: Model, report: UUID) -> String {

@@ -28,7 +28,7 @@ extension ReportPage {
                 .unwrap(answer) { answer in
                     .group(
                         // In the section's form the control shows the answer; a narrative is shown formatted too.
-                        .if(sectionForm == nil || !model.actions.canEdit || question.type == .longText, shown(page, question, answer.value, class: "answer")),
+                        .if(sectionForm == nil || !model.actions.canEdit || question.type == .longText, shown(page, question, answer.value, class: "answer", asWritten: model.actions.canEdit)),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitles?.resolved(in: page.language).text ?? answer.reusedFromTitle ?? "", "author": answer.author]))
@@ -42,8 +42,8 @@ extension ReportPage {
                     let (mine, theirs) = (conflict.mine, conflict.theirs)
                     return .div(.class("alert"), .attribute(named: "role", value: "alert"),
                          .p(page.text("reporting.conflict", ["author": theirs.author])),
-                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(written(page, theirs.value), said(page, question, theirs.value))),
-                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(written(page, mine), said(page, question, mine))),
+                         .p(.strong(page.text("reporting.theirs")), .escapedText(" "), .span(original(page, theirs.value), said(page, question, theirs.value))),
+                         .p(.strong(page.text("reporting.mine")), .escapedText(" "), .span(original(page, mine), said(page, question, mine))),
                          // In the section's form, the button sends its own form, which follows the section's (forms do not nest).
                          sectionForm == nil ? keepMine(page, model, question, conflict)
                              : .button(.type(.submit), .attribute(named: "form", value: "keep-\(id)"), page.text("reporting.keep-mine")),
@@ -111,18 +111,25 @@ extension ReportPage {
         /// or a rating by its label in the reader's language, anything else as written, with the
         /// question's unit. A text is shown in the reader's language when it was written or
         /// translated into it, else as written, with a note saying which it is (``languageNote(_:_:)``).
-        static func shown(_ page: PageContext, _ question: TemplateQuestion, _ value: AnswerValue, class name: String? = nil) -> Node<HTML.BodyContext> {
+        /// Those who may change the report (`asWritten`) see the text as written, which is what they
+        /// edit; its languages are listed under it (``languagesLink(_:_:_:_:)``).
+        static func shown(_ page: PageContext, _ question: TemplateQuestion, _ value: AnswerValue, class name: String? = nil,
+                          asWritten: Bool = false) -> Node<HTML.BodyContext> {
             let text: String
+            func version(_ written: WrittenText) -> WrittenText.Shown {
+                asWritten ? WrittenText.Shown(text: written.text, language: written.language, translated: false, original: nil)
+                    : written.shown(to: page.language)
+            }
             switch value {
             case .longText(let written):
-                let version = written.shown(to: page.language)
+                let version = version(written)
                 return .group(.div(.class(name.map { "\($0) md" } ?? "md"), attributes(page, version), .raw(SafeMarkdown.html(version.text))),
-                              languageNote(page, version))
+                              asWritten ? .empty : languageNote(page, version))
             case .shortText(let written):
-                let version = written.shown(to: page.language)
+                let version = version(written)
                 return .group(.p(.unwrap(name) { .class($0) }, attributes(page, version), .escapedText(version.text),
                                  .escapedText(question.unit.map { " \($0)" } ?? "")),
-                              languageNote(page, version))
+                              asWritten ? .empty : languageNote(page, version))
             case .number(let number): return .p(.unwrap(name) { .class($0) }, quantity(page, number, unit: question.unit))
             case .singleChoice(let id): text = label(page, question, id)
             case .multipleChoice(let ids): text = ids.map { label(page, question, $0) }.joined(separator: "; ")
@@ -167,6 +174,12 @@ extension ReportPage {
             attributes(page, WrittenText.Shown(text: comment.text, language: comment.language, translated: false, original: nil))
         }
 
+        /// The `lang` and `dir` of a text as written (its original), for ``said(_:_:_:)``.
+        static func original(_ page: PageContext, _ value: AnswerValue) -> Node<HTML.BodyContext> {
+            guard let written = value.writtenText else { return written(page, value) }
+            return attributes(page, WrittenText.Shown(text: written.text, language: written.language, translated: false, original: nil))
+        }
+
         /// The `lang` and `dir` of what a person wrote, as the reader is shown it (``attributes(_:_:)``);
         /// a table's cells in a language not recorded.
         static func written(_ page: PageContext, _ value: AnswerValue) -> Node<HTML.BodyContext> {
@@ -178,8 +191,10 @@ extension ReportPage {
         }
 
         /// A value as its question says it (a number with its unit, a choice by its label), on one line.
+        /// A text as written (never a translation: a conflict is between the texts people wrote).
         static func said(_ page: PageContext, _ question: TemplateQuestion, _ value: AnswerValue) -> Node<HTML.BodyContext> {
             switch value {
+            case .shortText(let written), .longText(let written): .escapedText(written.text)
             case .number(let number): quantity(page, number, unit: question.unit)
             case .singleChoice(let id): .escapedText(label(page, question, id))
             case .multipleChoice(let ids): .escapedText(ids.map { label(page, question, $0) }.joined(separator: "; "))

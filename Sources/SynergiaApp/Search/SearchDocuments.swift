@@ -128,8 +128,8 @@ enum SearchDocuments {
     }
 
     /// The written answers of a published report (text, and the text cells of tables), each in the
-    /// language it was written in (else the one it reads as); each translation of a text too, in
-    /// its language, linked to the report in that language.
+    /// language it was written in (else the one it reads as); each translation of a text too, in its
+    /// language (the report shows a reader their language's version where there is one).
     static func report(_ report: ReportModel, template: ReportTemplate, answers: [String: ReportingService.CurrentAnswer], partyName: String,
                        year: Int?) throws -> [SearchDocument] {
         let reportID = try report.requireID()
@@ -141,7 +141,7 @@ enum SearchDocuments {
                 guard !text.isEmpty else { return nil }
                 let language = version.language?.code ?? SearchLanguage.detect(text)
                 let templateTitle = template.title.values[language] ?? template.title.english
-                return SearchDocument(kind: .answer, path: version.translated ? Self.path(path, in: version.language) : path,
+                return SearchDocument(kind: .answer, path: path,
                                       title: "\(partyName) · \(templateTitle) · \(question.title.values[language] ?? question.title.english)", body: text,
                                       language: language, convention: template.convention, year: year)
             }
@@ -156,13 +156,6 @@ enum SearchDocuments {
                 guard language != written.language, let text = written.translations?[language] else { return nil }
                 return (text, language, true)
             }
-    }
-
-    /// `path` (`/reports/ID#q-…`) opened in `language`.
-    static func path(_ path: String, in language: Language?) -> String {
-        guard let language else { return path }
-        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        return "\(parts[0])?lang=\(language.code)" + (parts.count == 2 ? "#\(parts[1])" : "")
     }
 
     /// The words of an answer a reader could search for.

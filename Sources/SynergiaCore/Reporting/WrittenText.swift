@@ -32,11 +32,12 @@ public struct WrittenText: Sendable, Equatable, Hashable, ExpressibleByStringLit
     }
 
     /// This text as a save stores it over `previous` (the answer's text before, if any): the
-    /// language and translations it does not say are kept from `previous`; a text whose language
-    /// nobody said is taken to be in `language`, the writer's.
+    /// language and translations it does not say are kept from `previous`; a new text whose
+    /// language nobody said is taken to be in `language`, the writer's. (An answer written before
+    /// languages were recorded keeps none when edited: its editor's language need not be its own.)
     public func keeping(_ previous: WrittenText?, writtenIn language: Language?) -> WrittenText {
         var merged = self
-        merged.language = self.language ?? previous?.language ?? language
+        merged.language = self.language ?? (previous == nil ? language : previous?.language)
         merged.translations = self.translations ?? previous?.translations
         return merged.normalized
     }

@@ -54,20 +54,13 @@ struct AnswerLanguagesTests {
             #expect(try await AnswerHistoryModel.query(on: app.db).filter(\.$questionID == Self.question).count() == 2)
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "answer.saved").count() == audited + 1)
 
+            // A colleague preparing the report, in English, sees the text as written (what they would
+            // edit), marked French, and the languages it has.
             let reader = Browser(app, acceptLanguage: "en")
             try await reader.signIn("colleague@example.org")
             let inEnglish = try await reader.get("/reports/\(id)")
-            #expect(inEnglish.contains(#"<div class="answer md" lang="en" dir="ltr"><p>\#(Self.english)</p>"#))
-            #expect(inEnglish.contains("Translation. Original language: French."))
+            #expect(inEnglish.contains(#"<div class="answer md" lang="fr" dir="ltr"><p>\#(Self.french)</p>"#))
             #expect(inEnglish.contains("Languages of this answer</a> (French, English)"))
-            reader.acceptLanguage = "es"
-            let inSpanish = try await reader.get("/reports/\(id)")
-            #expect(inSpanish.contains(#"<div class="answer md" lang="fr" dir="ltr"><p>\#(Self.french)</p>"#), "no Spanish: the original, marked French")
-            #expect(inSpanish.contains("Aún no hay traducción a su idioma. Idioma original: francés."))
-            reader.acceptLanguage = "ar"
-            let inArabic = try await reader.get("/reports/\(id)")
-            #expect(inArabic.contains(#"<html lang="ar" dir="rtl""#) && inArabic.contains(#"lang="fr" dir="ltr"><p>\#(Self.french)"#))
-            #expect(inArabic.contains("لا توجد ترجمة إلى لغتك بعد. لغة النص الأصلي: الفرنسية."))
 
             // The original corrected on the section's page: the translation stays.
             let section = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
@@ -86,7 +79,7 @@ struct AnswerLanguagesTests {
     func receiptCoversTranslations() async throws {
         try await withSynergia { app async throws in
             let (id, browser) = try await frenchAnswer(app)
-            #expect(try await browser.post(languagesPath(id), ["baseVersion": "1", "value": Self.french, "language": "fr",
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "1", "value": Self.french, "language": "fr", "t-en": Self.english,
                                                                "t-zh": "部委与国家委员会一起核准了该战略。"]).status == .seeOther)
             try await fillRequiredAnswers(app, report: id, by: "fp@example.org")
             for step in ["in-review", "approved", "submitted"] {
@@ -98,9 +91,28 @@ struct AnswerLanguagesTests {
             #expect(report.receiptSHA256 == SHA256Hex.digest(Data(content.utf8)))
 
             // Submitted: no language may be added or changed any more.
-            let refused = try await browser.post(languagesPath(id), ["baseVersion": "2", "value": Self.french, "language": "fr", "t-en": Self.english])
+            let refused = try await browser.post(languagesPath(id), ["baseVersion": "2", "value": Self.french, "language": "fr", "t-es": "Otra"])
             #expect(refused.status == .forbidden || refused.status == .unprocessableEntity || refused.status == .conflict, "\(refused.status)")
-            #expect(try await stored(app, id).0?.translations == [.chinese: "部委与国家委员会一起核准了该战略。"])
+            #expect(try await stored(app, id).0?.translations == [.english: Self.english, .chinese: "部委与国家委员会一起核准了该战略。"])
+
+            // Published: each reader sees their language, else the original marked as such.
+            let secretariat = Browser(app)
+            try await secretariat.signIn("cbd@example.org")
+            #expect(try await secretariat.post("/reports/\(id)/transition", ["to": "published"]).status == .seeOther)
+            let inEnglish = try await Browser(app, acceptLanguage: "en").get("/reports/\(id)")
+            #expect(inEnglish.contains(#"<div class="answer md" lang="en" dir="ltr"><p>\#(Self.english)</p>"#))
+            #expect(inEnglish.contains("Translation. Original language: French."))
+            #expect(inEnglish.contains("Languages of this answer</a> (French, Chinese, English)"))
+            let inSpanish = try await Browser(app, acceptLanguage: "es").get("/reports/\(id)")
+            #expect(inSpanish.contains(#"<div class="answer md" lang="fr" dir="ltr"><p>\#(Self.french)</p>"#), "no Spanish: the original, marked French")
+            #expect(inSpanish.contains("Aún no hay traducción a su idioma. Idioma original: francés."))
+            let inArabic = try await Browser(app, acceptLanguage: "ar").get("/reports/\(id)")
+            #expect(inArabic.contains(#"<html lang="ar" dir="rtl""#) && inArabic.contains(#"lang="fr" dir="ltr"><p>\#(Self.french)"#))
+            #expect(inArabic.contains("لا توجد ترجمة إلى لغتك بعد. لغة النص الأصلي: الفرنسية."))
+            // Its languages, as submitted, to anyone.
+            let languages = try await Browser(app).get(languagesPath(id))
+            #expect(languages.status == .ok && languages.contains(Self.french) && languages.contains("部委与国家委员会一起核准了该战略。"))
+            #expect(!languages.contains("languages-form"))
         }
     }
 
@@ -141,6 +153,7 @@ struct AnswerLanguagesTests {
             #expect(german.contains(">\n\(Self.english)</textarea>"), "what was typed stays in its field")
             let same = try await browser.post(path, ["baseVersion": "1", "value": Self.french, "language": "fr", "t-fr": "Autre texte"])
             #expect(same.status == .unprocessableEntity)
+            #expect(same.contains(#"name="baseVersion" value="1""#), "still over the version it was written over")
             // A field for a language Synergia does not speak is not a translation.
             #expect(try await browser.post(path, ["baseVersion": "1", "value": Self.french, "language": "fr", "t-de": "Deutsch"]).status == .seeOther)
             let unchanged = try await stored(app, id)
@@ -151,7 +164,7 @@ struct AnswerLanguagesTests {
                                                   "t-en": "<script>alert(1)</script> done"]).status == .seeOther)
             let english = Browser(app, acceptLanguage: "en")
             try await english.signIn("colleague@example.org")
-            let shown = try await english.get("/reports/\(id)")
+            let shown = try await english.get(path)
             #expect(!shown.contains("<script>alert(1)") && shown.contains("&lt;script&gt;alert(1)&lt;/script&gt; done"))
 
             try await makeUser(app, email: "fp-ng@example.org", role: .focalPoint, party: "NG", convention: "CBD")
@@ -177,9 +190,9 @@ struct AnswerLanguagesTests {
             // No language named: not recorded, rather than guessed.
             #expect(try await client.send(.PUT, path, json: #"{"value":{"type":"longText","value":"Текст"},"baseVersion":0}"#).status == .ok)
             #expect(try await stored(app, id).0 == WrittenText("Текст"))
-            // Named by the client: the text is Russian; a translation added with it.
-            #expect(try await client.send(.PUT, path + "?lang=ru", json: #"""
-                {"value":{"type":"longText","value":"Текст","translations":{"en":"Text"}},"baseVersion":1}
+            // Said in the value: the text is Russian; a translation added with it.
+            #expect(try await client.send(.PUT, path, json: #"""
+                {"value":{"type":"longText","value":"Текст","language":"ru","translations":{"en":"Text"}},"baseVersion":1}
                 """#).status == .ok)
             #expect(try await stored(app, id).0 == WrittenText("Текст", language: .russian, translations: [.english: "Text"]))
             // Only the text: its language and translation stay.
@@ -192,6 +205,11 @@ struct AnswerLanguagesTests {
             // `{}` removes the translations.
             #expect(try await client.send(.PUT, path, json: #"{"value":{"type":"longText","value":"Новый текст","translations":{}},"baseVersion":3}"#).status == .ok)
             #expect(try await stored(app, id).0 == WrittenText("Новый текст", language: .russian))
+            // A new answer in the language the client names.
+            let other = "/api/v1/reports/\(id)/answers/cbd-7nr.s1.q6?lang=es"
+            #expect(try await client.send(.PUT, other, json: #"{"value":{"type":"longText","value":"Texto"},"baseVersion":0}"#).status == .ok)
+            let spanish = try await AnswerModel.query(on: app.db).filter(\.$questionID == "cbd-7nr.s1.q6").first()
+            #expect(spanish.map { $0.value.contains(#""language":"es""#) } == true)
 
             // A comment knows its language: the one the client says, else the one it names.
             let said = try await client.send(.POST, "/api/v1/reports/\(id)/comments/\(Self.question)", json: #"{"text":"مراجعة الأرقام","language":"ar"}"#)

@@ -30,8 +30,9 @@ struct WrittenTextTests {
         // Only the text: the language and the translations stay.
         #expect(WrittenText("Corrigé.").keeping(Self.french, writtenIn: .spanish)
                 == WrittenText("Corrigé.", language: .french, translations: [.english: "Strategy validated."]))
-        // A new text with no language said: the writer's.
+        // A new text with no language said: the writer's. One written before languages were recorded keeps none.
         #expect(WrittenText("Nuevo.").keeping(nil, writtenIn: .spanish) == WrittenText("Nuevo.", language: .spanish))
+        #expect(WrittenText("Edited.").keeping(WrittenText("Old."), writtenIn: .english) == WrittenText("Edited."))
         // Translations said: they replace; none said explicitly removes them; one in the original's language or empty is dropped.
         #expect(WrittenText("x", translations: [:]).keeping(Self.french, writtenIn: nil) == WrittenText("x", language: .french))
         #expect(WrittenText("x", language: .english, translations: [.english: "y", .russian: "", .chinese: "z"]).keeping(Self.french, writtenIn: nil)
