@@ -152,8 +152,7 @@ extension ReportPage {
         /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`), so that
         /// English in an Arabic report, or Arabic in an English one, reads in its own direction.
         static func attributes<C>(_ page: PageContext, _ version: WrittenText.Shown) -> Node<C> {
-            guard let language = version.language else { return PageContext.userWritten() }
-            return .group(.attribute(named: "lang", value: language.code), .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"))
+            PageContext.written(in: version.language)
         }
 
         /// A number with its unit as the reader's language says it ("3,560 km²", "1 234 документа"):

@@ -80,9 +80,6 @@ extension TranslationsPage {
         static func marked<C>(_ language: Language?) -> Node<C> { language == nil ? .empty : attributes(language) }
 
         /// `lang` and `dir` of a text in `language`; unknown and by its own letters when nil.
-        static func attributes<C>(_ language: Language?) -> Node<C> {
-            guard let language else { return PageContext.userWritten() }
-            return .group(.attribute(named: "lang", value: language.code), .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"))
-        }
+        static func attributes<C>(_ language: Language?) -> Node<C> { PageContext.written(in: language) }
     }
 }

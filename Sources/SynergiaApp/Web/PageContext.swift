@@ -93,6 +93,12 @@ public struct PageContext: Sendable {
     /// (`lang=""`, as HTML says) and laid out by its own first letters (`dir="auto"`).
     public static func userWritten<C>() -> Node<C> { .group(.attribute(named: "lang", value: "", ignoreIfValueIsEmpty: false), .attribute(named: "dir", value: "auto")) }
 
+    /// The `lang` and `dir` of what a person wrote in `language`; ``userWritten()`` when it is not recorded.
+    public static func written<C>(in language: Language?) -> Node<C> {
+        guard let language else { return userWritten() }
+        return .group(.attribute(named: "lang", value: language.code), .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"))
+    }
+
     /// A name or title from reference data in this page's language, else English marked with `lang`.
     public func name<C>(_ text: LocalizedText) -> Node<C> { marked(text.resolved(in: language)) }
     public func name<C>(_ values: [String: String]) -> Node<C> { name(LocalizedText(values)) }
