@@ -82,8 +82,34 @@ extension DemoSeed {
                         eventDate: workshop),
              .english, 1 * day),
         ]
+        var posted: [NewsItemModel] = []
         for (user, form, language, ago) in items {
-            _ = try await NewsService.post(form, language: language, by: user, at: now.addingTimeInterval(-ago), on: db)
+            posted.append(try await NewsService.post(form, language: language, by: user, at: now.addingTimeInterval(-ago), on: db))
+        }
+        // The opening of the cycle in French and Spanish too: readers in either see their own.
+        try await translate(.news, posted[0].requireID().uuidString, [
+            ("title", .french, "DEMO — Le cycle de présentation des septièmes rapports nationaux est ouvert"),
+            ("summary", .french, "DEMO — Les correspondants nationaux peuvent désormais commencer le rapport de leur Partie sur Synergia ; "
+                + "les réponses communes au rapport Ramsar sont saisies une fois et réutilisées."),
+            ("title", .spanish, "DEMO — Se abre el ciclo de presentación de los séptimos informes nacionales"),
+            ("summary", .spanish, "DEMO — Los coordinadores nacionales ya pueden comenzar el informe de su Parte en Synergia; "
+                + "las respuestas compartidas con el informe de Ramsar se introducen una vez y se reutilizan."),
+        ], at: now, on: db)
+    }
+
+    /// Demo translations of a record's fields, written as the demo's own.
+    static func translate(_ kind: TranslatedKind, _ subject: String, _ texts: [(field: String, language: Language, text: String)],
+                          at now: Date, on db: any Database) async throws {
+        for (field, language, text) in texts {
+            let row = ContentTranslationModel()
+            row.subjectKind = kind.rawValue
+            row.subjectID = subject
+            row.field = field
+            row.language = language.code
+            row.text = text
+            row.updatedBy = "demo"
+            row.updatedAt = now
+            try await row.create(on: db)
         }
     }
 
@@ -100,22 +126,13 @@ extension DemoSeed {
             description: "DEMO — For national focal points: the questions the national reports of the CBD and Ramsar share, and how each answer is entered once.",
             createdBy: "demo", language: .english), on: db)
         // Its title and description in French and Spanish too: readers in either see their own.
-        let translations: [(String, String, String)] = [
-            ("title", "fr", "DEMO — Atelier en ligne : faire rapport une seule fois pour les conventions relatives à la diversité biologique"),
-            ("title", "es", "DEMO — Taller en línea: informar una sola vez para los convenios relacionados con la diversidad biológica"),
-            ("description", "fr", "DEMO — Pour les correspondants nationaux : les questions communes aux rapports nationaux de la CDB et de Ramsar, et comment chaque réponse n’est saisie qu’une fois."),
-            ("description", "es", "DEMO — Para los coordinadores nacionales: las preguntas que comparten los informes nacionales del CDB y de Ramsar, y cómo cada respuesta se introduce una sola vez."),
-        ]
-        for (field, language, text) in translations {
-            let row = ContentTranslationModel()
-            row.subjectKind = TranslatedKind.meeting.rawValue
-            row.subjectID = "DEMO-WORKSHOP"
-            row.field = field
-            row.language = language
-            row.text = text
-            row.updatedBy = "demo"
-            row.updatedAt = now
-            try await row.create(on: db)
-        }
+        try await translate(.meeting, "DEMO-WORKSHOP", [
+            ("title", .french, "DEMO — Atelier en ligne : faire rapport une seule fois pour les conventions relatives à la diversité biologique"),
+            ("title", .spanish, "DEMO — Taller en línea: informar una sola vez para los convenios relacionados con la diversidad biológica"),
+            ("description", .french, "DEMO — Pour les correspondants nationaux : les questions communes aux rapports nationaux de la CDB et de Ramsar, "
+                + "et comment chaque réponse n’est saisie qu’une fois."),
+            ("description", .spanish, "DEMO — Para los coordinadores nacionales: las preguntas que comparten los informes nacionales del CDB y de Ramsar, "
+                + "y cómo cada respuesta se introduce una sola vez."),
+        ], at: now, on: db)
     }
 }
