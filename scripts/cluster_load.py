@@ -402,6 +402,12 @@ class Run:
 # --------------------------------------------------------------------------------------------
 # verify
 
+def as_sent(value):
+    """A stored answer as the load sent it: its type and value. The server adds what the client
+    did not say, such as the language a text was written in (the one the request names)."""
+    return {k: value[k] for k in ("type", "value") if k in value}
+
+
 def psql_csv(url, sql):
     out = subprocess.run(["psql", url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", f"COPY ({sql}) TO STDOUT WITH CSV"],
                          check=True, capture_output=True, text=True).stdout
@@ -548,11 +554,11 @@ def verify(args):
     history = defaultdict(lambda: defaultdict(list))
     for report, question, version, value in psql_csv(
             args.database_url, f"SELECT report_id, question_id, version, value FROM answer_history WHERE report_id IN ({in_list})"):
-        history[(report, question)][int(version)].append(json.loads(value))
+        history[(report, question)][int(version)].append(as_sent(json.loads(value)))
     current = {}
     for report, question, version, value in psql_csv(
             args.database_url, f"SELECT report_id, question_id, version, value FROM answers WHERE report_id IN ({in_list})"):
-        current[(report, question)] = (int(version), json.loads(value))
+        current[(report, question)] = (int(version), as_sent(json.loads(value)))
 
     verified, lost, notes = check_writes(entries, history, current)
     comments = {}
