@@ -49,6 +49,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateAPITokens())
     app.migrations.add(AddProgressCycleIndex())
     app.migrations.add(CreateNationalIndicators())
+    app.migrations.add(AddNationalIndicatorLanguage())
     app.migrations.add(AddIndicatorValueIndex())
     app.migrations.add(CreateAuditHead())
     app.migrations.add(CreateIndicatorDrafts())

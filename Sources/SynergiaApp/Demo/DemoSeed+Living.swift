@@ -101,16 +101,23 @@ extension DemoSeed {
     static func translate(_ kind: TranslatedKind, _ subject: String, _ texts: [(field: String, language: Language, text: String)],
                           at now: Date, on db: any Database) async throws {
         for (field, language, text) in texts {
-            let row = ContentTranslationModel()
-            row.subjectKind = kind.rawValue
-            row.subjectID = subject
-            row.field = field
-            row.language = language.code
-            row.text = text
-            row.updatedBy = "demo"
-            row.updatedAt = now
-            try await row.create(on: db)
+            try await ContentTranslationStore.insert(kind, subject: subject, field: field, language: language, text: text, by: "demo", at: now, on: db)
         }
+    }
+
+    /// A national indicator of Kenya's, defined by its focal point in English, with its name and
+    /// definition in French too: the indicators page lists it and its translations page is reachable.
+    static func seedKenyaNationalIndicator(now: Date = Date(), on db: any Database) async throws {
+        guard try await NationalIndicatorModel.query(on: db).filter(\.$code == "KE-DEMO-FOREST").first() == nil,
+              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
+        _ = try await NationalIndicatorService.add(.init(
+            localCode: "DEMO-FOREST", name: "DEMO — Tree cover on gazetted forest land", unit: "percent",
+            definition: "DEMO — The share of gazetted forest land under tree cover; illustrative, not Kenya's indicator.",
+            globalIndicators: "10.2", targets: "KMGBF/10"), by: focalPoint, writtenIn: .english, registry: try IndicatorRegistry.load(), on: db)
+        try await translate(.nationalIndicator, "KE-DEMO-FOREST", [
+            ("name", .french, "DEMO — Couvert arboré des forêts classées"),
+            ("definition", .french, "DEMO — La part des forêts classées couverte d’arbres ; donnée d’illustration, pas un indicateur du Kenya."),
+        ], at: now, on: db)
     }
 
     /// An online workshop six weeks ahead, open for registration, so the calendar and the meetings

@@ -15,6 +15,8 @@ public struct IndicatorDTO: Content, Equatable {
     public var sdg: [String]
     /// The SDG Global Database's series codes; nil where not known.
     public var sdgSeries: [String]?
+    /// The language a national indicator's name and definition were written in (absent for the registry's).
+    public var language: String?
 
     init(_ indicator: IndicatorDefinition) {
         code = indicator.code
@@ -27,6 +29,12 @@ public struct IndicatorDTO: Content, Equatable {
         targets = indicator.targets.map { "\($0.framework)/\($0.code)" }
         sdg = indicator.sdg
         sdgSeries = indicator.sdgSeries.value
+        language = indicator.writtenIn?.code
+    }
+
+    /// The name in `reader`'s language when there is one, else as written (a national indicator's) or in English.
+    func shownName(to reader: Language) -> LocalizedString {
+        LocalizedText(name).resolved(in: reader, else: language.flatMap(Language.init(rawValue:)))
     }
 }
 

@@ -7,7 +7,7 @@ extension IndicatorList {
     static func query(registry: IndicatorRegistry, party: String?, on db: any Database) async throws -> Model {
         let indicators = registry.indicators.map(IndicatorDTO.init)
         if let party {
-            let national = try await NationalIndicatorService.list(party: party, on: db).map(NationalIndicatorDTO.init)
+            let national = try await NationalIndicatorDTO.all(NationalIndicatorService.list(party: party, on: db), on: db)
             let names = try await PartyModel.query(on: db).filter(\.$alpha2 == party).first()?.names ?? [:]
             return Model(indicators: indicators, nationalParty: .init(party: party, names: names, count: national.count),
                          national: national, nationalCounts: [])

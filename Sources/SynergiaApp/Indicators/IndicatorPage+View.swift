@@ -7,10 +7,17 @@ extension IndicatorPage {
         /// The indicator's name, unit, custodian and targets.
         static func header(_ page: PageContext, _ indicator: IndicatorDTO) -> Node<HTML.BodyContext> {
             .group(
-                .h1(.text("\(indicator.code) "), page.name(indicator.name)),
+                .h1(.text("\(indicator.code) "), page.marked(indicator.shownName(to: page.language))),
                 .dl(.dt(page.text("indicators.unit")), .dd(Known.value(page, indicator.unit)),
                     .dt(page.text("indicators.custodian")), .dd(Known.value(page, indicator.custodian)),
-                    .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) })))
+                    .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }),
+                    .unwrap(indicator.kind == .national ? indicator.definition : nil) { definition in
+                        .group(.dt(page.text("indicators.definition")),
+                               .dd(page.marked(LocalizedText(definition).resolved(in: page.language, else: indicator.language.flatMap(Language.init(rawValue:))))))
+                    }),
+                // A national indicator's name and definition in other languages, which its Party's focal points keep.
+                .if(indicator.kind == .national,
+                    .p(.a(.id("translations-link"), .href(SiteURL.translations(.nationalIndicator, indicator.code).path), page.text("translations.title")))))
         }
 
         /// The exports (of one Party's values when `party` is given) and, for a Party's focal points, the import form.
@@ -38,7 +45,7 @@ extension IndicatorPage {
         }
 
         static func overview(_ page: PageContext, _ indicator: IndicatorDTO, summary: Summary) -> String {
-            let title = LocalizedText(indicator.name).resolved(in: page.language).text
+            let title = indicator.shownName(to: page.language).text
             let unit = summary.latest.first?.unit ?? indicator.unit ?? ""
             let chart = SVGChart.lineChart(title: "\(indicator.code) \(title): \(page.t("indicators.median"))",
                                            series: [(label: page.t("indicators.median"), points: summary.median.map { (x: Double($0.year), y: $0.value) })],
@@ -65,7 +72,7 @@ extension IndicatorPage {
 
         static func series(_ page: PageContext, _ indicator: IndicatorDTO, points: [IndicatorDataPoint], party: String?) -> String {
             let byParty = Dictionary(grouping: points, by: \.party)
-            let title = LocalizedText(indicator.name).resolved(in: page.language).text
+            let title = indicator.shownName(to: page.language).text
             let chart = SVGChart.lineChart(
                 title: "\(indicator.code) \(title)",
                 series: byParty.keys.sorted().map { party in

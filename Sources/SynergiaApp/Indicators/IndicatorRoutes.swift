@@ -23,16 +23,16 @@ struct IndicatorRoutes: RouteCollection {
 
         routes.get("api", "v1", "national-indicators") { req in
             let page = try Pagination.list(req)
-            return try page.response(try await NationalIndicatorService.list(party: req.partyQuery, page: page, on: req.db)
-                .map(NationalIndicatorDTO.init), for: req)
+            return try page.response(try await NationalIndicatorDTO.all(NationalIndicatorService.list(party: req.partyQuery, page: page, on: req.db),
+                                                                         on: req.db), for: req)
         }
         routes.on(.POST, "indicators", "national", body: .collect(maxSize: "16kb")) { req -> Response in
-            let row = try await Self.addNational(req, by: try req.requireUser())
+            let row = try await Self.addNational(req, by: try req.requireUser(), writtenIn: req.language)
             return req.redirect(to: SiteURL.nationalIndicator(row.code, party: row.partyCode).path)
         }
         routes.grouped("api", "v1").grouped(APITokenAuthenticator())
             .on(.POST, "national-indicators", body: .collect(maxSize: "16kb")) { req -> Response in
-                let row = try await Self.addNational(req, by: try req.requireAPIUser())
+                let row = try await Self.addNational(req, by: try req.requireAPIUser(), writtenIn: WriteAPI.namedLanguage(req))
                 return try await NationalIndicatorDTO(row).encodeResponse(status: .created, for: req)
             }
     }
@@ -41,8 +41,8 @@ struct IndicatorRoutes: RouteCollection {
         try await IndicatorList.query(registry: req.application.synergia.indicators, party: req.partyQuery, on: req.db)
     }
 
-    static func addNational(_ req: Request, by user: UserModel) async throws -> NationalIndicatorModel {
-        try await NationalIndicatorService.add(try req.content.decode(NationalIndicatorService.Input.self), by: user,
+    static func addNational(_ req: Request, by user: UserModel, writtenIn language: Language?) async throws -> NationalIndicatorModel {
+        try await NationalIndicatorService.add(try req.content.decode(NationalIndicatorService.Input.self), by: user, writtenIn: language,
                                                registry: req.application.synergia.indicators, on: req.db)
     }
 

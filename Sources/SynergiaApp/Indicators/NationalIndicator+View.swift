@@ -20,7 +20,7 @@ enum NationalIndicatorView {
                 .tbody(.forEach(indicators) { indicator in
                     .tr(.id("national-\(indicator.code)".attributeEscaped),
                         .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.indicator(indicator.code, party: indicator.party).path), .text(indicator.code))),
-                        .td(.text(indicator.name)), .td(.text(indicator.unit)),
+                        name(page, indicator), .td(.text(indicator.unit)),
                         .td(.forEach(indicator.globalIndicators) { .group(.a(.href(SiteURL.indicator($0).path), .text($0)), .text(" ")) }),
                         .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }))
                 }))),
@@ -39,6 +39,12 @@ enum NationalIndicatorView {
                       Layout.field(page, name: "targets", labelKey: "indicators.national-targets", value: "", required: false),
                       .button(.type(.submit), page.text("indicators.national-add")))))
         )
+    }
+
+    /// The indicator's name in the reader's language when translated into it, else as written, marked with its language.
+    static func name(_ page: PageContext, _ indicator: NationalIndicatorDTO) -> Node<HTML.TableRowContext> {
+        let name = TranslatedField.shown(indicator.name, language: indicator.language, field: "name", indicator.translations, to: page.language)
+        return .td(TranslationsPage.View.marked(name.language), .text(name.text))
     }
 
     static func partyName<C>(_ page: PageContext, _ row: IndicatorList.Model.PartyCount) -> Node<C> {

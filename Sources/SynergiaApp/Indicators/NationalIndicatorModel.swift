@@ -11,7 +11,7 @@ public final class NationalIndicatorModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "party_code") public var partyCode: String
     @Field(key: "code") public var code: String
-    /// In the language the Party wrote it in.
+    /// In the language the Party wrote it in (``language``); translations are in ``ContentTranslationModel``.
     @Field(key: "name") public var name: String
     @Field(key: "unit") public var unit: String
     @Field(key: "definition") public var definition: String
@@ -20,20 +20,29 @@ public final class NationalIndicatorModel: Model, @unchecked Sendable {
     /// `FRAMEWORK/CODE`, comma-separated.
     @Field(key: "targets") public var targets: String
     @Field(key: "created_by") public var createdBy: String
+    /// The language its name and definition were written in; nil for those defined before Synergia recorded it.
+    @OptionalField(key: "language") public var language: String?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     public init() {}
 
-    /// The indicator as the registry's type, for the indicator page and exports.
-    var asDefinition: IndicatorDefinition {
-        IndicatorDefinition(
-            code: code, name: LocalizedText(english: name),
-            definition: self.definition.isEmpty ? .unknown : .known(LocalizedText(english: self.definition)),
+    /// The indicator as the registry's type, for the indicator page and exports: its name and
+    /// definition in the language written and in each translation. (One whose language was not
+    /// recorded reads as English, as it did before languages were recorded.)
+    func asDefinition(translations: FieldTranslations = [:]) -> IndicatorDefinition {
+        func texts(_ original: String, _ field: String) -> LocalizedText {
+            var values = Dictionary(uniqueKeysWithValues: (translations[field] ?? [:]).map { ($0.key.code, $0.value) })
+            values[language ?? Language.english.code] = original
+            return LocalizedText(values)
+        }
+        return IndicatorDefinition(
+            code: code, name: texts(name, "name"),
+            definition: self.definition.isEmpty ? .unknown : .known(texts(self.definition, "definition")),
             unit: unit.isEmpty ? .unknown : .known(unit), custodian: .known(partyCode),
             targets: Self.list(targets).compactMap { target in
                 let parts = target.split(separator: "/").map(String.init)
                 return parts.count == 2 ? IndicatorTargetLink(framework: parts[0], code: parts[1]) : nil
             },
-            kind: .national)
+            kind: .national, writtenIn: language.flatMap(Language.init(rawValue:)))
     }
 
     static func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
@@ -61,6 +70,17 @@ struct CreateNationalIndicators: AsyncMigration {
     }
 }
 
+/// The language a national indicator's name and definition were written in (issue 13).
+struct AddNationalIndicatorLanguage: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(NationalIndicatorModel.schema).field("language", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(NationalIndicatorModel.schema).deleteField("language").update()
+    }
+}
+
 /// A national indicator as the API returns it.
 public struct NationalIndicatorDTO: Content, Equatable {
     public var party: String
@@ -71,8 +91,12 @@ public struct NationalIndicatorDTO: Content, Equatable {
     public var globalIndicators: [String]
     /// `FRAMEWORK/CODE`.
     public var targets: [String]
+    /// The language `name` and `definition` were written in (nil: not recorded).
+    public var language: String?
+    /// The name and definition in other languages: field → language code → text.
+    public var translations: [String: [String: String]]
 
-    init(_ row: NationalIndicatorModel) {
+    init(_ row: NationalIndicatorModel, translations: FieldTranslations = [:]) {
         party = row.partyCode
         code = row.code
         name = row.name
@@ -80,5 +104,13 @@ public struct NationalIndicatorDTO: Content, Equatable {
         definition = row.definition
         globalIndicators = NationalIndicatorModel.list(row.globalIndicators)
         targets = NationalIndicatorModel.list(row.targets)
+        language = row.language
+        self.translations = translations.coded
+    }
+
+    /// `rows` with their translations (one query for all).
+    static func all(_ rows: [NationalIndicatorModel], on db: any Database) async throws -> [NationalIndicatorDTO] {
+        let translations = try await ContentTranslationStore.load(.nationalIndicator, subjects: rows.map(\.code), on: db)
+        return rows.map { NationalIndicatorDTO($0, translations: translations[$0.code] ?? [:]) }
     }
 }

@@ -20,8 +20,10 @@ enum NationalIndicatorService {
 
     /// A Party's focal point defines a national indicator of its Party. Refused: no name, a local
     /// code that is not letters, digits and hyphens, a code already used, a global indicator not
-    /// in the registry, or a target that does not exist.
-    static func add(_ input: Input, by user: UserModel, registry: IndicatorRegistry, on db: any Database) async throws -> NationalIndicatorModel {
+    /// in the registry, or a target that does not exist. `writtenIn`: the language of its name and
+    /// definition (the page's, or the one an API client names), nil when not known.
+    static func add(_ input: Input, by user: UserModel, writtenIn language: Language?, registry: IndicatorRegistry,
+                    on db: any Database) async throws -> NationalIndicatorModel {
         guard let party = user.partyCode else { throw Abort(.forbidden) }
         try Authorize.require(user.actor, .publishIndicatorData(party: party))
         func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -50,6 +52,7 @@ enum NationalIndicatorService {
         row.globalIndicators = globals.joined(separator: ",")
         row.targets = targets.joined(separator: ",")
         row.createdBy = user.email
+        row.language = language?.code
         do {
             try await db.write { tx in
                 try await row.createInWrite(on: tx.db)
@@ -73,7 +76,8 @@ enum NationalIndicatorService {
     /// A registry indicator, or a Party's national one.
     static func definition(_ code: String, registry: IndicatorRegistry, on db: any Database) async throws -> IndicatorDefinition? {
         if let global = registry.indicator(code: code) { return global }
-        return try await NationalIndicatorModel.query(on: db).filter(\.$code == code).first()?.asDefinition
+        guard let row = try await NationalIndicatorModel.query(on: db).filter(\.$code == code).first() else { return nil }
+        return row.asDefinition(translations: try await ContentTranslationStore.load(.nationalIndicator, subjects: [code], on: db)[code] ?? [:])
     }
 
     /// Codes and owners, for imports.

@@ -13,11 +13,22 @@ public struct MeetingSummaryDTO: Content, Equatable {
     public var onlineLink: String?
     public var registrationOpen: Bool
     public var capacity: Int?
+    /// The language the title was written in (nil: not recorded).
+    public var language: String?
+    /// The title in other languages: language code → text.
+    public var titleTranslations: [String: String]
 
-    init(_ row: MeetingModel) {
+    init(_ row: MeetingModel, translations: FieldTranslations = [:]) {
         code = row.code; convention = row.conventionCode; kind = row.kind; title = row.title
         startDate = row.startDate; endDate = row.endDate; place = row.place; onlineLink = row.onlineLink
         registrationOpen = row.registrationOpen; capacity = row.capacity
+        language = row.language
+        titleTranslations = translations.coded["title"] ?? [:]
+    }
+
+    /// The title in `reader`'s language when translated into it, else as written.
+    func shownTitle(to reader: Language) -> WrittenText.Shown {
+        TranslatedField.shown(title, language: language, field: "title", ["title": titleTranslations], to: reader)
     }
 }
 

@@ -15,9 +15,10 @@ enum MeetingListView {
                     .th(.attribute(named: "scope", value: "col"), page.text("meetings.place"))
                 )),
                 .tbody(.forEach(meetings) { meeting in
-                    .tr(
+                    let title = meeting.shownTitle(to: page.language)
+                    return .tr(
                         .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.meeting(meeting.code).path), .text(meeting.code)),
-                            .br(), .text(meeting.title)),
+                            .br(), .span(TranslationsPage.View.marked(title.language), .text(title.text))),
                         .td(.element(named: "time", nodes: [.attribute(named: "datetime", value: meeting.startDate.attributeEscaped), .text(meeting.startDate)]),
                             .text(" – "), .text(meeting.endDate)),
                         .td(.text(meeting.place ?? page.t("meetings.online")))

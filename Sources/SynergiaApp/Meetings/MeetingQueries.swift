@@ -8,7 +8,9 @@ enum MeetingQueries {
         let query = MeetingModel.query(on: db).sort(\.$startDate).sort(\.$code)
         if let convention { query.filter(\.$conventionCode == convention.uppercased()) }
         if let page { query.onPage(page) }
-        return try await query.all().map(MeetingSummaryDTO.init)
+        let rows = try await query.all()
+        let translations = try await ContentTranslationStore.load(.meeting, subjects: rows.map(\.code), on: db)
+        return rows.map { MeetingSummaryDTO($0, translations: translations[$0.code] ?? [:]) }
     }
 
     /// Every meeting by start date (the site's calendar).
@@ -42,9 +44,9 @@ enum MeetingQueries {
         let participants = try await ParticipantModel.query(on: db).filter(\.$meeting.$id == id).all()
         var counts: [String: Int] = [:]
         for participant in participants where participant.status == .registered { counts[participant.category.rawValue, default: 0] += 1 }
-        let translations = try await ContentTranslationStore.load(.meeting, subjects: [meeting.code], on: db)[meeting.code]?.coded ?? [:]
-        return MeetingDetailDTO(meeting: MeetingSummaryDTO(meeting), description: meeting.description,
-                                language: meeting.language, translations: translations,
+        let translations = try await ContentTranslationStore.load(.meeting, subjects: [meeting.code], on: db)[meeting.code] ?? [:]
+        return MeetingDetailDTO(meeting: MeetingSummaryDTO(meeting, translations: translations), description: meeting.description,
+                                language: meeting.language, translations: translations.coded,
                                 agenda: agenda.map { .init(number: $0.number, title: $0.title) }, documents: documents,
                                 participantCounts: counts, invitedCount: participants.filter { $0.status == .invited }.count,
                                 registeredCount: participants.filter { $0.status == .registered }.count)

@@ -29,7 +29,7 @@ enum MeetingView {
             .if(!detail.description.isEmpty, .group(.p(TranslationsPage.View.marked(description.language), .text(description.text)),
                                                     ReportPage.QuestionView.languageNote(page, description))),
             .if(canManage || !detail.translations.isEmpty,
-                .p(.a(.id("translations-link"), .href(SiteURL.meeting(meeting.code).path + "/languages"), page.text("translations.title")))),
+                .p(.a(.id("translations-link"), .href(SiteURL.translations(.meeting, meeting.code).path), page.text("translations.title")))),
             .h2(.id("agenda"), page.text("meetings.agenda")),
             .if(detail.agenda.isEmpty, .p(page.text("meetings.no-agenda")), else: .ol(.class("agenda"), .forEach(detail.agenda) { item in
                 .li(.strong(.text(item.number + " ")), .text(item.title))

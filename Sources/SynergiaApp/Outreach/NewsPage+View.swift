@@ -51,7 +51,7 @@ extension NewsPage {
                          .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) }),
                 ReportPage.QuestionView.languageNote(page, summary),
                 .if(canTranslate || !item.translations.isEmpty,
-                    .p(.a(.id("translations-link"), .href(SiteURL.newsItem(item.id).path + "/languages"), page.text("translations.title")))),
+                    .p(.a(.id("translations-link"), .href(SiteURL.translations(.news, item.id.uuidString).path), page.text("translations.title")))),
                 .p(.a(.href(SiteURL.news.path), page.text("news.title"))),
             ])
         }

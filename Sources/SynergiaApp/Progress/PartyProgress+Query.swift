@@ -14,7 +14,9 @@ extension PartyProgress {
         let assessments = try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == code).all()
         let byTarget = Dictionary(grouping: assessments) { "\($0.framework)/\($0.target)" }
         let valuesByIndicator = Dictionary(grouping: try await PublishedIndicatorData.totals(indicator: nil, party: code, on: db), by: \.indicator)
-        let national = try await NationalIndicatorModel.query(on: db).filter(\.$partyCode == code).sort(\.$code).all().map(\.asDefinition)
+        let nationalRows = try await NationalIndicatorModel.query(on: db).filter(\.$partyCode == code).sort(\.$code).all()
+        let translations = try await ContentTranslationStore.load(.nationalIndicator, subjects: nationalRows.map(\.code), on: db)
+        let national = nationalRows.map { $0.asDefinition(translations: translations[$0.code] ?? [:]) }
         let cycles = Array(Set(assessments.map(\.cycle))).sorted()
         return Model(
             party: code, names: party.names, conventions: conventions.sorted(), cycles: cycles,

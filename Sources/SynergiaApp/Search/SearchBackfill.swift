@@ -41,7 +41,8 @@ public enum SearchBackfill {
         }
         for id in try await NewsItemModel.query(on: db).all(\.$id) {
             try await each(SearchDocuments.newsSource(id)) { tx in
-                try await NewsItemModel.find(id, on: tx.db).map(SearchDocuments.news)
+                guard let item = try await NewsItemModel.find(id, on: tx.db) else { return nil }
+                return try SearchDocuments.news(item, translations: try await ContentTranslationStore.load(.news, subjects: [id.uuidString], on: tx.db)[id.uuidString] ?? [:])
             }
         }
         for meeting in try await MeetingModel.query(on: db).all() {

@@ -97,22 +97,43 @@ enum SearchDocuments {
 
     static func newsSource(_ id: UUID) -> String { "news:\(id.uuidString)" }
 
-    static func news(_ item: NewsItemModel) throws -> [SearchDocument] {
-        [SearchDocument(kind: .news, path: SiteURL.newsItem(try item.requireID()).path, title: item.title, body: item.summary,
-                        language: item.language, convention: item.conventionCode,
-                        year: Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: item.publishedAt).year)]
+    /// A news item as written, and in each language it is translated into (the same page: it shows the reader's language).
+    static func news(_ item: NewsItemModel, translations: FieldTranslations = [:]) throws -> [SearchDocument] {
+        let path = SiteURL.newsItem(try item.requireID()).path
+        let year = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: item.publishedAt).year
+        return [SearchDocument(kind: .news, path: path, title: item.title, body: item.summary, language: item.language,
+                               convention: item.conventionCode, year: year)]
+            + translated(translations, fields: ("title", "summary")).map { language, title, summary in
+                SearchDocument(kind: .news, path: path, title: title ?? item.title, body: summary ?? item.summary, language: language.code,
+                               convention: item.conventionCode, year: year)
+            }
+    }
+
+    /// Each language `translations` has a text in, with its translation of the two `fields` (nil: not translated), in a stable order.
+    static func translated(_ translations: FieldTranslations, fields: (String, String)) -> [(Language, String?, String?)] {
+        Set((translations[fields.0] ?? [:]).keys).union((translations[fields.1] ?? [:]).keys).sorted().map { language in
+            (language, translations[fields.0]?[language], translations[fields.1]?[language])
+        }
     }
 
     static func meetingSource(_ code: String) -> String { "meeting:\(code)" }
 
-    /// A meeting with its place, agenda and documents, as one document.
-    static func meeting(_ meeting: MeetingModel, agenda: [AgendaItemModel], documents: [MeetingDocumentModel]) -> [SearchDocument] {
+    /// A meeting with its place, agenda and documents, as one document; and its title and description
+    /// in each language they are translated into (the same page: it shows the reader's language).
+    static func meeting(_ meeting: MeetingModel, agenda: [AgendaItemModel], documents: [MeetingDocumentModel],
+                        translations: FieldTranslations = [:]) -> [SearchDocument] {
         let body = ([meeting.place, meeting.description.isEmpty ? nil : meeting.description].compactMap { $0 }
                     + agenda.sorted { $0.position < $1.position }.map { "\($0.number). \($0.title)" }
                     + documents.map { [$0.symbol, $0.title].compactMap { $0 }.joined(separator: " ") }).joined(separator: "\n")
-        return [SearchDocument(kind: .meeting, path: SiteURL.meeting(meeting.code).path, title: meeting.title, body: body,
-                               language: SearchLanguage.detect(meeting.title + " " + meeting.description), convention: meeting.conventionCode,
-                               year: Int(meeting.startDate.prefix(4)))]
+        let path = SiteURL.meeting(meeting.code).path, year = Int(meeting.startDate.prefix(4))
+        return [SearchDocument(kind: .meeting, path: path, title: meeting.title, body: body,
+                               language: meeting.language ?? SearchLanguage.detect(meeting.title + " " + meeting.description),
+                               convention: meeting.conventionCode, year: year)]
+            + translated(translations, fields: ("title", "description")).map { language, title, description in
+                SearchDocument(kind: .meeting, path: path, title: title ?? meeting.title,
+                               body: [meeting.place, description ?? meeting.description].compactMap { $0 }.joined(separator: "\n"),
+                               language: language.code, convention: meeting.conventionCode, year: year)
+            }
     }
 
     // MARK: Published reports

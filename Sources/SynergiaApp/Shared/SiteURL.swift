@@ -28,6 +28,8 @@ enum SiteURL: Sendable, Equatable {
     case reportComments(UUID)
     case reportAnswer(UUID, question: String)
     case reportAnswerLanguages(UUID, question: String)
+    /// The translations of a news item, a meeting or a national indicator (its id or code).
+    case translations(TranslatedKind, String)
     case reportDetach(UUID, question: String)
     /// A question on the report page.
     case reportQuestion(UUID, question: String)
@@ -146,6 +148,7 @@ enum SiteURL: Sendable, Equatable {
         case .reportComments(let id): "/reports/\(id.uuidString)/comments"
         case .reportAnswer(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))"
         case .reportAnswerLanguages(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/languages"
+        case .translations(let kind, let subject): "/\(kind.pathPrefix)/\(Self.segment(subject))/languages"
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
         case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
         case .reportSection(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))"

@@ -42,18 +42,42 @@ enum ContentTranslationStore {
         let now = Date()
         for field in kind.fields {
             for (language, text) in (translations[field] ?? [:]).sorted(by: { $0.key < $1.key }) where !text.allSatisfy(\.isWhitespace) {
-                let row = ContentTranslationModel()
-                row.subjectKind = kind.rawValue
-                row.subjectID = subject
-                row.field = field
-                row.language = language.code
-                row.text = text
-                row.updatedBy = user.email
-                row.updatedAt = now
-                try await row.create(on: tx.db)
+                try await insert(kind, subject: subject, field: field, language: language, text: text, by: user.email, at: now, on: tx.db)
             }
         }
         try await AuditLog.record(tx, actor: user.email, action: "translations.saved", subject: .other("\(kind.rawValue):\(subject)"))
+        try await reindex(kind, subject: subject, in: tx)
         return .saved
+    }
+
+    /// The record's search entries as its translations now are, in the write that changed them:
+    /// a search in French finds a news item or a meeting by its French title. (National indicators
+    /// are not in search.)
+    static func reindex(_ kind: TranslatedKind, subject: String, in tx: WriteContext) async throws {
+        switch kind {
+        case .news:
+            guard let id = UUID(uuidString: subject), let item = try await NewsItemModel.find(id, on: tx.db) else { return }
+            let translations = try await load(.news, subjects: [subject], on: tx.db)[subject] ?? [:]
+            try await SearchIndex.replace(SearchDocuments.newsSource(id), with: try SearchDocuments.news(item, translations: translations), on: tx.db)
+        case .meeting:
+            guard let meeting = try await MeetingModel.query(on: tx.db).filter(\.$code == subject).first() else { return }
+            try await MeetingService.reindex(meeting, in: tx)
+        case .nationalIndicator:
+            return
+        }
+    }
+
+    /// Stores one translation of one field (the caller has removed the one it replaces).
+    static func insert(_ kind: TranslatedKind, subject: String, field: String, language: Language, text: String, by author: String,
+                       at now: Date, on db: any Database) async throws {
+        let row = ContentTranslationModel()
+        row.subjectKind = kind.rawValue
+        row.subjectID = subject
+        row.field = field
+        row.language = language.code
+        row.text = text
+        row.updatedBy = author
+        row.updatedAt = now
+        try await row.create(on: db)
     }
 }

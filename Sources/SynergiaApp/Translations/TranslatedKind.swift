@@ -4,22 +4,38 @@ import SynergiaCore
 enum TranslatedKind: String, Sendable, CaseIterable {
     case news
     case meeting
+    case nationalIndicator = "national-indicator"
 
     var fields: [String] {
         switch self {
         case .news: ["title", "summary"]
         case .meeting: ["title", "description"]
+        case .nationalIndicator: ["name", "definition"]
         }
     }
 
+    /// The first segment of the record's pages (`/news/{id}`, `/meetings/{code}`, `/indicators/{code}`).
+    var pathPrefix: String {
+        switch self {
+        case .news: "news"
+        case .meeting: "meetings"
+        case .nationalIndicator: "indicators"
+        }
+    }
+
+    /// The field that names the record (the page's heading).
+    var headingField: String { self == .nationalIndicator ? "name" : "title" }
+
     /// Whether `field` is a paragraph (a text area) rather than a line.
-    func isLong(_ field: String) -> Bool { field != "title" }
+    func isLong(_ field: String) -> Bool { field != headingField }
 
     /// The catalog key of `field`'s label.
     func labelKey(_ field: String) -> String {
         switch (self, field) {
         case (_, "title"): "meetings.meeting-title"
         case (.news, _): "news.summary"
+        case (.nationalIndicator, "name"): "indicators.name"
+        case (.nationalIndicator, _): "indicators.definition"
         default: "translations.description"
         }
     }

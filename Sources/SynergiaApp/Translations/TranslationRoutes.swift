@@ -3,11 +3,12 @@ import Foundation
 import SynergiaCore
 import Vapor
 
-/// `/news/{id}/languages` and `/meetings/{code}/languages`: a record's translations, and the form
-/// that replaces them (``ContentTranslationStore``).
+/// `/news/{id}/languages`, `/meetings/{code}/languages` and `/indicators/{code}/languages` (a national
+/// indicator's): a record's translations, and the form that replaces them (``ContentTranslationStore``).
 struct TranslationRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for (kind, prefix, parameter) in [(TranslatedKind.news, "news", "id"), (.meeting, "meetings", "code")] {
+        for kind in TranslatedKind.allCases {
+            let (prefix, parameter) = (kind.pathPrefix, kind == .news ? "id" : "code")
             routes.get(.constant(prefix), .parameter(parameter), "languages") { req -> Response in
                 let model = try await TranslationsPage.query(kind, subject: try req.textParameter(parameter), actor: req.actor, on: req.db)
                 return Response.html(TranslationsPage.View.render(req.page, model))

@@ -8,7 +8,7 @@ extension TranslationsPage {
     static func query(_ kind: TranslatedKind, subject: String, actor: Actor, on db: any Database) async throws -> Model {
         let record = try await Record.find(kind, subject, on: db)
         let translations = try await ContentTranslationStore.load(kind, subjects: [record.id], on: db)[record.id] ?? [:]
-        return Model(kind: kind, subject: record.id, heading: record.originals["title"] ?? "", language: record.language,
+        return Model(kind: kind, subject: record.id, heading: record.originals[kind.headingField] ?? "", language: record.language,
                      originals: record.originals, translations: translations, back: record.page, json: record.json,
                      canEdit: AuthorizationPolicy.permits(actor, record.editing))
     }
@@ -49,6 +49,13 @@ extension TranslationsPage {
                               originals: ["title": row.title, "description": row.description],
                               page: SiteURL.meeting(row.code).path, json: .api(.meeting(row.code)),
                               editing: .manageMeetings(convention: row.conventionCode), table: MeetingModel.schema, keyColumn: "code",
+                              key: .text(row.code))
+            case .nationalIndicator:
+                guard let row = try await NationalIndicatorModel.query(on: db).filter(\.$code == subject).first() else { throw Abort(.notFound) }
+                return Record(id: row.code, language: row.language.flatMap(Language.init(rawValue:)),
+                              originals: ["name": row.name, "definition": row.definition],
+                              page: SiteURL.indicator(row.code, party: row.partyCode).path, json: .api(.nationalIndicators),
+                              editing: .publishIndicatorData(party: row.partyCode), table: NationalIndicatorModel.schema, keyColumn: "code",
                               key: .text(row.code))
             }
         }

@@ -46,7 +46,7 @@ extension TranslationsPage {
         /// refusal over those the form was first written over (`shown`).
         static func form(_ page: PageContext, _ model: Model, typed: FieldTranslations?, shown: String? = nil) -> Node<HTML.BodyContext> {
             let values = typed ?? model.translations
-            return .form(.id("translations-form"), .method(.post), .action(model.back + "/languages"),
+            return .form(.id("translations-form"), .method(.post), .action(SiteURL.translations(model.kind, model.subject).path),
                          .raw(Layout.csrfField(page).render()),
                          .input(.type(.hidden), .name("shown"), .value((shown ?? ContentTranslationStore.digest(model.translations)).attributeEscaped)),
                          .p(.class("note"), page.text("translations.help")),

@@ -63,6 +63,9 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
     /// indicator, unknown when the SDG indicator has several series and none is certain.
     public var sdgSeries: Known<[String]>
     public var kind: IndicatorKind
+    /// The language a national indicator's name and definition were written in, when recorded;
+    /// nil for the registry's (official texts).
+    public var writtenIn: Language?
 
     public var id: String { code }
 
@@ -76,7 +79,8 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
 
     public init(code: String, name: LocalizedText, definition: Known<LocalizedText> = .unknown, unit: Known<String> = .unknown,
                 methodologySource: Known<String> = .unknown, custodian: Known<String> = .unknown,
-                targets: [IndicatorTargetLink] = [], sdg: [String] = [], sdgSeries: Known<[String]> = .known([]), kind: IndicatorKind) {
+                targets: [IndicatorTargetLink] = [], sdg: [String] = [], sdgSeries: Known<[String]> = .known([]), kind: IndicatorKind,
+                writtenIn: Language? = nil) {
         self.code = code
         self.name = name
         self.definition = definition
@@ -87,6 +91,7 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
         self.sdg = sdg
         self.sdgSeries = sdgSeries
         self.kind = kind
+        self.writtenIn = writtenIn
     }
 }
 

@@ -26,6 +26,14 @@ public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
         return LocalizedString(text: "", language: .english)
     }
 
+    /// The text in `language` when there is one, else in `original` (the language it was written
+    /// in, when known), else as ``resolved(in:)`` falls back.
+    public func resolved(in language: Language, else original: Language?) -> LocalizedString {
+        if let text = values[language.code], !text.isEmpty { return LocalizedString(text: text, language: language) }
+        if let original, let text = values[original.code], !text.isEmpty { return LocalizedString(text: text, language: original) }
+        return resolved(in: language)
+    }
+
     /// The English text (reference data always has one).
     public var english: String { values["en"] ?? "" }
 }

@@ -129,4 +129,36 @@ struct ContentTranslationsTests {
             #expect(chinese.contains(#"<span lang="en" dir="ltr">Reporting workshop</span>"#))
         }
     }
+
+    @Test("a translated title is found by a search in its language, and the meetings list shows each reader their language")
+    func searchAndLists() async throws {
+        try await withSynergia { app async throws in
+            let id = try await postNews(app)
+            let owner = Browser(app)
+            try await owner.signIn("cbd@example.org")
+            #expect(try await SearchTests.search(app, "cœur", language: "fr").total == 0)
+            #expect(try await owner.post("/news/\(id)/languages", ["shown": try Self.shown(try await owner.get("/news/\(id)/languages")),
+                                                                  "f.title.fr": Self.titleFR, "f.summary.fr": Self.summaryFR]).status == .seeOther)
+            let found = try await SearchTests.search(app, "cœur", reader: "fr", language: "fr")
+            #expect(found.total == 1 && found.results.first?.path == "/news/\(id)" && found.results.first?.language == "fr")
+            let english = try await SearchTests.search(app, "wetlands heart", language: "en")
+            #expect(english.results.contains { $0.path == "/news/\(id)" && $0.language == "en" }, "the original is still found")
+
+            let meeting = try await MeetingService.create(.init(code: "WS-2", convention: "CBD", kind: .workshop, title: "Reporting workshop",
+                                                                startDate: "2027-03-01", endDate: "2027-03-02", place: "Nairobi",
+                                                                description: "One report for every convention.", language: .english), on: app.db)
+            let form = try await owner.get("/meetings/\(meeting.code)/languages")
+            #expect(try await owner.post("/meetings/WS-2/languages", ["shown": try Self.shown(form), "f.title.ru": "Семинар по отчетности"]).status == .seeOther)
+            let russian = try await Browser(app, acceptLanguage: "ru").get("/meetings")
+            #expect(russian.contains(#"<span lang="ru" dir="ltr">Семинар по отчетности</span>"#))
+            let chinese = try await Browser(app, acceptLanguage: "zh").get("/meetings")
+            #expect(chinese.contains(#"<span lang="en" dir="ltr">Reporting workshop</span>"#))
+            let listed = try await Browser(app).json([MeetingSummaryDTO].self, "/api/v1/meetings")
+            #expect(listed.first { $0.code == "WS-2" }?.titleTranslations == ["ru": "Семинар по отчетности"])
+            #expect(try await SearchTests.search(app, "семинар", reader: "ru", language: "ru").results.map(\.path) == ["/meetings/WS-2"])
+            // An agenda item added later keeps the translated entry.
+            try await MeetingService.addAgendaItem(to: meeting, number: "1", title: "Opening", on: app.db)
+            #expect(try await SearchTests.search(app, "семинар", reader: "ru", language: "ru").total == 1)
+        }
+    }
 }
