@@ -48,6 +48,7 @@ struct AccountPages: RouteCollection {
         switch try await AccountService.signIn(email: email, password: form.password ?? "", client: req.clientAddress,
                                                hasher: req.passwordHasher, on: req.db) {
         case .signedIn(let user):
+            try await AccountService.remember(language: req.language, of: user, on: req.db)
             try await req.startSession(for: user)
             return req.redirect(to: next ?? SiteURL.account.path)
         case .wrongCredentials:

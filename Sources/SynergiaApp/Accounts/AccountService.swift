@@ -113,6 +113,13 @@ public enum AccountService {
         return .signedIn(user)
     }
 
+    /// Records the language `user` signed in with, for their e-mails (a write only when it changed).
+    public static func remember(language: Language, of user: UserModel, on db: any Database) async throws {
+        guard user.language != language.code else { return }
+        try await db.sql.update(UserModel.schema).set("language", to: language.code).where("id", .equal, try user.requireID()).run()
+        user.language = language.code
+    }
+
     /// Changes a password after checking the current one, and ends every session of the account
     /// (in every process); the caller starts a new one for the person who changed it. API tokens
     /// are revoked unless `keepTokens`. One transaction, audited.

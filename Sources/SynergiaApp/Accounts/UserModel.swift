@@ -20,6 +20,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Timestamp(key: "password_changed_at", on: .none) public var passwordChangedAt: Date?
     /// Sessions made under another epoch no longer count (``SessionStore``).
     @Field(key: "session_epoch") public var sessionEpoch: Int
+    /// The language the person last signed in with: their e-mails are written in it (nil: English).
+    @OptionalField(key: "language") public var language: String?
 
     public init() {}
 
@@ -50,6 +52,18 @@ public final class UserModel: Model, @unchecked Sendable {
 
     /// The account as the authorization policy sees it.
     public var actor: Actor { Actor(role: role, party: partyCode, convention: conventionCode) }
+}
+
+/// The language each person last signed in with, for their e-mails (issue 13). Registered right
+/// after the accounts' table: later migrations read accounts through the model.
+struct AddUserLanguage: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserModel.schema).field("language", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserModel.schema).deleteField("language").update()
+    }
 }
 
 struct CreateAccountTables: AsyncMigration {

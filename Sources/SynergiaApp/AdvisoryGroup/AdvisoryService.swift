@@ -36,11 +36,12 @@ public enum AdvisoryService {
             try await AuditLog.record(tx, actor: user.email, action: "nomination.made", subject: .nomination(try nomination.requireID()),
                                       after: "\(party) \(call.title)")
             for bureau in try await UserModel.query(on: tx.db).filter(\.$role == .bureau).all() {
-                try await NotificationDelivery.enqueue(
-                    kind: .nominationReceived, to: bureau.email,
-                    subject: "Nomination received: \(nomination.candidateName) (\(party))",
-                    body: "\(party) nominated \(nomination.candidateName) to \(call.title).\nExpertise: \(nomination.expertise)\nLanguages: \(nomination.languages)\n",
-                    causedBy: user.email, on: tx.db)
+                let language = MailText.language(of: bureau)
+                let mail = MailText("nomination-received", ["candidate": nomination.candidateName, "call": call.title,
+                                                            "party": try await MailText.party(party, in: language, on: tx.db),
+                                                            "expertise": nomination.expertise, "languages": nomination.languages], in: language)
+                try await NotificationDelivery.enqueue(kind: .nominationReceived, to: bureau.email, subject: mail.subject, body: mail.body,
+                                                       causedBy: user.email, on: tx.db)
             }
             return nomination
         }
@@ -67,10 +68,11 @@ public enum AdvisoryService {
             try await nomination.update(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "nomination.selected", subject: .nomination(nominationID))
             let nominator = try await nomination.$nominatedBy.get(on: tx.db)
-            try await NotificationDelivery.enqueue(
-                kind: .selectionMade, to: nominator.email,
-                subject: "Selected for the advisory group: \(nomination.candidateName)",
-                body: "The Bureau selected \(nomination.candidateName) (\(nomination.partyCode)) for \(call.title).\n", causedBy: user.email, on: tx.db)
+            let language = MailText.language(of: nominator)
+            let mail = MailText("selection-made", ["candidate": nomination.candidateName, "call": call.title,
+                                                   "party": try await MailText.party(nomination.partyCode, in: language, on: tx.db)], in: language)
+            try await NotificationDelivery.enqueue(kind: .selectionMade, to: nominator.email, subject: mail.subject, body: mail.body,
+                                                   causedBy: user.email, on: tx.db)
         }
     }
 

@@ -154,15 +154,18 @@ public enum MeetingService {
         try await db.write { tx in
             try await tx.lock(MeetingModel.schema, where: "id", equals: meetingID)
             let participant = try await add(person, to: meeting, status: .invited, on: tx.db)
-            try await NotificationDelivery.enqueue(
-                kind: .invitation, to: participant.email, subject: "Invitation: \(meeting.title)",
-                body: """
-                Dear \(participant.name),
-
-                You are invited to \(meeting.title) (\(meeting.code)), \(meeting.startDate) to \(meeting.endDate), \
-                \(meeting.place ?? meeting.onlineLink ?? "").
-                Please register on Synergia: \(publicURL.appendingPathComponent("meetings").appendingPathComponent(meeting.code).absoluteString)
-                """, causedBy: inviter, on: tx.db)
+            // In the invitee's language (their account's, else the meeting's), the title translated into it when it is.
+            let written = meeting.language.flatMap(Language.init(rawValue:))
+            let language = try await MailText.language(of: participant.email, otherwise: written ?? .english, on: tx.db)
+            let translations = try await ContentTranslationStore.load(.meeting, subjects: [meeting.code], on: tx.db)[meeting.code]?.coded ?? [:]
+            let title = TranslatedField.shown(meeting.title, language: meeting.language, field: "title", translations, to: language).text
+            let mail = MailText("invitation", [
+                "name": participant.name, "meeting": title, "code": meeting.code, "start": meeting.startDate, "end": meeting.endDate,
+                "place": meeting.place ?? meeting.onlineLink ?? "",
+                "link": publicURL.appendingPathComponent("meetings").appendingPathComponent(meeting.code).absoluteString,
+            ], in: language)
+            try await NotificationDelivery.enqueue(kind: .invitation, to: participant.email, subject: mail.subject, body: mail.body,
+                                                   causedBy: inviter, on: tx.db)
         }
     }
 
@@ -226,7 +229,8 @@ public enum MeetingService {
         let meetingID = try meeting.requireID()
         let agenda = try await AgendaItemModel.query(on: db).filter(\.$meeting.$id == meetingID).all()
         let documents = try await MeetingDocumentModel.query(on: db).filter(\.$meeting.$id == meetingID).all()
-        return SearchDocuments.meeting(meeting, agenda: agenda, documents: documents)
+        let translations = try await ContentTranslationStore.load(.meeting, subjects: [meeting.code], on: db)[meeting.code] ?? [:]
+        return SearchDocuments.meeting(meeting, agenda: agenda, documents: documents, translations: translations)
     }
 
 }

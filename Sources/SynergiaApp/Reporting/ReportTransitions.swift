@@ -69,11 +69,13 @@ extension ReportingService {
             if target == .submitted {
                 for secretariat in try await UserModel.query(on: tx.db).filter(\.$role == .secretariat)
                     .filter(\.$conventionCode == template.convention).all() {
-                    try await NotificationDelivery.enqueue(
-                        kind: .reportSubmitted, to: secretariat.email,
-                        subject: "Report submitted: \(report.partyCode), \(template.title.english)",
-                        body: "\(report.partyCode) submitted version \(report.version) of its \(template.title.english). SHA-256: \(report.receiptSHA256 ?? "")\n",
-                        causedBy: user.email, on: tx.db)
+                    let language = MailText.language(of: secretariat)
+                    let mail = MailText("report-submitted", ["party": try await MailText.party(report.partyCode, in: language, on: tx.db),
+                                                             "report": template.title.resolved(in: language).text,
+                                                             "version": LanguageFormats[language].number(report.version),
+                                                             "sha256": report.receiptSHA256 ?? ""], in: language)
+                    try await NotificationDelivery.enqueue(kind: .reportSubmitted, to: secretariat.email, subject: mail.subject, body: mail.body,
+                                                           causedBy: user.email, on: tx.db)
                 }
             }
             return report

@@ -35,10 +35,12 @@ public enum ReportingService {
             let focalPoints = try await UserModel.query(on: tx.db).filter(\.$role == .focalPoint)
                 .filter(\.$conventionCode == template.convention).all()
             for focalPoint in focalPoints {
-                try await NotificationDelivery.enqueue(
-                    kind: .cycleOpening, to: focalPoint.email, subject: "Reporting cycle open: \(cycle.title)",
-                    body: "The \(template.convention) reporting cycle \"\(cycle.title)\" is open from \(opensOn); reports are due on \(dueOn).\n",
-                    causedBy: user.email, on: tx.db)
+                // A cycle named after its template is named in each reader's language.
+                let language = MailText.language(of: focalPoint)
+                let mail = MailText("cycle-opening", ["convention": template.convention, "opens": opensOn, "due": dueOn,
+                                                      "cycle": title.isEmpty ? template.title.resolved(in: language).text : cycle.title], in: language)
+                try await NotificationDelivery.enqueue(kind: .cycleOpening, to: focalPoint.email, subject: mail.subject, body: mail.body,
+                                                       causedBy: user.email, on: tx.db)
             }
         }
         return cycle

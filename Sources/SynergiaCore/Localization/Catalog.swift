@@ -124,6 +124,12 @@ public struct Catalogs: Sendable {
 
     public subscript(_ language: Language) -> Catalog { byLanguage[language]! }
 
+    /// The shipped catalogs, loaded once: for what is written outside a request (e-mails). The
+    /// catalog tests load the same files, so a broken one fails them long before it could fail here.
+    public static let shipped: Catalogs = {
+        do { return try load() } catch { preconditionFailure("the shipped catalogs do not load: \(error)") }
+    }()
+
     static func strings(for language: Language) throws -> [String: String]? {
         guard let url = Bundle.module.url(forResource: language.code, withExtension: "json", subdirectory: "Resources/Localization") else {
             return nil
