@@ -24,10 +24,27 @@ extension AnswerLanguages {
         var value: String?
         var language: String?
         var tAr: String?, tEn: String?, tEs: String?, tFr: String?, tRu: String?, tZh: String?
+        /// `on`: the translation in that language, made from an earlier original, still matches it.
+        var cAr: String?, cEn: String?, cEs: String?, cFr: String?, cRu: String?, cZh: String?
 
         enum CodingKeys: String, CodingKey {
             case baseVersion, value, language
             case tAr = "t-ar", tEn = "t-en", tEs = "t-es", tFr = "t-fr", tRu = "t-ru", tZh = "t-zh"
+            case cAr = "c-ar", cEn = "c-en", cEs = "c-es", cFr = "c-fr", cRu = "c-ru", cZh = "c-zh"
+        }
+
+        /// The languages whose translation the editor says still matches the original.
+        var stillCurrent: Set<Language> {
+            Set(zip(Language.allCases, Language.allCases.map { language -> String? in
+                switch language {
+                case .arabic: cAr
+                case .english: cEn
+                case .spanish: cEs
+                case .french: cFr
+                case .russian: cRu
+                case .chinese: cZh
+                }
+            }).compactMap { $0.1 == "on" ? $0.0 : nil })
         }
 
         func translation(_ language: Language) -> String? {

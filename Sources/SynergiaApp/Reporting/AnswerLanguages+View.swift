@@ -45,7 +45,9 @@ extension AnswerLanguages {
                 }
             return .dl(.class("languages"), .forEach(rows) { language, written, original in
                 .group(.dt(.unwrap(language, { .escapedText(page.formats.languageName($0)) }, else: page.text("report.language-unknown")),
-                           .if(original, .group(.escapedText(" — "), page.text("report.original-text")))),
+                           .if(original, .group(.escapedText(" — "), page.text("report.original-text"))),
+                           .if(!original && language.map { text.outdated?.contains($0) == true } == true,
+                               .group(.escapedText(" — "), .strong(.class("outdated"), page.text("report.translation-outdated-short"))))),
                        .dd(ReportPage.QuestionView.attributes(page, WrittenText.Shown(text: written, language: language, translated: !original, original: nil)),
                            question.type == .longText ? .div(.class("md"), .raw(SafeMarkdown.html(written))) : .p(.escapedText(written))))
             })
@@ -53,6 +55,13 @@ extension AnswerLanguages {
 
         static func readOnly(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
             model.answered ? versions(page, model.question, model.text) : .p(.class("note"), page.text("report.languages-none"))
+        }
+
+        /// For a translation made from an earlier original: the warning, and the box that says it still matches.
+        static func stillCurrent(_ page: PageContext, _ language: Language) -> Node<HTML.BodyContext> {
+            .group(.br(), .strong(.class("outdated"), page.text("report.translation-outdated")), .br(),
+                   .input(.type(.checkbox), .id("c-\(language.code)"), .name("c-\(language.code)")),
+                   .label(.for("c-\(language.code)"), page.text("report.translation-still-current")))
         }
 
         /// The original and its language, then a field for each other language; over the version
@@ -89,7 +98,8 @@ extension AnswerLanguages {
                          .forEach(Language.unOrder.filter { $0 != shown.language }) { language in
                              .p(.label(.for("t-\(language.code)"), .attribute(named: "lang", value: language.code), .escapedText(language.nativeName)),
                                 .escapedText(" "), .span(.class("note"), .escapedText("(\(page.formats.languageName(language)))")), .br(),
-                                field("t-\(language.code)", id: "t-\(language.code)", text: shown.translations?[language] ?? "", language: language))
+                                field("t-\(language.code)", id: "t-\(language.code)", text: shown.translations?[language] ?? "", language: language),
+                                .if(model.text.outdated?.contains(language) == true, stillCurrent(page, language)))
                          },
                          .button(.type(.submit), .id("save-languages"), page.text("actions.save")))
         }

@@ -142,7 +142,8 @@ extension ReportPage {
         static func languageNote(_ page: PageContext, _ version: WrittenText.Shown) -> Node<HTML.BodyContext> {
             if version.translated {
                 return .p(.class("note lang-note"), page.text("report.text-translated",
-                                                              ["language": version.original.map(page.formats.languageName) ?? "—"]))
+                                                              ["language": version.original.map(page.formats.languageName) ?? "—"]),
+                          .if(version.outdated, .group(.escapedText(" "), .strong(.class("outdated"), page.text("report.translation-outdated")))))
             }
             guard let language = version.language, language != page.language else { return .empty }
             return .p(.class("note lang-note"), page.text("report.text-untranslated", ["language": page.formats.languageName(language)]))

@@ -33,7 +33,12 @@ extension ReportingRoutes {
                                                             })),
                                           base: base)
         do {
-            let text = try form.written(for: question.type)
+            var text = try form.written(for: question.type)
+            // Which translations stay outdated, over the answer the form was written over (a save over
+            // any other is refused as a conflict), less those the editor says still match the original.
+            let current = try await ReportingService.answer(to: question, of: loaded.report, on: req.db)
+            let over = current.flatMap { $0.revision.version == base ? $0.revision.value.writtenText : nil }
+            text.outdated = text.outdated(over: over).subtracting(form.stillCurrent)
             let value: AnswerValue = question.type == .shortText ? .shortText(text) : .longText(text)
             let outcome = try await ReportingService.save(value, question: questionID, baseVersion: base, report: loaded.id,
                                                           template: loaded.template, by: user, writtenIn: req.language, on: req.db)

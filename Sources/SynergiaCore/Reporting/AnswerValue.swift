@@ -86,7 +86,7 @@ public struct SeriesPoint: Codable, Sendable, Equatable, Hashable {
 }
 
 extension AnswerValue: Codable {
-    private enum CodingKeys: String, CodingKey { case type, value, language, translations }
+    private enum CodingKeys: String, CodingKey { case type, value, language, translations, outdated }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -116,6 +116,9 @@ extension AnswerValue: Codable {
             if let translations = written.translations {
                 try c.encode(Dictionary(uniqueKeysWithValues: translations.map { ($0.key.code, $0.value) }), forKey: .translations)
             }
+            if let outdated = written.outdated {
+                try c.encode(outdated.sorted(), forKey: .outdated)
+            }
         case .singleChoice(let s), .date(let s): try c.encode(s, forKey: .value)
         case .yesNo(let b): try c.encode(b, forKey: .value)
         case .multipleChoice(let ids): try c.encode(ids, forKey: .value)
@@ -131,8 +134,9 @@ extension AnswerValue: Codable {
     private static func written(_ c: KeyedDecodingContainer<CodingKeys>) throws -> WrittenText {
         let text = try c.decode(String.self, forKey: .value)
         let language = try c.decodeIfPresent(Language.self, forKey: .language)
+        let outdated = try c.decodeIfPresent([Language].self, forKey: .outdated).map(Set.init)
         guard let codes = try c.decodeIfPresent([String: String].self, forKey: .translations) else {
-            return WrittenText(text, language: language)
+            return WrittenText(text, language: language, outdated: outdated)
         }
         var translations: [Language: String] = [:]
         for (code, translation) in codes {
@@ -142,6 +146,6 @@ extension AnswerValue: Codable {
             }
             translations[language] = translation
         }
-        return WrittenText(text, language: language, translations: translations)
+        return WrittenText(text, language: language, translations: translations, outdated: outdated)
     }
 }

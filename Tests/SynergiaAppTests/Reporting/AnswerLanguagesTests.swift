@@ -62,12 +62,12 @@ struct AnswerLanguagesTests {
             #expect(inEnglish.contains(#"<div class="answer md" lang="fr" dir="ltr"><p>\#(Self.french)</p>"#))
             #expect(inEnglish.contains("Languages of this answer</a> (French, English)"))
 
-            // The original corrected on the section's page: the translation stays.
+            // The original corrected on the section's page: the translation stays, marked as made from an earlier original.
             let section = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
             let corrected = Self.french + " Elle a été publiée."
             #expect(try await browser.post("/reports/\(id)/sections/cbd-7nr.s1",
                                            pairs: SectionSaveTests.form(section, [Self.question: corrected])).status == .seeOther)
-            #expect(try await stored(app, id).0 == WrittenText(corrected, language: .french, translations: [.english: Self.english]))
+            #expect(try await stored(app, id).0 == WrittenText(corrected, language: .french, translations: [.english: Self.english], outdated: [.english]))
 
             // Every language in the JSON twin.
             let json = try await reader.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
@@ -197,7 +197,7 @@ struct AnswerLanguagesTests {
             #expect(try await stored(app, id).0 == WrittenText("Текст", language: .russian, translations: [.english: "Text"]))
             // Only the text: its language and translation stay.
             #expect(try await client.send(.PUT, path, json: #"{"value":{"type":"longText","value":"Новый текст"},"baseVersion":2}"#).status == .ok)
-            #expect(try await stored(app, id).0 == WrittenText("Новый текст", language: .russian, translations: [.english: "Text"]))
+            #expect(try await stored(app, id).0 == WrittenText("Новый текст", language: .russian, translations: [.english: "Text"], outdated: [.english]))
             // A language that is not one of the six: refused, nothing changed.
             let refused = try await client.send(.PUT, path, json: #"{"value":{"type":"longText","value":"x","translations":{"de":"y"}},"baseVersion":3}"#)
             #expect(refused.status == .badRequest || refused.status == .unprocessableEntity, "\(refused.status)")
@@ -234,6 +234,45 @@ struct AnswerLanguagesTests {
             let reader = Browser(app, acceptLanguage: "ar")
             try await reader.signIn("colleague@example.org")
             #expect(try await reader.get("/reports/\(id)/sections/cbd-7nr.s1").contains(#"<span lang="fr" dir="ltr">À vérifier avec le ministère.</span>"#))
+        }
+    }
+
+    @Test("the original changes: readers of a translation are told it was made from an earlier original, until it is redone or confirmed")
+    func outdatedTranslations() async throws {
+        try await withSynergia { app async throws in
+            let (id, browser) = try await frenchAnswer(app)
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "1", "value": Self.french, "language": "fr", "t-en": Self.english,
+                                                              "t-es": "El ministerio validó la estrategia."]).status == .seeOther)
+            let reader = Browser(app, acceptLanguage: "en")
+            try await reader.signIn("colleague@example.org")
+            #expect(!(try await reader.get("/reports/\(id)/sections/cbd-7nr.s1")).contains("The original has changed"))
+
+            // The French original is changed on the section's page.
+            let section = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
+            let changed = Self.french + " Il a été publié en 2025."
+            #expect(try await browser.post("/reports/\(id)/sections/cbd-7nr.s1", pairs: SectionSaveTests.form(section, [Self.question: changed])).status == .seeOther)
+            #expect(try await stored(app, id).0?.outdated == [.english, .spanish])
+            let languages = try await reader.get(languagesPath(id))
+            #expect(languages.contains("The original has changed since this translation was made."))
+
+            // The Spanish translation redone, the English one left as it was and not confirmed: only the English stays outdated.
+            let form = try await browser.get(languagesPath(id))
+            #expect(form.contains(#"name="c-en""#) && form.contains(#"name="c-es""#) && form.contains("L’original a été modifié"))
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "3", "value": changed, "language": "fr", "t-en": Self.english,
+                                                              "t-es": "El ministerio validó la estrategia, publicada en 2025."]).status == .seeOther)
+            #expect(try await stored(app, id).0?.outdated == [.english])
+            let json = try await reader.get("/api/v1/reports/\(id)")
+            #expect(json.contains(#""outdated":["en"]"#))
+
+            // The English one confirmed as still matching: none is outdated, and the mark is gone.
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "4", "value": changed, "language": "fr", "t-en": Self.english,
+                                                              "t-es": "El ministerio validó la estrategia, publicada en 2025.", "c-en": "on"]).status == .seeOther)
+            let (text, version) = try await stored(app, id)
+            #expect(text?.outdated == nil && version == 5)
+            #expect(!(try await reader.get(languagesPath(id))).contains("The original has changed"))
+            // A confirmation sent over an older version is a conflict and changes nothing.
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "4", "value": changed, "language": "fr", "c-en": "on"]).status == .conflict)
+            #expect(try await stored(app, id).1 == 5)
         }
     }
 }

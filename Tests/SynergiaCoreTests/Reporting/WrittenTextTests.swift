@@ -27,9 +27,9 @@ struct WrittenTextTests {
     }
 
     @Test func aSaveKeepsWhatItDoesNotSay() {
-        // Only the text: the language and the translations stay.
+        // Only the text: the language and the translations stay (the translation made from the earlier text).
         #expect(WrittenText("Corrigé.").keeping(Self.french, writtenIn: .spanish)
-                == WrittenText("Corrigé.", language: .french, translations: [.english: "Strategy validated."]))
+                == WrittenText("Corrigé.", language: .french, translations: [.english: "Strategy validated."], outdated: [.english]))
         // A new text with no language said: the writer's. One written before languages were recorded keeps none.
         #expect(WrittenText("Nuevo.").keeping(nil, writtenIn: .spanish) == WrittenText("Nuevo.", language: .spanish))
         #expect(WrittenText("Edited.").keeping(WrittenText("Old."), writtenIn: .english) == WrittenText("Edited."))
@@ -69,5 +69,32 @@ struct WrittenTextTests {
         }
         #expect(diff(WrittenText("Stratégie validée.")).isEmpty)
         #expect(diff(WrittenText("Autre.")).count == 1)
+    }
+
+    @Test func aTranslationKeptWhileTheOriginalChangesIsOutdatedUntilRedone() throws {
+        let before = WrittenText("Forests grew.", language: .english, translations: [.french: "Les forêts ont progressé.", .spanish: "Los bosques crecieron."])
+        // Only the text changes: both translations are kept, made from the earlier text.
+        let edited = WrittenText("Forests grew by 3 %.").keeping(before, writtenIn: .english)
+        #expect(edited.translations == before.translations && edited.outdated == [.french, .spanish])
+        #expect(edited.shown(to: .spanish).outdated && !edited.shown(to: .english).outdated)
+        // The French redone: only the Spanish stays outdated; saving again unchanged keeps it so.
+        let redone = WrittenText("Forests grew by 3 %.", language: .english,
+                                 translations: [.french: "Les forêts ont progressé de 3 %.", .spanish: "Los bosques crecieron."]).keeping(edited, writtenIn: nil)
+        #expect(redone.outdated == [.spanish])
+        #expect(WrittenText("Forests grew by 3 %.").keeping(redone, writtenIn: nil).outdated == [.spanish])
+        // A new translation of the current text is not outdated; the text unchanged outdates none.
+        let added = WrittenText("Forests grew.", language: .english, translations: [.french: "Les forêts ont progressé.", .russian: "Леса выросли."])
+            .keeping(before, writtenIn: nil)
+        #expect(added.outdated == nil)
+        // Said explicitly (an editor confirming it still matches): as said; only among the translations there are.
+        #expect(WrittenText("Forests grew by 3 %.", outdated: []).keeping(edited, writtenIn: nil).outdated == nil)
+        #expect(WrittenText("x", language: .english, translations: [.french: "y"], outdated: [.french, .arabic]).normalized.outdated == [.french])
+
+        let json = String(decoding: try CanonicalJSON.encode(AnswerValue.longText(redone)), as: UTF8.self)
+        #expect(json.contains(#""outdated":["es"]"#))
+        #expect(try JSONDecoder().decode(AnswerValue.self, from: Data(json.utf8)) == .longText(redone))
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(AnswerValue.self, from: Data(#"{"type":"longText","value":"x","outdated":["de"]}"#.utf8))
+        }
     }
 }
