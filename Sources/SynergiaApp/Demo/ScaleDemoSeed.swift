@@ -35,11 +35,13 @@ public enum ScaleDemoSeed {
             frameworkRows.first { $0.code == code }.map { (code: code, targets: $0.targets.sorted { $0.position < $1.position }.map(\.code)) }
         }
         let assessments = ScaleDemoData.assessments(parties: parties, frameworks: frameworkTargets, cycles: cycles, seed: seed)
-        var values = ScaleDemoData.values(parties: parties, indicators: indicators.indicators.map { ($0.code, $0.unit.value ?? "") },
-                                          years: years, seed: seed)
-        // National indicators, `KE-GEN-01`…, each informing a registry indicator that has a target.
-        let linkable = indicators.indicators.filter { !$0.targets.isEmpty }
-        let perParty = max(0, indicatorsPerParty - indicators.indicators.count)
+        // Series for the headline and Aichi-era indicators (the framework's component, complementary and
+        // binary ones are not generated: binary ones are answered by a questionnaire, not a series).
+        let serial = indicators.indicators.filter { $0.kind == .headline || $0.kind == .aichiGlobal }
+        var values = ScaleDemoData.values(parties: parties, indicators: serial.map { ($0.code, $0.unit.value ?? "") }, years: years, seed: seed)
+        // National indicators, `KE-GEN-01`…, each informing a registry indicator with a series that has a target.
+        let linkable = serial.filter { !$0.targets.isEmpty }
+        let perParty = max(0, indicatorsPerParty - serial.count)
         var national: [[any SQLExpression]] = []
         for (index, party) in parties.enumerated() where !linkable.isEmpty {
             var codes: [(code: String, unit: String)] = []

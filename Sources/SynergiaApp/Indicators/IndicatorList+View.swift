@@ -10,6 +10,9 @@ extension IndicatorList {
                    .a(.href(SiteURL.sdmxData(format: "csv").path), .text("SDMX-CSV 2.0")), .text(" · "),
                    .a(.href(SiteURL.sdmxData(format: "xml").path), .text("SDMX-ML 2.1")), .text(" · "),
                    .a(.href(SiteURL.sdmxStructure.path), page.text("indicators.sdmx-structure"))),
+                IndicatorKindFilter.links(page, model.kinds.filter { $0.kind != .national }, shown: model.kind) { kind in
+                    kind.map(SiteURL.indicatorsOfKind) ?? .indicators
+                },
                 .table(
                     .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
                                .th(page.text("indicators.targets")), .th(.text("SDG")))),
@@ -19,10 +22,12 @@ extension IndicatorList {
                             .td(page.name(indicator.name)),
                             .td(Known.value(page, indicator.unit)),
                             .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }),
-                            .td(.text(indicator.sdg.joined(separator: ", "))))
+                            // Known only from the framework's list: its SDG indicators are not known (rather than none).
+                            .td(indicator.sdg.isEmpty && indicator.sdgSeries == nil ? Known.value(page, nil as String?)
+                                : .text(indicator.sdg.joined(separator: ", "))))
                     })
                 ),
-                NationalIndicatorView.section(page, model, registry: model.indicators),
+                NationalIndicatorView.section(page, model, registry: model.linkable),
             ])
         }
     }

@@ -9,7 +9,10 @@ import Vapor
 struct IndicatorRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("indicators") { req in Response.html(IndicatorList.View.render(req.page, try await Self.list(req))) }
-        routes.get("api", "v1", "indicators") { req in req.application.synergia.indicators.indicators.map(IndicatorDTO.init) }
+        routes.get("api", "v1", "indicators") { req in
+            let kind = try IndicatorKindFilter.kind(req)
+            return req.application.synergia.indicators.indicators.filter { kind == nil || $0.kind == kind }.map(IndicatorDTO.init)
+        }
 
         routes.get("indicators", ":code") { req in
             let model = try await IndicatorPage.query(code: try req.textParameter("code"), party: req.partyQuery,
@@ -38,7 +41,8 @@ struct IndicatorRoutes: RouteCollection {
     }
 
     static func list(_ req: Request) async throws -> IndicatorList.Model {
-        try await IndicatorList.query(registry: req.application.synergia.indicators, party: req.partyQuery, on: req.db)
+        try await IndicatorList.query(registry: req.application.synergia.indicators, party: req.partyQuery, kind: try IndicatorKindFilter.kind(req),
+                                      on: req.db)
     }
 
     static func addNational(_ req: Request, by user: UserModel, writtenIn language: Language?) async throws -> NationalIndicatorModel {

@@ -3,7 +3,7 @@ import SynergiaCore
 
 enum NationalIndicatorView {
     /// One Party's national indicators when the page was asked for one, else how many each Party has.
-    static func section(_ page: PageContext, _ model: IndicatorList.Model, registry: [IndicatorDTO]) -> Node<HTML.BodyContext> {
+    static func section(_ page: PageContext, _ model: IndicatorList.Model, registry: [IndicatorList.Model.Linkable]) -> Node<HTML.BodyContext> {
         let indicators = model.national
         return .section(.id("national"),
             .h2(page.text("indicators.national")),

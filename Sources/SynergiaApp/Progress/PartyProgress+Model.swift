@@ -12,6 +12,10 @@ extension PartyProgress {
         var names: [String: String]
         var conventions: [String]
         var cycles: [String]
+        /// The kind of indicators listed; nil: the headline, Aichi-era and national ones, and any with data.
+        var kind: IndicatorKind?
+        /// How many of the indicators linked to these targets each kind has.
+        var kinds: [IndicatorKindFilter.KindCount]
         var frameworks: [Framework]
 
         struct Framework: Content, Sendable { var code: String; var convention: String; var names: [String: String]; var targets: [Target] }

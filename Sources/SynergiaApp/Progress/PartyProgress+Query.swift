@@ -4,8 +4,9 @@ import SynergiaCore
 import Vapor
 
 extension PartyProgress {
-    /// The dashboard of the Party `code` (404 when there is none).
-    static func query(party code: String, registry: IndicatorRegistry, on db: any Database) async throws -> Model {
+    /// The dashboard of the Party `code` (404 when there is none), with the indicators of `kind` linked to
+    /// each target (nil: the headline, Aichi-era and national ones, and any the Party has data for).
+    static func query(party code: String, registry: IndicatorRegistry, kind: IndicatorKind? = nil, on db: any Database) async throws -> Model {
         guard let party = try await PartyModel.query(on: db).filter(\.$alpha2 == code).with(\.$memberships).first() else {
             throw Abort(.notFound)
         }
@@ -18,13 +19,21 @@ extension PartyProgress {
         let translations = try await ContentTranslationStore.load(.nationalIndicator, subjects: nationalRows.map(\.code), on: db)
         let national = nationalRows.map { $0.asDefinition(translations: translations[$0.code] ?? [:]) }
         let cycles = Array(Set(assessments.map(\.cycle))).sorted()
+        let frameworks = try await ProgressReaders.frameworks(on: db).filter { conventions.contains($0.conventionCode) }
+        let linked = (registry.indicators + national).filter { indicator in
+            indicator.targets.contains { link in frameworks.contains { $0.code == link.framework } }
+        }
         return Model(
-            party: code, names: party.names, conventions: conventions.sorted(), cycles: cycles,
-            frameworks: try await ProgressReaders.frameworks(on: db).filter { conventions.contains($0.conventionCode) }.map { framework in
+            party: code, names: party.names, conventions: conventions.sorted(), cycles: cycles, kind: kind,
+            kinds: IndicatorKindFilter.counts(linked),
+            frameworks: frameworks.map { framework in
                 .init(code: framework.code, convention: framework.conventionCode, names: framework.names,
                       targets: framework.targets.sorted { $0.position < $1.position }.map { target in
                           let rows = byTarget["\(framework.code)/\(target.code)"] ?? []
-                          let indicators = (registry.indicators + national).filter { $0.targets.contains { $0.framework == framework.code && $0.code == target.code } }
+                          let indicators = linked.filter { indicator in
+                              indicator.targets.contains { $0.framework == framework.code && $0.code == target.code }
+                                  && IndicatorKindFilter.includes(indicator, kind, hasData: valuesByIndicator[indicator.code] != nil)
+                          }
                           return .init(
                             code: target.code, title: target.title,
                             assessments: Dictionary(rows.map { ($0.cycle, $0.category) }, uniquingKeysWith: { a, _ in a }),

@@ -10,6 +10,9 @@ extension PartyProgress {
                 .h1(page.text("progress.party-title", ["party": name])),
                 .p(.a(.href(SiteURL.partyProgress(model.party).path + ".csv"), .text("CSV")), .text(" · "),
                    .a(.href(SiteURL.apiPartyProgress(model.party).path), .text("JSON"))),
+                IndicatorKindFilter.links(page, model.kinds, shown: model.kind) { kind in
+                    kind.map { SiteURL.partyProgressOfKind(model.party, $0) } ?? .partyProgress(model.party)
+                },
                 .forEach(model.frameworks) { framework in
                     .section(.id("framework-\(framework.code)".attributeEscaped),
                         .h2(page.name(framework.names), .text(" (\(framework.convention))")),

@@ -1,3 +1,4 @@
+import SynergiaCore
 import Foundation
 
 /// Every internal URL of Synergia, built in one place: each dynamic part is percent-encoded
@@ -39,6 +40,10 @@ enum SiteURL: Sendable, Equatable {
     /// What to look at before sending a report for review.
     case reportCheck(UUID)
     case indicators
+    /// The indicator list showing the indicators of one kind.
+    case indicatorsOfKind(IndicatorKind)
+    /// A Party's dashboard showing the indicators of one kind.
+    case partyProgressOfKind(String, IndicatorKind)
     case indicator(String, party: String? = nil)
     /// `format` is `csv` or `sdmx.csv`.
     case indicatorExport(String, format: String, party: String? = nil)
@@ -155,6 +160,8 @@ enum SiteURL: Sendable, Equatable {
         case .reportSectionComments(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))/comments"
         case .reportCheck(let id): "/reports/\(id.uuidString)/check"
         case .indicators: "/indicators"
+        case .indicatorsOfKind(let kind): "/indicators" + Self.query(["kind": kind.rawValue])
+        case .partyProgressOfKind(let code, let kind): "/parties/\(Self.segment(code))/progress" + Self.query(["kind": kind.rawValue])
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])
         case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])
         case .indicatorImport: "/indicators/import"

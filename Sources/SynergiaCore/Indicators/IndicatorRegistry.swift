@@ -1,7 +1,8 @@
-/// The registry of indicators shipped in `Resources/Reference/indicators.json`: the
-/// Kunming-Montreal Global Biodiversity Framework headline indicators (decision 15/5) and
-/// Aichi-era global indicators, harmonized so that every convention reports against the
-/// same codes (decision XII/6 ¶4(c)-(d)).
+/// The registry of indicators: those described in `Resources/Reference/indicators.json` (the
+/// Kunming-Montreal Global Biodiversity Framework headline indicators of decision 15/5 whose facts
+/// are certain, and Aichi-era global indicators) and every other indicator of the framework's
+/// monitoring list (``MonitoringFrameworkList``: headline, component, complementary and binary),
+/// harmonized so that every convention reports against the same codes (decision XII/6 ¶4(c)-(d)).
 ///
 /// Facts the registry does not know are `"unknown"` (``Known/unknown``), never guessed.
 public struct IndicatorRegistry: Codable, Sendable, Equatable {
@@ -10,22 +11,52 @@ public struct IndicatorRegistry: Codable, Sendable, Equatable {
     /// Where the codes and names come from.
     public var source: String
     /// The indicators, in file order.
-    public var indicators: [IndicatorDefinition]
+    public var indicators: [IndicatorDefinition] { didSet { positions = Self.positions(of: indicators) } }
+
+    /// Each code's place in `indicators`.
+    private var positions: [String: Int]
+
+    private enum CodingKeys: String, CodingKey { case version, source, indicators }
 
     public init(version: Int, source: String, indicators: [IndicatorDefinition]) {
         self.version = version
         self.source = source
         self.indicators = indicators
+        positions = Self.positions(of: indicators)
     }
 
-    /// Reads the shipped `indicators.json`.
-    public static func load() throws -> IndicatorRegistry {
-        try ReferenceData.decode(IndicatorRegistry.self, file: "indicators")
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(version: try c.decode(Int.self, forKey: .version), source: try c.decode(String.self, forKey: .source),
+                  indicators: try c.decode([IndicatorDefinition].self, forKey: .indicators))
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(source, forKey: .source)
+        try c.encode(indicators, forKey: .indicators)
+    }
+
+    public static func == (lhs: IndicatorRegistry, rhs: IndicatorRegistry) -> Bool {
+        lhs.version == rhs.version && lhs.source == rhs.source && lhs.indicators == rhs.indicators
+    }
+
+    static func positions(of indicators: [IndicatorDefinition]) -> [String: Int] {
+        Dictionary(indicators.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The shipped registry: `indicators.json` and the monitoring framework's list.
+    public static func load() throws -> IndicatorRegistry {
+        MonitoringFrameworkList.merged(try ReferenceData.decode(IndicatorRegistry.self, file: "indicators"), with: try MonitoringFrameworkList.load())
+    }
+
+    /// The indicators of `kind`, in the registry's order.
+    public func indicators(of kind: IndicatorKind) -> [IndicatorDefinition] { indicators.filter { $0.kind == kind } }
 
     /// The indicator with `code`, if any.
     public func indicator(code: String) -> IndicatorDefinition? {
-        indicators.first { $0.code == code }
+        positions[code].map { indicators[$0] }
     }
 
     /// Every code, for ``IndicatorImport/parse(csv:format:knownIndicators:knownParties:periodRange:knownDimensions:)``.
@@ -69,10 +100,10 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable, Hashable, Ident
 
     public var id: String { code }
 
-    /// The GBF goal (`A`–`D`) of a goal-level headline indicator such as `A.1`, else nil.
-    /// The goal is implied by the code, so the file does not repeat it.
+    /// The GBF goal (`A`–`D`) of a goal-level indicator of the framework such as `A.1` or `A.CT.1`,
+    /// else nil. The goal is implied by the code, so the files do not repeat it.
     public var goal: String? {
-        guard kind == .headline, let first = code.first, "ABCD".contains(first),
+        guard kind.isMonitoringFramework, let first = code.first, "ABCD".contains(first),
               code.dropFirst().first == "." else { return nil }
         return String(first)
     }
@@ -134,8 +165,15 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
     case headline
     /// A component indicator of the GBF monitoring framework.
     case component
+    /// A complementary indicator of the GBF monitoring framework.
+    case complementary
+    /// A binary indicator of the GBF monitoring framework (answered by a questionnaire).
+    case binary
     /// A global indicator used for the Strategic Plan 2011–2020 (Aichi Targets).
     case aichiGlobal = "aichi-global"
     /// An indicator a Party defined for its own national targets.
     case national
+
+    /// The kinds of the GBF monitoring framework (decision 15/5, annex I).
+    public var isMonitoringFramework: Bool { [.headline, .component, .complementary, .binary].contains(self) }
 }

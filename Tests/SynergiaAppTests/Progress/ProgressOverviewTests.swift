@@ -71,7 +71,7 @@ struct ProgressOverviewTests {
     func matchesHandWrittenSQL() async throws {
         try await withSynergia { app in
             let summary = try await ScaleDemoSeed.seed(on: app.db, indicators: app.synergia.indicators, partyLimit: 20)
-            let national = ScaleDemoSeed.indicatorsPerParty - app.synergia.indicators.indicators.count
+            let national = ScaleDemoSeed.indicatorsPerParty - app.synergia.indicators.indicators.filter { $0.kind == .headline || $0.kind == .aichiGlobal }.count
             #expect(summary == .init(parties: 20, assessments: 20 * (20 + 23) * 3, values: 20 * ScaleDemoSeed.indicatorsPerParty * 30,
                                      nationalIndicators: 20 * national))
             #expect(try await NationalIndicatorModel.query(on: app.db).count() == 20 * national)

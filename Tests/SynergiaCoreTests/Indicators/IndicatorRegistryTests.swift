@@ -17,8 +17,13 @@ import Testing
         #expect(registry.indicator(code: "AICHI-RLI")?.sdgSeries == .known(["ER_RSK_LST"]))
         #expect(registry.indicator(code: "5.1")?.sdgSeries == .known(["ER_H2O_FWTL"]))
         #expect(registry.indicator(code: "AICHI-FOREST")?.sdgSeries == .known(["AG_LND_FRST"]))
+        let described = Set((try? ReferenceData.decode(IndicatorRegistry.self, file: "indicators"))?.codes ?? [])
+        #expect(described.count == 26)
         for indicator in registry.indicators {
-            if indicator.sdg.isEmpty {
+            if indicator.sdg.isEmpty && !described.contains(indicator.code) {
+                // Known only from the monitoring framework's list, which does not say its SDG indicators.
+                #expect(indicator.sdgSeries == .unknown, "\(indicator.code)")
+            } else if indicator.sdg.isEmpty {
                 #expect(indicator.sdgSeries == .known([]), "\(indicator.code) has no SDG indicator, so no series")
             } else if let series = indicator.sdgSeries.value {
                 #expect(!series.isEmpty, "\(indicator.code): an SDG indicator has a series or an unknown one")
@@ -82,5 +87,33 @@ import Testing
         #expect(registry.indicator(code: "A.2")?.custodian == .unknown)
         #expect(registry.indicator(code: "A.3")?.custodian == .known("IUCN"))
         #expect(registry.indicator(code: "3.1")?.unit == .known("percent"))
+    }
+
+    @Test func holdsTheWholeMonitoringFrameworkOnceEach() throws {
+        let list = try MonitoringFrameworkList.load()
+        #expect(list.count == 204)
+        let counts = Dictionary(grouping: registry.indicators, by: \.kind).mapValues(\.count)
+        #expect(counts == [.headline: 27, .component: 52, .complementary: 110, .binary: 15, .aichiGlobal: 5])
+        // Every code of the list is in the registry, but the list's "2.1": its identifier is the registry's 2.2 (decision 15/5's number).
+        #expect(Set(list.map(\.code)).subtracting(registry.codes) == ["2.1"])
+        #expect(registry.indicator(code: "2.2")?.name.english == "Area under restoration" && registry.indicator(code: "2.1") == nil)
+        // The file's facts stay; one known only from the list has its title, kind and target, nothing more.
+        #expect(registry.indicator(code: "3.1")?.unit == .known("percent"))
+        let component = try #require(registry.indicator(code: "A.CT.1"))
+        #expect(component.kind == .component && component.goal == "A" && component.targets.isEmpty && component.unit == .unknown)
+        let binary = try #require(registry.indicator(code: "5.b"))
+        #expect(binary.kind == .binary && binary.targets == [IndicatorTargetLink(framework: "KMGBF", code: "5")] && binary.goal == nil)
+        #expect(binary.name.english == "Number of countries with legal instruments or other policy frameworks for regulating trade in wild species")
+    }
+
+    @Test(arguments: [
+        "identifier,code,kind,goal_or_target,title\nX,A.9,headline,E,Title\n",
+        "identifier,code,kind,goal_or_target,title\nX,A.9,national,A,Title\n",
+        "identifier,code,kind,goal_or_target,title\nX,,headline,A,Title\n",
+        "identifier,code,kind,goal_or_target,title\nX,A.9,headline,24,Title\n",
+        "id,code,kind,goal,title\nX,A.9,headline,A,Title\n",
+    ])
+    func aListRowThatIsNoIndicatorIsRefused(text: String) {
+        #expect(throws: ResourceError.self) { try MonitoringFrameworkList.parse(text) }
     }
 }
