@@ -48,8 +48,11 @@ struct AccountPages: RouteCollection {
         switch try await AccountService.signIn(email: email, password: form.password ?? "", client: req.clientAddress,
                                                hasher: req.passwordHasher, on: req.db) {
         case .signedIn(let user):
-            try await AccountService.remember(language: req.language, of: user, on: req.db)
             try await req.startSession(for: user)
+            // For their e-mails; a failure here does not undo the sign-in.
+            do { try await AccountService.remember(language: req.language, of: user, on: req.db) } catch {
+                req.logger.warning("the language of \(user.email) was not recorded: \(String(reflecting: error))")
+            }
             return req.redirect(to: next ?? SiteURL.account.path)
         case .wrongCredentials:
             errors["form"] = "error.wrong-credentials"

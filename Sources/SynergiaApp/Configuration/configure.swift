@@ -70,6 +70,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddAPITokenGenerationTriggers())
     app.migrations.add(AddCommentLanguage())
     app.migrations.add(CreateContentTranslations())
+    app.migrations.add(IndexContentTranslations())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -100,8 +100,12 @@ extension DemoSeed {
     /// Demo translations of a record's fields, written as the demo's own.
     static func translate(_ kind: TranslatedKind, _ subject: String, _ texts: [(field: String, language: Language, text: String)],
                           at now: Date, on db: any Database) async throws {
-        for (field, language, text) in texts {
-            try await ContentTranslationStore.insert(kind, subject: subject, field: field, language: language, text: text, by: "demo", at: now, on: db)
+        try await db.write { tx in
+            for (field, language, text) in texts {
+                try await ContentTranslationStore.insert(kind, subject: subject, field: field, language: language, text: text, by: "demo", at: now,
+                                                         on: tx.db)
+            }
+            try await ContentTranslationStore.reindex(kind, subject: subject, in: tx)
         }
     }
 

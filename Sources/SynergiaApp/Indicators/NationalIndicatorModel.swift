@@ -31,7 +31,11 @@ public final class NationalIndicatorModel: Model, @unchecked Sendable {
     func asDefinition(translations: FieldTranslations = [:]) -> IndicatorDefinition {
         func texts(_ original: String, _ field: String) -> LocalizedText {
             var values = Dictionary(uniqueKeysWithValues: (translations[field] ?? [:]).map { ($0.key.code, $0.value) })
-            values[language ?? Language.english.code] = original
+            if let language {
+                values[language] = original
+            } else if values[Language.english.code] == nil {
+                values[Language.english.code] = original  // Not recorded: read as English, unless translated into English.
+            }
             return LocalizedText(values)
         }
         return IndicatorDefinition(

@@ -33,15 +33,13 @@ extension ReportingRoutes {
                                                             })),
                                           base: base)
         do {
-            var text = try form.written(for: question.type)
-            // Which translations stay outdated, over the answer the form was written over (a save over
-            // any other is refused as a conflict), less those the editor says still match the original.
-            let current = try await ReportingService.answer(to: question, of: loaded.report, on: req.db)
-            let over = current.flatMap { $0.revision.version == base ? $0.revision.value.writtenText : nil }
-            text.outdated = text.outdated(over: over).subtracting(form.stillCurrent)
+            let text = try form.written(for: question.type)
             let value: AnswerValue = question.type == .shortText ? .shortText(text) : .longText(text)
+            // Which translations stay outdated is worked out in the write, over the answer as stored there,
+            // less those the editor says still match the original.
             let outcome = try await ReportingService.save(value, question: questionID, baseVersion: base, report: loaded.id,
-                                                          template: loaded.template, by: user, writtenIn: req.language, on: req.db)
+                                                          template: loaded.template, by: user, writtenIn: req.language,
+                                                          confirming: form.stillCurrent, on: req.db)
             if case .conflict(_, let theirs) = outcome {
                 return try await shownAgain(.conflict(theirs: theirs, typed: typed), status: .conflict)
             }

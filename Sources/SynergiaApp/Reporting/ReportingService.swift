@@ -161,13 +161,14 @@ public enum ReportingService {
     /// Party's draft series of that indicator (published with the report). Refused on a locked
     /// report, a value of the wrong type, or another Party's report; returns the conflict when
     /// someone saved in between.
-    /// A text whose language the value does not say, nor the answer before, is taken to be in `language`.
+    /// A text whose language the value does not say, nor the answer before, is taken to be in `language`;
+    /// its translations into `confirming` are said to match the text (none stays outdated).
     public static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
                             template: ReportTemplate, by user: UserModel, writtenIn language: Language? = nil,
-                            on db: any Database) async throws -> SaveOutcome {
+                            confirming: Set<Language> = [], on db: any Database) async throws -> SaveOutcome {
         try await db.write { tx in
             try await save(value, question: questionID, baseVersion: baseVersion, report: reportID, template: template, by: user,
-                           writtenIn: language, in: tx)
+                           writtenIn: language, confirming: confirming, in: tx)
         }
     }
 
@@ -199,11 +200,11 @@ public enum ReportingService {
     /// ``save(_:question:baseVersion:report:template:by:on:)`` inside a write that is already open.
     static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report reportID: UUID,
                      template: ReportTemplate, by user: UserModel, writtenIn language: Language? = nil,
-                     in tx: WriteContext) async throws -> SaveOutcome {
+                     confirming: Set<Language> = [], in tx: WriteContext) async throws -> SaveOutcome {
         let report = try await lockedReport(reportID, in: tx)
         let own = try await ownAnswer(to: questionID, of: report, on: tx.db)
         return try await save(value, question: questionID, baseVersion: baseVersion, report: report, own: own, template: template,
-                              by: user, writtenIn: language, readBack: false, in: tx).outcome
+                              by: user, writtenIn: language, confirming: confirming, readBack: false, in: tx).outcome
     }
 
     /// The save itself, on `report` as re-read and locked in this write, with its own stored
@@ -212,14 +213,14 @@ public enum ReportingService {
     /// keeps the language and translations it does not say from the answer as read here, in this
     /// write (``WrittenText/keeping(_:writtenIn:)``), so a translation added meanwhile is never lost.
     private static func save(_ value: AnswerValue, question questionID: String, baseVersion: Int, report: ReportModel, own: AnswerModel?,
-                             template: ReportTemplate, by user: UserModel, writtenIn language: Language?, readBack: Bool,
-                             in tx: WriteContext) async throws -> Saved {
+                             template: ReportTemplate, by user: UserModel, writtenIn language: Language?, confirming: Set<Language> = [],
+                             readBack: Bool, in tx: WriteContext) async throws -> Saved {
         let reportID = try report.requireID()
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
         let current = try await answer(to: question, of: report, own: own, on: tx.db)
-        let value = value.keepingLanguages(of: current?.revision.value, writtenIn: language)
+        let value = value.keepingLanguages(of: current?.revision.value, writtenIn: language).confirming(confirming)
         if let current, current.revision.version != baseVersion {
             // The same save arriving twice (a client or a proxy retrying a PUT whose answer was
             // lost) is answered as it was the first time, not as a conflict with itself.

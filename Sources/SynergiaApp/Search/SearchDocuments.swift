@@ -97,22 +97,26 @@ enum SearchDocuments {
 
     static func newsSource(_ id: UUID) -> String { "news:\(id.uuidString)" }
 
-    /// A news item as written, and in each language it is translated into (the same page: it shows the reader's language).
+    /// A news item as written, and in each language its title is translated into (the same page: it
+    /// shows the reader's language), the versions sharing a group so a result is shown beside the reader's.
     static func news(_ item: NewsItemModel, translations: FieldTranslations = [:]) throws -> [SearchDocument] {
-        let path = SiteURL.newsItem(try item.requireID()).path
+        let id = try item.requireID()
+        let path = SiteURL.newsItem(id).path, group = newsSource(id)
         let year = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: item.publishedAt).year
         return [SearchDocument(kind: .news, path: path, title: item.title, body: item.summary, language: item.language,
-                               convention: item.conventionCode, year: year)]
-            + translated(translations, fields: ("title", "summary")).map { language, title, summary in
-                SearchDocument(kind: .news, path: path, title: title ?? item.title, body: summary ?? item.summary, language: language.code,
-                               convention: item.conventionCode, year: year)
+                               convention: item.conventionCode, year: year, group: group)]
+            + translated(translations, fields: ("title", "summary"), original: item.language).map { language, title, summary in
+                SearchDocument(kind: .news, path: path, title: title, body: summary ?? "", language: language.code,
+                               convention: item.conventionCode, year: year, group: group)
             }
     }
 
-    /// Each language `translations` has a text in, with its translation of the two `fields` (nil: not translated), in a stable order.
-    static func translated(_ translations: FieldTranslations, fields: (String, String)) -> [(Language, String?, String?)] {
-        Set((translations[fields.0] ?? [:]).keys).union((translations[fields.1] ?? [:]).keys).sorted().map { language in
-            (language, translations[fields.0]?[language], translations[fields.1]?[language])
+    /// Each language other than the original's that the first of `fields` (the title) is translated
+    /// into, with that title and the second field's translation (nil: not translated), in a stable
+    /// order. A version holds only text in its language: none is made of a translated body alone.
+    static func translated(_ translations: FieldTranslations, fields: (String, String), original: String?) -> [(Language, String, String?)] {
+        (translations[fields.0] ?? [:]).filter { $0.key.code != original }.sorted { $0.key < $1.key }.map { language, title in
+            (language, title, translations[fields.1]?[language])
         }
     }
 
@@ -125,14 +129,13 @@ enum SearchDocuments {
         let body = ([meeting.place, meeting.description.isEmpty ? nil : meeting.description].compactMap { $0 }
                     + agenda.sorted { $0.position < $1.position }.map { "\($0.number). \($0.title)" }
                     + documents.map { [$0.symbol, $0.title].compactMap { $0 }.joined(separator: " ") }).joined(separator: "\n")
-        let path = SiteURL.meeting(meeting.code).path, year = Int(meeting.startDate.prefix(4))
-        return [SearchDocument(kind: .meeting, path: path, title: meeting.title, body: body,
-                               language: meeting.language ?? SearchLanguage.detect(meeting.title + " " + meeting.description),
-                               convention: meeting.conventionCode, year: year)]
-            + translated(translations, fields: ("title", "description")).map { language, title, description in
-                SearchDocument(kind: .meeting, path: path, title: title ?? meeting.title,
-                               body: [meeting.place, description ?? meeting.description].compactMap { $0 }.joined(separator: "\n"),
-                               language: language.code, convention: meeting.conventionCode, year: year)
+        let path = SiteURL.meeting(meeting.code).path, year = Int(meeting.startDate.prefix(4)), group = meetingSource(meeting.code)
+        let language = meeting.language ?? SearchLanguage.detect(meeting.title + " " + meeting.description)
+        return [SearchDocument(kind: .meeting, path: path, title: meeting.title, body: body, language: language,
+                               convention: meeting.conventionCode, year: year, group: group)]
+            + translated(translations, fields: ("title", "description"), original: language).map { translation, title, description in
+                SearchDocument(kind: .meeting, path: path, title: title, body: description ?? "",
+                               language: translation.code, convention: meeting.conventionCode, year: year, group: group)
             }
     }
 

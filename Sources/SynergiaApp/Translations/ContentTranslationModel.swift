@@ -55,3 +55,19 @@ struct AddMeetingLanguage: AsyncMigration {
         try await database.schema(MeetingModel.schema).deleteField("language").update()
     }
 }
+
+/// Puts the translations of news and meetings saved before they were indexed into the search
+/// index (``ContentTranslationStore/reindex(_:subject:in:)``), each record in its own write.
+struct IndexContentTranslations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let rows = try await ContentTranslationModel.query(on: database).filter(\.$subjectKind ~~ [TranslatedKind.news.rawValue, TranslatedKind.meeting.rawValue])
+            .all()
+        for subject in Set(rows.map { "\($0.subjectKind)\u{1F}\($0.subjectID)" }).sorted() {
+            let parts = subject.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = TranslatedKind(rawValue: parts[0]) else { continue }
+            try await database.write { tx in try await ContentTranslationStore.reindex(kind, subject: parts[1], in: tx) }
+        }
+    }
+
+    func revert(on database: any Database) async throws {}
+}

@@ -58,12 +58,16 @@ public struct WrittenText: Sendable, Equatable, Hashable, ExpressibleByStringLit
 
     /// The translations of this text made from an earlier original than its own, when it replaces
     /// `previous`: each one it keeps as it was, when the original changed or it was outdated
-    /// already. A translation added or changed is taken to be made from this original.
+    /// already. A translation added or changed is taken to be made from this original. Texts that
+    /// differ only in their line breaks (CRLF as a browser sends them, LF as an API client may) are the same.
     public func outdated(over previous: WrittenText?) -> Set<Language> {
         guard let previous else { return [] }
-        let originalChanged = previous.text != text
+        func same(_ a: String?, _ b: String?) -> Bool {
+            a?.replacingOccurrences(of: "\r\n", with: "\n") == b?.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let originalChanged = !same(previous.text, text)
         return Set((translations ?? [:]).compactMap { language, translation in
-            guard previous.translations?[language] == translation else { return nil }
+            guard same(previous.translations?[language], translation) else { return nil }
             return originalChanged || previous.outdated?.contains(language) == true ? language : nil
         })
     }
@@ -119,6 +123,16 @@ extension AnswerValue {
         case (.longText(let text), .longText(let before)?): .longText(text.keeping(before, writtenIn: language))
         case (.longText(let text), _): .longText(text.keeping(nil, writtenIn: language))
         default: self
+        }
+    }
+
+    /// This value with its translations into `languages` said to match the text (a text's; any other value is itself).
+    public func confirming(_ languages: Set<Language>) -> AnswerValue {
+        guard !languages.isEmpty else { return self }
+        switch self {
+        case .shortText(var text): text.outdated = text.outdated?.subtracting(languages); return .shortText(text.normalized)
+        case .longText(var text): text.outdated = text.outdated?.subtracting(languages); return .longText(text.normalized)
+        default: return self
         }
     }
 

@@ -53,6 +53,9 @@ struct DemoSeedTests {
             let decisions = try await SearchTests.search(app, "生物多样性相关公约", reader: "zh", kind: .decision)
             #expect(decisions.total > 0 && decisions.results.allSatisfy { $0.path.hasPrefix("/decisions/XII-6") })
             #expect(try await SearchTests.search(app, "DEMO", kind: .answer).total > 0, "the published report's answers are found")
+            // The demo's translated workshop is found by its French title.
+            let workshop = try await SearchTests.search(app, "atelier ligne", reader: "fr", kind: .meeting, language: "fr")
+            #expect(workshop.results.map(\.path) == ["/meetings/DEMO-WORKSHOP"])
 
             // Everything the demo wrote is in the audit log (`audit verify` after `serve --demo`).
             #expect(try await AuditVerifier.verify(on: app.db).isIntact)

@@ -20,8 +20,9 @@ struct IndicatorKindsTests {
             let components = try await Browser(app, acceptLanguage: "fr").get("/indicators?kind=component")
             #expect(components.contains(#"id="indicator-A.CT.1""#) && !components.contains(#"id="indicator-3.1""#))
             #expect(components.contains(#"<strong aria-current="page">Indicateurs de composante (52)</strong>"#))
-            // What the framework's list does not say is said to be unknown, not empty.
-            #expect(components.contains("Ecosystem Intactness Index"))
+            // What the framework's list does not say is said to be unknown, not empty (unit and SDG indicators).
+            #expect(components.contains(#"Ecosystem Intactness Index</span></td><td><span class="unknown">inconnu</span></td><td></td>"#
+                                        + #"<td><span class="unknown">inconnu</span></td>"#))
             // A component indicator has its page; the API lists a kind alone.
             #expect(try await Browser(app).get("/indicators/A.CT.1").status == .ok)
             let binary = try await Browser(app).json([IndicatorDTO].self, "/api/v1/indicators?kind=binary")

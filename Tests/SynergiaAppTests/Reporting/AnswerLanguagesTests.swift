@@ -275,4 +275,29 @@ struct AnswerLanguagesTests {
             #expect(try await stored(app, id).1 == 5)
         }
     }
+
+    @Test("line breaks as a browser sends them (CRLF) or an API client may (LF) are the same text: a save over an unchanged original outdates nothing, and sent twice it is saved once")
+    func lineBreaksAndRetries() async throws {
+        try await withSynergia { app async throws in
+            let (id, browser) = try await frenchAnswer(app)
+            let section = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
+            #expect(try await browser.post("/reports/\(id)/sections/cbd-7nr.s1",
+                                           pairs: SectionSaveTests.form(section, [Self.question: "Ligne 1\r\nLigne 2"])).status == .seeOther)
+            let form = ["baseVersion": "2", "value": "Ligne 1\r\nLigne 2", "language": "fr", "t-en": "Line 1\r\nLine 2"]
+            #expect(try await browser.post(languagesPath(id), form).status == .seeOther)
+            #expect(try await stored(app, id).0?.outdated == nil)
+            // The same form again (a retried request): answered as saved, not as a conflict with itself; nothing new stored.
+            #expect(try await browser.post(languagesPath(id), form).status == .seeOther)
+            #expect(try await stored(app, id).1 == 3)
+            // The original and the English sent with LF, a Spanish translation added: the English one is not outdated.
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "3", "value": "Ligne 1\nLigne 2", "language": "fr",
+                                                              "t-en": "Line 1\nLine 2", "t-es": "Línea 1\nLínea 2"]).status == .seeOther)
+            let (text, version) = try await stored(app, id)
+            #expect(text?.outdated == nil && text?.translations?[.spanish] == "Línea 1\nLínea 2" && version == 4)
+            // The original really changed: the kept translations are outdated.
+            #expect(try await browser.post(languagesPath(id), ["baseVersion": "4", "value": "Ligne 1\nLigne 3", "language": "fr",
+                                                              "t-en": "Line 1\r\nLine 2", "t-es": "Línea 1\nLínea 2"]).status == .seeOther)
+            #expect(try await stored(app, id).0?.outdated == [.english, .spanish])
+        }
+    }
 }

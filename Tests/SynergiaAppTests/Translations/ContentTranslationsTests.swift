@@ -159,6 +159,20 @@ struct ContentTranslationsTests {
             // An agenda item added later keeps the translated entry.
             try await MeetingService.addAgendaItem(to: meeting, number: "1", title: "Opening", on: app.db)
             #expect(try await SearchTests.search(app, "семинар", reader: "ru", language: "ru").total == 1)
+            // A version holds only text in its language: the English description is not found as Russian, and
+            // a description translated without its title makes no version of its own.
+            #expect(try await SearchTests.search(app, "every convention", language: "ru").total == 0)
+            #expect(try await owner.post("/meetings/WS-2/languages", ["shown": try Self.shown(try await owner.get("/meetings/WS-2/languages")),
+                                                                      "f.title.ru": "Семинар по отчетности",
+                                                                      "f.description.es": "Un informe para cada convenio."]).status == .seeOther)
+            #expect(try await SearchTests.search(app, "informe convenio", language: "es").total == 0)
+
+            // Translations stored before they were indexed (as a database older than this index holds them) are put in by the migration.
+            try await ContentTranslationStore.insert(.news, subject: id.uuidString, field: "title", language: .chinese, text: "湿地是国家报告的核心",
+                                                     by: "cbd@example.org", at: Date(), on: app.db)
+            #expect(try await SearchTests.search(app, "湿地是国家报告的核心", language: "zh").total == 0)
+            try await IndexContentTranslations().prepare(on: app.db)
+            #expect(try await SearchTests.search(app, "湿地是国家报告的核心", reader: "zh", language: "zh").results.map(\.path) == ["/news/\(id)"])
         }
     }
 }

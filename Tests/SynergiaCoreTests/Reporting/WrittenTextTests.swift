@@ -89,6 +89,9 @@ struct WrittenTextTests {
         // Said explicitly (an editor confirming it still matches): as said; only among the translations there are.
         #expect(WrittenText("Forests grew by 3 %.", outdated: []).keeping(edited, writtenIn: nil).outdated == nil)
         #expect(WrittenText("x", language: .english, translations: [.french: "y"], outdated: [.french, .arabic]).normalized.outdated == [.french])
+        // Line breaks as a browser sends them are the same text as with LF.
+        let crlf = WrittenText("a\r\nb", language: .english, translations: [.french: "c\r\nd"])
+        #expect(WrittenText("a\nb", language: .english, translations: [.french: "c\nd"]).keeping(crlf, writtenIn: nil).outdated == nil)
 
         let json = String(decoding: try CanonicalJSON.encode(AnswerValue.longText(redone)), as: UTF8.self)
         #expect(json.contains(#""outdated":["es"]"#))
