@@ -28,7 +28,7 @@ struct MailLanguageTests {
             let cycle = try await ReportingService.openCycle(template: template, title: "", opensOn: "2026-01-01", dueOn: "2026-12-31",
                                                              by: secretariat, on: app.db)
             let opening = try #require(try await mails(.cycleOpening, to: "fp@example.org", app).first)
-            #expect(opening.subject == "Cycle de présentation des rapports ouvert : Septième rapport national à la Convention sur la diversité biologique")
+            #expect(opening.subject == "Cycle d'établissement des rapports ouvert : Septième rapport national à la Convention sur la diversité biologique")
             #expect(opening.body.contains("est ouvert à compter du 2026-01-01 ; les rapports sont attendus au plus tard le 2026-12-31."))
 
             let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
@@ -40,7 +40,7 @@ struct MailLanguageTests {
             let receipt = try #require(try await ReportModel.find(report.id, on: app.db)?.receiptSHA256)
             let inArabic = try #require(try await mails(.reportSubmitted, to: "cbd@example.org", app).first)
             #expect(inArabic.subject == "تقديم تقرير: كينيا (KE)، التقرير الوطني السابع المقدم إلى اتفاقية التنوع البيولوجي")
-            #expect(inArabic.body.contains("قدّم الطرف كينيا (KE) الإصدار \(LanguageFormats[.arabic].number(1)) من التقرير «التقرير الوطني السابع"))
+            #expect(inArabic.body.contains("قدّم الطرف كينيا (KE) النسخة \(LanguageFormats[.arabic].number(1)) من التقرير «التقرير الوطني السابع"))
             #expect(inArabic.body.contains(receipt))
             let inEnglish = try #require(try await mails(.reportSubmitted, to: "cbd2@example.org", app).first)
             #expect(inEnglish.subject == "Report submitted: Kenya (KE), Seventh national report to the Convention on Biological Diversity")
