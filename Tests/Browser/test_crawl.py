@@ -143,6 +143,9 @@ class Crawl:
         self.shot = set()
         self.fully_checked = set()
         self.status_cache = {}
+        # How often each address was opened in any pass: a pattern's least opened addresses go first,
+        # so the passes (roles × languages) between them open its different variants (`?kind=`, `?party=`).
+        self.visits = collections.Counter()
         self.axe = importlib.resources.files("axe_core_python").joinpath("axe.min.js").read_text()
         self.css_bytes = {}
 
@@ -179,14 +182,18 @@ class Crawl:
             if value.startswith(self.base):
                 addresses.add(value[len(self.base):].split("#", 1)[0] or "/")
         pages = []
-        for path in sorted(addresses):
+        # Addresses of patterns not reached yet first, then the least opened (see `visits`); the language
+        # switcher's (checked, never opened) after the others.
+        for path in sorted(addresses, key=lambda p: (self.route_of(p) in self.reached, "lang=" in p, self.visits[p], p)):
             route = self.route_of(path)
             if route is None:
                 self.fail("broken link", f"{page} links to {path}, which no route answers ({role})")
                 continue
-            if fetched[route] >= FETCHES_PER_PATTERN and path not in self.status_cache:
-                continue
-            fetched[route] += 1
+            # The cap counts distinct addresses: the menu's links on every page do not use it up.
+            if (path, tuple(sorted(cookies.items()))) not in self.status_cache:
+                if fetched[route] >= FETCHES_PER_PATTERN:
+                    continue
+                fetched[route] += 1
             status, body = self.fetch(path, cookies)
             if status >= 400 and not (status in (401, 403) and role is None):
                 self.fail("broken link", f"{page} → {path}: {status} ({role or 'anonymous'})")
@@ -205,6 +212,7 @@ class Crawl:
         self.driver.get(self.base + path)
         elapsed = time.monotonic() - started
         self.pages += 1
+        self.visits[path] += 1
         self.timings.append((elapsed, path, role or "anonymous", language))
         label = f"{path} [{role or 'anonymous'}, {language}]"
         for entry in self.driver.get_log("browser"):

@@ -16,13 +16,15 @@ enum NationalIndicatorView {
             .if(model.nationalParty != nil && indicators.isEmpty, .p(page.text("indicators.national-none"))),
             .if(!indicators.isEmpty, .table(.class("data"),
                 .thead(.tr(.th(page.text("indicators.code")), .th(page.text("indicators.name")), .th(page.text("indicators.unit")),
-                           .th(page.text("indicators.national-links")), .th(page.text("indicators.targets")))),
+                           .th(page.text("indicators.national-links")), .th(page.text("indicators.targets")),
+                           .th(page.text("translations.title")))),
                 .tbody(.forEach(indicators) { indicator in
                     .tr(.id("national-\(indicator.code)".attributeEscaped),
                         .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.indicator(indicator.code, party: indicator.party).path), .text(indicator.code))),
                         name(page, indicator), .td(.text(indicator.unit)),
                         .td(.forEach(indicator.globalIndicators) { .group(.a(.href(SiteURL.indicator($0).path), .text($0)), .text(" ")) }),
-                        .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }))
+                        .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }),
+                        .td(languages(page, indicator)))
                 }))),
             .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
                 .h3(page.text("indicators.national-add")),
@@ -45,6 +47,16 @@ enum NationalIndicatorView {
     static func name(_ page: PageContext, _ indicator: NationalIndicatorDTO) -> Node<HTML.TableRowContext> {
         let name = TranslatedField.shown(indicator.name, language: indicator.language, field: "name", indicator.translations, to: page.language)
         return .td(TranslationsPage.View.marked(name.language), .text(name.text))
+    }
+
+    /// The languages the indicator can be read in (as written first), linking to its translations.
+    static func languages(_ page: PageContext, _ indicator: NationalIndicatorDTO) -> Node<HTML.BodyContext> {
+        let written = indicator.language.flatMap(Language.init(rawValue:))
+        let translated = Set(indicator.translations.values.flatMap(\.keys).compactMap(Language.init(rawValue:)))
+        let names = ((written.map { [$0] } ?? []) + Language.unOrder.filter { translated.contains($0) && $0 != written })
+            .map(page.formats.languageName)
+        return .a(.href(SiteURL.translations(.nationalIndicator, indicator.code).path),
+                  names.isEmpty ? page.text("translations.title") : .text(names.joined(separator: ", ")))
     }
 
     static func partyName<C>(_ page: PageContext, _ row: IndicatorList.Model.PartyCount) -> Node<C> {
