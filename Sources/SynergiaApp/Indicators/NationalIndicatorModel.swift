@@ -49,6 +49,12 @@ public final class NationalIndicatorModel: Model, @unchecked Sendable {
             kind: .national, writtenIn: language.flatMap(Language.init(rawValue:)))
     }
 
+    /// `rows` as the registry's type, each with its translations (one query for all).
+    static func definitions(_ rows: [NationalIndicatorModel], on db: any Database) async throws -> [IndicatorDefinition] {
+        let translations = try await ContentTranslationStore.load(.nationalIndicator, subjects: rows.map(\.code), on: db)
+        return rows.map { $0.asDefinition(translations: translations[$0.code] ?? [:]) }
+    }
+
     static func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 }
 

@@ -77,7 +77,7 @@ enum NationalIndicatorService {
     static func definition(_ code: String, registry: IndicatorRegistry, on db: any Database) async throws -> IndicatorDefinition? {
         if let global = registry.indicator(code: code) { return global }
         guard let row = try await NationalIndicatorModel.query(on: db).filter(\.$code == code).first() else { return nil }
-        return row.asDefinition(translations: try await ContentTranslationStore.load(.nationalIndicator, subjects: [code], on: db)[code] ?? [:])
+        return try await NationalIndicatorModel.definitions([row], on: db).first
     }
 
     /// Codes and owners, for imports.

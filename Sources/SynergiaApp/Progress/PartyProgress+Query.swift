@@ -15,9 +15,8 @@ extension PartyProgress {
         let assessments = try await ProgressAssessmentModel.query(on: db).filter(\.$partyCode == code).all()
         let byTarget = Dictionary(grouping: assessments) { "\($0.framework)/\($0.target)" }
         let valuesByIndicator = Dictionary(grouping: try await PublishedIndicatorData.totals(indicator: nil, party: code, on: db), by: \.indicator)
-        let nationalRows = try await NationalIndicatorModel.query(on: db).filter(\.$partyCode == code).sort(\.$code).all()
-        let translations = try await ContentTranslationStore.load(.nationalIndicator, subjects: nationalRows.map(\.code), on: db)
-        let national = nationalRows.map { $0.asDefinition(translations: translations[$0.code] ?? [:]) }
+        let national = try await NationalIndicatorModel.definitions(
+            NationalIndicatorModel.query(on: db).filter(\.$partyCode == code).sort(\.$code).all(), on: db)
         let cycles = Array(Set(assessments.map(\.cycle))).sorted()
         let frameworks = try await ProgressReaders.frameworks(on: db).filter { conventions.contains($0.conventionCode) }
         let linked = (registry.indicators + national).filter { indicator in

@@ -60,12 +60,11 @@ struct AddMeetingLanguage: AsyncMigration {
 /// index (``ContentTranslationStore/reindex(_:subject:in:)``), each record in its own write.
 struct IndexContentTranslations: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let rows = try await ContentTranslationModel.query(on: database).filter(\.$subjectKind ~~ [TranslatedKind.news.rawValue, TranslatedKind.meeting.rawValue])
-            .all()
-        for subject in Set(rows.map { "\($0.subjectKind)\u{1F}\($0.subjectID)" }).sorted() {
-            let parts = subject.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let kind = TranslatedKind(rawValue: parts[0]) else { continue }
-            try await database.write { tx in try await ContentTranslationStore.reindex(kind, subject: parts[1], in: tx) }
+        for kind in [TranslatedKind.news, .meeting] {
+            let subjects = try await ContentTranslationModel.query(on: database).filter(\.$subjectKind == kind.rawValue).all(\.$subjectID)
+            for subject in Set(subjects).sorted() {
+                try await database.write { tx in try await ContentTranslationStore.reindex(kind, subject: subject, in: tx) }
+            }
         }
     }
 
