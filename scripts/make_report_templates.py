@@ -153,7 +153,9 @@ def cbd_7nr():
     b.q("longText", "How the NBSAP is integrated into sectoral and cross-sectoral plans")
     b.q("number", "Domestic public budget for biodiversity in the last year", unit="USD")
     b.q("longText", "Main obstacles to implementation and capacity needs")
-    return {"id": "cbd-7nr", "version": 1, "convention": "CBD",
+    # Version 2 adds the GBF binary indicator questionnaire (the part's sections are built when the
+    # template loads, from Resources/Reference/kmgbf-binary); version 1 is kept in Templates/archive.
+    return {"id": "cbd-7nr", "version": 2, "parts": ["kmgbf-binary"], "convention": "CBD",
             "title": t("Seventh national report to the Convention on Biological Diversity",
                        fr="Septième rapport national à la Convention sur la diversité biologique",
                        es="Séptimo informe nacional al Convenio sobre la Diversidad Biológica",

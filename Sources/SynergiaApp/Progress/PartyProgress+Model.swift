@@ -17,6 +17,8 @@ extension PartyProgress {
         /// How many of the indicators linked to these targets each kind has.
         var kinds: [IndicatorKindFilter.KindCount]
         var frameworks: [Framework]
+        /// The Party's answers to the GBF binary indicator questionnaire, from its latest published report that asks them.
+        var binary: BinaryAnswers?
 
         struct Framework: Content, Sendable { var code: String; var convention: String; var names: [String: String]; var targets: [Target] }
         struct Target: Content, Sendable {

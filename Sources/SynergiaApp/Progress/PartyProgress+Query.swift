@@ -6,7 +6,8 @@ import Vapor
 extension PartyProgress {
     /// The dashboard of the Party `code` (404 when there is none), with the indicators of `kind` linked to
     /// each target (nil: the headline, Aichi-era and national ones, and any the Party has data for).
-    static func query(party code: String, registry: IndicatorRegistry, kind: IndicatorKind? = nil, on db: any Database) async throws -> Model {
+    static func query(party code: String, registry: IndicatorRegistry, templates: ReportingService.Templates, kind: IndicatorKind? = nil,
+                      on db: any Database) async throws -> Model {
         guard let party = try await PartyModel.query(on: db).filter(\.$alpha2 == code).with(\.$memberships).first() else {
             throw Abort(.notFound)
         }
@@ -42,6 +43,7 @@ extension PartyProgress {
                                              latestPeriod: series.last?.period, latestValue: series.last?.value, unit: series.last?.unit)
                             })
                       })
-            })
+            },
+            binary: try await binaryAnswers(party: code, templates: templates, on: db))
     }
 }

@@ -37,7 +37,36 @@ extension PartyProgress {
                                }))
                     )
                 },
+                .unwrap(model.binary) { binaryAnswers(page, $0) },
             ])
+        }
+
+        /// The Party's answers to the binary indicator questions, one goal or target at a time, from
+        /// the published report that states them (each goal or target links to its section there).
+        static func binaryAnswers(_ page: PageContext, _ binary: BinaryAnswers) -> Node<HTML.BodyContext> {
+            .section(.id("binary"),
+                     .h2(page.text("progress.binary-title")),
+                     .p(.class("note"), .a(.href(SiteURL.report(binary.report).path), page.text("progress.binary-source"))),
+                     .forEach(binary.targets) { target in
+                         .details(.id("binary-\(target.code)".attributeEscaped),
+                                  .summary(.a(.href(SiteURL.reportSection(binary.report, section: target.section).path), page.name(target.title)),
+                                           .text(" (\(page.formats.number(target.answers.count)))")),
+                                  .dl(.forEach(target.answers) { answer in
+                                      .group(.dt(page.name(answer.title)), .dd(shown(page, answer)))
+                                  }))
+                     })
+        }
+
+        /// The chosen options by their labels, or the text as written (or translated into the reader's language).
+        static func shown(_ page: PageContext, _ answer: BinaryAnswers.Answer) -> Node<HTML.BodyContext> {
+            if !answer.chosen.isEmpty {
+                return .text(answer.chosen.map { LocalizedText($0.label).resolved(in: page.language).text }.joined(separator: "; "))
+            }
+            if case .shortText(let written) = answer.value {
+                let version = written.shown(to: page.language)
+                return .span(PageContext.written(in: version.language), .text(version.text))
+            }
+            return .text("—")
         }
 
         /// One row per framework, target and cycle with the Party's assessment.

@@ -50,7 +50,7 @@ struct ProgressRoutes: RouteCollection {
 
     static func party(_ req: Request) async throws -> PartyProgress.Model {
         try await PartyProgress.query(party: try req.textParameter("code").uppercased(), registry: req.application.synergia.indicators,
-                                      kind: try IndicatorKindFilter.kind(req), on: req.db)
+                                      templates: req.application.synergia.templates, kind: try IndicatorKindFilter.kind(req), on: req.db)
     }
 
     /// The Party's focal point states its assessment (the person decides; the indicator data only informs it).

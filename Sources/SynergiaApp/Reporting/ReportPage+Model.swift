@@ -33,6 +33,9 @@ extension ReportPage {
         var comments: [Comment]
         /// Question → the targets linked to its target and the Party's answers on them in its other reports.
         var linked: [String: [Linked]]
+        /// The questions not asked, as the answers stand (no earlier answer enables them:
+        /// `TemplateQuestion.enabledWhen`): their answers are neither required nor submitted.
+        var notAsked: [String] = []
 
         struct Answer: Content, Sendable {
             var question: String

@@ -33,8 +33,9 @@ extension ReportPage {
         let comments = mayReadInternal ? try await QuestionCommentModel.query(on: db).filter(\.$report.$id == loaded.id).sort(\.$createdAt).all() : []
         let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor, templates: templates, on: db)
         let partyNames = try await PartyModel.query(on: db).filter(\.$alpha2 == report.partyCode).first()?.names ?? [:]
+        let notAsked = template.disabledQuestions(answers: current.mapValues(\.revision.value))
         func completeness(_ questions: [TemplateQuestion]) -> Model.Completeness {
-            let required = questions.filter(\.required)
+            let required = questions.filter { $0.required && !notAsked.contains($0.id) }
             return .init(answered: required.filter { current[$0.id] != nil }.count, required: required.count)
         }
         return Model(
@@ -57,7 +58,8 @@ extension ReportPage {
                               value: $0.value)
                     })
                 }
-            })
+            },
+            notAsked: template.questions.map(\.id).filter(notAsked.contains))
     }
 
     /// What `actor` may do with `report` now.

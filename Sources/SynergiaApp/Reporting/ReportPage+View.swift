@@ -35,9 +35,12 @@ extension ReportPage {
                           .button(.type(.submit), .id("to-\(status.rawValue)"), page.text("report.to.\(status.rawValue)")))
                 })),
                 offline(page, model),
-                .forEach(template.sections) { section in
+                // A part's sections (the GBF binary indicator questionnaire: 83 questions) have their
+                // own pages, listed in the contents, so that this page stays small.
+                .forEach(template.sections.filter { $0.part == nil }) { section in
                     self.section(page, model, section, answers: answers, comments: comments, feedback: feedback)
                 },
+                .if(template.sections.contains { $0.part != nil }, .p(.id("part-sections"), .class("note"), page.text("report.part-sections"))),
             ])
         }
 
@@ -90,7 +93,8 @@ extension ReportPage {
             let previous = index > 0 ? template.sections[index - 1] : nil
             let next = index + 1 < template.sections.count ? template.sections[index + 1] : nil
             return Layout.render(page, title: title(page, model, template, section: section), json: .api(.report(model.id)),
-                                 scripts: model.actions.canEdit ? ["autosave.js"] : [], main: [
+                                 scripts: !model.actions.canEdit ? [] : section.questions.contains { $0.enabledWhen != nil }
+                                     ? ["autosave.js", "conditions.js"] : ["autosave.js"], main: [
                 .p(.class("breadcrumb"), .a(.href(SiteURL.report(model.id).path), page.name(template.title)), .escapedText(" — "), partyLink(page, model),
                    .escapedText(" · "), page.text("report.status.\(model.status.rawValue)"),
                    .escapedText(" · "), page.text("reporting.due"), .escapedText(" "), page.day(iso: model.cycle.dueOn)),

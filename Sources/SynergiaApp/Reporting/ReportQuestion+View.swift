@@ -16,6 +16,8 @@ extension ReportPage {
             let title: Node<HTML.BodyContext> = .group(page.name(question.title), .if(question.required, .escapedText(" *")))
             return .div(
                 .class(answer?.changedSinceVisit == true ? "question changed" : "question"), .id("q-\(id)"),
+                conditions(page, model, question),
+                .unwrap(question.lead) { .p(.class("lead"), page.name($0)) },
                 // The heading names the control: a label for one control, the fieldset's name for boxes.
                 !model.actions.canEdit ? .h3(title)
                     : question.type == .multipleChoice ? .h3(.id("t-\(id)"), title)
@@ -67,6 +69,16 @@ extension ReportPage {
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(attributes(page, comment), .escapedText(comment.text)))
                 })))
+        }
+
+        /// A question asked only when an earlier answer enables it: what enables it (for
+        /// `conditions.js`, which shows and hides it as that answer changes), hidden while the
+        /// saved answers do not enable it, and, to those who edit, which answer it waits on.
+        static func conditions(_ page: PageContext, _ model: Model, _ question: TemplateQuestion) -> Node<HTML.BodyContext> {
+            guard let conditions = question.enabledWhen else { return .empty }
+            let encoded = (try? JSONEncoder().encode(conditions)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            return .group(.attribute(named: "data-enabled-when", value: encoded.attributeEscaped),
+                          .if(model.notAsked.contains(question.id), .attribute(named: "hidden", value: "hidden")))
         }
 
         /// "Languages of this answer (French, English)": to an editor under every written answer, to a

@@ -41,7 +41,9 @@ extension ReportingService {
             }
             let now = Date()
             if target == .inReview || target == .approved || target == .submitted {
-                let answers = try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value)
+                // What is submitted: the answers to the questions asked (an answer to a question an
+                // earlier answer no longer enables stays in the draft, and out of the receipt).
+                let answers = template.askedAnswers(try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value))
                 let problems = SubmissionCheck.problems(template: template, answers: answers)
                 guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }
                 if target == .submitted { try seal(report, template: template, answers: answers, at: now) }

@@ -22,7 +22,8 @@ extension ReportingService {
         }
 
         public static func load() throws -> Templates {
-            Templates(try ReportTemplates.load(), elements: try ReportTemplates.loadElements())
+            let current = try ReportTemplates.load()
+            return Templates(current + (try ReportTemplates.loadArchived(current: current)), elements: try ReportTemplates.loadElements())
         }
 
         /// The newest version of a template (to open a cycle); 404 for an unknown id.

@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 
-/// The stylesheet, the print stylesheet, the section's autosave script and the OpenAPI document, read once from the
+/// The stylesheet, the print stylesheet, the section's autosave and conditions scripts and the OpenAPI document, read once from the
 /// app's resources and served with a content hash for caching.
 public struct StaticAssets: Sendable {
     public struct Asset: Sendable {
@@ -17,6 +17,7 @@ public struct StaticAssets: Sendable {
         "print.css": .init(type: "text", subType: "css", parameters: ["charset": "utf-8"]),
         "openapi.yaml": .init(type: "application", subType: "yaml", parameters: ["charset": "utf-8"]),
         "autosave.js": .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]),
+        "conditions.js": .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]),
     ]
 
     public static func load() throws -> StaticAssets {

@@ -11,14 +11,19 @@ public struct ReportTemplate: Codable, Sendable, Equatable {
     /// Label of the reporting cycle, e.g. "7th national report (2026)", in the six languages.
     public var cycle: LocalizedText
     public var sections: [TemplateSection]
+    /// Parts shared by several formats (`TemplatePart`), whose sections follow the template's own
+    /// when it is loaded, e.g. `kmgbf-binary`, the GBF's binary indicator questionnaire.
+    public var parts: [String]?
 
-    public init(id: String, version: Int, convention: String, title: LocalizedText, cycle: LocalizedText, sections: [TemplateSection]) {
+    public init(id: String, version: Int, convention: String, title: LocalizedText, cycle: LocalizedText, sections: [TemplateSection],
+                parts: [String]? = nil) {
         self.id = id
         self.version = version
         self.convention = convention
         self.title = title
         self.cycle = cycle
         self.sections = sections
+        self.parts = parts
     }
 
     /// Every question in document order.
@@ -38,11 +43,14 @@ public struct TemplateSection: Codable, Sendable, Equatable {
     public var id: String
     public var title: LocalizedText
     public var questions: [TemplateQuestion]
+    /// The template part the section comes from, if any (`TemplatePart`).
+    public var part: String?
 
-    public init(id: String, title: LocalizedText, questions: [TemplateQuestion]) {
+    public init(id: String, title: LocalizedText, questions: [TemplateQuestion], part: String? = nil) {
         self.id = id
         self.title = title
         self.questions = questions
+        self.part = part
     }
 }
 
@@ -72,10 +80,17 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
     /// The most characters a text answer may have, when the format sets a limit (counted as a
     /// browser counts a field's `maxlength`: UTF-16 code units). None of the formats shipped sets one.
     public var maxLength: Int?
+    /// When set, the question is asked only while one of these conditions holds (an earlier answer
+    /// has one of the listed values); otherwise its answer is neither required nor submitted.
+    public var enabledWhen: [EnablingCondition]?
+    /// Text that introduces this question and the ones after it ("Does your country monitor the
+    /// following:"), shown before its title.
+    public var lead: LocalizedText?
 
     public init(id: String, type: QuestionType, title: LocalizedText, help: LocalizedText? = nil, required: Bool = false,
                 choices: [TemplateChoice]? = nil, unit: String? = nil, columns: [TemplateColumn]? = nil,
-                element: String? = nil, target: TargetReference? = nil, indicator: String? = nil, maxLength: Int? = nil) {
+                element: String? = nil, target: TargetReference? = nil, indicator: String? = nil, maxLength: Int? = nil,
+                enabledWhen: [EnablingCondition]? = nil, lead: LocalizedText? = nil) {
         self.id = id
         self.type = type
         self.title = title
@@ -88,6 +103,8 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
         self.target = target
         self.indicator = indicator
         self.maxLength = maxLength
+        self.enabledWhen = enabledWhen
+        self.lead = lead
     }
 
     public init(from decoder: any Decoder) throws {
@@ -104,6 +121,8 @@ public struct TemplateQuestion: Codable, Sendable, Equatable {
         target = try c.decodeIfPresent(TargetReference.self, forKey: .target)
         indicator = try c.decodeIfPresent(String.self, forKey: .indicator)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        enabledWhen = try c.decodeIfPresent([EnablingCondition].self, forKey: .enabledWhen)
+        lead = try c.decodeIfPresent(LocalizedText.self, forKey: .lead)
         if let maxLength, maxLength < 1 || !(type == .shortText || type == .longText) {
             throw DecodingError.dataCorruptedError(forKey: .maxLength, in: c, debugDescription: "\(id): maxLength is a positive limit of a text question")
         }

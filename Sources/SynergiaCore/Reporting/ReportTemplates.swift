@@ -33,14 +33,53 @@ public enum ReportTemplates {
         }
         var templates: [ReportTemplate] = []
         for url in urls where url.pathExtension == "json" && url.deletingPathExtension().lastPathComponent != elementsFile {
-            templates.append(try decode(ReportTemplate.self, from: url))
+            templates.append(try withParts(try decode(ReportTemplate.self, from: url)))
         }
         templates.sort { $0.id < $1.id }
-        let problems = validate(templates, elements: elements)
+        try check(validate(templates, elements: elements))
+        return templates
+    }
+
+    /// Earlier versions of the shipped templates, kept in `Resources/Templates/archive/<id>.v<version>.json`
+    /// so that a cycle opened with one is still shown, checked and exported against it. Each must
+    /// be valid on its own and older than the shipped version of its template.
+    public static func loadArchived(current: [ReportTemplate]) throws -> [ReportTemplate] {
+        let elements = try loadElements()
+        let directory = try elementsURL().deletingLastPathComponent().appendingPathComponent("archive")
+        let urls = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        let newest = Dictionary(current.map { ($0.id, $0.version) }, uniquingKeysWith: max)
+        var archived: [ReportTemplate] = []
+        for url in urls.sorted(by: { $0.path < $1.path }) where url.pathExtension == "json" {
+            let template = try withParts(try decode(ReportTemplate.self, from: url))
+            var problems = validate([template], elements: elements)
+            if url.deletingPathExtension().lastPathComponent != "\(template.id).v\(template.version)" {
+                problems.append(.init(template: template.id, subject: url.lastPathComponent, reason: "an archived version is named <id>.v<version>.json"))
+            }
+            if let shipped = newest[template.id], shipped <= template.version {
+                problems.append(.init(template: template.id, subject: "version", reason: "archived version \(template.version) is not older than the shipped \(shipped)"))
+            }
+            try check(problems)
+            archived.append(template)
+        }
+        return archived
+    }
+
+    private static func check(_ problems: [TemplateProblem]) throws {
         if let first = problems.first {
             throw ResourceError(file: "\(folder)/\(first.template).json", reason: "\(problems.count) problem(s), first: \(first)")
         }
-        return templates
+    }
+
+    /// The template with the sections of each of its `parts` after its own.
+    static func withParts(_ template: ReportTemplate) throws -> ReportTemplate {
+        var template = template
+        for part in template.parts ?? [] {
+            guard part == BinaryQuestionnaire.part else {
+                throw ResourceError(file: "\(folder)/\(template.id).json", reason: "unknown template part \(part)")
+            }
+            template.sections += try BinaryQuestionnaire.sections(for: template.id)
+        }
+        return template
     }
 
     /// The shared information elements of `elements.json`.
@@ -115,6 +154,9 @@ public enum ReportTemplates {
                         if question.type != .indicatorSeries { problem(q, "indicator on a \(question.type.rawValue) question") }
                         if question.element != nil { problem(q, "both an element and an indicator") }
                     }
+                    for condition in question.enabledWhen ?? [] {
+                        problems += conditionProblems(condition, of: q, in: template)
+                    }
                     if let element = question.element {
                         if let type = elementTypes[element] {
                             if type != question.type { problem(q, "element \(element) is \(type.rawValue), question is \(question.type.rawValue)") }
@@ -126,5 +168,21 @@ public enum ReportTemplates {
             }
         }
         return problems
+    }
+
+    /// A condition must name an earlier question of the same template that has choices (or is a
+    /// yes-or-no question), and only values that question offers.
+    static func conditionProblems(_ condition: EnablingCondition, of question: String, in template: ReportTemplate) -> [TemplateProblem] {
+        let order = template.questions.map(\.id)
+        guard let source = template.question(condition.question),
+              let at = order.firstIndex(of: source.id), let mine = order.firstIndex(of: question), at < mine else {
+            return [.init(template: template.id, subject: question, reason: "condition on \(condition.question), which is not an earlier question")]
+        }
+        let offered: Set<String> = source.type == .yesNo ? ["yes", "no"] : Set((source.choices ?? []).map(\.id))
+        let unknown = condition.values.filter { !offered.contains($0) }
+        if condition.values.isEmpty || !unknown.isEmpty {
+            return [.init(template: template.id, subject: question, reason: "condition on \(source.id) with values it does not offer: \(unknown)")]
+        }
+        return []
     }
 }

@@ -22,9 +22,13 @@ public enum SubmissionProblem: Sendable, Equatable {
 
 /// Decides whether a report's answers make a complete, valid submission of its template.
 public enum SubmissionCheck {
-    /// Every problem, in the template's question order (empty: the report may be submitted).
+    /// Every problem, in the template's question order (empty: the report may be submitted). A
+    /// question not asked (its `enabledWhen` fails) is neither required nor checked: its answer
+    /// is left out of what is submitted (`ReportTemplate.askedAnswers`).
     public static func problems(template: ReportTemplate, answers: [String: AnswerValue]) -> [SubmissionProblem] {
-        template.questions.compactMap { question in
+        let disabled = template.disabledQuestions(answers: answers)
+        return template.questions.compactMap { question in
+            guard !disabled.contains(question.id) else { return nil }
             guard let value = answers[question.id], !value.isBlank else {
                 return question.required ? .missing(question: question.id) : nil
             }

@@ -68,7 +68,7 @@ struct ReportChangesTests {
             let overview = try await contributor.get("/reports/\(id)")
             #expect(overview.contains("changed since your last visit: 1"))
             let json = try await contributor.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
-            #expect(json.sections.map(\.changedSinceVisit) == [0, 0, 0, 1])
+            #expect(json.sections.map(\.changedSinceVisit) == [0, 0, 0, 1] + Array(repeating: 0, count: json.sections.count - 4))
             #expect(json.answers.first { $0.question == "cbd-7nr.s4.q1" }?.changedSinceVisit == true)
             #expect(json.answers.first { $0.question == "cbd-7nr.s1.q1" }?.changedSinceVisit == false)
         }

@@ -39,9 +39,13 @@ struct ReportSectionTests {
                     "a date says it is entered as an ISO date")
             #expect(first.contains("<time datetime=\"2026-12-31\">December 31, 2026</time>"), "the due date in the reader's locale")
             #expect(!first.contains("rel=\"prev\"") && first.contains("rel=\"next\" href=\"/reports/\(id)/sections/cbd-7nr.s2\""))
-            let last = try await browser.get("/reports/\(id)/sections/cbd-7nr.s4")
-            #expect(last.contains("rel=\"prev\" href=\"/reports/\(id)/sections/cbd-7nr.s3\"") && !last.contains("rel=\"next\""))
-            #expect(last.contains("Section 4 of 4"))
+            let fourth = try await browser.get("/reports/\(id)/sections/cbd-7nr.s4")
+            #expect(fourth.contains("rel=\"prev\" href=\"/reports/\(id)/sections/cbd-7nr.s3\"")
+                    && fourth.contains("rel=\"next\" href=\"/reports/\(id)/sections/cbd-7nr.bin.goal-b\""), "then the binary indicator questionnaire")
+            #expect(fourth.contains("Section 4 of 19"))
+            let last = try await browser.get("/reports/\(id)/sections/cbd-7nr.bin.target-23")
+            #expect(last.contains("rel=\"prev\" href=\"/reports/\(id)/sections/cbd-7nr.bin.target-22\"") && !last.contains("rel=\"next\""))
+            #expect(last.contains("Section 19 of 19"))
 
             // A save on a section's page comes back to it, and the counts move at once (the kept page is not served stale).
             let saved = try await browser.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Ministry of Environment", "baseVersion": "0"])
@@ -49,7 +53,8 @@ struct ReportSectionTests {
             let again = try await browser.get("/reports/\(id)/sections/cbd-7nr.s1")
             #expect(again.contains("Ministry of Environment") && again.contains("1 of 3 required questions answered"))
             let json = try await browser.json(ReportPage.Model.self, "/api/v1/reports/\(id)")
-            #expect(json.sections.map(\.id) == ["cbd-7nr.s1", "cbd-7nr.s2", "cbd-7nr.s3", "cbd-7nr.s4"])
+            #expect(json.sections.prefix(4).map(\.id) == ["cbd-7nr.s1", "cbd-7nr.s2", "cbd-7nr.s3", "cbd-7nr.s4"])
+            #expect(json.sections.count == 4 + 15, "and the binary indicator questionnaire's 15 goals and targets")
             #expect(json.sections.first?.completeness == .init(answered: 1, required: 3) && json.partyNames["en"] == "Kenya")
 
             // The assignment form's label and button say different things.
@@ -66,7 +71,7 @@ struct ReportSectionTests {
             try await browser.signIn("fp@example.org")
             let page = try await browser.get("/reports/\(id)/sections/cbd-7nr.s2")
             #expect(page.contains("<title>") && page.contains("肯尼亚") && !page.contains("— KE</title>"))
-            #expect(page.contains("第 2 节，共 4 节"))
+            #expect(page.contains("第 2 节，共 19 节"))
             #expect(try await browser.get("/reports/\(id)/sections/cbd-7nr.s9").status == .notFound)
             #expect(try await browser.get("/reports/\(id)/sections/%3Cscript%3E").status == .notFound)
             let anonymous = try await Browser(app).get("/reports/\(id)/sections/cbd-7nr.s1")
@@ -412,14 +417,16 @@ struct ReportCheckTests {
             try await browser.signIn("fp@example.org")
             #expect(try await browser.get("/reports/\(id)").contains("href=\"/reports/\(id)/check\""))
             let before = try await browser.json(ReportCheck.Model.self, "/api/v1/reports/\(id)/check")
-            #expect(before.items.count == 28 && before.items.allSatisfy { $0.kind == .missing }, "3 + 23 + 0 + 2 required questions")
+            // 3 + 23 + 0 + 2 required questions, and the 70 required binary indicator questions asked
+            // before any answer (13 more wait on an earlier answer: not asked, not required).
+            #expect(before.items.count == 98 && before.items.allSatisfy { $0.kind == .missing })
             #expect(before.items.first == .init(kind: .missing, section: "cbd-7nr.s1", question: "cbd-7nr.s1.q1", message: "error.submission.missing"))
 
             _ = try await browser.post("/reports/\(id)/answers/cbd-7nr.s1.q1", ["value": "Ministry", "baseVersion": "0"])
             _ = try await browser.post("/reports/\(id)/comments", ["question": "cbd-7nr.s1.q2", "text": "Who writes <this>?"])
             let page = try await browser.get("/reports/\(id)/check")
             #expect(page.status == .ok)
-            #expect(page.contains("To look at before review: 28"), "27 missing and a comment")
+            #expect(page.contains("To look at before review: 98"), "97 missing and a comment")
             #expect(page.contains("href=\"/reports/\(id)/sections/cbd-7nr.s1#q-cbd-7nr.s1.q2\""))
             #expect(!page.contains("#q-cbd-7nr.s1.q1\""), "answered: no longer listed")
             #expect(page.contains("Who writes &lt;this&gt;?") && !page.contains("<this>"))

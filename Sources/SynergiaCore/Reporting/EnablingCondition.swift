@@ -1,0 +1,48 @@
+/// "Asked only when question X has one of these values": a condition that enables a question
+/// (`TemplateQuestion.enabledWhen`), as the GBF binary indicator questionnaire has them
+/// ("If the answer to any of the questions in 1.1 is not “No”, …").
+public struct EnablingCondition: Codable, Sendable, Equatable, Hashable {
+    /// The earlier question whose answer decides.
+    public var question: String
+    /// Choice ids (or `yes` / `no` for a yes-or-no question); the condition holds when the answer
+    /// is, or for a multiple choice includes, one of them.
+    public var values: [String]
+
+    public init(question: String, values: [String]) {
+        self.question = question
+        self.values = values
+    }
+
+    /// Whether `answer` satisfies the condition (a missing or blank answer never does).
+    public func holds(for answer: AnswerValue?) -> Bool {
+        switch answer {
+        case .singleChoice(let id)?: values.contains(id)
+        case .multipleChoice(let ids)?: ids.contains { values.contains($0) }
+        case .yesNo(let yes)?: values.contains(yes ? "yes" : "no")
+        default: false
+        }
+    }
+}
+
+extension ReportTemplate {
+    /// The questions not asked given `answers`: those whose conditions all fail, and those whose
+    /// deciding question is itself not asked (a condition only ever names an earlier question,
+    /// which `ReportTemplates.validate` checks, so one pass in document order decides them all).
+    public func disabledQuestions(answers: [String: AnswerValue]) -> Set<String> {
+        var disabled = Set<String>()
+        for question in questions {
+            guard let conditions = question.enabledWhen else { continue }
+            let enabled = conditions.contains { condition in
+                !disabled.contains(condition.question) && condition.holds(for: answers[condition.question])
+            }
+            if !enabled { disabled.insert(question.id) }
+        }
+        return disabled
+    }
+
+    /// `answers` without those to questions not asked: what a submission states.
+    public func askedAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
+        let disabled = disabledQuestions(answers: answers)
+        return disabled.isEmpty ? answers : answers.filter { !disabled.contains($0.key) }
+    }
+}
