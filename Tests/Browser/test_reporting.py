@@ -174,3 +174,39 @@ def test_check_the_report_leads_to_each_missing_answer_and_review_waits_for_them
     assert browser.find_elements(By.CSS_SELECTOR, f"ul.check li.missing a[href$='#q-{question}']")
     browser.get(report)
     assert browser.find_element(By.ID, "report-status").text == "Draft"
+
+
+def test_a_binary_indicator_question_appears_only_after_its_enabling_answer(server, browser):
+    """Issue 15: in the GBF binary indicator questionnaire of the CBD report, the sea-use question
+    (1.1 (c)) is asked only of a country that is not landlocked, and 1.2 only when an answer in 1.1
+    is not "No". Each appears as soon as its enabling answer is chosen, and goes away (its field
+    disabled, so the form does not send it) when the answer changes."""
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    open_report(browser, server, "cbd-7nr")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.bin.target-1']"))
+    sea_use = browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_c")
+    plans = browser.find_element(By.ID, "q-cbd-7nr.bin.1_2")
+    assert not sea_use.is_displayed() and not plans.is_displayed()
+    assert browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_a").is_displayed()
+
+    landlocked = Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1"))
+    landlocked.select_by_value("no")
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed())
+    assert browser.find_element(By.ID, "v-cbd-7nr.bin.1_1_c").is_enabled()
+    assert not plans.is_displayed(), "1.2 waits on an answer in 1.1 other than No"
+
+    Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1_1_a")).select_by_value("partially")
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "q-cbd-7nr.bin.1_2").is_displayed())
+    assert all(box.is_enabled() for box in plans.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"))
+
+    landlocked.select_by_value("yes")
+    WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed())
+    assert not browser.find_element(By.ID, "v-cbd-7nr.bin.1_1_c").is_enabled(), "a question not asked is not sent"
+    assert plans.is_displayed(), "1.1 (a) still enables 1.2"
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE" and "conditions.js" in entry["message"]]
+    assert not errors, errors
+
+    # Saved with the section's form, then read back: the page as the saved answers stand.
+    click_and_wait(browser, browser.find_element(By.ID, "save-section"))
+    assert not browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed()
+    assert browser.find_element(By.ID, "q-cbd-7nr.bin.1_2").is_displayed()

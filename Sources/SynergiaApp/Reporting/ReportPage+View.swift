@@ -136,6 +136,9 @@ extension ReportPage {
             let id = section.id.attributeEscaped
             // On the section's own page, its answers are saved together with one form.
             let sectionForm = heading == .h1 && model.actions.canEdit ? "section-form" : nil
+            // Its completeness as the query counted it (a question not asked is not required).
+            let summary = model.sections.first { $0.id == section.id }
+                ?? .init(id: section.id, completeness: .init(answered: 0, required: 0), changedSinceVisit: 0, seenAt: nil)
             // A crosswalk's linked targets and answers once per section, under the first question that has them.
             var linkedShown = Set<String>()
             let linked: [String: [Model.Linked]] = Dictionary(section.questions.map { question in
@@ -152,8 +155,7 @@ extension ReportPage {
                 heading == .h1 ? .h1(page.name(section.title))
                     : .h2(.a(.href(SiteURL.reportSection(model.id, section: section.id).path), page.name(section.title))),
                 .p(.class("note"), page.text("reporting.section-completeness", [
-                    "answered": "\(section.questions.filter { $0.required && answers[$0.id] != nil }.count)",
-                    "required": "\(section.questions.filter(\.required).count)"]),
+                    "answered": "\(summary.completeness.answered)", "required": "\(summary.completeness.required)"]),
                    .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }),
                 .if(model.actions.canAssign, .form(.class("inline"), .method(.post), .action(SiteURL.reportAssignments(model.id).path), Layout.csrfField(page),
                                                    .input(.type(.hidden), .name("section"), .value(id)),

@@ -17,7 +17,7 @@ extension ReportPage {
             return .div(
                 .class(answer?.changedSinceVisit == true ? "question changed" : "question"), .id("q-\(id)"),
                 conditions(page, model, question),
-                .unwrap(question.lead) { .p(.class("lead"), page.name($0)) },
+                .unwrap(question.lead) { .p(.class("group-lead"), page.name($0)) },
                 // The heading names the control: a label for one control, the fieldset's name for boxes.
                 !model.actions.canEdit ? .h3(title)
                     : question.type == .multipleChoice ? .h3(.id("t-\(id)"), title)

@@ -93,8 +93,10 @@ public enum BinaryQuestionnaire {
                 for entry in entries where !asked.contains(entry.key) {
                     if let home = entry.section, home != group.key, groupKeys.contains(home) { continue }
                     asked.insert(entry.key)
-                    // "(a)" under "1.1" is "1.1 (a)"; "22.1(a)(other)" under "22.1" is already whole.
-                    let own = entry.number ?? ""
+                    // "(a)" under "1.1" is "1.1 (a)"; "22.1(a)(other)" under "22.1" is already whole, and
+                    // shown "22.1(a)" (an English word in a number would stand untranslated in every
+                    // language; the title, "Please specify", says it is the "other" of (a)).
+                    let own = (entry.number ?? "").replacingOccurrences(of: "(other)", with: "")
                     let number = own.isEmpty ? "" : parentNumber.map { own.hasPrefix($0) ? own : "\($0) \(own)" } ?? own
                     let prefix = number.isEmpty ? "" : number + " "
                     guard let titleKey = entry.titleKey else {

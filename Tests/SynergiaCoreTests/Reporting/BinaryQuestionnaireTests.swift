@@ -37,7 +37,7 @@ struct BinaryQuestionnaireTests {
         #expect(terrestrial.title.english == "1.1 (a) Address land-use (terrestrial) change?")
         #expect(terrestrial.lead?.english.hasPrefix("1.1 Are all areas of your country under biodiversity-inclusive spatial planning") == true)
         #expect(report.question(q("1_1_b"))?.lead == nil)
-        #expect(report.question(q("22_1_a_1"))?.title.english == "22.1(a)(other) Please specify")
+        #expect(report.question(q("22_1_a_1"))?.title.english == "22.1(a) Please specify")
         #expect(report.question(q("22_1_a_1"))?.type == .shortText)
         #expect(report.question(q("1_2"))?.type == .multipleChoice)
         #expect(terrestrial.choices?.first { $0.id == "partially" }?.label.values["fr"] != nil)
