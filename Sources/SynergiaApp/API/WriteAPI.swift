@@ -245,11 +245,11 @@ struct WriteAPI: RouteCollection {
         struct ImportProblem: Content { var line: Int; var column: String?; var kind: String; var message: String }
     }
 
-    /// The body is the CSV itself (`text/csv`); `?format=sdmx` or `plain` (else guessed).
+    /// The body is the CSV itself (`text/csv`) or an `.xlsx` workbook; `?format=sdmx`, `sdmx2`, `template` or `plain` (else guessed).
     @Sendable static func importIndicators(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        guard let body = req.body.data, let text = UTF8Text.decode(Data(buffer: body)) else { throw Refusal("error.import.not-utf8") }
-        switch try await IndicatorImportService.importCSV(text, format: req.query["format"], by: user, app: req.application) {
+        guard let body = req.body.data, let upload = IndicatorImportService.Upload(Data(buffer: body)) else { throw Refusal("error.import.not-utf8") }
+        switch try await IndicatorImportService.importFile(upload, format: req.query["format"], by: user, app: req.application) {
         case .failure(let errors):
             return try await ImportResult(imported: 0, indicators: [], errors: errors.errors.prefix(IndicatorImportService.shownErrors).map {
                 .init(line: $0.line, column: $0.column, kind: $0.kind.rawValue, message: $0.message)

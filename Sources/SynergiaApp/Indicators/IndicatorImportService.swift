@@ -4,7 +4,7 @@ import SQLKit
 import SynergiaCore
 import Vapor
 
-/// Imports indicator data from CSV or SDMX-CSV: all of it or nothing. The file is parsed and
+/// Imports indicator data from CSV, SDMX-CSV or an `.xlsx` workbook: all of it or nothing. The file is parsed and
 /// checked away from the request threads; every row is checked before anything is stored; the
 /// rows are then staged in small batches (each a short transaction, so other writes wait for a
 /// batch at most, never for the whole file) and made current in one last statement, with one
@@ -17,14 +17,40 @@ enum IndicatorImportService {
 
     static func importCSV(_ text: String, format: String?, by user: UserModel, app: Application) async throws
         -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
+        try await importFile(.csv(text), format: format, by: user, app: app)
+    }
+
+    /// What was uploaded: CSV text, or an `.xlsx` workbook's bytes.
+    enum Upload: Sendable {
+        case csv(String)
+        case xlsx(Data)
+
+        /// A workbook when the bytes are one (a ZIP archive), else UTF-8 text (nil when they are neither).
+        init?(_ data: Data) {
+            if XLSXReader.looksLikeWorkbook(data) { self = .xlsx(data); return }
+            guard let text = UTF8Text.decode(data) else { return nil }
+            self = .csv(text)
+        }
+    }
+
+    /// Imports a CSV file or a workbook's first sheet, in any layout (`format`, else the one its header announces).
+    static func importFile(_ upload: Upload, format: String?, by user: UserModel, app: Application) async throws
+        -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
         let db = app.db
-        let format = IndicatorCSVFormat(rawValue: format ?? "") ?? IndicatorCSVFormat.detect(text)
+        let named = IndicatorCSVFormat(rawValue: format ?? "")
         let parties = Set(try await PartyModel.query(on: db).all().map(\.alpha2))
         let national = try await NationalIndicatorService.owners(on: db)
         let known = app.synergia.indicators.codes.union(national.keys)
+        let party = user.partyCode
         let result = try await app.synergia.cpuPool.runIfActive {
-            IndicatorImport.parse(csv: text, format: format, knownIndicators: known, knownParties: parties, periodRange: 1950...2100,
-                                  nationalIndicatorOwners: national)
+            switch upload {
+            case .csv(let text):
+                IndicatorImport.parse(csv: text, format: named ?? IndicatorCSVFormat.detect(text), knownIndicators: known, knownParties: parties,
+                                      periodRange: 1950...2100, nationalIndicatorOwners: national, party: party)
+            case .xlsx(let data):
+                IndicatorImport.parse(xlsx: data, format: named, knownIndicators: known, knownParties: parties, periodRange: 1950...2100,
+                                      nationalIndicatorOwners: national, party: party)
+            }
         }
         guard case .success(let points) = result else { return result }
         for party in Set(points.map(\.party)) {

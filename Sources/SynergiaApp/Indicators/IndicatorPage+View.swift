@@ -24,6 +24,7 @@ extension IndicatorPage {
         static func downloadsAndImport(_ page: PageContext, _ indicator: IndicatorDTO, party: String?) -> Node<HTML.BodyContext> {
             .group(
                 .p(.a(.href(SiteURL.indicatorExport(indicator.code, format: "csv", party: party).path), .text("CSV")), .text(" · "),
+                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "xlsx", party: party).path), .text("XLSX")), .text(" · "),
                    .a(.href(SiteURL.indicatorExport(indicator.code, format: "sdmx.csv", party: party).path), .text("SDMX-CSV 1.0")), .text(" · "),
                    .a(.href(SiteURL.sdmxData(format: "csv", indicator: indicator.code, party: party).path), .text("SDMX-CSV 2.0")), .text(" · "),
                    .a(.href(SiteURL.sdmxData(format: "xml", indicator: indicator.code, party: party).path), .text("SDMX-ML 2.1")), .text(" · "),
@@ -33,8 +34,10 @@ extension IndicatorPage {
                     .h2(page.text("indicators.import")),
                     .form(.method(.post), .action(SiteURL.indicatorImport.path), .enctype(.multipartData), Layout.csrfField(page),
                           .label(.for("import-file"), page.text("indicators.import-file")),
-                          .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv")),
-                          .button(.type(.submit), page.text("indicators.import"))))))
+                          .input(.type(.file), .id("import-file"), .name("file"), .attribute(named: "accept", value: ".csv,.xlsx")),
+                          .button(.type(.submit), page.text("indicators.import"))),
+                    .p(.a(.id("indicator-template"), .href(SiteURL.indicatorTemplate(indicator.code, party: page.user?.party).path),
+                          page.text("indicators.template"))))))
         }
 
         /// The indicator across all Parties: the median per year as a chart with its table, and

@@ -21,6 +21,8 @@ struct IndicatorRoutes: RouteCollection {
         }
         routes.get("indicators", ":code", "data.csv") { req in try await Self.export(req, format: .csv) }
         routes.get("indicators", ":code", "data.sdmx.csv") { req in try await Self.export(req, format: .sdmx) }
+        routes.get("indicators", ":code", "data.xlsx", use: Self.workbook)
+        routes.get("indicators", ":code", "template.xlsx", use: Self.template)
         routes.get("api", "v1", "indicators", ":code", "data", use: Self.data)
         routes.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: Self.importData).allowsLargeBody("20mb")
 
@@ -84,14 +86,14 @@ struct IndicatorRoutes: RouteCollection {
     @Sendable static func importData(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ImportForm.self)
-        let text: String
+        let upload: IndicatorImportService.Upload
         if let file = form.file, file.data.readableBytes > 0 {
-            guard let decoded = UTF8Text.decode(Data(buffer: file.data)) else { throw Refusal("error.import.not-utf8") }
-            text = decoded
+            guard let read = IndicatorImportService.Upload(Data(buffer: file.data)) else { throw Refusal("error.import.not-utf8") }
+            upload = read
         } else {
-            text = form.text ?? ""
+            upload = .csv(form.text ?? "")
         }
-        switch try await IndicatorImportService.importCSV(text, format: form.format, by: user, app: req.application) {
+        switch try await IndicatorImportService.importFile(upload, format: form.format, by: user, app: req.application) {
         case .failure(let errors):
             return Response.html(ImportResultView.problems(req.page, errors), status: .unprocessableEntity)
         case .success(let points):
@@ -101,6 +103,41 @@ struct IndicatorRoutes: RouteCollection {
     }
 
     enum ExportFormat { case csv, sdmx }
+
+    /// Every published value of the indicator (or of one Party) as a workbook, in the plain layout.
+    @Sendable static func workbook(req: Request) async throws -> Response {
+        let code = try await indicatorCode(req)
+        let points = try await allPoints(code, party: req.partyQuery, on: req.db)
+        return xlsx(try await req.application.synergia.cpuPool.runIfActive {
+            try XLSXWriter.write([SpreadsheetSheet(name: fileStem(code), rows: IndicatorExport.plainCells(points))])
+        }, named: fileStem(code))
+    }
+
+    /// The indicator's template, filled with the published values of the Party `?party=` names (else
+    /// the signed-in person's), to be edited in a spreadsheet and uploaded again.
+    @Sendable static func template(req: Request) async throws -> Response {
+        let code = try await indicatorCode(req)
+        let party = req.partyQuery ?? req.actor.party
+        var found: [IndicatorDataPoint] = []
+        if let party { found = try await allPoints(code, party: party, on: req.db) }
+        let points = found
+        return xlsx(try await req.application.synergia.cpuPool.runIfActive {
+            try XLSXWriter.write(IndicatorExport.template(indicator: code, points: points))
+        }, named: "\(fileStem(code))-template\(party.map { "-" + fileStem($0) } ?? "")")
+    }
+
+    static func allPoints(_ code: String, party: String?, on db: any Database) async throws -> [IndicatorDataPoint] {
+        var points: [IndicatorDataPoint] = []
+        try await PublishedIndicatorData.forEachPage(indicators: [code], party: party, on: db) { points += $0 }
+        return points
+    }
+
+    static func xlsx(_ data: Data, named name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        headers.contentDisposition = .init(.attachment, filename: "\(name).xlsx")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
 
     /// Every published value of the indicator (or of one Party), streamed as it is read.
     static func export(_ req: Request, format: ExportFormat) async throws -> Response {

@@ -8,21 +8,29 @@ import Vapor
 /// since the download), and apply only what is confirmed — all of it or nothing.
 struct ReportPackageRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("reports", ":report", "package.json") { req in try await Self.download(req, csv: false) }
-        routes.get("reports", ":report", "package.csv") { req in try await Self.download(req, csv: true) }
+        routes.get("reports", ":report", "package.json") { req in try await Self.download(req, as: .json) }
+        routes.get("reports", ":report", "package.csv") { req in try await Self.download(req, as: .csv) }
+        routes.get("reports", ":report", "package.xlsx") { req in try await Self.download(req, as: .xlsx) }
         routes.on(.POST, "reports", ":report", "package", body: .collect(maxSize: "10mb"), use: Self.preview)
             .allowsLargeBody("10mb")
         routes.on(.POST, "reports", ":report", "package", "apply", body: .collect(maxSize: "10mb"), use: Self.apply)
             .allowsLargeBody("10mb")
     }
 
-    static func download(_ req: Request, csv: Bool) async throws -> Response {
+    enum PackageFormat { case json, csv, xlsx }
+
+    static func download(_ req: Request, as format: PackageFormat) async throws -> Response {
         let (report, template) = try await ReportAccess.readable(req).pair
         let current = try await ReportingService.answers(of: report, template: template, on: req.db).mapValues(\.revision)
         let package = ReportPackage.export(template: template, party: report.partyCode, exportedAt: Date(), current: current)
         var headers = HTTPHeaders()
         let name = "\(report.partyCode)-\(template.id)-v\(template.version)"
-        if csv {
+        if format == .xlsx {
+            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            headers.contentDisposition = .init(.attachment, filename: "\(name).xlsx")
+            return Response(status: .ok, headers: headers, body: .init(data: try package.xlsx(template: template)))
+        }
+        if format == .csv {
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
             headers.contentDisposition = .init(.attachment, filename: "\(name).csv")
             // A byte-order mark so spreadsheets open the UTF-8 text (Chinese, Arabic) correctly.

@@ -120,6 +120,7 @@ extension ReportPage {
                      .h2(page.text("package.download")),
                      .p(.a(.href(SiteURL.reportPackage(model.id, format: "json").path), page.text("package.download-json")), .escapedText(" · "),
                         .a(.href(SiteURL.reportPackage(model.id, format: "csv").path), page.text("package.download-csv")), .escapedText(" · "),
+                        .a(.href(SiteURL.reportPackage(model.id, format: "xlsx").path), page.text("package.download-xlsx")), .escapedText(" · "),
                         .a(.href(SiteURL.reportPrint(model.id).path), page.text("report.print")), .escapedText(" · "),
                         .a(.href(SiteURL.reportPDF(model.id).path), page.text("report.pdf"))),
                      .if(model.actions.canEdit, .form(.method(.post), .action(SiteURL.reportPackageUpload(model.id).path), .enctype(.multipartData),

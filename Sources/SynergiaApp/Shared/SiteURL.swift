@@ -47,6 +47,8 @@ enum SiteURL: Sendable, Equatable {
     case indicator(String, party: String? = nil)
     /// `format` is `csv` or `sdmx.csv`.
     case indicatorExport(String, format: String, party: String? = nil)
+    /// The indicator's template (`.xlsx`), filled with the Party's published values.
+    case indicatorTemplate(String, party: String? = nil)
     case indicatorImport
     case nationalIndicators
     case nationalIndicator(String, party: String)
@@ -164,6 +166,7 @@ enum SiteURL: Sendable, Equatable {
         case .partyProgressOfKind(let code, let kind): "/parties/\(Self.segment(code))/progress" + Self.query(["kind": kind.rawValue])
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])
         case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])
+        case .indicatorTemplate(let code, let party): "/indicators/\(Self.segment(code))/template.xlsx" + Self.query(["party": party])
         case .indicatorImport: "/indicators/import"
         case .nationalIndicators: "/indicators/national"
         case .nationalIndicator(let code, let party): "/indicators" + Self.query(["party": party]) + "#national-\(Self.fragment(code))"

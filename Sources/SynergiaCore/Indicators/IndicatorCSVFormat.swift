@@ -10,6 +10,12 @@ public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
     /// `STRUCTURE_ID`, an optional `ACTION`, then the components in any order; `_T` for a value
     /// not disaggregated, ids for units and disaggregation values (``SDMXCode``).
     case sdmx2
+    /// The indicator template, as Parties fill it in a spreadsheet (the columns of the CBD's online
+    /// reporting tool): ``templateColumns``, one Party's data (the importer's).
+    case template
+
+    /// Columns of the template, in the order it has them.
+    public static let templateColumns = ["Indicator code", "Disaggregation type", "Disaggregation", "Year", "Unit", "Value", "Footnote"]
 
     /// Columns of the plain format, in the order they are written.
     public static let plainColumns = ["party", "indicator", "period", "value", "unit", "lower", "upper", "disaggregation", "source", "comment"]
@@ -30,7 +36,16 @@ public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
     public static func detect(_ text: String) -> IndicatorCSVFormat {
         let start = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst().prefix(16)) : String(text.prefix(16))
         if start.hasPrefix("STRUCTURE") { return .sdmx2 }
+        if start.lowercased().hasPrefix("indicator code") { return .template }
         return start.hasPrefix("DATAFLOW") ? .sdmx : .plain
+    }
+
+    /// The layout a header row announces (as ``detect(_:)`` reads a file's first line).
+    public static func detect(header: [String]) -> IndicatorCSVFormat {
+        let first = header.first?.trimmingSpaces ?? ""
+        if first == "STRUCTURE" { return .sdmx2 }
+        if first == sdmxDataflowColumn { return .sdmx }
+        return first.lowercased() == "indicator code" ? .template : .plain
     }
 
     /// The dataflow written when the caller gives none.

@@ -8,6 +8,28 @@ public enum IndicatorExport {
     /// Plain CSV with header `party,indicator,period,value,unit,lower,upper,disaggregation,source,comment`.
     public static func csv(_ points: [IndicatorDataPoint]) -> String { csvHeader + csvRows(points) }
 
+    /// The plain layout's rows, header first, as a workbook's cells (``XLSXWriter``): values as numbers.
+    public static func plainCells(_ points: [IndicatorDataPoint]) -> [[SpreadsheetCSV.Cell]] {
+        [IndicatorCSVFormat.plainColumns.map { .text($0) }] + points.map { p in
+            [.text(p.party), .text(p.indicator), .text(p.period.description), .number(number(p.value)), .text(p.unit),
+             .number(p.lower.map(number) ?? ""), .number(p.upper.map(number) ?? ""),
+             .text(DisaggregationText.format(p.disaggregation)), .text(p.source), .text(p.comment)]
+        }
+    }
+
+    /// The indicator template (``IndicatorCSVFormat/templateColumns``) for `indicator`, filled with
+    /// one Party's `points` so that it can be edited and uploaded again; a value broken down by more
+    /// than one dimension at once has no row there (the plain layout holds it). A second sheet lists
+    /// the disaggregation types the import knows.
+    public static func template(indicator: String, points: [IndicatorDataPoint], dimensions: Set<String> = IndicatorDimensions.standard) -> [SpreadsheetSheet] {
+        let rows: [[SpreadsheetCSV.Cell]] = points.filter { $0.indicator == indicator && $0.disaggregation.count <= 1 }.map { p in
+            let (type, value) = p.disaggregation.first.map { ($0.key, $0.value) } ?? ("", "")
+            return [.text(p.indicator), .text(type), .text(value), .text(p.period.description), .text(p.unit), .number(number(p.value)), .text(p.comment)]
+        }
+        return [SpreadsheetSheet(name: "Data", rows: [IndicatorCSVFormat.templateColumns.map { .text($0) }] + rows),
+                SpreadsheetSheet(name: "Disaggregation types", rows: [["Disaggregation type"]] + dimensions.sorted().map { [.text($0)] })]
+    }
+
     /// The header line of the plain CSV.
     public static var csvHeader: String { SpreadsheetCSV.write([IndicatorCSVFormat.plainColumns.map { .text($0) }]) }
 

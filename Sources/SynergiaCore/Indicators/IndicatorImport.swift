@@ -86,6 +86,7 @@ public enum IndicatorImport {
     ///   - periodRange: both ends of a period must lie in it.
     ///   - knownDimensions: lowercase disaggregation keys accepted (SDMX: their uppercase columns).
     ///   - nationalIndicatorOwners: national indicator code → its Party; rows of another Party are refused.
+    ///   - party: the Party of the person importing: the template layout's rows are its data.
     public static func parse(
         csv: String,
         format: IndicatorCSVFormat,
@@ -93,7 +94,8 @@ public enum IndicatorImport {
         knownParties: Set<String>,
         periodRange: ClosedRange<Int>,
         knownDimensions: Set<String> = IndicatorDimensions.standard,
-        nationalIndicatorOwners: [String: String] = [:]
+        nationalIndicatorOwners: [String: String] = [:],
+        party: String? = nil
     ) -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
         var text = csv
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -103,17 +105,70 @@ public enum IndicatorImport {
         } catch {
             return .failure(IndicatorImportErrors([IndicatorImportError(line: 1, column: nil, kind: .unreadable, message: "not readable as CSV: \(error)")]))
         }
+        return parse(records: records, format: format, knownIndicators: knownIndicators, knownParties: knownParties, periodRange: periodRange,
+                     knownDimensions: knownDimensions, nationalIndicatorOwners: nationalIndicatorOwners, party: party)
+    }
+
+    /// Parses the first sheet of an `.xlsx` workbook as ``parse(csv:format:knownIndicators:knownParties:periodRange:knownDimensions:nationalIndicatorOwners:party:)``
+    /// parses a CSV file (same layouts, same checks, all or nothing); an error names the sheet's row.
+    /// `format` nil: the layout its first header cell announces.
+    public static func parse(
+        xlsx: Data,
+        format: IndicatorCSVFormat?,
+        knownIndicators: Set<String>,
+        knownParties: Set<String>,
+        periodRange: ClosedRange<Int>,
+        knownDimensions: Set<String> = IndicatorDimensions.standard,
+        nationalIndicatorOwners: [String: String] = [:],
+        party: String? = nil
+    ) -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
+        let rows: [(row: Int, cells: [String])]
+        do {
+            rows = try XLSXReader.firstSheet(xlsx)
+        } catch {
+            return .failure(IndicatorImportErrors([IndicatorImportError(line: 1, column: nil, kind: .unreadable, message: "not readable as a workbook: \(error)")]))
+        }
+        // The header is the first row that starts as a layout's header does (rows above it are the
+        // sheet's title and notes), else the first row with anything in it.
+        let starts: Set<String> = ["indicator code", "party", "dataflow", "structure"]
+        let headerAt = rows.firstIndex { starts.contains(($0.cells.first ?? "").trimmingSpaces.lowercased()) }
+            ?? rows.firstIndex { !$0.cells.allSatisfy { $0.trimmingSpaces.isEmpty } } ?? rows.endIndex
+        let records = rows[headerAt...].map { (line: $0.row, cells: $0.cells) }
+        let detected = format ?? IndicatorCSVFormat.detect(header: records.first?.cells ?? [])
+        // A row may stop before its last empty cells: it has as many as the header then.
+        let width = records.first?.cells.count ?? 0
+        let padded = records.map { record in
+            (line: record.line, cells: record.cells.count < width ? record.cells + Array(repeating: "", count: width - record.cells.count) : record.cells)
+        }
+        return parse(records: Array(padded), format: detected, knownIndicators: knownIndicators, knownParties: knownParties, periodRange: periodRange,
+                     knownDimensions: knownDimensions, nationalIndicatorOwners: nationalIndicatorOwners, party: party)
+    }
+
+    static func parse(
+        records: [(line: Int, cells: [String])],
+        format: IndicatorCSVFormat,
+        knownIndicators: Set<String>,
+        knownParties: Set<String>,
+        periodRange: ClosedRange<Int>,
+        knownDimensions: Set<String>,
+        nationalIndicatorOwners: [String: String],
+        party: String?
+    ) -> Result<[IndicatorDataPoint], IndicatorImportErrors> {
         guard let header = records.first else {
             return .failure(IndicatorImportErrors([IndicatorImportError(line: 1, column: nil, kind: .missingColumn, message: "the file is empty: a header row is required")]))
         }
+        let headerLine = header.line
         let context = Context(knownIndicators: knownIndicators, knownParties: knownParties, periodRange: periodRange,
                               nationalIndicatorOwners: nationalIndicatorOwners)
-        let layout: Layout
+        var layout: Layout
         switch format {
         case .plain: layout = plainLayout(header: header.cells, dimensions: knownDimensions)
         case .sdmx: layout = sdmxLayout(header: header.cells, dimensions: knownDimensions)
         case .sdmx2: layout = sdmx2Layout(header: header.cells, dimensions: knownDimensions, indicators: knownIndicators)
+        case .template: layout = templateLayout(header: header.cells, dimensions: knownDimensions, party: party)
         }
+        // A workbook's header may sit below a blank row or two: its problems are on its own row.
+        layout.errors = layout.errors.map { var error = $0; error.line = headerLine; return error }
         var errors = layout.errors
         guard errors.isEmpty else { return .failure(IndicatorImportErrors(errors)) }
         var total = 0
@@ -125,7 +180,7 @@ public enum IndicatorImport {
         var points: [IndicatorDataPoint] = []
         var seen: [IndicatorDataPoint.Key: Int] = [:]
         for record in records.dropFirst() {
-            if record.cells.count == 1, record.cells[0].trimmingSpaces.isEmpty { continue } // blank line
+            if record.cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue } // blank line (or row)
             guard record.cells.count == header.cells.count else {
                 report([IndicatorImportError(line: record.line, column: nil, kind: .wrongCellCount,
                                              message: "\(record.cells.count) cells where the header has \(header.cells.count)")])
@@ -192,6 +247,11 @@ public enum IndicatorImport {
         var sdmxIndicators: [String: String]?
         /// SDMX-CSV 2.0: the `ACTION` column, if there is one.
         var actionColumn: Int?
+        /// The template layout: every row is this Party's (the importer's), and its one disaggregation
+        /// is a type column and a value column.
+        var fixedParty: String?
+        var typeColumn: Int?
+        var typedValueColumn: Int?
 
         func cell(_ field: String, _ cells: [String]) -> String? {
             index[field].map { cells[$0].trimmingSpaces }
@@ -227,7 +287,7 @@ public enum IndicatorImport {
                 errors.append(IndicatorImportError(line: line, column: "ACTION", kind: .unknownAction,
                                                    message: "ACTION \"\(cells[column].trimmingSpaces)\" is not I, A or R (values are not deleted by import)"))
             }
-            let party = required("party")?.uppercased()
+            let party = fixedParty ?? required("party")?.uppercased()
             if let party, !context.knownParties.contains(party) { fail("party", .unknownParty, "unknown Party code \"\(party)\"") }
             let indicator = required("indicator").map { sdmxIndicators?[$0] ?? $0 }
             if let indicator, !context.knownIndicators.contains(indicator) { fail("indicator", .unknownIndicator, "unknown indicator \"\(indicator)\"") }
@@ -263,6 +323,24 @@ public enum IndicatorImport {
                     disaggregation = parsed
                 } else {
                     fail("disaggregation", .malformedDisaggregation, "\"\(text)\" is not key=value;key=value")
+                }
+            }
+            if let typeColumn, let typedValueColumn {
+                let type = cells[typeColumn].trimmingSpaces, value = cells[typedValueColumn].trimmingSpaces
+                // "Ecosystem type" is the dimension ecosystem_type; a known dimension, as in the other layouts.
+                let key = type.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "_")
+                if type.isEmpty != value.isEmpty {
+                    fail(type.isEmpty ? "disaggregation type" : "disaggregation", .malformedDisaggregation,
+                         "a disaggregation needs both its type and its value (\"\(type)\", \"\(value)\")")
+                } else if !type.isEmpty {
+                    if !dimensions.contains(key) {
+                        fail("disaggregation type", .unknownDimension,
+                             "unknown disaggregation type \"\(type)\"; known: \(dimensions.sorted().joined(separator: ", "))")
+                    } else if value.unicodeScalars.contains(where: { $0 == ";" || $0 == "=" || $0.properties.generalCategory == .control }) {
+                        fail("disaggregation", .malformedDisaggregation, "the disaggregation \"\(value)\" may not hold ;, = or control characters")
+                    } else {
+                        disaggregation[key] = value
+                    }
                 }
             }
             for (key, column) in dimensionColumns {
@@ -313,6 +391,43 @@ public enum IndicatorImport {
         }
         for name in IndicatorCSVFormat.plainColumns where IndicatorCSVFormat.plainRequired.contains(name) && layout.index[name] == nil {
             layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .missingColumn, message: "required column \"\(name)\" is missing"))
+        }
+        return layout
+    }
+
+    /// The template's columns (``IndicatorCSVFormat/templateColumns``) → data point fields.
+    static let templateFields: [String: String] = [
+        "indicator code": "indicator", "year": "period", "unit": "unit", "value": "value", "footnote": "comment",
+        "disaggregation type": "disaggregation type", "disaggregation": "disaggregation",
+    ]
+
+    /// The template layout: its columns in any order, names in any case; every row is `party`'s.
+    static func templateLayout(header: [String], dimensions: Set<String>, party: String?) -> Layout {
+        var layout = Layout(errors: headerErrors(header))
+        layout.dimensions = dimensions
+        layout.fixedParty = party
+        for (i, raw) in header.enumerated() {
+            let name = raw.trimmingSpaces
+            guard let field = templateFields[name.lowercased()] else {
+                layout.errors.append(IndicatorImportError(line: 1, column: raw, kind: .unknownColumn,
+                                                          message: "unknown column \"\(raw)\"; the template has \(IndicatorCSVFormat.templateColumns.joined(separator: ", "))"))
+                continue
+            }
+            layout.index[field] = i
+            layout.columnName[field] = name
+            if field == "disaggregation type" { layout.typeColumn = i }
+            if field == "disaggregation" { layout.typedValueColumn = i }
+        }
+        if (layout.typeColumn == nil) != (layout.typedValueColumn == nil) {
+            layout.errors.append(IndicatorImportError(line: 1, column: layout.typeColumn == nil ? "Disaggregation type" : "Disaggregation", kind: .missingColumn,
+                                                      message: "the columns Disaggregation type and Disaggregation go together"))
+        }
+        for (name, field) in [("Indicator code", "indicator"), ("Year", "period"), ("Value", "value")] where layout.index[field] == nil {
+            layout.errors.append(IndicatorImportError(line: 1, column: name, kind: .missingColumn, message: "required column \"\(name)\" is missing"))
+        }
+        if party == nil {
+            layout.errors.append(IndicatorImportError(line: 1, column: nil, kind: .missingColumn,
+                                                      message: "the template holds one Party's data, the importer's: this account has no Party (use the plain layout, with its party column)"))
         }
         return layout
     }

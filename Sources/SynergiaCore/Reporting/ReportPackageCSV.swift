@@ -16,26 +16,37 @@ import Foundation
 extension ReportPackage {
     static let csvHeader = ["question_id", "section", "type", "title", "value", "version"]
 
+    /// The rows of the CSV form (and of the workbook), header first, cells as written.
+    public func rows(template: ReportTemplate) throws -> [[String]] {
+        var rows = [Self.csvHeader]
+        for (key, value) in [("@template", self.template), ("@template-version", String(templateVersion)), ("@party", party),
+                             ("@convention", convention), ("@exported-at", CanonicalJSON.timestamp(exportedAt))] {
+            rows.append([key, "", "", "", value, ""])
+        }
+        for section in template.sections {
+            for question in section.questions {
+                let answer = answers[question.id]
+                rows.append([question.id, section.id, question.type.rawValue, question.title.english,
+                             try answer.map { try CSVValue.text(of: $0.value) } ?? "",
+                             answer.map { String($0.version) } ?? ""])
+            }
+        }
+        return rows
+    }
+
+    /// The package as an `.xlsx` workbook: the CSV form's rows on one sheet (a workbook's cells are
+    /// never formulas, so nothing needs neutralizing), for reading and sharing in a spreadsheet.
+    public func xlsx(template: ReportTemplate) throws -> Data {
+        try XLSXWriter.write([SpreadsheetSheet(name: self.template, rows: try rows(template: template).map { $0.map { .text($0) } })])
+    }
+
     /// The CSV text of this package, one row per question of `template`.
     public func csv(template: ReportTemplate) throws -> String {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         // Every cell is neutralized so that a spreadsheet never runs it as a formula, in a form the
         // reader reverses exactly (``SpreadsheetCSV/reversiblyNeutralized(_:)``).
-        func write(_ row: [String]) throws { try writer.write(row: row.map(SpreadsheetCSV.reversiblyNeutralized)) }
-        try write(Self.csvHeader)
-        for (key, value) in [("@template", self.template), ("@template-version", String(templateVersion)), ("@party", party),
-                             ("@convention", convention), ("@exported-at", CanonicalJSON.timestamp(exportedAt))] {
-            try write([key, "", "", "", value, ""])
-        }
-        for section in template.sections {
-            for question in section.questions {
-                let answer = answers[question.id]
-                try write([question.id, section.id, question.type.rawValue, question.title.english,
-                           try answer.map { try CSVValue.text(of: $0.value) } ?? "",
-                           answer.map { String($0.version) } ?? ""])
-            }
-        }
+        for row in try rows(template: template) { try writer.write(row: row.map(SpreadsheetCSV.reversiblyNeutralized)) }
         writer.stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -53,6 +53,33 @@ final class Browser: @unchecked Sendable {
     }
 
     /// Signs in through the form and checks that it worked.
+    /// The bytes of the last response (for a file a page links to: a workbook, a PDF).
+    private(set) var lastBytes = Data()
+
+    /// A file as downloaded: status, headers and bytes.
+    func download(_ path: String) async throws -> (status: HTTPStatus, headers: HTTPHeaders, data: Data) {
+        let page = try await get(path)
+        return (page.status, page.headers, lastBytes)
+    }
+
+    /// A form with a file (`multipart/form-data`), as a browser sends an upload.
+    func upload(_ path: String, file field: String, named filename: String, _ data: Data, fields: [String: String] = [:]) async throws -> Page {
+        if cookies[CSRFMiddleware.cookieName] == nil { _ = try await get("/sign-in") }
+        var fields = fields
+        fields[CSRFMiddleware.fieldName] = cookies[CSRFMiddleware.cookieName] ?? ""
+        let boundary = "----synergia-test-\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
     func signIn(_ email: String, _ password: String = "correct horse battery") async throws {
         let page = try await post("/sign-in", ["email": email, "password": password])
         #expect(page.status == .seeOther, "sign-in of \(email) failed: \(page.status)")
@@ -65,6 +92,7 @@ final class Browser: @unchecked Sendable {
             headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        lastBytes = Data(buffer: response.body)
         for value in response.headers[.setCookie] {
             let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }

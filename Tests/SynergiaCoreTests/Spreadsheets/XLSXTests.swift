@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import SynergiaCore
+
+@Suite("XLSX workbooks")
+struct XLSXTests {
+    static let rows: [[SpreadsheetCSV.Cell]] = [
+        ["Indicator code", "Year", "Value", "Footnote"],
+        [.text("A.1"), .number("2020"), .number("12.5"), .text("=HYPERLINK(\"http://evil\")")],
+        [.text("  spaced  "), .number("2021"), .number("-0.25"), .text("Línea 1\nلغة عربية 中文")],
+        [.text(""), .number(""), .number("1e-3"), .text("bell\u{7}here")],
+    ]
+
+    func temporary(_ name: String, _ data: Data) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
+        try data.write(to: url)
+        return url
+    }
+
+    @Test("a workbook written is read back cell for cell: text never as a formula, numbers as written, gaps empty, a control character replaced")
+    func roundTrip() throws {
+        let data = try XLSXWriter.write([SpreadsheetSheet(name: "Data", rows: Self.rows), SpreadsheetSheet(name: "About", rows: [["x"]])])
+        #expect(XLSXReader.looksLikeWorkbook(data))
+        let read = try XLSXReader.firstSheet(data)
+        #expect(read.map(\.row) == [1, 2, 3, 4])
+        #expect(read[1].cells == ["A.1", "2020", "12.5", "=HYPERLINK(\"http://evil\")"])
+        #expect(read[2].cells == ["  spaced  ", "2021", "-0.25", "Línea 1\nلغة عربية 中文"])
+        #expect(read[3].cells == ["", "", "1e-3", "bell\u{FFFD}here"])
+    }
+
+    @Test("what is not a workbook is refused with a reason: text, a ZIP without a workbook, a truncated file")
+    func hostileFiles() throws {
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(Data("party,indicator\nKE,A.1\n".utf8)) }
+        let data = try XLSXWriter.write([SpreadsheetSheet(name: "Data", rows: Self.rows)])
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(data.prefix(data.count / 2)) }
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 64))) }
+    }
+
+    @Test("sheet names a spreadsheet accepts: no forbidden character, at most 31 characters, none twice")
+    func sheetNames() {
+        #expect(XLSXWriter.uniqueNames(["a/b", String(repeating: "x", count: 40), "Data", "data"]) == ["a_b", String(repeating: "x", count: 31), "Data", "data_4"])
+        #expect(XLSXWriter.columnName(0) == "A" && XLSXWriter.columnName(25) == "Z" && XLSXWriter.columnName(26) == "AA" && XLSXWriter.columnName(16_383) == "XFD")
+    }
+
+    @Test("LibreOffice opens a workbook Synergia wrote, and shows its cells", .enabled(if: LibreOffice.isAvailable))
+    func libreOfficeOpensOurs() throws {
+        let input = try temporary("ours.xlsx", try XLSXWriter.write([SpreadsheetSheet(name: "Data", rows: Self.rows)]))
+        // Comma-separated, double quotes, UTF-8 (76).
+        let csv = try LibreOffice.convert(input, to: "csv:Text - txt - csv (StarCalc):44,34,76", extension: "csv")
+        let text = try String(contentsOf: csv, encoding: .utf8)
+        #expect(text.contains("Indicator code,Year,Value,Footnote"))
+        #expect(text.contains("A.1,2020,12.5,\"=HYPERLINK(\"\"http://evil\"\")\""), "the formula-like text stayed text: \(text)")
+        #expect(text.contains("  spaced  ,2021,-0.25,"))
+        #expect(text.contains("لغة عربية 中文"))
+    }
+
+    @Test("a workbook LibreOffice wrote (shared strings, its own styles) is read cell for cell", .enabled(if: LibreOffice.isAvailable))
+    func oursReadsLibreOffices() throws {
+        let source = "Indicator code,Disaggregation type,Disaggregation,Year,Unit,Value,Footnote\n"
+            + "3.1,ecosystem,terrestrial,2020,percent,13.1,Sources: KWS\n"
+            + "3.1,,,2024,percent,15.75,\"Comité, ñ, 中文\"\n"
+        let xlsx = try LibreOffice.convert(try temporary("theirs.csv", Data(source.utf8)), to: "xlsx", extension: "xlsx", from: "CSV:44,34,76")
+        let rows = try XLSXReader.firstSheet(try Data(contentsOf: xlsx))
+        #expect(rows.map(\.row) == [1, 2, 3])
+        #expect(rows[0].cells == ["Indicator code", "Disaggregation type", "Disaggregation", "Year", "Unit", "Value", "Footnote"])
+        #expect(rows[1].cells == ["3.1", "ecosystem", "terrestrial", "2020", "percent", "13.1", "Sources: KWS"])
+        #expect(rows[2].cells == ["3.1", "", "", "2024", "percent", "15.75", "Comité, ñ, 中文"])
+
+        // And imported as the template, for the importer's Party; a bad row named by its row in the sheet.
+        let imported = IndicatorImport.parse(xlsx: try Data(contentsOf: xlsx), format: nil, knownIndicators: ["3.1"], knownParties: ["KE"],
+                                             periodRange: 1950...2100, party: "KE")
+        let points = try imported.get()
+        #expect(points.map(\.party) == ["KE", "KE"])
+        #expect(points[0].disaggregation == ["ecosystem": "terrestrial"] && points[0].value == 13.1 && points[0].comment == "Sources: KWS")
+        #expect(points[1].period == IndicatorPeriod(year: 2024) && points[1].value == 15.75)
+        let badSource = source + "3.1,,,1800,percent,x,\n"
+        let bad = try LibreOffice.convert(try temporary("bad.csv", Data(badSource.utf8)), to: "xlsx", extension: "xlsx", from: "CSV:44,34,76")
+        guard case .failure(let errors) = IndicatorImport.parse(xlsx: try Data(contentsOf: bad), format: nil, knownIndicators: ["3.1"],
+                                                                knownParties: ["KE"], periodRange: 1950...2100, party: "KE") else {
+            Issue.record("a bad row was imported"); return
+        }
+        #expect(errors.lines == [4] && Set(errors.errors.map(\.kind)) == [.periodOutOfRange, .notANumber])
+    }
+}
