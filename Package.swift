@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SynergiaCoreTests",
-            dependencies: ["SynergiaCore", "SynergiaTestFixtures"]
+            dependencies: ["SynergiaCore", "SynergiaTestFixtures", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SynergiaAppTests",

@@ -71,6 +71,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(AddCommentLanguage())
     app.migrations.add(CreateContentTranslations())
     app.migrations.add(IndexContentTranslations())
+    app.migrations.add(CreateIndicatorStatements())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -88,6 +88,8 @@ enum IndicatorImportService {
                 // Every series the import changes is locked first, in one order (no two writers deadlock).
                 for key in ordered { try await IndicatorSeriesStore.lock(party: key.party, indicator: key.indicator, in: tx) }
                 for key in ordered {
+                    // Data takes the place of a statement that there is none, or that the indicator is not relevant.
+                    try await IndicatorStatementService.supersede(party: key.party, indicator: key.indicator, by: author, in: tx)
                     _ = try await IndicatorSeriesStore.advance(party: key.party, indicator: key.indicator, expectedVersion: nil, source: nil,
                                                                draft: nil, by: author, in: tx)
                 }

@@ -14,6 +14,8 @@ extension IndicatorPage {
         var points: [IndicatorDataPoint]
         /// Every Party's totals reduced to what the page shows (when no Party is given).
         var summary: Summary?
+        /// The Party's statement that it has no data for the indicator, or that it is not relevant to it.
+        var statement: IndicatorStatementDTO? = nil
     }
 
     /// The median across Parties per year, and each Party's latest value. (The exports have every value.)

@@ -12,7 +12,8 @@ extension IndicatorPage {
         if let party {
             let points = try await PublishedIndicatorData.points(indicator: code, party: party, page: Pagination(limit: 10_000, offset: 0), on: db)
                 .filter { $0.disaggregation.isEmpty }
-            return Model(indicator: IndicatorDTO(definition), party: party, points: points, summary: nil)
+            let statement = try await IndicatorStatementModel.query(on: db).filter(\.$partyCode == party).filter(\.$indicator == code).first()
+            return Model(indicator: IndicatorDTO(definition), party: party, points: points, summary: nil, statement: statement.map(IndicatorStatementDTO.init))
         }
         return Model(indicator: IndicatorDTO(definition), party: nil, points: [], summary: try await summary(code, on: db))
     }

@@ -44,7 +44,7 @@ extension IndicatorPage {
         /// each Party's latest value linking to its own series.
         static func render(_ page: PageContext, _ model: Model) -> String {
             if let summary = model.summary { return overview(page, model.indicator, summary: summary) }
-            return series(page, model.indicator, points: model.points, party: model.party)
+            return series(page, model.indicator, points: model.points, party: model.party, statement: model.statement)
         }
 
         static func overview(_ page: PageContext, _ indicator: IndicatorDTO, summary: Summary) -> String {
@@ -73,7 +73,8 @@ extension IndicatorPage {
             ])
         }
 
-        static func series(_ page: PageContext, _ indicator: IndicatorDTO, points: [IndicatorDataPoint], party: String?) -> String {
+        static func series(_ page: PageContext, _ indicator: IndicatorDTO, points: [IndicatorDataPoint], party: String?,
+                           statement: IndicatorStatementDTO? = nil) -> String {
             let byParty = Dictionary(grouping: points, by: \.party)
             let title = indicator.shownName(to: page.language).text
             let chart = SVGChart.lineChart(
@@ -84,7 +85,7 @@ extension IndicatorPage {
                 xLabel: page.t("indicators.year"), yLabel: points.first?.unit ?? indicator.unit ?? "", in: page.catalog)
             return Layout.render(page, title: title, main: [
                 header(page, indicator),
-                .if(points.isEmpty, .p(page.text("indicators.no-data")), else: .group(
+                .if(points.isEmpty, .group(.p(page.text("indicators.no-data")), .unwrap(statement) { IndicatorStatementView.shown(page, $0) }), else: .group(
                     .element(named: "figure", nodes: [.raw(chart)]),
                     .table(.class("data"),
                            .caption(page.text("indicators.data")),
@@ -94,6 +95,7 @@ extension IndicatorPage {
                                .tr(.td(.text(point.party)), .td(.text(point.period.description)),
                                    .td(page.quantity(point.value, unit: point.unit)), .td(.text(point.source)))
                            })))),
+                .if(points.isEmpty, .unwrap(party) { IndicatorStatementView.form(page, indicator.code, party: $0, statement: statement) }),
                 downloadsAndImport(page, indicator, party: party),
             ])
         }

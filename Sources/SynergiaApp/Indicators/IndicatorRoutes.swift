@@ -23,6 +23,7 @@ struct IndicatorRoutes: RouteCollection {
         routes.get("indicators", ":code", "data.sdmx.csv") { req in try await Self.export(req, format: .sdmx) }
         routes.get("indicators", ":code", "data.xlsx", use: Self.workbook)
         routes.get("indicators", ":code", "template.xlsx", use: Self.template)
+        routes.on(.POST, "indicators", ":code", "statement", body: .collect(maxSize: "16kb"), use: Self.statement)
         routes.get("api", "v1", "indicators", ":code", "data", use: Self.data)
         routes.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: Self.importData).allowsLargeBody("20mb")
 
@@ -102,6 +103,28 @@ struct IndicatorRoutes: RouteCollection {
         }
     }
 
+    struct StatementForm: Content { var kind: String?; var reason: String?; var withdraw: String? }
+
+    /// A focal point states that its Party has no data for the indicator, or that it is not relevant
+    /// to it (a reason required), or takes the statement back; then the Party's page of the indicator.
+    @Sendable static func statement(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let code = try req.textParameter("code")
+        let form = try req.content.decode(StatementForm.self)
+        if form.withdraw == "1" {
+            try await IndicatorStatementService.knownToParty(code, party: user.partyCode ?? "", registry: req.application.synergia.indicators, on: req.db)
+            try await IndicatorStatementService.withdraw(indicator: code, by: user, on: req.db)
+        } else {
+            switch IndicatorStatementInput.parse(kind: form.kind, reason: form.reason) {
+            case .failure(let problem): throw Refusal(problem.catalogKey)
+            case .success(let input):
+                _ = try await IndicatorStatementService.state(input, indicator: code, by: user, writtenIn: req.language,
+                                                              registry: req.application.synergia.indicators, on: req.db)
+            }
+        }
+        return req.redirect(to: SiteURL.indicator(code, party: user.partyCode).path)
+    }
+
     enum ExportFormat { case csv, sdmx }
 
     /// Every published value of the indicator (or of one Party) as a workbook, in the plain layout.
@@ -126,9 +149,17 @@ struct IndicatorRoutes: RouteCollection {
         }, named: "\(fileStem(code))-template\(party.map { "-" + fileStem($0) } ?? "")")
     }
 
+    /// The most values a workbook is made of (it is built in memory; the CSV export streams any number).
+    static let maxWorkbookValues = 100_000
+
     static func allPoints(_ code: String, party: String?, on db: any Database) async throws -> [IndicatorDataPoint] {
         var points: [IndicatorDataPoint] = []
-        try await PublishedIndicatorData.forEachPage(indicators: [code], party: party, on: db) { points += $0 }
+        try await PublishedIndicatorData.forEachPage(indicators: [code], party: party, on: db) { page in
+            points += page
+            guard points.count <= maxWorkbookValues else {
+                throw Abort(.payloadTooLarge, reason: "more than \(maxWorkbookValues) values: download them as CSV (data.csv)")
+            }
+        }
         return points
     }
 

@@ -149,6 +149,7 @@ enum IndicatorSeriesStore {
     static func publish(party: String, indicator: String, points: [SeriesPoint], defaultUnit: String, report: UUID, by author: String,
                         in tx: WriteContext) async throws {
         try await lock(party: party, indicator: indicator, in: tx)
+        if !points.isEmpty { try await IndicatorStatementService.supersede(party: party, indicator: indicator, by: author, in: tx) }
         let sql = tx.sql
         var listed: [(period: String, value: Double, unit: String)] = []
         for point in points {

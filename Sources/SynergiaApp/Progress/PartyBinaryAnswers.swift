@@ -36,8 +36,12 @@ extension PartyProgress {
     /// The binary answers of the latest published report of `party` that has the questionnaire, or nil.
     static func binaryAnswers(party: String, templates: ReportingService.Templates, on db: any Database) async throws -> BinaryAnswers? {
         let published = try await ReportModel.query(on: db).filter(\.$partyCode == party).filter(\.$status == .published)
-            .with(\.$cycle).sort(\.$publishedAt, .descending).all()
-        for report in published {
+            .with(\.$cycle).all()
+        // In each cycle the latest version published states it (an older one published after it does not);
+        // of the cycles, the one published last.
+        let latest = Dictionary(grouping: published, by: { $0.$cycle.id }).values.compactMap { $0.max { $0.version < $1.version } }
+            .sorted { ($0.publishedAt ?? .distantPast) > ($1.publishedAt ?? .distantPast) }
+        for report in latest {
             guard let template = try? templates.template(of: report.cycle) else { continue }
             let sections = template.sections.filter { $0.part == BinaryQuestionnaire.part }
             guard !sections.isEmpty else { continue }

@@ -34,6 +34,8 @@ extension PartyProgress {
             /// How many values (totals) the Party has.
             var values: Int
             var latestPeriod: String?; var latestValue: Double?; var unit: String?
+            /// Without values: the Party's statement that it has no data, or that the indicator is not relevant to it.
+            var statement: IndicatorStatementDTO? = nil
         }
     }
 }

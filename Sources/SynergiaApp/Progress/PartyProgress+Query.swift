@@ -19,6 +19,7 @@ extension PartyProgress {
         let national = try await NationalIndicatorModel.definitions(
             NationalIndicatorModel.query(on: db).filter(\.$partyCode == code).sort(\.$code).all(), on: db)
         let cycles = Array(Set(assessments.map(\.cycle))).sorted()
+        let statements = try await IndicatorStatementService.statements(party: code, on: db)
         let frameworks = try await ProgressReaders.frameworks(on: db).filter { conventions.contains($0.conventionCode) }
         let linked = (registry.indicators + national).filter { indicator in
             indicator.targets.contains { link in frameworks.contains { $0.code == link.framework } }
@@ -32,7 +33,8 @@ extension PartyProgress {
                           let rows = byTarget["\(framework.code)/\(target.code)"] ?? []
                           let indicators = linked.filter { indicator in
                               indicator.targets.contains { $0.framework == framework.code && $0.code == target.code }
-                                  && IndicatorKindFilter.includes(indicator, kind, hasData: valuesByIndicator[indicator.code] != nil)
+                                  && IndicatorKindFilter.includes(indicator, kind, hasData: valuesByIndicator[indicator.code] != nil
+                                                                  || statements[indicator.code] != nil)
                           }
                           return .init(
                             code: target.code, title: target.title,
@@ -40,7 +42,8 @@ extension PartyProgress {
                             indicators: indicators.map { indicator in
                                 let series = valuesByIndicator[indicator.code] ?? []
                                 return .init(code: indicator.code, name: indicator.name.values, values: series.count,
-                                             latestPeriod: series.last?.period, latestValue: series.last?.value, unit: series.last?.unit)
+                                             latestPeriod: series.last?.period, latestValue: series.last?.value, unit: series.last?.unit,
+                                             statement: series.isEmpty ? statements[indicator.code] : nil)
                             })
                       })
             },

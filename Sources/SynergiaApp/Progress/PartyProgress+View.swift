@@ -32,6 +32,10 @@ extension PartyProgress {
                                            .group(.a(.href(SiteURL.indicator(indicator.code, party: model.party).path), .text(indicator.code)),
                                                   .unwrap(indicator.latestValue) { value in
                                                       .text(" \(indicator.latestPeriod ?? ""): \(value)\(indicator.unit.map { $0.isEmpty ? "" : " \($0)" } ?? "")")
+                                                  },
+                                                  .unwrap(indicator.statement) { statement in
+                                                      .span(.class("note"), .attribute(named: "title", value: statement.reason.attributeEscaped),
+                                                            .text(" ("), page.text("indicators.statement.\(statement.kind.rawValue)"), .text(")"))
                                                   }, .text(" "))
                                        }))
                                }))

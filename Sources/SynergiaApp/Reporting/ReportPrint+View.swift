@@ -27,7 +27,8 @@ enum ReportPrintView {
                 .p(.span(PageContext.userWritten(), .text(model.cycle.title)), .text(" · "), page.text("report.status.\(model.status.rawValue)"), .text(" · v\(model.version)"),
                    .unwrap(model.receiptSHA256) { .group(.br(), .text("SHA-256 "), .code(.text($0))) }),
                 .forEach(template.sections) { section in
-                    .section(.h2(page.name(section.title)), .dl(.forEach(section.questions) { question in
+                    // A question not asked is not printed: what is read is what would be submitted.
+                    .section(.h2(page.name(section.title)), .dl(.forEach(section.questions.filter { !model.notAsked.contains($0.id) }) { question in
                         .group(.dt(page.name(question.title)),
                                .dd(answers[question.id].map { ReportPage.QuestionView.shown(page, question, $0) } ?? .text("—")))
                     }))

@@ -43,6 +43,15 @@
       Array.prototype.forEach.call(box.querySelectorAll("input, select, textarea, button"), function (control) {
         control.disabled = !asked;
       });
+      // The fields that say what the answer was written over (b:, w:) may sit outside the box (the
+      // autosave adds them at the form's end): sent without the value, they would clear the answer.
+      var question = box.id.slice(2), form = document.getElementById("section-form");
+      if (form) {
+        ["b:", "w:"].forEach(function (prefix) {
+          var field = form.elements.namedItem(prefix + question);
+          if (field) { field.disabled = !asked; }
+        });
+      }
     });
   }
 

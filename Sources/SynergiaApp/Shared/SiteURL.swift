@@ -49,6 +49,8 @@ enum SiteURL: Sendable, Equatable {
     case indicatorExport(String, format: String, party: String? = nil)
     /// The indicator's template (`.xlsx`), filled with the Party's published values.
     case indicatorTemplate(String, party: String? = nil)
+    /// Where a focal point states that its Party has no data for the indicator, or that it is not relevant (POST).
+    case indicatorStatement(String)
     case indicatorImport
     case nationalIndicators
     case nationalIndicator(String, party: String)
@@ -167,6 +169,7 @@ enum SiteURL: Sendable, Equatable {
         case .indicator(let code, let party): "/indicators/\(Self.segment(code))" + Self.query(["party": party])
         case .indicatorExport(let code, let format, let party): "/indicators/\(Self.segment(code))/data.\(Self.segment(format))" + Self.query(["party": party])
         case .indicatorTemplate(let code, let party): "/indicators/\(Self.segment(code))/template.xlsx" + Self.query(["party": party])
+        case .indicatorStatement(let code): "/indicators/\(Self.segment(code))/statement"
         case .indicatorImport: "/indicators/import"
         case .nationalIndicators: "/indicators/national"
         case .nationalIndicator(let code, let party): "/indicators" + Self.query(["party": party]) + "#national-\(Self.fragment(code))"

@@ -14,8 +14,10 @@ public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
     /// reporting tool): ``templateColumns``, one Party's data (the importer's).
     case template
 
-    /// Columns of the template, in the order it has them.
-    public static let templateColumns = ["Indicator code", "Disaggregation type", "Disaggregation", "Year", "Unit", "Value", "Footnote"]
+    /// Columns of the template, in the order it has them: the CBD tool's seven, then the bounds and
+    /// the source, so that a template downloaded, edited and uploaded again keeps them.
+    public static let templateColumns = ["Indicator code", "Disaggregation type", "Disaggregation", "Year", "Unit", "Value", "Footnote",
+                                         "Lower bound", "Upper bound", "Source"]
 
     /// Columns of the plain format, in the order they are written.
     public static let plainColumns = ["party", "indicator", "period", "value", "unit", "lower", "upper", "disaggregation", "source", "comment"]

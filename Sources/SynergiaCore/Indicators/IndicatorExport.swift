@@ -24,7 +24,8 @@ public enum IndicatorExport {
     public static func template(indicator: String, points: [IndicatorDataPoint], dimensions: Set<String> = IndicatorDimensions.standard) -> [SpreadsheetSheet] {
         let rows: [[SpreadsheetCSV.Cell]] = points.filter { $0.indicator == indicator && $0.disaggregation.count <= 1 }.map { p in
             let (type, value) = p.disaggregation.first.map { ($0.key, $0.value) } ?? ("", "")
-            return [.text(p.indicator), .text(type), .text(value), .text(p.period.description), .text(p.unit), .number(number(p.value)), .text(p.comment)]
+            return [.text(p.indicator), .text(type), .text(value), .text(p.period.description), .text(p.unit), .number(number(p.value)), .text(p.comment),
+                    .number(p.lower.map(number) ?? ""), .number(p.upper.map(number) ?? ""), .text(p.source)]
         }
         return [SpreadsheetSheet(name: "Data", rows: [IndicatorCSVFormat.templateColumns.map { .text($0) }] + rows),
                 SpreadsheetSheet(name: "Disaggregation types", rows: [["Disaggregation type"]] + dimensions.sorted().map { [.text($0)] })]

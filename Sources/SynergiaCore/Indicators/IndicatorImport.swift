@@ -135,8 +135,12 @@ public enum IndicatorImport {
             ?? rows.firstIndex { !$0.cells.allSatisfy { $0.trimmingSpaces.isEmpty } } ?? rows.endIndex
         let records = rows[headerAt...].map { (line: $0.row, cells: $0.cells) }
         let detected = format ?? IndicatorCSVFormat.detect(header: records.first?.cells ?? [])
-        // A row may stop before its last empty cells: it has as many as the header then.
+        // A row may stop before its last empty cells: it has as many as the header then (within the reader's limit on cells).
         let width = records.first?.cells.count ?? 0
+        guard records.count * width <= XLSXReader.maxCells else {
+            return .failure(IndicatorImportErrors([IndicatorImportError(line: records.first?.line ?? 1, column: nil, kind: .unreadable,
+                                                                        message: "not readable as a workbook: more than \(XLSXReader.maxCells) cells")]))
+        }
         let padded = records.map { record in
             (line: record.line, cells: record.cells.count < width ? record.cells + Array(repeating: "", count: width - record.cells.count) : record.cells)
         }
@@ -399,6 +403,7 @@ public enum IndicatorImport {
     static let templateFields: [String: String] = [
         "indicator code": "indicator", "year": "period", "unit": "unit", "value": "value", "footnote": "comment",
         "disaggregation type": "disaggregation type", "disaggregation": "disaggregation",
+        "lower bound": "lower", "upper bound": "upper", "source": "source",
     ]
 
     /// The template layout: its columns in any order, names in any case; every row is `party`'s.

@@ -9,10 +9,13 @@ import ZIPFoundation
 /// boolean as `TRUE`/`FALSE`); cells a row skips are empty. A workbook larger than the limits
 /// (a "ZIP bomb"), or not a workbook, is refused with a reason, never half read.
 public enum XLSXReader {
-    /// The most bytes a part may expand to.
-    public static let maxPartSize: UInt64 = 64 * 1024 * 1024
+    /// The most bytes a part may expand to (a sheet of 200,000 rows of ten cells is about 30 MB).
+    public static let maxPartSize: UInt64 = 32 * 1024 * 1024
     /// The most columns a row is read to (a cell beyond is refused, not dropped).
     public static let maxColumns = 16_384
+    /// The most cells a sheet may give, counting the empty ones a row skips over (so a cell far to
+    /// the right on each of many rows cannot make billions of them).
+    public static let maxCells = 4_000_000
 
     /// Whether `data` starts as a ZIP archive (an `.xlsx` does; a CSV never does).
     public static func looksLikeWorkbook(_ data: Data) -> Bool {
@@ -45,6 +48,11 @@ public enum XLSXReader {
             return data
         }
         func decode<T: Decodable>(_ type: T.Type, _ path: String, _ data: Data) throws -> T {
+            // SpreadsheetML has no document type: one would only be there to declare entities to expand.
+            let prolog = data.prefix(4096)
+            if prolog.range(of: Data("<!DOCTYPE".utf8)) != nil || prolog.range(of: Data("<!ENTITY".utf8)) != nil {
+                throw XLSXError.unreadable("\(path) declares a document type, which a workbook never has")
+            }
             let decoder = XMLDecoder(trimValueWhitespaces: false)
             do {
                 return try decoder.decode(T.self, from: data)
@@ -72,6 +80,7 @@ public enum XLSXReader {
 
         var rows: [(row: Int, cells: [String])] = []
         var previousRow = 0
+        var cellCount = 0
         for row in sheet.sheetData.row ?? [] {
             let number = row.r ?? previousRow + 1
             guard number > previousRow else { throw XLSXError.unreadable("row \(number) comes after row \(previousRow)") }
@@ -80,11 +89,14 @@ public enum XLSXReader {
             for cell in row.c ?? [] {
                 let column = try cell.r.map { try columnIndex($0, row: number) } ?? cells.count
                 guard column >= cells.count, column < maxColumns else { throw XLSXError.unreadable("row \(number) has a cell out of order or beyond column XFD") }
+                cellCount += column - cells.count + 1
+                guard cellCount <= maxCells else { throw XLSXError.unreadable("the sheet has more than \(maxCells) cells") }
                 cells += Array(repeating: "", count: column - cells.count)
                 cells.append(try text(of: cell, shared: shared, row: number))
             }
             while cells.last == "" { cells.removeLast() }
-            rows.append((number, cells))
+            // A row with nothing in it is not kept (a spreadsheet shows it as a blank row).
+            if !cells.isEmpty { rows.append((number, cells)) }
         }
         return rows
     }

@@ -84,6 +84,25 @@ public enum XLSXWriter {
         }))
     }
 
+    /// The most characters (UTF-16 units) a spreadsheet cell holds.
+    public static let maxCellLength = 32_767
+    static let cut = " […]"
+
+    /// `text` as a cell holds it: XML-safe, and cut (marked `[…]`) where it is longer than a cell can be.
+    static func cellText(_ text: String) -> String {
+        let safe = xmlSafe(text)
+        guard safe.utf16.count > maxCellLength else { return safe }
+        var kept = ""
+        var length = 0
+        for character in safe {
+            let units = character.utf16.count
+            guard length + units <= maxCellLength - cut.utf16.count else { break }
+            kept.append(character)
+            length += units
+        }
+        return kept + cut
+    }
+
     /// `A`, `B`, … `Z`, `AA`, … for column `index` (from 0).
     static func columnName(_ index: Int) -> String {
         var name = "", number = index + 1
@@ -202,7 +221,7 @@ public enum XLSXWriter {
                         return Cell(r: reference, t: nil, v: text, inline: nil)
                     case .number(let text) where text.isEmpty: return nil
                     case .text(let text), .reversibleText(let text), .number(let text):
-                        return text.isEmpty ? nil : Cell(r: reference, t: "inlineStr", v: nil, inline: .init(t: .init(value: XLSXWriter.xmlSafe(text))))
+                        return text.isEmpty ? nil : Cell(r: reference, t: "inlineStr", v: nil, inline: .init(t: .init(value: XLSXWriter.cellText(text))))
                     }
                 })
             })

@@ -43,9 +43,16 @@ struct IndicatorWorkbookTests {
             #expect(rows.count == 4 && rows.contains(["3.1", "ecosystem", "marine", "2020", "percent", "0.9"]))
             // Uploaded again unchanged, it says the same: the file Synergia wrote is one it reads.
             #expect(try await browser.upload("/indicators/import", file: "file", named: "again.xlsx", again.data).status == .ok)
+            // The bounds and the source of a value survive the round trip through the template.
+            let plain = "party,indicator,period,value,unit,lower,upper,disaggregation,source,comment\nKE,3.1,2019,12.9,percent,12.1,13.4,,UNEP-WCMC,\n"
+            #expect(try await browser.post("/indicators/import", ["text": plain, "format": "plain"]).status == .ok)
+            let withBounds = try await browser.download("/indicators/3.1/template.xlsx")
+            #expect(try await browser.upload("/indicators/import", file: "file", named: "bounds.xlsx", withBounds.data).status == .ok)
+            #expect(try await Browser(app).get("/indicators/3.1/data.csv?party=KE").contains("KE,3.1,2019,12.9,percent,12.1,13.4,,UNEP-WCMC,"))
+
             let data = try await Browser(app).download("/indicators/3.1/data.xlsx?party=KE")
             let exported = try XLSXReader.firstSheet(data.data).map(\.cells)
-            #expect(exported.first == IndicatorCSVFormat.plainColumns && exported.count == 4)
+            #expect(exported.first == IndicatorCSVFormat.plainColumns && exported.count == 5)
         }
     }
 

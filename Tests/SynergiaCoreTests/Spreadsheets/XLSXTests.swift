@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import SynergiaCore
 
 @Suite("XLSX workbooks")
@@ -34,6 +35,51 @@ struct XLSXTests {
         let data = try XLSXWriter.write([SpreadsheetSheet(name: "Data", rows: Self.rows)])
         #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(data.prefix(data.count / 2)) }
         #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 64))) }
+    }
+
+    /// A workbook made by hand: its first sheet is `sheet`, as written.
+    func handMade(sheet: String) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        let parts = [("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#),
+                     ("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+                     ("xl/worksheets/sheet1.xml", sheet)]
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    @Test("a workbook built to exhaust memory is refused: entities to expand, a cell far to the right on every row, a header as wide as a sheet")
+    func bombs() throws {
+        let laughs = #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"#
+            + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>"#
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(try handMade(sheet: laughs)) }
+        let sparse = "<worksheet><sheetData>" + (1...300).map { #"<row r="\#($0)"><c r="XFD\#($0)"><v>1</v></c></row>"# }.joined()
+            + "</sheetData></worksheet>"
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(try handMade(sheet: sparse)) }
+        // A header with a cell at XFD, then many short rows: each would be made as wide as the header.
+        let wide = "<worksheet><sheetData>" + #"<row r="1"><c r="A1" t="inlineStr"><is><t>party</t></is></c><c r="XFD1"><v>1</v></c></row>"#
+            + (2...300).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c></row>"# }.joined() + "</sheetData></worksheet>"
+        guard case .failure(let errors) = IndicatorImport.parse(xlsx: try handMade(sheet: wide), format: nil, knownIndicators: [], knownParties: [],
+                                                                periodRange: 1950...2100) else {
+            Issue.record("a sheet of five million cells was read"); return
+        }
+        #expect(errors.errors.map(\.kind) == [.unreadable])
+        // Rows with nothing in them are not rows of data.
+        let blank = "<worksheet><sheetData>" + (1...5).map { #"<row r="\#($0)"/>"# }.joined()
+            + #"<row r="6"><c r="B6" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+        #expect(try XLSXReader.firstSheet(try handMade(sheet: blank)).map(\.row) == [6])
+    }
+
+    @Test("a text longer than a cell holds is cut, and says so, rather than making a file a spreadsheet calls damaged")
+    func longCell() throws {
+        let long = String(repeating: "é", count: 40_000)
+        let read = try XLSXReader.firstSheet(try XLSXWriter.write([SpreadsheetSheet(name: "Data", rows: [[.text(long)]])]))
+        let cell = try #require(read.first?.cells.first)
+        #expect(cell.utf16.count <= XLSXWriter.maxCellLength && cell.hasSuffix(" […]") && cell.hasPrefix("éééé"))
     }
 
     @Test("sheet names a spreadsheet accepts: no forbidden character, at most 31 characters, none twice")
