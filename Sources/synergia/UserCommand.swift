@@ -16,13 +16,13 @@ struct UserCommand: AsyncParsableCommand {
             The password is read from the SYNERGIA_PASSWORD environment variable, or from the first
             line of standard input when --password-stdin is given; otherwise a random one is made and printed.
             Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")). A focal point needs --party and
-            --convention; a contributor --party; a secretariat member --convention.
+            --convention, as does a publishing authority; a contributor --party; a secretariat member --convention.
             """)
 
         @ArgumentParser.Option(help: "The sign-in email address.") var email: String
-        @ArgumentParser.Option(help: "administrator, secretariat, bureau, focal-point or contributor.") var role: String
-        @ArgumentParser.Option(help: "The Party's ISO 3166-1 alpha-2 code (focal points, contributors).") var party: String?
-        @ArgumentParser.Option(help: "The convention code, e.g. CBD, RAMSAR (focal points, secretariat).") var convention: String?
+        @ArgumentParser.Option(help: "administrator, secretariat, bureau, focal-point, contributor or publishing-authority.") var role: String
+        @ArgumentParser.Option(help: "The Party's ISO 3166-1 alpha-2 code (focal points, contributors, publishing authorities).") var party: String?
+        @ArgumentParser.Option(help: "The convention code, e.g. CBD, RAMSAR (focal points, secretariat, publishing authorities).") var convention: String?
         @ArgumentParser.Option(help: "The name shown on pages.") var name: String?
         @ArgumentParser.Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 

@@ -210,3 +210,30 @@ def test_a_binary_indicator_question_appears_only_after_its_enabling_answer(serv
     click_and_wait(browser, browser.find_element(By.ID, "save-section"))
     assert not browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed()
     assert browser.find_element(By.ID, "q-cbd-7nr.bin.1_2").is_displayed()
+
+
+def test_an_answer_saved_to_a_question_then_not_asked_is_kept_when_the_section_is_saved(server, browser):
+    """Review of issue 15: 1.1 (c) answered (and saved by itself), then the country says it is
+    landlocked, so 1.1 (c) goes away; saving the section must not blank the answer it had: the
+    hidden question sends nothing (its value and the fields saying what it was written over)."""
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    open_report(browser, server, "cbd-7nr")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.bin.target-1']"))
+    report = browser.current_url.split("/sections/")[0]
+    landlocked = Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1"))
+    landlocked.select_by_value("no")
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed())
+    Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1_1_c")).select_by_value("fully")
+    WebDriverWait(browser, 15).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#q-cbd-7nr\\.bin\\.1_1_c .autosave").text.startswith("Saved at"))
+
+    landlocked = Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1"))
+    landlocked.select_by_value("yes")
+    WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed())
+    click_and_wait(browser, browser.find_element(By.ID, "save-section"))
+    stored = browser.execute_script(
+        "return fetch(arguments[0], {headers: {Accept: 'application/json'}}).then(r => r.json())", report.replace("/reports/", "/api/v1/reports/"))
+    answers = {a["question"]: a["value"] for a in stored["answers"]}
+    assert answers.get("cbd-7nr.bin.1_1_c") == {"type": "singleChoice", "value": "fully"}, answers.get("cbd-7nr.bin.1_1_c")
+    assert answers.get("cbd-7nr.bin.1") == {"type": "singleChoice", "value": "yes"}
+    assert "cbd-7nr.bin.1_1_c" in stored["notAsked"]

@@ -180,7 +180,8 @@ struct WriteAPI: RouteCollection {
         return try await answer(questionID, report, template, req)
     }
 
-    struct TransitionInput: Content { var to: String }
+    /// `reason`: why a request to publish is rejected (required when `to` is `draft` from `in-review`).
+    struct TransitionInput: Content { var to: String; var reason: String? }
 
     /// Why a report could not be submitted: each missing or invalid answer.
     struct SubmissionProblemsDTO: Content {
@@ -192,11 +193,13 @@ struct WriteAPI: RouteCollection {
     @Sendable static func transition(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
         let reportID = try req.idParameter("report")
-        guard let target = ReportStatus(rawValue: try req.content.decode(TransitionInput.self).to) else {
+        let input = try req.content.decode(TransitionInput.self)
+        guard let target = ReportStatus(rawValue: input.to) else {
             throw Refusal("error.workflow.no-such-transition")
         }
         do {
-            try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user, on: req.db)
+            try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user,
+                                                  reason: input.reason, on: req.db)
         } catch let refused as SubmissionRefused {
             return try await SubmissionProblemsDTO(error: true, status: 422, reason: req.catalog[refused.reason],
                                                    problems: refused.problems.map { .init(question: $0.question, reason: req.catalog[$0.catalogKey]) })

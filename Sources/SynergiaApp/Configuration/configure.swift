@@ -42,6 +42,8 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateNotificationTables())
     app.migrations.add(CreateNewsTables())
     app.migrations.add(CreateReportingTables())
+    // Right after the table it changes: later migrations read reports through the model.
+    app.migrations.add(AddPublicationRequests())
     app.migrations.add(CreateCollaborationTables())
     app.migrations.add(CreateIndicatorTables())
     app.migrations.add(CreateProgressTables())

@@ -25,6 +25,8 @@ public enum DemoSeed {
         .init(email: "focal-point@demo.synergia.example", displayName: "Demo focal point, Kenya, CBD", role: .focalPoint, party: "KE", convention: "CBD"),
         .init(email: "ramsar-focal-point@demo.synergia.example", displayName: "Demo focal point, Kenya, Ramsar", role: .focalPoint, party: "KE", convention: "RAMSAR"),
         .init(email: "contributor@demo.synergia.example", displayName: "Demo contributor, Kenya", role: .contributor, party: "KE", convention: nil),
+        .init(email: "publishing-authority@demo.synergia.example", displayName: "Demo publishing authority, Kenya, CBD",
+              role: .publishingAuthority, party: "KE", convention: "CBD"),
     ]
 
     /// Creates the demo accounts that do not exist yet; returns the ones it created.

@@ -36,6 +36,10 @@ extension ReportPage {
         /// The questions not asked, as the answers stand (no earlier answer enables them:
         /// `TemplateQuestion.enabledWhen`): their answers are neither required nor submitted.
         var notAsked: [String] = []
+        /// The request to publish that waits (for those who prepare and review the report).
+        var publicationRequest: PublicationRequestInfo? = nil
+        /// Why the last request to publish was rejected, while the report is a draft again (idem).
+        var rejection: String? = nil
 
         struct Answer: Content, Sendable {
             var question: String
@@ -89,6 +93,17 @@ extension ReportPage {
             var seesWork: Bool
             /// The workflow steps the reader may take from the current status.
             var transitions: [ReportStatus]
+            /// Whether the reader made the request to publish that waits, and may take it back.
+            var canWithdrawRequest: Bool = false
+        }
+
+        /// A request to publish while it waits (the report in review).
+        struct PublicationRequestInfo: Content, Equatable, Sendable {
+            var requestedBy: String?
+            var requestedAt: Date?
+            var expiresAt: Date?
+            /// Past its thirty days: it can no longer be approved.
+            var expired: Bool
         }
 
         struct Version: Content, Equatable, Sendable { var id: UUID; var version: Int; var status: ReportStatus }

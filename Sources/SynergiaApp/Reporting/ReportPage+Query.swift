@@ -46,7 +46,7 @@ extension ReportPage {
                 .init(id: $0.id, completeness: completeness($0.questions), changedSinceVisit: changedInSection[$0.id] ?? 0, seenAt: marks.seen[$0.id])
             },
             actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
-                             mayReadInternal: mayReadInternal, by: actor),
+                             mayReadInternal: mayReadInternal, by: actor, reader: reader),
             versions: try versions.map { .init(id: try $0.requireID(), version: $0.version, status: $0.status) },
             assignments: mayReadInternal ? try await CollaborationService.assignments(of: loaded.id, on: db) : [:],
             comments: comments.map { .init(question: $0.questionID, author: $0.author, text: $0.text, createdAt: $0.createdAt,
@@ -59,11 +59,17 @@ extension ReportPage {
                     })
                 }
             },
-            notAsked: template.questions.map(\.id).filter(notAsked.contains))
+            notAsked: template.questions.map(\.id).filter(notAsked.contains),
+            publicationRequest: mayReadInternal && report.status == .inReview
+                ? .init(requestedBy: report.reviewRequestedBy, requestedAt: report.reviewRequestedAt,
+                        expiresAt: report.reviewRequestedAt.map(PublicationRequest.expires(requestedAt:)),
+                        expired: PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now)) : nil,
+            rejection: mayReadInternal && report.status == .draft ? report.reviewNote : nil)
     }
 
     /// What `actor` may do with `report` now.
-    static func actions(_ report: ReportModel, convention: String, isLatest: Bool, mayReadInternal: Bool, by actor: Actor) -> Model.Actions {
+    static func actions(_ report: ReportModel, convention: String, isLatest: Bool, mayReadInternal: Bool, by actor: Actor,
+                        reader: UserModel? = nil) -> Model.Actions {
         // As ReportingService.requireEditable: once approved, only those who submit may still change it.
         let canEdit = AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: convention)) && !report.status.isLocked
             && (report.status != .approved || AuthorizationPolicy.permits(actor, .submitReport(party: report.partyCode, convention: convention)))
@@ -77,7 +83,9 @@ extension ReportPage {
                 if case .success = ReportWorkflow.transition(from: report.status, to: $0, by: actor, party: report.partyCode,
                                                              convention: convention) { return true }
                 return false
-            })
+            },
+            canWithdrawRequest: report.status == .inReview && reader != nil && reader?.email == report.reviewRequestedBy
+                && AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: convention)))
     }
 
     /// The titles of the reports `ids` (the template's, in the six languages, else the cycle's, in English).

@@ -29,11 +29,22 @@ extension ReportPage {
                     .group(.a(.href(SiteURL.report(other.id).path), .escapedText("v\(other.version)")), .escapedText(" ("),
                            .a(.href(SiteURL.reportCompare(model.id, with: other.id).path), page.text("report.compare")), .escapedText(") "))
                 })),
-                .if(!model.actions.transitions.isEmpty, .div(.class("workflow"), .forEach(model.actions.transitions) { status in
-                    .form(.class("inline"), .method(.post), .action(SiteURL.reportTransition(model.id).path), Layout.csrfField(page),
-                          .input(.type(.hidden), .name("to"), .value(status.rawValue)),
-                          .button(.type(.submit), .id("to-\(status.rawValue)"), page.text("report.to.\(status.rawValue)")))
-                })),
+                publicationRequest(page, model),
+                .if(!model.actions.transitions.isEmpty || model.actions.canWithdrawRequest, .div(.class("workflow"), .forEach(model.actions.transitions) { status in
+                    // Back to draft from review is the request rejected: with its reason.
+                    model.status == .inReview && status == .draft
+                        ? .form(.method(.post), .action(SiteURL.reportTransition(model.id).path), Layout.csrfField(page),
+                                .input(.type(.hidden), .name("to"), .value(status.rawValue)),
+                                .label(.for("reject-reason"), page.text("report.reject-reason")),
+                                .textarea(.id("reject-reason"), .name("reason"), .attribute(named: "required", value: "required"),
+                                          .attribute(named: "maxlength", value: "\(PublicationRequest.maxReason)"), PageContext.userWritten()),
+                                .button(.type(.submit), .id("to-draft"), page.text("report.reject")))
+                        : .form(.class("inline"), .method(.post), .action(SiteURL.reportTransition(model.id).path), Layout.csrfField(page),
+                                .input(.type(.hidden), .name("to"), .value(status.rawValue)),
+                                .button(.type(.submit), .id("to-\(status.rawValue)"), page.text("report.to.\(status.rawValue)")))
+                }, .if(model.actions.canWithdrawRequest, .form(.class("inline"), .method(.post), .action(SiteURL.reportTransition(model.id).path),
+                                                                Layout.csrfField(page), .input(.type(.hidden), .name("withdraw"), .value("1")),
+                                                                .button(.type(.submit), .id("withdraw-request"), page.text("report.withdraw-request")))))),
                 offline(page, model),
                 // A part's sections (the GBF binary indicator questionnaire: 83 questions) have their
                 // own pages, listed in the contents, so that this page stays small.
@@ -42,6 +53,21 @@ extension ReportPage {
                 },
                 .if(template.sections.contains { $0.part != nil }, .p(.id("part-sections"), .class("note"), page.text("report.part-sections"))),
             ])
+        }
+
+        /// The request to publish that waits (who, when, until when), or why the last one was rejected.
+        static func publicationRequest(_ page: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+            .group(
+                .unwrap(model.publicationRequest) { request in
+                    .p(.id("publication-request"), .class(request.expired ? "alert" : "note"),
+                       page.text(request.expired ? "report.request-expired" : "report.request-info", [
+                           "who": request.requestedBy ?? "—",
+                           "expires": request.expiresAt.map { page.day($0) } ?? "—"]))
+                },
+                .unwrap(model.rejection) { reason in
+                    .p(.id("publication-rejected"), .class("alert"), .strong(page.text("report.rejected")), .text(" "),
+                       .span(PageContext.userWritten(), .text(reason)))
+                })
         }
 
         /// "Kenya — Seventh national report …": the Party's name in the reader's language, not its code.

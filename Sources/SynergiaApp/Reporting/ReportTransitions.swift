@@ -29,7 +29,7 @@ extension ReportingService {
     /// indicator series on the public dashboards.
     @discardableResult
     public static func transition(_ reportID: UUID, to target: ReportStatus, templates: Templates, by user: UserModel,
-                                  on db: any Database) async throws -> ReportModel {
+                                  reason: String? = nil, now: Date = Date(), on db: any Database) async throws -> ReportModel {
         try await db.write { tx in
             let report = try await lockedReport(reportID, in: tx)
             let cycle = try await report.$cycle.get(on: tx.db)
@@ -39,7 +39,24 @@ extension ReportingService {
                                                                      convention: template.convention) {
                 throw Refusal(refusal.catalogKey)
             }
-            let now = Date()
+            var audited = target.rawValue
+            switch (from, target) {
+            case (.draft, .inReview):
+                // A request to publish: its maker and time; a rejection's reason goes with the new request.
+                report.reviewRequestedAt = now
+                report.reviewRequestedBy = user.email
+                report.reviewNote = nil
+            case (.inReview, .approved):
+                guard !PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now) else {
+                    throw Refusal("error.workflow.request-expired")
+                }
+            case (.inReview, .draft):
+                guard let reason = PublicationRequest.reason(reason) else { throw Refusal("error.workflow.reason-required") }
+                report.reviewNote = reason
+                report.reviewRequestedAt = nil
+                audited += " (rejected: \(reason))"
+            default: break
+            }
             if target == .inReview || target == .approved || target == .submitted {
                 // What is submitted: the answers to the questions asked (an answer to a question an
                 // earlier answer no longer enables stays in the draft, and out of the receipt).
@@ -52,7 +69,7 @@ extension ReportingService {
             report.status = target
             try await report.update(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "report.\(target.rawValue)", subject: .report(reportID),
-                                      before: from.rawValue, after: target.rawValue + (report.receiptSHA256.map { " sha256:\($0)" } ?? ""))
+                                      before: from.rawValue, after: audited + (report.receiptSHA256.map { " sha256:\($0)" } ?? ""))
             if target == .published {
                 // Every version of the Party's report in the cycle is locked: two publications take turns, and
                 // what an older version states never replaces what a later published version stated.
@@ -81,6 +98,23 @@ extension ReportingService {
                 }
             }
             return report
+        }
+    }
+
+    /// The maker of a request to publish withdraws it while it waits: the report is a draft again.
+    /// Locked and re-read, and who may is checked, in the write.
+    public static func withdrawRequest(_ reportID: UUID, templates: Templates, by user: UserModel, on db: any Database) async throws {
+        try await db.write { tx in
+            let report = try await lockedReport(reportID, in: tx)
+            let template = try templates.template(of: try await report.$cycle.get(on: tx.db))
+            guard report.status == .inReview else { throw Refusal("error.workflow.no-such-transition") }
+            try Authorize.require(user.actor, .editReport(party: report.partyCode, convention: template.convention))
+            guard report.reviewRequestedBy == user.email else { throw Refusal("error.workflow.not-your-request") }
+            report.status = .draft
+            report.reviewRequestedAt = nil
+            try await report.update(on: tx.db)
+            try await AuditLog.record(tx, actor: user.email, action: "report.request-withdrawn", subject: .report(reportID),
+                                      before: ReportStatus.inReview.rawValue, after: ReportStatus.draft.rawValue)
         }
     }
 

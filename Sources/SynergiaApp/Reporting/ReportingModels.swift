@@ -34,7 +34,27 @@ public final class ReportModel: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_content") public var submittedContent: String?
     @OptionalField(key: "published_at") public var publishedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// The request to publish (the report in review): when and by whom it was made.
+    @OptionalField(key: "review_requested_at") public var reviewRequestedAt: Date?
+    @OptionalField(key: "review_requested_by") public var reviewRequestedBy: String?
+    /// Why the last request was rejected (the report is back in draft), until the next request.
+    @OptionalField(key: "review_note") public var reviewNote: String?
     public init() {}
+}
+
+/// Who asked to publish a report, and when; why a request was rejected.
+struct AddPublicationRequests: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReportModel.schema).field("review_requested_at", .datetime).update()
+        try await database.schema(ReportModel.schema).field("review_requested_by", .string).update()
+        try await database.schema(ReportModel.schema).field("review_note", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        for field in ["review_note", "review_requested_by", "review_requested_at"] {
+            try await database.schema(ReportModel.schema).deleteField(.string(field)).update()
+        }
+    }
 }
 
 /// The answer to one question of one report, when it is not a shared element's value

@@ -111,16 +111,24 @@ struct ReportingRoutes: RouteCollection {
         return req.redirect(to: Self.afterSave(loaded, question: questionID))
     }
 
-    struct TransitionForm: Content { var to: String? }
+    /// `to`: the status to move to; `reason`: why a request to publish is rejected (required then);
+    /// `withdraw=1`: its maker takes the request back.
+    struct TransitionForm: Content { var to: String?; var reason: String?; var withdraw: String? }
 
     @Sendable static func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let reportID = try req.idParameter("report")
-        guard let target = ReportStatus(rawValue: try req.content.decode(TransitionForm.self).to ?? "") else {
+        let form = try req.content.decode(TransitionForm.self)
+        if form.withdraw == "1" {
+            try await ReportingService.withdrawRequest(reportID, templates: req.application.synergia.templates, by: user, on: req.db)
+            return req.redirect(to: SiteURL.report(reportID).path)
+        }
+        guard let target = ReportStatus(rawValue: form.to ?? "") else {
             throw Refusal("error.workflow.no-such-transition")
         }
         do {
-            try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user, on: req.db)
+            try await ReportingService.transition(reportID, to: target, templates: req.application.synergia.templates, by: user,
+                                                  reason: form.reason, on: req.db)
         } catch let refused as SubmissionRefused {
             // The check's list, under what was refused, each item linking to its place.
             let fresh = try await ReportAccess.readable(req)

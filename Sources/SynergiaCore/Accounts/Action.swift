@@ -19,6 +19,9 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     case readDraftReport(party: String, convention: String)
     /// Approve and submit a Party's report (focal point of that Party and convention).
     case submitReport(party: String, convention: String)
+    /// Approve or reject (with a reason) a request to publish a Party's report: its publishing
+    /// authority, or its focal point (a Party's authority when it has named no other).
+    case decidePublication(party: String, convention: String)
     /// Publish a submitted report.
     case publishReport(convention: String)
     /// Edit links between targets of a convention's framework and others.
@@ -45,7 +48,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// must decide every action can be checked for completeness.
     public enum Kind: String, CaseIterable, Sendable {
         case readPublic, manageOwnAccount, manageUsers, editReferenceData, manageReportingCycles, startReport, editReport
-        case readDraftReport, submitReport, publishReport, editCrosswalks, editIndicatorData, publishIndicatorData, recordAssessment, trackDecisions
+        case readDraftReport, submitReport, decidePublication, publishReport, editCrosswalks, editIndicatorData, publishIndicatorData, recordAssessment, trackDecisions
         case manageMeetings, publishNews, nominateCandidate, selectAdvisoryGroup
     }
 
@@ -60,6 +63,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .editReport: .editReport
         case .readDraftReport: .readDraftReport
         case .submitReport: .submitReport
+        case .decidePublication: .decidePublication
         case .publishReport: .publishReport
         case .editCrosswalks: .editCrosswalks
         case .editIndicatorData: .editIndicatorData
@@ -84,6 +88,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .editReport(let p, let c): "edit-report(\(p),\(c))"
         case .readDraftReport(let p, let c): "read-draft-report(\(p),\(c))"
         case .submitReport(let p, let c): "submit-report(\(p),\(c))"
+        case .decidePublication(let p, let c): "decide-publication(\(p),\(c))"
         case .publishReport(let c): "publish-report(\(c))"
         case .editCrosswalks(let c): "edit-crosswalks(\(c))"
         case .editIndicatorData(let p): "edit-indicator-data(\(p))"

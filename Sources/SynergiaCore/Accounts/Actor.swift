@@ -18,6 +18,9 @@ public struct Actor: Sendable, Equatable, CustomStringConvertible {
     public static func secretariat(_ convention: String) -> Actor { Actor(role: .secretariat, convention: convention) }
     public static func focalPoint(_ party: String, _ convention: String) -> Actor { Actor(role: .focalPoint, party: party, convention: convention) }
     public static func contributor(_ party: String) -> Actor { Actor(role: .contributor, party: party) }
+    public static func publishingAuthority(_ party: String, _ convention: String) -> Actor {
+        Actor(role: .publishingAuthority, party: party, convention: convention)
+    }
 
     public var isSignedIn: Bool { role != nil }
 

@@ -21,8 +21,10 @@ public enum AuthorizationPolicy {
         case .editReport(let party, let convention):
             return isFocalPoint(actor, party, convention) || isContributor(actor, party)
         case .readDraftReport(let party, let convention):
-            return isFocalPoint(actor, party, convention) || isContributor(actor, party)
+            return isFocalPoint(actor, party, convention) || isContributor(actor, party) || isPublishingAuthority(actor, party, convention)
                 || (role == .secretariat && actor.convention == convention)
+        case .decidePublication(let party, let convention):
+            return isFocalPoint(actor, party, convention) || isPublishingAuthority(actor, party, convention)
         case .editIndicatorData(let party):
             return (role == .focalPoint || role == .contributor) && actor.party == party
         case .nominateCandidate(let party), .publishIndicatorData(let party):
@@ -34,6 +36,10 @@ public enum AuthorizationPolicy {
 
     private static func isFocalPoint(_ actor: Actor, _ party: String, _ convention: String) -> Bool {
         actor.role == .focalPoint && actor.party == party && actor.convention == convention
+    }
+
+    private static func isPublishingAuthority(_ actor: Actor, _ party: String, _ convention: String) -> Bool {
+        actor.role == .publishingAuthority && actor.party == party && actor.convention == convention
     }
 
     private static func isContributor(_ actor: Actor, _ party: String) -> Bool {

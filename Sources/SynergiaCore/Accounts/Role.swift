@@ -10,11 +10,14 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case focalPoint = "focal-point"
     /// Contributes to one Party's reports and data.
     case contributor
+    /// Approves or rejects, for one Party and convention, the requests to publish its report that
+    /// its drafting users make (the "national publishing authority" of the CBD's reporting tool).
+    case publishingAuthority = "publishing-authority"
 
     /// The catalog key of the role's name.
     public var catalogKey: String { "role.\(rawValue)" }
 
     /// Whether an account of this role must name a Party, a convention.
-    public var needsParty: Bool { self == .focalPoint || self == .contributor }
-    public var needsConvention: Bool { self == .focalPoint || self == .secretariat }
+    public var needsParty: Bool { self == .focalPoint || self == .contributor || self == .publishingAuthority }
+    public var needsConvention: Bool { self == .focalPoint || self == .secretariat || self == .publishingAuthority }
 }

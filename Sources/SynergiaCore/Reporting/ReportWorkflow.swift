@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a national report stands. `submitted` and `published` reports are locked.
 public enum ReportStatus: String, Codable, Sendable, CaseIterable {
     case draft
@@ -40,9 +42,9 @@ public struct ReportAmendment: Sendable, Equatable {
 ///
 /// | step | action (who, by the policy) |
 /// | --- | --- |
-/// | draft → inReview | `editReport` (contributor of the Party, or focal point of the Party and convention) |
-/// | inReview → draft | `submitReport` (focal point of the Party and convention) |
-/// | inReview → approved | `submitReport` |
+/// | draft → inReview | `editReport` (contributor of the Party, or focal point of the Party and convention): a request to publish |
+/// | inReview → draft | `decidePublication` (publishing authority or focal point of the Party and convention): the request rejected, with a reason |
+/// | inReview → approved | `decidePublication`: the request approved (refused once it expired, ``PublicationRequest``) |
 /// | approved → submitted | `submitReport` |
 /// | submitted → published | `publishReport` (secretariat of the convention) |
 ///
@@ -53,7 +55,8 @@ public enum ReportWorkflow {
     public static func action(from: ReportStatus, to: ReportStatus, party: String, convention: String) -> Action? {
         switch (from, to) {
         case (.draft, .inReview): .editReport(party: party, convention: convention)
-        case (.inReview, .draft), (.inReview, .approved), (.approved, .submitted): .submitReport(party: party, convention: convention)
+        case (.inReview, .draft), (.inReview, .approved): .decidePublication(party: party, convention: convention)
+        case (.approved, .submitted): .submitReport(party: party, convention: convention)
         case (.submitted, .published): .publishReport(convention: convention)
         default: nil
         }
@@ -97,6 +100,28 @@ public enum ReportWorkflow {
             return .failure(refusal)
         }
         return .success(ReportAmendment(status: .draft, version: version + 1))
+    }
+}
+
+/// A request to publish a report (the report in review): who made it and when. It expires after
+/// ``lifetime``: an expired request cannot be approved; its maker withdraws it and asks again,
+/// or the authority rejects it. Its maker may withdraw it while it waits.
+public enum PublicationRequest {
+    /// Thirty days.
+    public static let lifetime: Double = 30 * 24 * 60 * 60
+    /// The most characters a rejection's reason may have.
+    public static let maxReason = 2_000
+
+    public static func expires(requestedAt: Date) -> Date { requestedAt.addingTimeInterval(lifetime) }
+
+    public static func isExpired(requestedAt: Date?, now: Date) -> Bool {
+        requestedAt.map { expires(requestedAt: $0) <= now } ?? false
+    }
+
+    /// A rejection's reason, trimmed; nil when it is empty or longer than ``maxReason``.
+    public static func reason(_ text: String?) -> String? {
+        let reason = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return reason.isEmpty || reason.count > maxReason ? nil : reason
     }
 }
 

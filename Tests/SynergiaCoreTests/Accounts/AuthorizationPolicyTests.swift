@@ -16,6 +16,9 @@ struct AuthorizationPolicyTests {
         "fr-cbd-focal-point": .focalPoint("FR", "CBD"),
         "ke-contributor": .contributor("KE"),
         "fr-contributor": .contributor("FR"),
+        "ke-cbd-publishing-authority": .publishingAuthority("KE", "CBD"),
+        "ke-ramsar-publishing-authority": .publishingAuthority("KE", "RAMSAR"),
+        "fr-cbd-publishing-authority": .publishingAuthority("FR", "CBD"),
     ]
 
     /// Each action, on Kenya and the CBD, and who may do it. Everyone else is refused.
@@ -27,8 +30,9 @@ struct AuthorizationPolicyTests {
         (.manageReportingCycles(convention: "CBD"), ["cbd-secretariat"]),
         (.startReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point"]),
         (.editReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point", "ke-contributor"]),
-        (.readDraftReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point", "ke-contributor", "cbd-secretariat"]),
+        (.readDraftReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point", "ke-contributor", "cbd-secretariat", "ke-cbd-publishing-authority"]),
         (.submitReport(party: "KE", convention: "CBD"), ["ke-cbd-focal-point"]),
+        (.decidePublication(party: "KE", convention: "CBD"), ["ke-cbd-focal-point", "ke-cbd-publishing-authority"]),
         (.publishReport(convention: "CBD"), ["cbd-secretariat"]),
         (.editCrosswalks(convention: "CBD"), ["cbd-secretariat"]),
         (.editIndicatorData(party: "KE"), ["ke-cbd-focal-point", "ke-ramsar-focal-point", "ke-contributor"]),

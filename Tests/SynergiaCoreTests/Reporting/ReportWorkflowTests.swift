@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SynergiaCore
 
@@ -10,8 +11,8 @@ struct WorkflowCase: Sendable, CustomTestStringConvertible {
     /// The whole workflow, written out: (from, to) → roles allowed.
     static let allowed: [String: Set<Role>] = [
         "draft→in-review": [.focalPoint, .contributor],
-        "in-review→draft": [.focalPoint],
-        "in-review→approved": [.focalPoint],
+        "in-review→draft": [.focalPoint, .publishingAuthority],
+        "in-review→approved": [.focalPoint, .publishingAuthority],
         "approved→submitted": [.focalPoint],
         "submitted→published": [.secretariat],
     ]
@@ -38,7 +39,17 @@ struct ReportWorkflowTests {
         }
     }
 
-    @Test func coversAllCases() { #expect(WorkflowCase.all.count == 5 * 5 * 6) }
+    @Test func coversAllCases() { #expect(WorkflowCase.all.count == 5 * 5 * (Role.allCases.count + 1)) }
+
+    @Test("a publication request expires after thirty days; a rejection needs a reason of at most 2,000 characters")
+    func publicationRequests() {
+        let asked = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(!PublicationRequest.isExpired(requestedAt: asked, now: asked.addingTimeInterval(29 * 86_400)))
+        #expect(PublicationRequest.isExpired(requestedAt: asked, now: asked.addingTimeInterval(30 * 86_400)))
+        #expect(!PublicationRequest.isExpired(requestedAt: nil, now: asked))
+        #expect(PublicationRequest.reason("  \n ") == nil && PublicationRequest.reason(String(repeating: "x", count: 2_001)) == nil)
+        #expect(PublicationRequest.reason(" Section 2 lacks the 2025 figures. ") == "Section 2 lacks the 2025 figures.")
+    }
 
     @Test func focalPointMustBeOfThePartyAndConvention() {
         let otherParty = Actor(role: .focalPoint, party: "DE", convention: "CBD")
