@@ -14,7 +14,7 @@ struct WriteAPI: RouteCollection {
         api.on(.POST, "reporting-cycles", ":cycle", "reports", body: .collect(maxSize: "4kb"), use: Self.startReport)
         api.on(.PUT, "reports", ":report", "answers", ":question", body: .collect(maxSize: "256kb"), use: Self.saveAnswer)
         api.on(.POST, "reports", ":report", "answers", ":question", "detach", body: .collect(maxSize: "4kb"), use: Self.detach)
-        api.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
+        api.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "32kb"), use: Self.transition)
         api.on(.POST, "reports", ":report", "amend", body: .collect(maxSize: "4kb"), use: Self.amend)
         api.on(.POST, "reports", ":report", "comments", ":question", body: .collect(maxSize: "64kb"), use: Self.comment)
         api.on(.POST, "progress", ":framework", ":target", body: .collect(maxSize: "64kb"), use: Self.assess)
@@ -181,7 +181,8 @@ struct WriteAPI: RouteCollection {
     }
 
     /// `reason`: why a request to publish is rejected (required when `to` is `draft` from `in-review`).
-    struct TransitionInput: Content { var to: String; var reason: String? }
+    /// `withdraw: true`: the request's maker takes it back (then `to` is `draft`).
+    struct TransitionInput: Content { var to: String; var reason: String?; var withdraw: Bool? }
 
     /// Why a report could not be submitted: each missing or invalid answer.
     struct SubmissionProblemsDTO: Content {
@@ -194,6 +195,10 @@ struct WriteAPI: RouteCollection {
         let user = try req.requireAPIUser()
         let reportID = try req.idParameter("report")
         let input = try req.content.decode(TransitionInput.self)
+        if input.withdraw == true {
+            try await ReportingService.withdrawRequest(reportID, templates: req.application.synergia.templates, by: user, on: req.db)
+            return try await report(req, try await ReportAccess.load(req), by: user).encodeResponse(for: req)
+        }
         guard let target = ReportStatus(rawValue: input.to) else {
             throw Refusal("error.workflow.no-such-transition")
         }

@@ -66,6 +66,17 @@ struct AddUserLanguage: AsyncMigration {
     }
 }
 
+/// The national publishing authority's role (on PostgreSQL, a value added to the `role` type).
+struct AddPublishingAuthorityRole: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        _ = try await database.enum("role").case(Role.publishingAuthority.rawValue).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        _ = try await database.enum("role").deleteCase(Role.publishingAuthority.rawValue).update()
+    }
+}
+
 struct CreateAccountTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let role = try await database.enum("role")

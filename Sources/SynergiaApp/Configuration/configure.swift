@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateReferenceTables())
     app.migrations.add(CreateAccountTables())
     app.migrations.add(AddUserLanguage())
+    app.migrations.add(AddPublishingAuthorityRole())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateDecisionTables())
     app.migrations.add(CreateMeetingTables())

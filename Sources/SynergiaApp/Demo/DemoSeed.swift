@@ -146,10 +146,12 @@ public enum DemoSeed {
             _ = try await ReportingService.save(value, question: question.id, baseVersion: 0, report: report.requireID(), template: template,
                                                 by: focalPoint, writtenIn: .english, on: db)
         }
-        // Submitted, then published by the secretariat: its answers are public (and found by search).
+        // Approved by Kenya's publishing authority, submitted, then published by the secretariat: its
+        // answers are public (and found by search).
+        let authority = try await UserModel.query(on: db).filter(\.$email == "publishing-authority@demo.synergia.example").first()
         for step in [ReportStatus.inReview, .approved, .submitted, .published] {
             try await ReportingService.transition(report.requireID(), to: step, templates: templates,
-                                                  by: step == .published ? secretariat : focalPoint, on: db)
+                                                  by: step == .published ? secretariat : step == .approved ? authority ?? focalPoint : focalPoint, on: db)
         }
         _ = try await ReportVersionService.amend(report.requireID(), templates: templates, by: focalPoint, on: db)
         _ = try await ReportingService.closeCycle(cycle.requireID(), by: secretariat, on: db)

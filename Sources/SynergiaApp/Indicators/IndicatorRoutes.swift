@@ -23,7 +23,7 @@ struct IndicatorRoutes: RouteCollection {
         routes.get("indicators", ":code", "data.sdmx.csv") { req in try await Self.export(req, format: .sdmx) }
         routes.get("indicators", ":code", "data.xlsx", use: Self.workbook)
         routes.get("indicators", ":code", "template.xlsx", use: Self.template)
-        routes.on(.POST, "indicators", ":code", "statement", body: .collect(maxSize: "16kb"), use: Self.statement)
+        routes.on(.POST, "indicators", ":code", "statement", body: .collect(maxSize: "32kb"), use: Self.statement)
         routes.get("api", "v1", "indicators", ":code", "data", use: Self.data)
         routes.on(.POST, "indicators", "import", body: .collect(maxSize: "20mb"), use: Self.importData).allowsLargeBody("20mb")
 

@@ -18,7 +18,9 @@ enum IndicatorStatementService {
         return try await db.write { tx in
             try await IndicatorSeriesStore.lock(party: party, indicator: indicator, in: tx)
             try Authorize.require(user.actor, .publishIndicatorData(party: party))
-            let values = try await IndicatorValueModel.query(on: tx.db).filter(\.$partyCode == party).filter(\.$indicator == indicator).count()
+            // Its totals, as the pages show them (values broken down only do not say the whole).
+            let values = try await IndicatorValueModel.query(on: tx.db).filter(\.$partyCode == party).filter(\.$indicator == indicator)
+                .filter(\.$disaggregation == "").count()
             guard values == 0 else { throw Refusal("error.indicator-statement.has-data") }
             let row = try await IndicatorStatementModel.query(on: tx.db).filter(\.$partyCode == party).filter(\.$indicator == indicator).first()
                 ?? IndicatorStatementModel()

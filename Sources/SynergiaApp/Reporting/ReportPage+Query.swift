@@ -46,7 +46,9 @@ extension ReportPage {
                 .init(id: $0.id, completeness: completeness($0.questions), changedSinceVisit: changedInSection[$0.id] ?? 0, seenAt: marks.seen[$0.id])
             },
             actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
-                             mayReadInternal: mayReadInternal, by: actor, reader: reader),
+                             mayReadInternal: mayReadInternal, by: actor, reader: reader, now: now,
+                             authorityNamed: report.status == .inReview && actor.role == .focalPoint
+                                 ? try await ReportingService.authorityNamed(party: report.partyCode, convention: template.convention, on: db) : false),
             versions: try versions.map { .init(id: try $0.requireID(), version: $0.version, status: $0.status) },
             assignments: mayReadInternal ? try await CollaborationService.assignments(of: loaded.id, on: db) : [:],
             comments: comments.map { .init(question: $0.questionID, author: $0.author, text: $0.text, createdAt: $0.createdAt,
@@ -68,8 +70,9 @@ extension ReportPage {
     }
 
     /// What `actor` may do with `report` now.
+    /// `authorityNamed`: the Party has a publishing authority for the convention, which alone decides its requests.
     static func actions(_ report: ReportModel, convention: String, isLatest: Bool, mayReadInternal: Bool, by actor: Actor,
-                        reader: UserModel? = nil) -> Model.Actions {
+                        reader: UserModel? = nil, now: Date = Date(), authorityNamed: Bool = false) -> Model.Actions {
         // As ReportingService.requireEditable: once approved, only those who submit may still change it.
         let canEdit = AuthorizationPolicy.permits(actor, .editReport(party: report.partyCode, convention: convention)) && !report.status.isLocked
             && (report.status != .approved || AuthorizationPolicy.permits(actor, .submitReport(party: report.partyCode, convention: convention)))
@@ -80,6 +83,9 @@ extension ReportPage {
             canComment: mayReadInternal && actor.isSignedIn && !report.status.isLocked,
             seesWork: mayReadInternal && actor.isSignedIn,
             transitions: ReportStatus.allCases.filter {
+                if report.status == .inReview, $0 == .approved || $0 == .draft, authorityNamed, actor.role != .publishingAuthority { return false }
+                // An expired request cannot be approved (it can be rejected).
+                if report.status == .inReview, $0 == .approved, PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now) { return false }
                 if case .success = ReportWorkflow.transition(from: report.status, to: $0, by: actor, party: report.partyCode,
                                                              convention: convention) { return true }
                 return false

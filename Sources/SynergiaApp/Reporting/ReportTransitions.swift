@@ -47,10 +47,12 @@ extension ReportingService {
                 report.reviewRequestedBy = user.email
                 report.reviewNote = nil
             case (.inReview, .approved):
+                try await requireDecider(user, party: report.partyCode, convention: template.convention, on: tx.db)
                 guard !PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now) else {
                     throw Refusal("error.workflow.request-expired")
                 }
             case (.inReview, .draft):
+                try await requireDecider(user, party: report.partyCode, convention: template.convention, on: tx.db)
                 guard let reason = PublicationRequest.reason(reason) else { throw Refusal("error.workflow.reason-required") }
                 report.reviewNote = reason
                 report.reviewRequestedAt = nil
@@ -101,14 +103,26 @@ extension ReportingService {
         }
     }
 
+    /// Where a Party has named a publishing authority for the convention, it alone decides the
+    /// requests to publish; else its focal point does (the policy permits both).
+    static func requireDecider(_ user: UserModel, party: String, convention: String, on db: any Database) async throws {
+        guard user.role != .publishingAuthority else { return }
+        if try await authorityNamed(party: party, convention: convention, on: db) { throw Refusal("error.workflow.authority-decides") }
+    }
+
+    static func authorityNamed(party: String, convention: String, on db: any Database) async throws -> Bool {
+        try await UserModel.query(on: db).filter(\.$role == .publishingAuthority).filter(\.$partyCode == party)
+            .filter(\.$conventionCode == convention).count() > 0
+    }
+
     /// The maker of a request to publish withdraws it while it waits: the report is a draft again.
     /// Locked and re-read, and who may is checked, in the write.
     public static func withdrawRequest(_ reportID: UUID, templates: Templates, by user: UserModel, on db: any Database) async throws {
         try await db.write { tx in
             let report = try await lockedReport(reportID, in: tx)
             let template = try templates.template(of: try await report.$cycle.get(on: tx.db))
-            guard report.status == .inReview else { throw Refusal("error.workflow.no-such-transition") }
             try Authorize.require(user.actor, .editReport(party: report.partyCode, convention: template.convention))
+            guard report.status == .inReview else { throw Refusal("error.workflow.no-such-transition") }
             guard report.reviewRequestedBy == user.email else { throw Refusal("error.workflow.not-your-request") }
             report.status = .draft
             report.reviewRequestedAt = nil

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SynergiaCore
 
@@ -48,6 +49,10 @@ struct AddPublicationRequests: AsyncMigration {
         try await database.schema(ReportModel.schema).field("review_requested_at", .datetime).update()
         try await database.schema(ReportModel.schema).field("review_requested_by", .string).update()
         try await database.schema(ReportModel.schema).field("review_note", .string).update()
+        // A report already in review was sent before requests were dated: its request starts now
+        // (so it expires in thirty days, and it can be decided; its maker is not known).
+        try await (database as? any SQLDatabase)?.update(ReportModel.schema).set("review_requested_at", to: SQLBind(Date()))
+            .where("status", .equal, SQLBind(ReportStatus.inReview.rawValue)).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -27,7 +27,8 @@ struct ReportingRoutes: RouteCollection {
         // The original and five translations, each up to a narrative's 256 kB.
         routes.on(.POST, "reports", ":report", "answers", ":question", "languages", body: .collect(maxSize: "2mb"),
                   use: Self.saveLanguages).allowsLargeBody("2mb")
-        routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "4kb"), use: Self.transition)
+        // A rejection's reason of 2,000 characters is up to 18 KB of form in Chinese.
+        routes.on(.POST, "reports", ":report", "transition", body: .collect(maxSize: "32kb"), use: Self.transition)
 
         try routes.register(collection: ReportPackageRoutes())
         try routes.register(collection: ReportExport())

@@ -48,9 +48,12 @@ public enum XLSXReader {
             return data
         }
         func decode<T: Decodable>(_ type: T.Type, _ path: String, _ data: Data) throws -> T {
-            // SpreadsheetML has no document type: one would only be there to declare entities to expand.
-            let prolog = data.prefix(4096)
-            if prolog.range(of: Data("<!DOCTYPE".utf8)) != nil || prolog.range(of: Data("<!ENTITY".utf8)) != nil {
+            // SpreadsheetML is UTF-8 and has no document type: one would only be there to declare
+            // entities to expand (anywhere before the root, after any number of comments).
+            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+                throw XLSXError.unreadable("\(path) is not UTF-8")
+            }
+            if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
                 throw XLSXError.unreadable("\(path) declares a document type, which a workbook never has")
             }
             let decoder = XMLDecoder(trimValueWhitespaces: false)

@@ -53,6 +53,7 @@ struct PublicationRequestTests {
             #expect(try await authority.post("\(path)/transition", ["to": "approved"]).status == .seeOther)
             #expect(try await Self.status(app, id) == .approved)
             // Submitting stays the focal point's: the authority approves, it does not submit.
+            #expect(try await authority.get(path).contains("id=\"to-submitted\"") == false)
             #expect(try await authority.post("\(path)/transition", ["to": "submitted"]).status != .seeOther)
             #expect(try await Self.status(app, id) == .approved)
         }
@@ -80,7 +81,12 @@ struct PublicationRequestTests {
             let expired = try await authority.post("\(path)/transition", ["to": "approved"])
             #expect(expired.status == .unprocessableEntity)
             #expect(try await Self.status(app, id) == .inReview)
-            #expect(try await authority.get(path).contains("id=\"publication-request\" class=\"alert\""))
+            let page = try await authority.get(path)
+            #expect(page.contains("id=\"publication-request\" class=\"alert\"") && !page.contains("id=\"to-approved\""), "no Approve button for an expired request")
+            // A reason as long as allowed, in Chinese (9 bytes a character in a form), is not refused for its size.
+            let long = String(repeating: "数", count: PublicationRequest.maxReason)
+            #expect(try await authority.post("\(path)/transition", ["to": "draft", "reason": long]).status == .seeOther)
+            #expect(try await ReportModel.find(id, on: app.db)?.reviewNote == long)
         }
     }
 
@@ -94,10 +100,30 @@ struct PublicationRequestTests {
             for email in ["ug@example.org", "ramsar@example.org"] {
                 let other = Browser(app)
                 try await other.signIn(email)
-                #expect(try await other.get("/reports/\(id)").status != .ok, "\(email) reads no draft of Kenya's CBD report")
-                #expect(try await other.post("/reports/\(id)/transition", ["to": "approved"]).status != .seeOther)
+                let read = try await other.get("/reports/\(id)")
+                #expect(read.status == .forbidden || read.status == .notFound, "\(email) reads no draft of Kenya's CBD report: \(read.status)")
+                let decided = try await other.post("/reports/\(id)/transition", ["to": "approved"])
+                #expect(decided.status == .forbidden || decided.status == .notFound || decided.status == .unprocessableEntity, "\(decided.status)")
             }
             #expect(try await Self.status(app, id) == .inReview)
+
+            // Where the Party has named an authority, the focal point no longer decides: not on the page, not by the form, not by the API.
+            let focalPoint = Browser(app)
+            try await focalPoint.signIn("fp@example.org")
+            #expect(!(try await focalPoint.get("/reports/\(id)")).contains("id=\"to-approved\""))
+            #expect(try await focalPoint.post("/reports/\(id)/transition", ["to": "approved"]).status == .unprocessableEntity)
+            let token = try await APIClient.forUser(app, "fp@example.org")
+            #expect(try await token.send(.POST, "/api/v1/reports/\(id)/transition", json: #"{"to":"approved"}"#).status == .unprocessableEntity)
+            #expect(try await Self.status(app, id) == .inReview)
+
+            // The authority's rejection through the API needs its reason too.
+            let authorityToken = try await APIClient.forUser(app, "authority@example.org")
+            #expect(try await authorityToken.send(.POST, "/api/v1/reports/\(id)/transition", json: #"{"to":"draft"}"#).status == .unprocessableEntity)
+            #expect(try await Self.status(app, id) == .inReview)
+            let withReason = try await authorityToken.send(.POST, "/api/v1/reports/\(id)/transition",
+                                                           json: #"{"to":"draft","reason":"Раздел 2 не заполнен: нет данных за 2025 год. 第二节缺少2025年的数据。"}"#)
+            #expect(withReason.status == .ok)
+            #expect(try await ReportModel.find(id, on: app.db)?.reviewNote?.hasPrefix("Раздел 2") == true)
         }
     }
 

@@ -57,6 +57,9 @@ struct XLSXTests {
         let laughs = #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"#
             + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>"#
         #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(try handMade(sheet: laughs)) }
+        // The same, after a comment long enough to push the document type past the first kilobytes.
+        let hidden = laughs.replacingOccurrences(of: "<!DOCTYPE", with: "<!--" + String(repeating: " ", count: 8_000) + "--><!DOCTYPE")
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(try handMade(sheet: hidden)) }
         let sparse = "<worksheet><sheetData>" + (1...300).map { #"<row r="\#($0)"><c r="XFD\#($0)"><v>1</v></c></row>"# }.joined()
             + "</sheetData></worksheet>"
         #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(try handMade(sheet: sparse)) }
