@@ -51,7 +51,6 @@ extension ReportPage {
                 .forEach(template.sections.filter { $0.part == nil }) { section in
                     self.section(page, model, section, answers: answers, comments: comments, feedback: feedback)
                 },
-                .if(template.sections.contains { $0.part != nil }, .p(.id("part-sections"), .class("note"), page.text("report.part-sections"))),
             ])
         }
 
@@ -93,20 +92,40 @@ extension ReportPage {
         /// The table of contents: every section with its completeness (and assignee, for those who
         /// may see it), each linking to its own page; `current` is marked.
         static func contents(_ page: PageContext, _ model: Model, _ template: ReportTemplate, current: String?) -> Node<HTML.BodyContext> {
-            .nav(.class("contents"), .attribute(named: "aria-labelledby", value: "contents-title"),
+            let pairs = Array(zip(template.sections, model.sections))
+            // A part's sections (the binary indicator questionnaire's 15) are one entry, linking the
+            // first of them, except on their own pages, which list them all: the other pages stay small.
+            let currentPart = template.sections.first { $0.id == current }?.part
+            var shownParts = Set<String>()
+            let entries: [Node<HTML.ListContext>] = pairs.compactMap { section, summary -> Node<HTML.ListContext>? in
+                guard let part = section.part, part != currentPart else { return entry(page, model, section, summary, current: current) }
+                guard shownParts.insert(part).inserted else { return nil }
+                let summaries = pairs.filter { $0.0.part == part }.map(\.1)
+                return .li(.id("part-\(part)".attributeEscaped), .a(.href(SiteURL.reportSection(model.id, section: section.id).path), page.text("report.part.\(part)")),
+                           note(page, answered: summaries.map(\.completeness.answered).reduce(0, +), required: summaries.map(\.completeness.required).reduce(0, +),
+                                changed: summaries.map(\.changedSinceVisit).reduce(0, +), assignee: nil))
+            }
+            return .nav(.class("contents"), .attribute(named: "aria-labelledby", value: "contents-title"),
                  .h2(.id("contents-title"), page.text("report.contents")),
-                 .ol(.forEach(Array(zip(template.sections, model.sections))) { section, summary in
-                     .li(.a(.href(SiteURL.reportSection(model.id, section: section.id).path),
-                            .if(section.id == current, .attribute(named: "aria-current", value: "page")), page.name(section.title)),
-                         .span(.class("note"), .escapedText(" · "), page.text("reporting.section-completeness", [
-                             "answered": "\(summary.completeness.answered)", "required": "\(summary.completeness.required)"]),
-                             .if(summary.changedSinceVisit > 0, .group(.escapedText(" · "), .strong(.class("mark"),
-                                 page.text("report.section-changed", ["count": "\(summary.changedSinceVisit)"])))),
-                             .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }))
-                 }),
+                 .ol(.group(entries)),
                  .p(.a(.id(current == nil ? "check-report" : "check-report-\(current!.attributeEscaped)"), .href(SiteURL.reportCheck(model.id).path),
                        page.text("report.check")),
                     .if(current != nil, .group(.escapedText(" · "), .a(.href(SiteURL.report(model.id).path), page.text("report.whole"))))))
+        }
+
+        /// A section's entry in the contents: its link (marked when it is the page's) and its note.
+        static func entry(_ page: PageContext, _ model: Model, _ section: TemplateSection, _ summary: Model.Section, current: String?) -> Node<HTML.ListContext> {
+            .li(.a(.href(SiteURL.reportSection(model.id, section: section.id).path),
+                   .if(section.id == current, .attribute(named: "aria-current", value: "page")), page.name(section.title)),
+                note(page, answered: summary.completeness.answered, required: summary.completeness.required, changed: summary.changedSinceVisit,
+                     assignee: model.assignments[section.id]))
+        }
+
+        /// " · 3 of 5 required questions answered · changed since your last visit: 2 · assigned to …"
+        static func note(_ page: PageContext, answered: Int, required: Int, changed: Int, assignee: String?) -> Node<HTML.BodyContext> {
+            .span(.class("note"), .escapedText(" · "), page.text("reporting.section-completeness", ["answered": "\(answered)", "required": "\(required)"]),
+                  .if(changed > 0, .group(.escapedText(" · "), .strong(.class("mark"), page.text("report.section-changed", ["count": "\(changed)"])))),
+                  .unwrap(assignee) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) })
         }
 
         /// One section of the report on a page of its own: the report's title and status, the table

@@ -58,9 +58,12 @@ struct BinaryQuestionsTests {
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")
             let whole = try await browser.get("/reports/\(report.id!)")
-            #expect(whole.contains("href=\"/reports/\(report.id!)/sections/\(Self.target1)\""))
-            #expect(!whole.contains("id=\"q-\(Self.landlocked)\""))
-            #expect(whole.contains("id=\"part-sections\""))
+            // One entry for the questionnaire in the contents, linking its first section, whose page lists them all.
+            #expect(whole.contains("<li id=\"part-kmgbf-binary\"><a href=\"/reports/\(report.id!)/sections/cbd-7nr.bin.goal-b\">GBF binary indicators"))
+            #expect(whole.contains("0 of 70 required questions answered"))
+            #expect(!whole.contains("/sections/\(Self.target1)\"") && !whole.contains("id=\"q-\(Self.landlocked)\""))
+            let first = try await browser.get("/reports/\(report.id!)/sections/cbd-7nr.bin.goal-b")
+            #expect(first.contains("href=\"/reports/\(report.id!)/sections/\(Self.target1)\"") && first.contains("aria-current=\"page\">Binary indicators: Goal B"))
             #expect(whole.body.utf8.count < 100_000)
         }
     }
