@@ -27,6 +27,7 @@ let package = Package(
         fuzzTarget("FuzzDecisionParser"),
         fuzzTarget("FuzzIndicatorImport"),
         fuzzTarget("FuzzReportPackage"),
+        fuzzTarget("FuzzXLSXSheet"),
     ],
     swiftLanguageModes: [.v6]
 )

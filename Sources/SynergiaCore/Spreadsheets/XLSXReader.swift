@@ -47,23 +47,6 @@ public enum XLSXReader {
             }
             return data
         }
-        func decode<T: Decodable>(_ type: T.Type, _ path: String, _ data: Data) throws -> T {
-            // SpreadsheetML is UTF-8 and has no document type: one would only be there to declare
-            // entities to expand (anywhere before the root, after any number of comments).
-            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-                throw XLSXError.unreadable("\(path) is not UTF-8")
-            }
-            if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-                throw XLSXError.unreadable("\(path) declares a document type, which a workbook never has")
-            }
-            let decoder = XMLDecoder(trimValueWhitespaces: false)
-            do {
-                return try decoder.decode(T.self, from: data)
-            } catch {
-                throw XLSXError.unreadable("\(path) is not valid SpreadsheetML")
-            }
-        }
-
         guard let workbookData = try part("xl/workbook.xml") else { throw XLSXError.unreadable("not an .xlsx workbook (no xl/workbook.xml)") }
         let workbook = try decode(Workbook.self, "xl/workbook.xml", workbookData)
         guard let first = workbook.sheets.sheet.first else { throw XLSXError.unreadable("the workbook has no sheet") }
@@ -75,12 +58,19 @@ public enum XLSXReader {
                 sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
-        let shared: [String] = try part("xl/sharedStrings.xml").map { data in
-            try decode(SharedStrings.self, "xl/sharedStrings.xml", data).si.map(\.text)
-        } ?? []
+        let shared = try part("xl/sharedStrings.xml").map { try sharedStrings($0) } ?? []
         guard let sheetData = try part(sheetPath) else { throw XLSXError.unreadable("the workbook's first sheet (\(sheetPath)) is missing") }
-        let sheet = try decode(Worksheet.self, sheetPath, sheetData)
+        return try rows(ofSheet: sheetData, shared: shared, path: sheetPath)
+    }
 
+    /// The strings of a workbook's shared-strings part (`xl/sharedStrings.xml`), in order.
+    public static func sharedStrings(_ data: Data) throws -> [String] {
+        try decode(SharedStrings.self, "xl/sharedStrings.xml", data).si.map(\.text)
+    }
+
+    /// The rows of a worksheet part, as ``firstSheet(_:)`` gives them (`shared`: the workbook's shared strings).
+    public static func rows(ofSheet data: Data, shared: [String], path: String = "the sheet") throws -> [(row: Int, cells: [String])] {
+        let sheet = try decode(Worksheet.self, path, data)
         var rows: [(row: Int, cells: [String])] = []
         var previousRow = 0
         var cellCount = 0
@@ -102,6 +92,36 @@ public enum XLSXReader {
             if !cells.isEmpty { rows.append((number, cells)) }
         }
         return rows
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ path: String, _ data: Data) throws -> T {
+        // SpreadsheetML is UTF-8 and has no document type: one would only be there to declare
+        // entities to expand (anywhere before the root, after any number of comments).
+        // Foundation's XML parser traps on a name that is not UTF-8 (found by the fuzzer: one
+        // byte changed in a workbook took the whole server down), so the bytes are checked first.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || String(data: data, encoding: .utf8) == nil {
+            throw XLSXError.unreadable("\(path) is not UTF-8")
+        }
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw XLSXError.unreadable("\(path) declares a document type, which a workbook never has")
+        }
+        // Nor processing instructions, but the XML declaration that opens a part (the parser crashes
+        // on one without data, as the fuzzer found).
+        if let instruction = data.range(of: Data("<?".utf8)) {
+            let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.startIndex + 3 : data.startIndex
+            let declaration = Data("<?xml version=".utf8)
+            let isDeclaration = instruction.lowerBound == start && data[start...].starts(with: declaration)
+            let another = data.range(of: Data("<?".utf8), in: instruction.upperBound..<data.endIndex)
+            if !isDeclaration || another != nil {
+                throw XLSXError.unreadable("\(path) has a processing instruction, which a workbook never has")
+            }
+        }
+        let decoder = XMLDecoder(trimValueWhitespaces: false)
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch {
+            throw XLSXError.unreadable("\(path) is not valid SpreadsheetML")
+        }
     }
 
     static func text(of cell: Worksheet.Cell, shared: [String], row: Int) throws -> String {

@@ -89,7 +89,7 @@ public enum XLSXWriter {
     static let cut = " […]"
 
     /// `text` as a cell holds it: XML-safe, and cut (marked `[…]`) where it is longer than a cell can be.
-    static func cellText(_ text: String) -> String {
+    public static func cellText(_ text: String) -> String {
         let safe = xmlSafe(text)
         guard safe.utf16.count > maxCellLength else { return safe }
         var kept = ""

@@ -71,6 +71,14 @@ struct XLSXTests {
             Issue.record("a sheet of five million cells was read"); return
         }
         #expect(errors.errors.map(\.kind) == [.unreadable])
+        // A byte that is not UTF-8 in a name made Foundation's parser trap (the fuzzer found it): refused before.
+        var broken = Data(#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#.utf8)
+        broken[broken.firstIndex(of: UInt8(ascii: "s"))!] = 0xD3
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(try handMade(sheet: String(decoding: broken, as: UTF8.self))) }
+        #expect(throws: XLSXError.self) { try XLSXReader.rows(ofSheet: broken, shared: []) }
+        // Nor a processing instruction (one without data crashed Foundation's parser).
+        #expect(throws: XLSXError.self) { try XLSXReader.rows(ofSheet: Data("<worksheet><?pi?><sheetData/></worksheet>".utf8), shared: []) }
+        #expect(try XLSXReader.rows(ofSheet: Data(#"<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData/></worksheet>"#.utf8), shared: []).isEmpty)
         // Rows with nothing in them are not rows of data.
         let blank = "<worksheet><sheetData>" + (1...5).map { #"<row r="\#($0)"/>"# }.joined()
             + #"<row r="6"><c r="B6" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
