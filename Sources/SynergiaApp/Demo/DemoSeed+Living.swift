@@ -124,6 +124,17 @@ extension DemoSeed {
         ], at: now, on: db)
     }
 
+    /// Kenya's focal point says there is no data yet for headline indicator 2.2 (area under
+    /// restoration, as decision 15/5 numbers it), with a reason marked DEMO, so Kenya's dashboard and the indicator's page for
+    /// Kenya show what a statement looks like.
+    static func seedKenyaStatement(on db: any Database) async throws {
+        guard try await IndicatorStatementModel.query(on: db).filter(\.$partyCode == "KE").count() == 0,
+              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
+        let input = IndicatorStatementInput(kind: .noData, reason: "DEMO — The national restoration inventory reports in 2027; an illustrative statement, not Kenya's.")
+        _ = try await IndicatorStatementService.state(input, indicator: "2.2", by: focalPoint, writtenIn: .english,
+                                                      registry: try IndicatorRegistry.load(), on: db)
+    }
+
     /// An online workshop six weeks ahead, open for registration, so the calendar and the meetings
     /// feed have something upcoming.
     static func seedUpcomingWorkshop(now: Date = Date(), on db: any Database) async throws {

@@ -14,6 +14,12 @@ public struct IndicatorStatementInput: Sendable, Equatable {
     public var kind: IndicatorStatementKind
     public var reason: String
 
+    /// A statement as given (``parse(kind:reason:)`` checks one that comes from a form).
+    public init(kind: IndicatorStatementKind, reason: String) {
+        self.kind = kind
+        self.reason = reason
+    }
+
     /// Why a statement cannot be made as written.
     public enum Problem: Error, Sendable, Equatable {
         case unknownKind, reasonMissing, reasonTooLong

@@ -34,6 +34,14 @@ struct DemoSeedTests {
             #expect(upcoming.map(\.code) == ["DEMO-WORKSHOP"] && upcoming.first?.registrationOpen == true)
             #expect(try await Browser(app).get("/feeds/events.atom").contains("DEMO — Online workshop"))
 
+            // Kenya says it has no data yet for 2.2, with a reason marked DEMO, on its dashboard and the indicator's page.
+            let dashboard = try await Browser(app).get("/parties/KE/progress")
+            #expect(dashboard.contains("(No data)") && dashboard.contains("DEMO — The national restoration inventory"))
+            #expect(try await Browser(app).get("/indicators/2.2?party=KE").contains("id=\"indicator-statement\""))
+            // Kenya's sixth report was approved by Kenya's publishing authority before it was submitted.
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "report.approved")
+                .filter(\.$actor == "publishing-authority@demo.synergia.example").count() == 1)
+
             // Kenya's sixth report is published (version 1), its amendment a draft.
             let reports = try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").sort(\.$version).all()
             #expect(reports.contains { $0.status == .published && $0.version == 1 })
