@@ -87,6 +87,27 @@ struct IndicatorStatementTests {
         }
     }
 
+    @Test("a published report that states the indicator's series takes the statement's place too")
+    func publicationSupersedes() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.post("/indicators/A.3/statement", ["kind": "no-data", "reason": "Pending the Red List update."]).status == .seeOther)
+            #expect(try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s3.q3", ["value": "2015, 0.81\n2020, 0.79", "baseVersion": "0"]).status == .seeOther)
+            #expect(try await Self.statements(app).count == 1, "a draft's series is not published data: the statement stands")
+            try await fillRequiredAnswers(app, report: report.id!, by: "fp@example.org")
+            let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
+            for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+                try await ReportingService.transition(report.requireID(), to: step, templates: app.synergia.templates,
+                                                      by: step == .published ? secretariat : focalPoint, on: app.db)
+            }
+            #expect(try await Self.statements(app).isEmpty)
+            #expect(try await Browser(app).get("/indicators/A.3/data.csv?party=KE").contains("KE,A.3,2020,0.79"))
+        }
+    }
+
     @Test("two focal points of Kenya state at once, and an import runs at the same moment: one statement or none, never a statement beside data")
     func simultaneous() async throws {
         try await withSynergia { app in
