@@ -59,7 +59,8 @@ export SWIFT_BACKTRACE=enable=no
 # Symbolized stacks for crashes.
 if symbolizer=$(command -v llvm-symbolizer); then export ASAN_SYMBOLIZER_PATH=$symbolizer; fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:handle_abort=1}
-# Leaks in the toolchain's own libraries (see the file) do not stop a run; Synergia's still do.
+# Leaks in the toolchain's own libraries (see the file) do not stop a run; Synergia's still do. The
+# suppressions match function names, so they need the symbolizer (llvm-symbolizer, in the toolchain).
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/Fuzz/lsan.supp:print_suppressions=0}
 
 rm -rf "$work"

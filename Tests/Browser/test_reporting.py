@@ -183,6 +183,8 @@ def test_a_binary_indicator_question_appears_only_after_its_enabling_answer(serv
     disabled, so the form does not send it) when the answer changes."""
     sign_in(browser, server, "focal-point@demo.synergia.example")
     open_report(browser, server, "cbd-7nr")
+    # The report's contents list the questionnaire as one entry (its first section); that page lists them all.
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "#part-kmgbf-binary a"))
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.bin.target-1']"))
     sea_use = browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_c")
     plans = browser.find_element(By.ID, "q-cbd-7nr.bin.1_2")
@@ -218,6 +220,8 @@ def test_an_answer_saved_to_a_question_then_not_asked_is_kept_when_the_section_i
     hidden question sends nothing (its value and the fields saying what it was written over)."""
     sign_in(browser, server, "focal-point@demo.synergia.example")
     open_report(browser, server, "cbd-7nr")
+    # The report's contents list the questionnaire as one entry (its first section); that page lists them all.
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "#part-kmgbf-binary a"))
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.bin.target-1']"))
     report = browser.current_url.split("/sections/")[0]
     landlocked = Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1"))

@@ -4,8 +4,8 @@ import SynergiaCore
 
 /// libFuzzer target: a workbook's sheet and shared strings (the XML inside an `.xlsx`; the ZIP
 /// around them checks each part's CRC, which would turn away nearly every mutation), read as the
-/// reader reads an uploaded workbook, then imported in the template layout for Kenya; what was read
-/// is written back out as a workbook and read again, and must give the same rows.
+/// reader reads an uploaded workbook; what was read is written back out as a workbook and read
+/// again, and must give the same rows.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))

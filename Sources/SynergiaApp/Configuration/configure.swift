@@ -75,6 +75,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateContentTranslations())
     app.migrations.add(IndexContentTranslations())
     app.migrations.add(CreateIndicatorStatements())
+    app.migrations.add(DatePendingPublicationRequests())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -128,7 +128,11 @@ extension DemoSeed {
     /// restoration, as decision 15/5 numbers it), with a reason marked DEMO, so Kenya's dashboard and the indicator's page for
     /// Kenya show what a statement looks like.
     static func seedKenyaStatement(on db: any Database) async throws {
-        guard try await IndicatorStatementModel.query(on: db).filter(\.$partyCode == "KE").count() == 0,
+        // Made once: not again after it was withdrawn or data took its place (the audit says it was made),
+        // nor beside Kenya's values for 2.2 (generated at scale, say).
+        guard try await AuditEntryModel.query(on: db).filter(\.$action == "indicator-statement.made")
+                .filter(\.$subject == AuditSubject.series(party: "KE", indicator: "2.2").description).count() == 0,
+              try await IndicatorValueModel.query(on: db).filter(\.$partyCode == "KE").filter(\.$indicator == "2.2").count() == 0,
               let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
         let input = IndicatorStatementInput(kind: .noData, reason: "DEMO — The national restoration inventory reports in 2027; an illustrative statement, not Kenya's.")
         _ = try await IndicatorStatementService.state(input, indicator: "2.2", by: focalPoint, writtenIn: .english,

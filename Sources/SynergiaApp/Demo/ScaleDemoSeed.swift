@@ -63,6 +63,11 @@ public enum ScaleDemoSeed {
             try await sql.delete(from: ProgressAssessmentModel.schema).where("assessed_by", .equal, ScaleDemoData.author).run()
             try await sql.delete(from: IndicatorValueModel.schema).where("entered_by", .equal, ScaleDemoData.author).run()
             try await sql.delete(from: NationalIndicatorModel.schema).where("created_by", .equal, ScaleDemoData.author).run()
+            // Generated values take the place of any statement that a Party has none (as an import's do).
+            for party in Set(valueRows.map(\.party)) {
+                try await sql.delete(from: IndicatorStatementModel.schema).where("party_code", .equal, party)
+                    .where("indicator", .in, Array(Set(valueRows.filter { $0.party == party }.map(\.indicator)))).run()
+            }
             for batch in stride(from: 0, to: nationalRows.count, by: 500) {
                 try await sql.insert(into: NationalIndicatorModel.schema)
                     .columns("id", "party_code", "code", "name", "unit", "definition", "global_indicators", "targets", "created_by", "updated_at")

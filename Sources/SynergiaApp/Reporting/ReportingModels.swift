@@ -43,16 +43,23 @@ public final class ReportModel: Model, @unchecked Sendable {
     public init() {}
 }
 
+/// A report already in review was sent before requests were dated: its request starts when this
+/// runs (so it expires in thirty days and can be decided; its maker is not known).
+struct DatePendingPublicationRequests: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await (database as? any SQLDatabase)?.update(ReportModel.schema).set("review_requested_at", to: SQLBind(Date()))
+            .where("status", .equal, SQLBind(ReportStatus.inReview.rawValue)).where("review_requested_at", .is, SQLLiteral.null).run()
+    }
+
+    func revert(on database: any Database) async throws {}
+}
+
 /// Who asked to publish a report, and when; why a request was rejected.
 struct AddPublicationRequests: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(ReportModel.schema).field("review_requested_at", .datetime).update()
         try await database.schema(ReportModel.schema).field("review_requested_by", .string).update()
         try await database.schema(ReportModel.schema).field("review_note", .string).update()
-        // A report already in review was sent before requests were dated: its request starts now
-        // (so it expires in thirty days, and it can be decided; its maker is not known).
-        try await (database as? any SQLDatabase)?.update(ReportModel.schema).set("review_requested_at", to: SQLBind(Date()))
-            .where("status", .equal, SQLBind(ReportStatus.inReview.rawValue)).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -59,6 +59,8 @@ public enum XLSXWriter {
 
     static func encode<T: Encodable>(_ value: T, root: String, attributes: [String: String]) throws -> Data {
         let encoder = XMLEncoder()
+        // A carriage return written as itself would be read back as a line feed (XML normalizes line ends).
+        encoder.charactersEscapedInElements.append(("\r", "&#13;"))
         return try encoder.encode(value, withRootKey: root, rootAttributes: attributes,
                                   header: XMLHeader(version: 1.0, encoding: "UTF-8", standalone: "yes"))
     }
