@@ -163,9 +163,10 @@ struct IndicatorRoutes: RouteCollection {
         return points
     }
 
+    /// A workbook as a download named `name` (already a safe file name's stem).
     static func xlsx(_ data: Data, named name: String) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        headers.contentType = HTTPMediaType(type: "application", subType: XLSXWriter.mediaSubtype)
         headers.contentDisposition = .init(.attachment, filename: "\(name).xlsx")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }

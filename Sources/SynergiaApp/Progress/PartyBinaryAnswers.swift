@@ -49,12 +49,7 @@ extension PartyProgress {
             return BinaryAnswers(report: try report.requireID(), template: template.id, publishedAt: report.publishedAt, targets: sections.compactMap { section in
                 let given = section.questions.compactMap { question in
                     answers[question.id].map { answer in
-                        let ids: [String]
-                        switch answer.revision.value {
-                        case .singleChoice(let id): ids = [id]
-                        case .multipleChoice(let chosen): ids = chosen
-                        default: ids = []
-                        }
+                        let ids = answer.revision.value.chosenChoices
                         let choices = (question.choices ?? []).filter { ids.contains($0.id) }.map { BinaryAnswers.Choice(id: $0.id, label: $0.label.values) }
                         return BinaryAnswers.Answer(question: question.id, title: question.title.values, value: answer.revision.value, chosen: choices)
                     }

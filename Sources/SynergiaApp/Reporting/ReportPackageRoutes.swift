@@ -25,11 +25,7 @@ struct ReportPackageRoutes: RouteCollection {
         let package = ReportPackage.export(template: template, party: report.partyCode, exportedAt: Date(), current: current)
         var headers = HTTPHeaders()
         let name = "\(report.partyCode)-\(template.id)-v\(template.version)"
-        if format == .xlsx {
-            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            headers.contentDisposition = .init(.attachment, filename: "\(name).xlsx")
-            return Response(status: .ok, headers: headers, body: .init(data: try package.xlsx(template: template)))
-        }
+        if format == .xlsx { return IndicatorRoutes.xlsx(try package.xlsx(template: template), named: name) }
         if format == .csv {
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
             headers.contentDisposition = .init(.attachment, filename: "\(name).csv")

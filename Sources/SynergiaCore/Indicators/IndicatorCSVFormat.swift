@@ -42,6 +42,12 @@ public enum IndicatorCSVFormat: String, Sendable, CaseIterable {
         return start.hasPrefix("DATAFLOW") ? .sdmx : .plain
     }
 
+    /// Whether a row whose first cell is `cell` is a layout's header (`Indicator code`, `party`,
+    /// `DATAFLOW`, `STRUCTURE`, in any case).
+    public static func startsHeader(_ cell: String) -> Bool {
+        ["indicator code", "party", sdmxDataflowColumn.lowercased(), "structure"].contains(cell.trimmingSpaces.lowercased())
+    }
+
     /// The layout a header row announces (as ``detect(_:)`` reads a file's first line).
     public static func detect(header: [String]) -> IndicatorCSVFormat {
         let first = header.first?.trimmingSpaces ?? ""
@@ -59,6 +65,11 @@ public enum DisaggregationText {
     /// `key=value;key=value`, keys sorted, so the output is deterministic. Empty for the total.
     public static func format(_ disaggregation: [String: String]) -> String {
         disaggregation.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+
+    /// Whether `value` can stand in the cell: no `;`, `=` or control character (it would make a second dimension of itself).
+    public static func isStorable(_ value: String) -> Bool {
+        !value.unicodeScalars.contains { $0 == ";" || $0 == "=" || $0.properties.generalCategory == .control }
     }
 
     /// Parses a cell; nil when a part has no `=`, an empty key, or a key repeated.

@@ -130,8 +130,7 @@ public enum IndicatorImport {
         }
         // The header is the first row that starts as a layout's header does (rows above it are the
         // sheet's title and notes), else the first row with anything in it.
-        let starts: Set<String> = ["indicator code", "party", "dataflow", "structure"]
-        let headerAt = rows.firstIndex { starts.contains(($0.cells.first ?? "").trimmingSpaces.lowercased()) }
+        let headerAt = rows.firstIndex { IndicatorCSVFormat.startsHeader($0.cells.first ?? "") }
             ?? rows.firstIndex { !$0.cells.allSatisfy { $0.trimmingSpaces.isEmpty } } ?? rows.endIndex
         let records = rows[headerAt...].map { (line: $0.row, cells: $0.cells) }
         let detected = format ?? IndicatorCSVFormat.detect(header: records.first?.cells ?? [])
@@ -340,7 +339,7 @@ public enum IndicatorImport {
                     if !dimensions.contains(key) {
                         fail("disaggregation type", .unknownDimension,
                              "unknown disaggregation type \"\(type)\"; known: \(dimensions.sorted().joined(separator: ", "))")
-                    } else if value.unicodeScalars.contains(where: { $0 == ";" || $0 == "=" || $0.properties.generalCategory == .control }) {
+                    } else if !DisaggregationText.isStorable(value) {
                         fail("disaggregation", .malformedDisaggregation, "the disaggregation \"\(value)\" may not hold ;, = or control characters")
                     } else {
                         disaggregation[key] = value
@@ -352,8 +351,7 @@ public enum IndicatorImport {
                 guard !text.isEmpty, !(isSDMX2 && text == SDMXCode.total) else { continue }
                 let value = decoded(text)
                 // Stored as `key=value;key=value`: a value must not make a second dimension of itself.
-                if value.unicodeScalars.contains(where: { $0 == ";" || $0 == "=" || $0.properties.generalCategory == .control })
-                    || value != value.trimmingSpaces {
+                if !DisaggregationText.isStorable(value) || value != value.trimmingSpaces {
                     errors.append(IndicatorImportError(line: line, column: key.uppercased(), kind: .malformedDisaggregation,
                                                        message: "the \(key) value \"\(value.debugDescription.dropFirst().dropLast())\" may not hold ;, = or control characters, or begin or end with a space"))
                 } else {

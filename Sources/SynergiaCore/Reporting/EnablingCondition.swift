@@ -15,12 +15,8 @@ public struct EnablingCondition: Codable, Sendable, Equatable, Hashable {
 
     /// Whether `answer` satisfies the condition (a missing or blank answer never does).
     public func holds(for answer: AnswerValue?) -> Bool {
-        switch answer {
-        case .singleChoice(let id)?: values.contains(id)
-        case .multipleChoice(let ids)?: ids.contains { values.contains($0) }
-        case .yesNo(let yes)?: values.contains(yes ? "yes" : "no")
-        default: false
-        }
+        if case .yesNo(let yes)? = answer { return values.contains(yes ? "yes" : "no") }
+        return answer?.chosenChoices.contains { values.contains($0) } ?? false
     }
 }
 

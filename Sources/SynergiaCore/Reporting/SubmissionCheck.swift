@@ -38,6 +38,15 @@ public enum SubmissionCheck {
 }
 
 extension AnswerValue {
+    /// The ids of the choices a single or multiple choice answer chose (none for other answers).
+    public var chosenChoices: [String] {
+        switch self {
+        case .singleChoice(let id): [id]
+        case .multipleChoice(let ids): ids
+        default: []
+        }
+    }
+
     /// Whether the answer says nothing: empty or blank text, no choice, no rows, no points.
     public var isBlank: Bool {
         switch self {

@@ -18,7 +18,8 @@ public struct SpreadsheetSheet: Sendable, Equatable {
 /// with); a `.number` cell as a number. Characters XML 1.0 cannot hold (control characters other
 /// than tab and line breaks) are written as U+FFFD.
 public enum XLSXWriter {
-    public static let mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    /// A workbook's media type is `application/` and this.
+    public static let mediaSubtype = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     public static func write(_ sheets: [SpreadsheetSheet]) throws -> Data {
         let archive = try Archive(accessMode: .create)
