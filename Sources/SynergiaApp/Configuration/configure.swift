@@ -76,6 +76,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(IndexContentTranslations())
     app.migrations.add(CreateIndicatorStatements())
     app.migrations.add(DatePendingPublicationRequests())
+    app.migrations.add(CreateNationalTargets())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())
@@ -135,6 +136,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: IndicatorRoutes())
     try app.register(collection: SDMXRoutes())
     try app.register(collection: ProgressRoutes())
+    try app.register(collection: NationalTargetRoutes())
     try app.register(collection: CrosswalkRoutes())
     try app.register(collection: APITokenPages())
     try app.register(collection: WriteAPI())

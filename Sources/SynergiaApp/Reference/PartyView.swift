@@ -13,7 +13,8 @@ enum PartyView {
                 .dt(page.text("parties.region")), .dd(PartiesView.regionalGroup(page, party.regionalGroup))
             ),
             .p(.a(.href(SiteURL.partyProgress(party.alpha2).path), page.text("progress.party-link")), .text(" · "),
-               .a(.href(SiteURL.synergyParty(party.alpha2).path), page.text("synergy.title"))),
+               .a(.href(SiteURL.synergyParty(party.alpha2).path), page.text("synergy.title")), .text(" · "),
+               .a(.href(SiteURL.nationalTargets(party: party.alpha2).path), page.text("national-targets.title"))),
             .h2(page.text("parties.names")),
             .dl(.class("names"), .forEach(Language.unOrder) { language in
                 .group(

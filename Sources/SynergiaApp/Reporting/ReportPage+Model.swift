@@ -40,6 +40,8 @@ extension ReportPage {
         var publicationRequest: PublicationRequestInfo? = nil
         /// Why the last request to publish was rejected, while the report is a draft again (idem).
         var rejection: String? = nil
+        /// The Party's national targets that serve a target this report asks about (its drafts only for its own users).
+        var nationalTargets: [NationalTargetsInReport.Entry] = []
 
         struct Answer: Content, Sendable {
             var question: String

@@ -66,7 +66,8 @@ extension ReportPage {
                 ? .init(requestedBy: report.reviewRequestedBy, requestedAt: report.reviewRequestedAt,
                         expiresAt: report.reviewRequestedAt.map(PublicationRequest.expires(requestedAt:)),
                         expired: PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now)) : nil,
-            rejection: mayReadInternal && report.status == .draft ? report.reviewNote : nil)
+            rejection: mayReadInternal && report.status == .draft ? report.reviewNote : nil,
+            nationalTargets: try await NationalTargetsInReport.query(party: report.partyCode, template: template, actor: actor, on: db))
     }
 
     /// What `actor` may do with `report` now.

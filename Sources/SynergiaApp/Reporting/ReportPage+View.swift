@@ -46,6 +46,8 @@ extension ReportPage {
                                                                 Layout.csrfField(page), .input(.type(.hidden), .name("withdraw"), .value("1")),
                                                                 .button(.type(.submit), .id("withdraw-request"), page.text("report.withdraw-request")))))),
                 offline(page, model),
+                .if(template.questions.contains { $0.target != nil },
+                    NationalTargetsInReport.section(page, party: model.party, model.nationalTargets)),
                 // A part's sections (the GBF binary indicator questionnaire: 83 questions) have their
                 // own pages, listed in the contents, so that this page stays small.
                 .forEach(template.sections.filter { $0.part == nil }) { section in

@@ -24,6 +24,7 @@ extension ReportPage {
                     : .h3(.element(named: "label", nodes: [.attribute(named: "for", value: "v-\(id)"), title])),
                 .unwrap(question.help) { .p(.class("note"), page.name($0)) },
                 self.linked(page, linked),
+                NationalTargetsInReport.forQuestion(page, party: model.party, model.nationalTargets, question),
                 .unwrap(question.indicator) { code in
                     .p(.class("note"), page.text("reporting.indicator-data"), .escapedText(" "), .a(.href(SiteURL.indicator(code).path), .escapedText(code)))
                 },

@@ -10,6 +10,17 @@ extension Synergy {
     struct Model: Content, Sendable {
         var party: String?
         var elements: [Element]
+        /// National targets, each entered once and shown in every report on a target it serves.
+        var nationalTargets: NationalTargets
+
+        struct NationalTargets: Content, Sendable, Equatable {
+            /// The national targets the reader may see (published, and the drafts of the reader's own Party).
+            var targets: Int
+            /// Convention → how many of them serve a target of one of its frameworks.
+            var byConvention: [String: Int]
+            /// Reports (that the reader may see) showing at least one of them.
+            var reportsShowing: Int
+        }
 
         struct Element: Content, Sendable {
             var id: String

@@ -21,7 +21,10 @@ extension Synergy {
         let detached = Set(try await AnswerModel.query(on: db).filter(\.$detached == true).all().map { "\($0.$report.id)|\($0.questionID)" })
         let valueByKey = Dictionary(values.map { ("\($0.partyCode)|\($0.elementID)", $0) }, uniquingKeysWith: { a, _ in a })
 
-        return Model(party: party, elements: elements.map { element in
+        return Model(party: party, elements: try await sharedElements(), nationalTargets: try await nationalTargets(
+            party: party, actor: actor, reports: reports, templates: templatesByCycle, on: db))
+
+        func sharedElements() async throws -> [Model.Element] { elements.map { element in
             let questions = templates.flatMap { template in
                 template.questions.filter { $0.element == element.id }.map {
                     Model.Question(template: template.id, convention: template.convention, question: $0.id, title: $0.title.values)
@@ -43,6 +46,28 @@ extension Synergy {
                                           value.elementID == element.id && reports.contains { $0.partyCode == value.partyCode }
                                       }.map(\.partyCode)).count,
                                       answersFilled: filled, answersReused: reused)
-        })
+        } }
+    }
+
+    /// The national targets the reader may see, the conventions whose targets they serve, and the
+    /// `reports` (already those the reader may see) that show one.
+    static func nationalTargets(party: String?, actor: Actor, reports: [ReportModel], templates: ReportingService.Templates,
+                                on db: any Database) async throws -> Model.NationalTargets {
+        let query = NationalTargetModel.query(on: db)
+        if let party { query.filter(\.$partyCode == party) }
+        let rows = try await query.all().filter { $0.status == .published || NationalTargetService.mayReadDrafts(actor, party: $0.partyCode) }
+        let conventionOf = Dictionary(try await FrameworkModel.query(on: db).all().map { ($0.code, $0.conventionCode) }, uniquingKeysWith: { a, _ in a })
+        var byConvention: [String: Int] = [:]
+        var servedByParty: [String: Set<TargetReference>] = [:]
+        for row in rows {
+            let served = row.content.servedTargets
+            servedByParty[row.partyCode, default: []].formUnion(served)
+            for convention in Set(served.compactMap { conventionOf[$0.framework] }) { byConvention[convention, default: 0] += 1 }
+        }
+        let showing = reports.filter { report in
+            guard let served = servedByParty[report.partyCode], let template = try? templates.template(of: report.cycle) else { return false }
+            return template.questions.contains { $0.target.map(served.contains) ?? false }
+        }
+        return .init(targets: rows.count, byConvention: byConvention, reportsShowing: showing.count)
     }
 }

@@ -21,6 +21,13 @@ extension Synergy {
                             .td(page.number(element.answersReused)))
                     })
                 ),
+                .h2(.id("national-targets"), page.text("national-targets.title")),
+                .p(page.text("synergy.national-targets", ["targets": page.formats.number(synergy.nationalTargets.targets),
+                                                          "reports": page.formats.number(synergy.nationalTargets.reportsShowing)])),
+                .if(!synergy.nationalTargets.byConvention.isEmpty, .ul(.forEach(synergy.nationalTargets.byConvention.sorted { $0.key < $1.key }) { entry in
+                    .li(.strong(.text(entry.key)), .text(" "), page.text("synergy.national-targets-serving", ["count": page.formats.number(entry.value)]))
+                })),
+                .unwrap(synergy.party) { .p(.a(.href(SiteURL.nationalTargets(party: $0).path), page.text("national-targets.title"))) },
             ])
         }
     }

@@ -126,6 +126,10 @@ enum SiteURL: Sendable, Equatable {
     case advisoryCallAction(UUID, String)
     case advisoryNominationSelect(UUID, nomination: UUID)
     case synergyParty(String)
+    /// A Party's national targets; one of them; its forms' addresses (``NationalTargetAction``).
+    case nationalTargets(party: String)
+    case nationalTarget(party: String, code: String)
+    case nationalTargetAction(party: String, code: String?, NationalTargetAction)
     /// The JSON twin of a page (`<link rel="alternate" type="application/json">`).
     case api(APITwin)
     /// A file under `/static`, with the version that busts caches when it changes.
@@ -180,6 +184,10 @@ enum SiteURL: Sendable, Equatable {
         case .progressTarget(let framework, let target, let cycle): "/progress/\(Self.segment(framework))/\(Self.segment(target))" + Self.query(["cycle": cycle])
         case .partyProgress(let code): "/parties/\(Self.segment(code))/progress"
         case .party(let code): "/parties/\(Self.segment(code))"
+        case .nationalTargets(let party): "/parties/\(Self.segment(party))/national-targets"
+        case .nationalTarget(let party, let code): "/parties/\(Self.segment(party))/national-targets/\(Self.segment(code))"
+        case .nationalTargetAction(let party, let code, let action):
+            "/parties/\(Self.segment(party))/national-targets" + (code.map { "/\(Self.segment($0))" } ?? "") + action.suffix
         case .convention(let code): "/conventions/\(Self.segment(code))"
         case .framework(let code): "/frameworks/\(Self.segment(code))"
         case .frameworkTarget(let code, let target): "/frameworks/\(Self.segment(code))#target-\(Self.fragment(target))"
@@ -246,6 +254,7 @@ enum SiteURL: Sendable, Equatable {
         case indicators, nationalIndicators, synergy, reportingCycles, me
         case convention(String), framework(String), party(String), decision(String), meeting(String), advisoryCall(UUID)
         case synergyParty(String), report(UUID), reportCheck(UUID)
+        case nationalTargets(party: String), nationalTarget(party: String, code: String)
 
         var path: String {
             switch self {
@@ -272,6 +281,8 @@ enum SiteURL: Sendable, Equatable {
             case .advisoryCall(let id): "/advisory-calls/\(id.uuidString)"
             case .synergyParty(let code): "/synergy/\(SiteURL.segment(code))"
             case .report(let id): "/reports/\(id.uuidString)"
+            case .nationalTargets(let party): "/parties/\(SiteURL.segment(party))/national-targets"
+            case .nationalTarget(let party, let code): "/parties/\(SiteURL.segment(party))/national-targets/\(SiteURL.segment(code))"
             case .reportCheck(let id): "/reports/\(id.uuidString)/check"
             }
         }
@@ -319,5 +330,20 @@ enum SiteURL: Sendable, Equatable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The forms of a national target: a new one (`/new`, its target code nil), the editor
+/// (`/edit`), and publishing (`/publish`); `save` is the target's own address (or the list's, for a new one).
+enum NationalTargetAction: Sendable, Equatable {
+    case new, edit, save, publish
+
+    var suffix: String {
+        switch self {
+        case .new: "/new"
+        case .edit: "/edit"
+        case .save: ""
+        case .publish: "/publish"
+        }
     }
 }

@@ -30,6 +30,10 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     case editIndicatorData(party: String)
     /// Publish a Party's indicator data at once (an import), outside a report.
     case publishIndicatorData(party: String)
+    /// Write and change a Party's national targets while they are drafts, and read its drafts.
+    case editNationalTargets(party: String)
+    /// Publish a Party's national targets, and change them once published.
+    case publishNationalTargets(party: String)
     /// State or change a Party's public assessment of a target of a convention's framework
     /// outside a report (a published report states its own).
     case recordAssessment(party: String, convention: String)
@@ -49,6 +53,7 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
     public enum Kind: String, CaseIterable, Sendable {
         case readPublic, manageOwnAccount, manageUsers, editReferenceData, manageReportingCycles, startReport, editReport
         case readDraftReport, submitReport, decidePublication, publishReport, editCrosswalks, editIndicatorData, publishIndicatorData, recordAssessment, trackDecisions
+        case editNationalTargets, publishNationalTargets
         case manageMeetings, publishNews, nominateCandidate, selectAdvisoryGroup
     }
 
@@ -68,6 +73,8 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .editCrosswalks: .editCrosswalks
         case .editIndicatorData: .editIndicatorData
         case .publishIndicatorData: .publishIndicatorData
+        case .editNationalTargets: .editNationalTargets
+        case .publishNationalTargets: .publishNationalTargets
         case .recordAssessment: .recordAssessment
         case .trackDecisions: .trackDecisions
         case .manageMeetings: .manageMeetings
@@ -93,6 +100,8 @@ public enum Action: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .editCrosswalks(let c): "edit-crosswalks(\(c))"
         case .editIndicatorData(let p): "edit-indicator-data(\(p))"
         case .publishIndicatorData(let p): "publish-indicator-data(\(p))"
+        case .editNationalTargets(let p): "edit-national-targets(\(p))"
+        case .publishNationalTargets(let p): "publish-national-targets(\(p))"
         case .recordAssessment(let p, let c): "record-assessment(\(p),\(c))"
         case .trackDecisions(let c): "track-decisions(\(c))"
         case .manageMeetings(let c): "manage-meetings(\(c))"

@@ -27,6 +27,10 @@ public enum AuthorizationPolicy {
             return isFocalPoint(actor, party, convention) || isPublishingAuthority(actor, party, convention)
         case .editIndicatorData(let party):
             return (role == .focalPoint || role == .contributor) && actor.party == party
+        case .editNationalTargets(let party):
+            return (role == .focalPoint || role == .contributor || role == .publishingAuthority) && actor.party == party
+        case .publishNationalTargets(let party):
+            return (role == .focalPoint || role == .publishingAuthority) && actor.party == party
         case .nominateCandidate(let party), .publishIndicatorData(let party):
             return role == .focalPoint && actor.party == party
         case .selectAdvisoryGroup:

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import SynergiaCore
+
+extension DemoSeed {
+    /// Illustrative national targets of Kenya (marked DEMO: not Kenya's own), written by its focal
+    /// point: two published, aligned to GBF Targets 3 and 1 and serving Ramsar targets, so the
+    /// CBD 7th report, the Ramsar report, the synergy page and the target pages show them; one draft,
+    /// seen only by Kenya's users.
+    static func seedKenyaNationalTargets(on db: any Database) async throws {
+        guard try await NationalTargetModel.query(on: db).filter(\.$partyCode == "KE").count() == 0,
+              try await AuditEntryModel.query(on: db).filter(\.$action == "national-target.created").count() == 0,
+              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
+        let lookups = try await NationalTargetService.lookups(party: "KE", registry: try IndicatorRegistry.load(), on: db)
+        let targets: [(code: String, form: NationalTargetForm, publish: Bool)] = [
+            ("DEMO-T3", NationalTargetForm(
+                title: "DEMO — By 2030, 30% of land, inland waters and coastal and marine areas are effectively conserved",
+                description: "DEMO — An illustrative national target, not one Kenya adopted: it shows how a target is aligned once and reported everywhere.",
+                degrees: ["3": "high", "A": "medium"], elements: ["3": "Protected areas and OECMs on land, inland waters and the sea", "A": ""],
+                indicators: ["3.1", "KE-DEMO-FOREST"], otherTargets: ["RAMSAR-SP4/5", "RAMSAR-SP4/6"], progress: "insufficientRate",
+                progressSummary: "DEMO — Illustrative progress: the coverage of protected areas grew, not yet at the rate the target needs."), true),
+            ("DEMO-T1", NationalTargetForm(
+                title: "DEMO — All areas are under biodiversity-inclusive spatial planning",
+                description: "DEMO — An illustrative national target, not one Kenya adopted.",
+                degrees: ["1": "high"], elements: ["1": "Participatory, integrated spatial planning of land and sea"],
+                indicators: ["A.1"], otherTargets: ["RAMSAR-SP4/9"], progress: "onTrack",
+                progressSummary: "DEMO — Illustrative progress: county spatial plans now name the wetlands they protect."), true),
+            ("DEMO-T8", NationalTargetForm(
+                title: "DEMO — Climate adaptation plans protect ecosystems' resilience",
+                description: "DEMO — A draft: only Kenya's users see it.", degrees: ["8": "low"]), false),
+        ]
+        for target in targets {
+            let content = try lookups.parse(target.form, language: .english)
+            let row = try await NationalTargetService.create(code: target.code, content, party: "KE", by: focalPoint, on: db)
+            if target.publish { _ = try await NationalTargetService.publish(party: "KE", code: row.code, baseVersion: row.version, by: focalPoint, on: db) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Plot
+import SynergiaCore
+
+extension NationalTargetPage {
+    enum View {
+        /// `canEdit`: the reader may change it as it is (a draft, or a published one for those who
+        /// may publish); `canPublish`: it is a draft the reader may publish.
+        static func render(_ page: PageContext, _ model: Model, canEdit: Bool, canPublish: Bool) -> String {
+            let target = model.target
+            let party = LocalizedText(model.names).resolved(in: page.language).text
+            return Layout.render(page, title: "\(target.code) \(target.title) · \(party)",
+                                 json: .api(.nationalTarget(party: target.party, code: target.code)), main: [
+                .p(.a(.href(SiteURL.nationalTargets(party: target.party).path), page.text("national-targets.title-of", ["party": party]))),
+                .h1(.text("\(target.code) "), NationalTargetViewParts.title(page, target),
+                    .if(target.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
+                .if(!target.description.isEmpty, .div(.class("md"), .raw(SafeMarkdown.html(target.description)))),
+                actions(page, model, canEdit: canEdit, canPublish: canPublish),
+                .h2(page.text("national-targets.aligned")),
+                .if(model.alignments.isEmpty, .p(page.text("national-targets.not-aligned")), else: .table(.class("data"),
+                    .thead(.tr(.th(page.text("national-targets.gbf")), .th(page.text("national-targets.degree")),
+                               .th(page.text("national-targets.elements")))),
+                    .tbody(.forEach(model.alignments) { aligned in
+                        .tr(.th(.attribute(named: "scope", value: "row"), NationalTargetViewParts.gbf(page, aligned.code), .text(" "),
+                                page.name(aligned.title)),
+                            .td(page.text("national-targets.degree-\(aligned.degree.rawValue)")),
+                            .td(.escapedText(aligned.elements)))
+                    }))),
+                .h2(page.text("progress.category")),
+                .p(NationalTargetViewParts.progress(page, target.progress)),
+                .if(!target.progressSummary.isEmpty, .div(.class("md"), .raw(SafeMarkdown.html(target.progressSummary)))),
+                .h2(page.text("indicators.title")),
+                .if(model.indicators.isEmpty, .p(page.text("national-targets.no-indicators")), else: .ul(.forEach(model.indicators) { indicator in
+                    .li(.a(.href(SiteURL.indicator(indicator.code, party: target.party).path), .text(indicator.code)), .text(" "),
+                        page.name(indicator.name),
+                        .unwrap(indicator.kind) { .group(.text(" · "), page.text("indicators.kind-\($0.rawValue)")) })
+                })),
+                .h2(page.text("national-targets.other-targets")),
+                .if(model.otherTargets.isEmpty, .p(page.text("national-targets.no-other-targets")), else: served(page, model.otherTargets)),
+                .if(!model.suggested.isEmpty, .group(
+                    .h3(page.text("national-targets.suggested")),
+                    .p(.class("note"), page.text("national-targets.suggested-note")),
+                    served(page, model.suggested))),
+                .h2(page.text("national-targets.reports")),
+                .if(model.reports.isEmpty, .p(page.text("national-targets.no-reports")), else: .ul(.forEach(model.reports) { use in
+                    .li(.a(.href(SiteURL.report(use.report).path), .text("\(use.convention) · \(use.cycle)")), .text(" · "),
+                        page.text("report.status.\(use.status.rawValue)"), .text(" · "),
+                        .forEach(use.targets) { .group(Links.target(page, $0), .text(" ")) })
+                })),
+            ])
+        }
+
+        static func served(_ page: PageContext, _ targets: [Model.Served]) -> Node<HTML.BodyContext> {
+            .ul(.forEach(targets) { target in
+                .li(Links.target(page, "\(target.framework)/\(target.code)"), .text(" "), page.name(target.title))
+            })
+        }
+
+        static func actions(_ page: PageContext, _ model: Model, canEdit: Bool, canPublish: Bool) -> Node<HTML.BodyContext> {
+            let target = model.target
+            return .if(canEdit || canPublish, .div(.class("actions"),
+                .if(canEdit, .a(.class("button"), .href(SiteURL.nationalTargetAction(party: target.party, code: target.code, .edit).path),
+                                page.text("national-targets.edit"))),
+                .if(canPublish, .form(.method(.post), .action(SiteURL.nationalTargetAction(party: target.party, code: target.code, .publish).path),
+                                      Layout.csrfField(page),
+                                      .input(.type(.hidden), .name("version"), .value(String(target.version))),
+                                      .button(.type(.submit), page.text("national-targets.publish"))))))
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import Fluent
+import Foundation
+@testable import SynergiaApp
+import SynergiaCore
+import Testing
+import VaporTesting
+
+/// National targets as records of a Party (issue 15): written once, aligned to the GBF and to
+/// other conventions' targets, drafts kept from the public, every change at a version and audited.
+@Suite("A Party's national targets")
+struct NationalTargetTests {
+    /// The editor's form for Kenya's T3: aligned to GBF Target 3 (high), with two indicators and Ramsar target 5.
+    static let t3: [(String, String)] = [
+        ("code", "t3"), ("title", "Conserve 30% of Kenya's land <and> waters"), ("description", "By **2030**."),
+        ("degree[3]", "high"), ("elements[3]", "30% of land and inland waters"), ("degree[A]", ""), ("elements[A]", ""),
+        ("indicators[]", "A.1"), ("indicators[]", "3.1"), ("otherTargets[]", "RAMSAR-SP4/5"),
+        ("progress", "onTrack"), ("progressSummary", "Protected area coverage rose to 18%."), ("version", "0"),
+    ]
+
+    static func decode<T: Decodable>(_ type: T.Type, _ body: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(body.utf8))
+    }
+
+    static func rows(_ app: Application) async throws -> [NationalTargetModel] {
+        try await NationalTargetModel.query(on: app.db).all()
+    }
+
+    @Test("Kenya's focal point writes T3 aligned to GBF Target 3: a draft the public cannot see (list, page, JSON); published, everyone sees it, with its alignment, indicators and Ramsar target; every step audited")
+    func createAndPublish() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            let form = try await browser.get("/parties/KE/national-targets/new")
+            #expect(form.status == .ok && form.contains("name=\"degree[3]\"") && form.contains("name=\"otherTargets[]\" value=\"RAMSAR-SP4/5\""))
+            let created = try await browser.post("/parties/KE/national-targets", pairs: Self.t3)
+            #expect(created.status == .seeOther && created.location == "/parties/KE/national-targets/T3")
+
+            let own = try await browser.get("/parties/KE/national-targets/T3")
+            #expect(own.status == .ok)
+            #expect(own.contains("land &lt;and&gt; waters"))
+            #expect(!own.contains("<and>"), "the title is text, not markup")
+            #expect(own.contains("class=\"badge\">Draft") && own.contains("30% of land and inland waters") && own.contains("<strong>2030</strong>"))
+            #expect(own.contains("action=\"/parties/KE/national-targets/T3/publish\""))
+
+            // The public: no draft anywhere.
+            let visitor = Browser(app)
+            #expect(try await visitor.get("/parties/KE/national-targets/T3").status == .notFound)
+            #expect(try await visitor.get("/api/v1/parties/KE/national-targets/T3").status == .notFound)
+            #expect(!(try await visitor.get("/parties/KE/national-targets")).contains("T3"))
+            #expect(!(try await visitor.get("/api/v1/parties/KE/national-targets")).contains("T3"))
+
+            #expect(try await browser.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .seeOther)
+            let json = try await visitor.get("/api/v1/parties/KE/national-targets/T3")
+            #expect(json.status == .ok)
+            let model = try Self.decode(NationalTargetPage.Model.self, json.body)
+            #expect(model.target.status == .published && model.target.version == 2 && model.target.language == "en")
+            #expect(model.alignments.map(\.code) == ["3"] && model.alignments.first?.degree == .high)
+            #expect(model.target.indicators == ["A.1", "3.1"] && model.otherTargets.map(\.code) == ["5"])
+            #expect(model.target.progress == .onTrack)
+            let page = try await visitor.get("/parties/KE/national-targets")
+            #expect(page.contains("href=\"/parties/KE/national-targets/T3\"") && !page.contains("class=\"badge\">Draft"))
+            #expect(!page.contains("/parties/KE/national-targets/new"), "the public has no editor")
+            let actions = try await AuditEntryModel.query(on: app.db).filter(\.$subject == "national-target/KE/T3").all().map(\.action)
+            #expect(actions == ["national-target.created", "national-target.published"])
+        }
+    }
+
+    @Test("refused, changing nothing: a bad or taken code, no title, a goal the GBF lacks, elements without a degree, an unknown indicator or target; the form comes back with what was typed")
+    func refusals() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            func with(_ changes: [String: String]) -> [(String, String)] {
+                Self.t3.map { ($0.0, changes[$0.0] ?? $0.1) } + changes.filter { key, _ in !Self.t3.contains { $0.0 == key } }.map { ($0.key, $0.value) }
+            }
+            for (changes, key) in [
+                (["code": "../admin"], "error.national-target.code"), (["code": "T 3"], "error.national-target.code"),
+                (["title": " "], "error.national-target.title"), (["degree[24]": "high"], "error.national-target.alignment"),
+                (["elements[A]": "all of it"], "error.national-target.degree"), (["degree[3]": "total"], "error.national-target.degree"),
+                (["otherTargets[]": "RAMSAR-SP4/99"], "error.national-target.other-target"),
+                (["otherTargets[]": "KMGBF/3"], "error.national-target.other-target"), (["progress": "great"], "error.national-target.progress"),
+            ] {
+                let refused = try await browser.post("/parties/KE/national-targets", pairs: with(changes))
+                #expect(refused.status == .unprocessableEntity, "\(changes)")
+                #expect(refused.contains(app.synergia.catalogs[.english][key].attributeEscaped), "\(changes): \(key)")
+            }
+            let unknownIndicator = try await browser.post("/parties/KE/national-targets", pairs: Self.t3 + [("indicators[]", "Z.9")])
+            #expect(unknownIndicator.status == .unprocessableEntity && unknownIndicator.contains("value=\"Conserve 30% of Kenya"),
+                    "the form keeps what was typed")
+            #expect(try await Self.rows(app).isEmpty)
+            #expect(try await browser.post("/parties/KE/national-targets", pairs: Self.t3).status == .seeOther)
+            let taken = try await browser.post("/parties/KE/national-targets", pairs: with(["title": "Another"]))
+            #expect(taken.status == .unprocessableEntity && taken.contains(app.synergia.catalogs[.english]["error.national-target.duplicate"]))
+            #expect(try await Self.rows(app).map(\.title) == ["Conserve 30% of Kenya's land <and> waters"])
+        }
+    }
+
+    @Test("who may do what: Uganda's focal point and the CBD secretariat may not write Kenya's targets; a contributor drafts but neither publishes nor changes a published target; the publishing authority publishes")
+    func permissions() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+            try await makeUser(app, email: "authority@example.org", role: .publishingAuthority, party: "KE", convention: "CBD")
+            try await makeUser(app, email: "ug@example.org", role: .focalPoint, party: "UG", convention: "CBD")
+            try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            for stranger in ["ug@example.org", "cbd@example.org"] {
+                let browser = Browser(app)
+                try await browser.signIn(stranger)
+                #expect(try await browser.get("/parties/KE/national-targets/new").status == .forbidden)
+                #expect(try await browser.post("/parties/KE/national-targets", pairs: Self.t3).status == .forbidden)
+            }
+            #expect(try await Browser(app).post("/parties/KE/national-targets", pairs: Self.t3).status != .seeOther)
+            #expect(try await Self.rows(app).isEmpty)
+
+            let contributor = Browser(app)
+            try await contributor.signIn("contributor@example.org")
+            #expect(try await contributor.post("/parties/KE/national-targets", pairs: Self.t3).status == .seeOther)
+            #expect(try await contributor.get("/parties/KE/national-targets/T3").contains("class=\"badge\">Draft"))
+            #expect(try await contributor.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .forbidden)
+            let authority = Browser(app)
+            try await authority.signIn("authority@example.org")
+            #expect(try await authority.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .seeOther)
+            #expect(try await Self.rows(app).first?.status == .published)
+            let changed = Self.t3.map { $0.0 == "version" ? ("version", "2") : $0.0 == "title" ? ("title", "Changed by a contributor") : $0 }
+            #expect(try await contributor.post("/parties/KE/national-targets/T3", pairs: changed).status == .forbidden)
+            #expect(try await contributor.get("/parties/KE/national-targets/T3/edit").status == .forbidden)
+            #expect(try await Self.rows(app).first?.title == "Conserve 30% of Kenya's land <and> waters")
+        }
+    }
+
+    @Test("two editors from the same version: the second is a conflict that shows the first's save and keeps what the second typed; saving again replaces it, knowingly")
+    func conflict() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+            let first = Browser(app), second = Browser(app)
+            try await first.signIn("fp@example.org")
+            try await second.signIn("contributor@example.org")
+            #expect(try await first.post("/parties/KE/national-targets", pairs: Self.t3).status == .seeOther)
+            func edit(_ title: String, version: Int) -> [(String, String)] {
+                Self.t3.filter { $0.0 != "code" }.map { $0.0 == "title" ? ("title", title) : $0.0 == "version" ? ("version", "\(version)") : $0 }
+            }
+            #expect(try await first.post("/parties/KE/national-targets/T3", pairs: edit("First editor's title", version: 1)).status == .seeOther)
+            let conflict = try await second.post("/parties/KE/national-targets/T3", pairs: edit("Second editor's title", version: 1))
+            #expect(conflict.status == .conflict)
+            #expect(conflict.contains("<dd>First editor&#39;s title</dd>"))
+            #expect(conflict.contains("value=\"Second editor&#39;s title\""))
+            #expect(conflict.contains("name=\"version\" value=\"2\""))
+            #expect(try await Self.rows(app).first?.title == "First editor's title")
+            #expect(try await second.post("/parties/KE/national-targets/T3", pairs: edit("Second editor's title", version: 2)).status == .seeOther)
+            let row = try #require(try await Self.rows(app).first)
+            #expect(row.title == "Second editor's title" && row.version == 3 && row.updatedBy == "contributor@example.org")
+        }
+    }
+
+    @Test("twenty simultaneous API saves on one version: exactly one kept, nineteen conflicts; twenty simultaneous creations of one code: exactly one")
+    func simultaneousSaves() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            try await LiveServer.with(app) { server in
+                let client = server.client()
+                try await client.signInWithToken("fp@example.org")
+                @Sendable func body(code: String?, title: String, version: Int?) -> String {
+                    let code = code.map { #""code":"\#($0)","# } ?? ""
+                    let version = version.map { #","version":\#($0)"# } ?? ""
+                    return #"{\#(code)"title":"\#(title)","alignments":[{"target":"3","degree":"high"}],"otherTargets":["RAMSAR-SP4/5"]\#(version)}"#
+                }
+                let creations = try await simultaneously(20) { index in
+                    try await client.api(.POST, "/api/v1/parties/KE/national-targets", json: body(code: "T3", title: "Creation \(index)", version: nil)).status
+                }
+                #expect(creations.filter { $0 == .created }.count == 1 && creations.filter { $0 == .unprocessableEntity }.count == 19, "\(creations)")
+                let saves = try await simultaneously(20) { index in
+                    try await client.api(.PUT, "/api/v1/parties/KE/national-targets/T3", json: body(code: nil, title: "Save \(index)", version: 1)).status
+                }
+                #expect(saves.filter { $0 == .ok }.count == 1 && saves.filter { $0 == .conflict }.count == 19, "\(saves)")
+                let winner = try #require(saves.firstIndex(of: .ok))
+                let stored = try await client.api(.GET, "/api/v1/parties/KE/national-targets/T3").json(NationalTargetPage.Model.self)
+                #expect(stored.target.title == "Save \(winner)" && stored.target.version == 2, "the kept title is the one answered 200")
+                let stale = try await client.api(.PUT, "/api/v1/parties/KE/national-targets/T3", json: body(code: nil, title: "Stale", version: 1))
+                #expect(stale.status == .conflict && stale.body.contains("\"title\":\"Save \(winner)\""))
+            }
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$subject == "national-target/KE/T3").count() == 2)
+            #expect(try await AuditVerifier.verify(on: app.db).isIntact)
+        }
+    }
+
+    @Test("one target in two reports: Kenya's CBD 7th report and its Ramsar report each show T3 under the question on the target it serves, with its progress; a draft target only to Kenya's users")
+    func inReports() async throws {
+        try await withSynergia { app in
+            let cbdSecretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
+            let ramsarSecretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
+            let cbdFocalPoint = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let ramsarFocalPoint = try await makeUser(app, email: "fp-ramsar@example.org", role: .focalPoint, party: "KE", convention: "RAMSAR")
+            let templates = app.synergia.templates
+            let cbd = try await ReportingService.startReport(
+                cycle: try await ReportingService.openCycle(template: try templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
+                                                            dueOn: "2026-12-31", by: cbdSecretariat, on: app.db).requireID(), by: cbdFocalPoint, on: app.db)
+            let ramsar = try await ReportingService.startReport(
+                cycle: try await ReportingService.openCycle(template: try templates.template("ramsar-nr-cop15"), title: "", opensOn: "2026-01-01",
+                                                            dueOn: "2026-12-31", by: ramsarSecretariat, on: app.db).requireID(), by: ramsarFocalPoint, on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.post("/parties/KE/national-targets", pairs: Self.t3).status == .seeOther)
+
+            let cbdSection = try await browser.get("/reports/\(cbd.id!)/sections/cbd-7nr.s2")
+            let underTarget3 = try #require(cbdSection.body.range(of: "id=\"q-cbd-7nr.s2.q5\"")).upperBound
+            let nextQuestion = try #require(cbdSection.body.range(of: "id=\"q-cbd-7nr.s2.q6\"")).lowerBound
+            #expect(cbdSection.body[underTarget3..<nextQuestion].contains("href=\"/parties/KE/national-targets/T3\""))
+            #expect(cbdSection.body.components(separatedBy: "href=\"/parties/KE/national-targets/T3\"").count == 2, "under Target 3 only")
+
+            let ramsarReader = Browser(app)
+            try await ramsarReader.signIn("fp-ramsar@example.org")
+            let ramsarSection = try await ramsarReader.get("/reports/\(ramsar.id!)/sections/ramsar-nr.s4")
+            let underRamsar5 = try #require(ramsarSection.body.range(of: "id=\"q-ramsar-nr.s4.q9\"")).upperBound
+            let afterRamsar5 = try #require(ramsarSection.body.range(of: "id=\"q-ramsar-nr.s4.q10\"")).lowerBound
+            let shown = ramsarSection.body[underRamsar5..<afterRamsar5]
+            #expect(shown.contains("href=\"/parties/KE/national-targets/T3\"") && shown.contains("On track"))
+            let json = try await ramsarReader.get("/api/v1/reports/\(ramsar.id!)")
+            let report = try Self.decode(ReportPage.Model.self, json.body)
+            #expect(report.nationalTargets.map(\.code) == ["T3"] && report.nationalTargets.first?.targets == ["RAMSAR-SP4/5"])
+
+            // The target page lists the reports its reader may read: both for a contributor of Kenya.
+            try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+            let contributor = Browser(app)
+            try await contributor.signIn("contributor@example.org")
+            let target = try await contributor.get("/api/v1/parties/KE/national-targets/T3")
+            let model = try Self.decode(NationalTargetPage.Model.self, target.body)
+            #expect(Set(model.reports.map(\.convention)) == ["CBD", "RAMSAR"])
+            // The synergy page counts it: one target, serving the CBD's and Ramsar's, shown in two reports.
+            let synergy = try Self.decode(Synergy.Model.self, try await contributor.get("/api/v1/synergy/KE").body)
+            #expect(synergy.nationalTargets == .init(targets: 1, byConvention: ["CBD": 1, "RAMSAR": 1], reportsShowing: 2))
+            #expect(try Self.decode(Synergy.Model.self, try await Browser(app).get("/api/v1/synergy/KE").body).nationalTargets.targets == 0, "a draft is not counted for the public")
+
+            // The public sees no draft: not the target while it is one (in a report either), nor, once it is published, the draft reports.
+            let ramsarTemplate = try templates.template("ramsar-nr-cop15")
+            #expect(try await Browser(app).get("/api/v1/parties/KE/national-targets/T3").status == .notFound)
+            #expect(try await NationalTargetsInReport.query(party: "KE", template: ramsarTemplate, actor: .publicVisitor, on: app.db).isEmpty)
+            #expect(try await browser.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .seeOther)
+            #expect(try await NationalTargetsInReport.query(party: "KE", template: ramsarTemplate, actor: .publicVisitor, on: app.db).map(\.code) == ["T3"])
+            let published = try Self.decode(NationalTargetPage.Model.self, try await Browser(app).get("/api/v1/parties/KE/national-targets/T3").body)
+            #expect(published.reports.isEmpty, "both reports are drafts")
+        }
+    }
+}
