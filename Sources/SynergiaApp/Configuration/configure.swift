@@ -77,6 +77,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(CreateIndicatorStatements())
     app.migrations.add(DatePendingPublicationRequests())
     app.migrations.add(CreateNationalTargets())
+    app.migrations.add(CreateAttachments())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())
@@ -137,6 +138,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SDMXRoutes())
     try app.register(collection: ProgressRoutes())
     try app.register(collection: NationalTargetRoutes())
+    try app.register(collection: AttachmentRoutes())
     try app.register(collection: CrosswalkRoutes())
     try app.register(collection: APITokenPages())
     try app.register(collection: WriteAPI())

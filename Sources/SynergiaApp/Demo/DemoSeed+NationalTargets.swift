@@ -35,4 +35,14 @@ extension DemoSeed {
             if target.publish { _ = try await NationalTargetService.publish(party: "KE", code: row.code, baseVersion: row.version, by: focalPoint, on: db) }
         }
     }
+
+    /// Kenya's CBD 7th national report, started by its focal point and left for the reader to
+    /// write: its progress section shows Kenya's national targets under GBF Targets 1 and 3.
+    static func seedKenyaSeventhReport(on db: any Database) async throws {
+        guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").first(),
+              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
+              try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first() == nil
+        else { return }
+        _ = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
+    }
 }

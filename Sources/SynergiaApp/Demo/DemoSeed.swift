@@ -52,6 +52,7 @@ public enum DemoSeed {
         try await seedKenyaNationalIndicator(on: db)
         try await seedKenyaStatement(on: db)
         try await seedKenyaNationalTargets(on: db)
+        try await seedKenyaSeventhReport(on: db)
         try await seedAssessmentSpread(on: db)
         try await seedNews(on: db)
         try await seedUpcomingWorkshop(on: db)

@@ -42,6 +42,8 @@ extension ReportPage {
         var rejection: String? = nil
         /// The Party's national targets that serve a target this report asks about (its drafts only for its own users).
         var nationalTargets: [NationalTargetsInReport.Entry] = []
+        /// The files its answers cite (name, type, size, SHA-256), by reference.
+        var attachments: [String: AttachmentInfo] = [:]
 
         struct Answer: Content, Sendable {
             var question: String

@@ -30,7 +30,10 @@ enum ReportPrintView {
                     // A question not asked is not printed: what is read is what would be submitted.
                     .section(.h2(page.name(section.title)), .dl(.forEach(section.questions.filter { !model.notAsked.contains($0.id) }) { question in
                         .group(.dt(page.name(question.title)),
-                               .dd(answers[question.id].map { ReportPage.QuestionView.shown(page, question, $0) } ?? .text("—")))
+                               .dd(answers[question.id].map { value in
+                                   // A cited file by its name, size and SHA-256 (the id means nothing on paper).
+                                   AttachmentView.printed(page, value, model.attachments) ?? ReportPage.QuestionView.shown(page, question, value)
+                               } ?? .text("—")))
                     }))
                 }
             ))

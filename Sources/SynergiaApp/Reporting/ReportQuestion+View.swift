@@ -28,6 +28,7 @@ extension ReportPage {
                 .unwrap(question.indicator) { code in
                     .p(.class("note"), page.text("reporting.indicator-data"), .escapedText(" "), .a(.href(SiteURL.indicator(code).path), .escapedText(code)))
                 },
+                AttachmentView.cited(page, report: model.id, answer?.value, model.attachments),
                 .unwrap(answer) { answer in
                     .group(
                         // In the section's form the control shows the answer; a narrative is shown formatted too.
@@ -66,7 +67,12 @@ extension ReportPage {
                           .raw(length(page, question, answer.map { AnswerForm.formText($0.value) } ?? "").render()),
                           .button(.type(.submit), .id("save-\(id)"), page.text("actions.save"))),
                     .if(detachable(question, answer), sectionForm == nil ? detach(page, model, question)
-                        : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))))),
+                        : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))),
+                    // A file as the answer: its own form (in a section's form, its controls send the one after it).
+                    .if(AttachmentView.attachable(question), sectionForm == nil
+                        ? AttachmentView.form(page, report: model.id, question: question, version: answer?.version ?? 0, id: nil,
+                                              controls: AttachmentView.controls(page, question: question, formID: nil))
+                        : AttachmentView.controls(page, question: question, formID: "attach-\(id)")))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(attributes(page, comment), .escapedText(comment.text)))
                 })))
@@ -99,7 +105,9 @@ extension ReportPage {
                                  conflict: Feedback.Conflict?) -> Node<HTML.BodyContext> {
             .if(model.actions.canEdit, .group(
                 .unwrap(conflict) { keepMine(page, model, question, $0, id: "keep-\(question.id.attributeEscaped)") },
-                .if(detachable(question, answer), detach(page, model, question, id: "detach-\(question.id.attributeEscaped)"))))
+                .if(detachable(question, answer), detach(page, model, question, id: "detach-\(question.id.attributeEscaped)")),
+                .if(AttachmentView.attachable(question), AttachmentView.form(page, report: model.id, question: question, version: answer?.version ?? 0,
+                                                                             id: "attach-\(question.id.attributeEscaped)"))))
         }
 
         static func detachable(_ question: TemplateQuestion, _ answer: Model.Answer?) -> Bool {

@@ -65,7 +65,10 @@ extension ReportingService {
                 let answers = template.askedAnswers(try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value))
                 let problems = SubmissionCheck.problems(template: template, answers: answers)
                 guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }
-                if target == .submitted { try seal(report, template: template, answers: answers, at: now) }
+                if target == .submitted {
+                    try seal(report, template: template, answers: answers, attachments: try await AttachmentService.digests(of: answers, on: tx.db),
+                             at: now)
+                }
             }
             if target == .published { report.publishedAt = now }
             report.status = target
@@ -133,8 +136,10 @@ extension ReportingService {
     }
 
     /// Seals a report being submitted: its canonical content, the receipt's time and SHA-256.
-    static func seal(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue], at now: Date) throws {
-        let content = try submittedContent(report, template: template, answers: answers)
+    /// `attachments`: the files its answers cite, by reference: their names, types, sizes and SHA-256 are sealed with it.
+    static func seal(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue],
+                     attachments: [String: AttachmentDigest] = [:], at now: Date) throws {
+        let content = try submittedContent(report, template: template, answers: answers, attachments: attachments)
         let receipt = SubmissionReceipt.make(content: content, submittedAt: now, party: report.partyCode,
                                              convention: template.convention, template: template.id, version: report.version)
         report.receiptSHA256 = receipt.sha256
@@ -157,12 +162,15 @@ extension ReportingService {
 
     /// The canonical content of a report: template and its version, Party, version and every
     /// answer, as hashed for the receipt.
-    static func submittedContent(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue]) throws -> Data {
+    /// A report that cites files has `attachments` too (one without keeps the content it always had).
+    static func submittedContent(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue],
+                                 attachments: [String: AttachmentDigest] = [:]) throws -> Data {
         struct Content: Encodable {
             var template: String; var templateVersion: Int; var party: String; var version: Int
             var answers: [String: AnswerValue]
+            var attachments: [String: AttachmentDigest]?
         }
         return try CanonicalJSON.encode(Content(template: template.id, templateVersion: template.version, party: report.partyCode,
-                                                version: report.version, answers: answers))
+                                                version: report.version, answers: answers, attachments: attachments.isEmpty ? nil : attachments))
     }
 }

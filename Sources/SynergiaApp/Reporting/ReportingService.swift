@@ -219,6 +219,10 @@ public enum ReportingService {
         try requireEditable(report, template: template, by: user)
         guard let question = template.question(questionID) else { throw Abort(.notFound) }
         if let problem = AnswerValidation.validate(value, for: question) { throw Refusal(problem.catalogKey) }
+        // A file is cited only where it was attached: to this question of the Party's report of this cycle.
+        if case .link(.file(let reference)) = value, try await !AttachmentService.isAttached(reference, question: questionID, report: report, on: tx.db) {
+            throw Refusal("error.attachment.unknown")
+        }
         let current = try await answer(to: question, of: report, own: own, on: tx.db)
         let value = value.keepingLanguages(of: current?.revision.value, writtenIn: language).confirming(confirming)
         if let current, current.revision.version != baseVersion {

@@ -28,6 +28,9 @@ enum SiteURL: Sendable, Equatable {
     case reportAssignments(UUID)
     case reportComments(UUID)
     case reportAnswer(UUID, question: String)
+    /// Attach a file as the answer to a link question; a file attached to the report.
+    case reportAttach(UUID, question: String)
+    case reportAttachment(UUID, attachment: UUID)
     case reportAnswerLanguages(UUID, question: String)
     /// The translations of a news item, a meeting or a national indicator (its id or code).
     case translations(TranslatedKind, String)
@@ -160,6 +163,8 @@ enum SiteURL: Sendable, Equatable {
         case .reportAssignments(let id): "/reports/\(id.uuidString)/assignments"
         case .reportComments(let id): "/reports/\(id.uuidString)/comments"
         case .reportAnswer(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))"
+        case .reportAttach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/attachment"
+        case .reportAttachment(let id, let attachment): "/reports/\(id.uuidString)/attachments/\(attachment.uuidString)"
         case .reportAnswerLanguages(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/languages"
         case .translations(let kind, let subject): "/\(kind.pathPrefix)/\(Self.segment(subject))/languages"
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"

@@ -11,7 +11,8 @@ import Vapor
 /// test visits every GET route of the app, with real values in its parameters, as the public.
 @Suite("Drafts and internal notes reach no public route")
 struct DraftPrivacyTests {
-    static let markers = ["ZQXOWNDRAFT", "ZQXTRANSLATIONDRAFT", "ZQXELEMENTDRAFT", "987654.321", "ZQXCOMMENT", "ZQXSUBMITTED", "ZQXCVTEXT", "contributor@example.org"]
+    static let markers = ["ZQXOWNDRAFT", "ZQXTRANSLATIONDRAFT", "ZQXELEMENTDRAFT", "987654.321", "ZQXCOMMENT", "ZQXSUBMITTED", "ZQXCVTEXT", "contributor@example.org",
+                          "ZQXNATIONALDRAFT", "ZQXATTACHMENT"]
 
     @Test("a marker saved in a draft, a submitted report, a comment, an assignment or a CV is on no public route")
     func noPublicRouteShowsIt() async throws {
@@ -35,6 +36,15 @@ struct DraftPrivacyTests {
                                                       templates: app.synergia.templates, by: focalPoint, on: app.db)
             try await CollaborationService.assign(section: "cbd-7nr.s1", to: "contributor@example.org", report: draft.id!,
                                                   templates: app.synergia.templates, by: focalPoint, on: app.db)
+
+            // A file attached to the draft, and a draft national target (code "3", as the routes' `target` below).
+            let attachment = try await AttachmentService.attach(Data("ZQXATTACHMENT notes".utf8), filename: "notes.txt", question: "cbd-7nr.s1.q5",
+                                                                baseVersion: 0, report: draft.id!, templates: app.synergia.templates,
+                                                                by: focalPoint, on: app.db)
+            _ = try await NationalTargetService.create(code: "3", NationalTargetContent(
+                title: "ZQXNATIONALDRAFT", alignments: [TargetAlignment(target: .init(framework: "KMGBF", code: "3"), degree: .high)],
+                progressSummary: "ZQXNATIONALDRAFT"),
+                                                       party: "KE", by: focalPoint, on: app.db)
 
             // Kenya's Ramsar report: submitted (not published) with a marker, and published later with a comment.
             let ramsarSecretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
@@ -66,7 +76,8 @@ struct DraftPrivacyTests {
             var visited: [String] = []
             var unreached: [String] = []
             let ids = ["report": [draft.id!.uuidString, submitted.id!.uuidString], "id": [call.id!.uuidString], "news": [news.id!.uuidString],
-                       "question": ["cbd-7nr.s1.q2", narrative.id]]
+                       "question": ["cbd-7nr.s1.q2", narrative.id],
+                       "attachment": [attachment.id.uuidString]]
             for route in app.routes.all where route.method == .GET {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard let paths = Self.paths(for: route.path, ids: ids) else { unreached.append(pattern); continue }
@@ -91,6 +102,9 @@ struct DraftPrivacyTests {
             #expect(own.contains("ZQXOWNDRAFT") && own.contains("ZQXELEMENTDRAFT") && own.contains("ZQXCOMMENT"))
             let section = try await reader.get("/reports/\(draft.id!)/sections/cbd-7nr.s1")
             #expect(section.contains("ZQXOWNDRAFT") && section.contains("ZQXCOMMENT"))
+            #expect(try await reader.get("/reports/\(draft.id!)/attachments/\(attachment.id.uuidString)").contains("ZQXATTACHMENT"))
+            #expect(try await reader.get("/parties/KE/national-targets/3").contains("ZQXNATIONALDRAFT"))
+            #expect(try await reader.get("/reports/\(draft.id!)/sections/cbd-7nr.s2").contains("ZQXNATIONALDRAFT"))
             let languages = try await reader.get("/reports/\(draft.id!)/answers/cbd-7nr.s1.q2/languages")
             #expect(languages.contains("ZQXOWNDRAFT") && languages.contains("ZQXTRANSLATIONDRAFT"))
         }
@@ -119,6 +133,7 @@ struct DraftPrivacyTests {
                 // Both templates' sections that hold the markers (a report's other template's section is 404).
                 case ("sections", "section"): values = ["cbd-7nr.s1", "cbd-7nr.s3", "ramsar-nr.s2", "ramsar-nr.s3"]
                 case ("answers", "question"): values = ids["question"] ?? []
+                case ("attachments", "attachment"): values = ids["attachment"] ?? []
                 case ("advisory-group", "id"), ("advisory-calls", "id"): values = ids["id"] ?? []
                 case ("news", "id"): values = ids["news"] ?? []
                 case ("static", "file"): values = ["synergia.css"]

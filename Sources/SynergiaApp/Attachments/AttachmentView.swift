@@ -1,0 +1,53 @@
+import Foundation
+import Plot
+import SynergiaCore
+
+/// A file cited by an answer, and the form that attaches one.
+enum AttachmentView {
+    /// The file an answer cites: its name (a download), size, type, and the SHA-256 a receipt seals.
+    static func cited(_ page: PageContext, report: UUID, _ value: AnswerValue?, _ attachments: [String: AttachmentInfo]) -> Node<HTML.BodyContext> {
+        guard case .link(.file(let reference))? = value, let info = attachments[UUID(uuidString: reference)?.uuidString ?? reference] else {
+            return .empty
+        }
+        return .p(.class("attachment"),
+                  .strong(page.text("attachment.file")), .text(" "),
+                  .a(.href(SiteURL.reportAttachment(report, attachment: info.id).path), .attribute(named: "download", value: ""),
+                     .escapedText(info.filename)),
+                  details(page, info))
+    }
+
+    /// A cited file on paper: its name, size and SHA-256; nil for any other answer.
+    static func printed(_ page: PageContext, _ value: AnswerValue, _ attachments: [String: AttachmentInfo]) -> Node<HTML.BodyContext>? {
+        guard case .link(.file(let reference)) = value, let info = attachments[UUID(uuidString: reference)?.uuidString ?? reference] else {
+            return nil
+        }
+        return .p(.escapedText(info.filename), details(page, info))
+    }
+
+    /// " (12 KB) · SHA-256 …" after a file's name.
+    static func details(_ page: PageContext, _ info: AttachmentInfo) -> Node<HTML.BodyContext> {
+        .group(.text(" (" + page.t("attachment.size", ["kb": page.formats.number(max(1, (info.size + 1023) / 1024))]) + ") · "),
+               .span(.class("note"), .text("SHA-256 "), .code(.escapedText(info.sha256))))
+    }
+
+    /// Whether the question takes a file: a report's own link question.
+    static func attachable(_ question: TemplateQuestion) -> Bool { question.type == .link && question.element == nil }
+
+    /// The file field and button. In a section's form they belong to the form ``form(_:_:question:version:id:)`` after it.
+    static func controls(_ page: PageContext, question: TemplateQuestion, formID: String?) -> Node<HTML.BodyContext> {
+        let id = "file-\(question.id)".attributeEscaped
+        return .div(.class("attach"),
+                    .label(.for(id), page.text("attachment.attach-label")),
+                    .input(.type(.file), .id(id), .name("file"), .unwrap(formID) { .attribute(named: "form", value: $0) },
+                           .attribute(named: "accept", value: AttachmentType.allCases.flatMap(\.extensions).map { ".\($0)" }.joined(separator: ","))),
+                    .button(.type(.submit), .unwrap(formID) { .attribute(named: "form", value: $0) }, page.text("attachment.attach")),
+                    .p(.class("note"), page.text("attachment.types")))
+    }
+
+    /// The form that sends a file (with the answer's version it replaces); `id` when its controls are elsewhere.
+    static func form(_ page: PageContext, report: UUID, question: TemplateQuestion, version: Int, id: String?,
+                     controls inner: Node<HTML.BodyContext> = .empty) -> Node<HTML.BodyContext> {
+        .form(.unwrap(id) { .id($0) }, .method(.post), .action(SiteURL.reportAttach(report, question: question.id).path), .enctype(.multipartData),
+              Layout.csrfField(page), .input(.type(.hidden), .name("baseVersion"), .value("\(version)")), .raw(inner.render()))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SynergiaCore
+import Testing
+import ZIPFoundation
+
+/// What may be attached to an answer: decided by the file's content, its name made safe.
+@Suite("A file attached to an answer")
+struct AttachmentCheckTests {
+    static let pdf = Data("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+
+    /// A ZIP archive holding `entries`, as an office file is.
+    static func zip(_ entries: [String: String]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in entries.sorted(by: { $0.key < $1.key }) {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    @Test("accepted by content: PDF, PNG, JPEG, Word, Excel, OpenDocument, CSV and text, each with its SHA-256 and a name of its type")
+    func accepted() throws {
+        let docx = try Self.zip(["[Content_Types].xml": "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+                                 "word/document.xml": "<w:document/>"])
+        let xlsx = try XLSXWriter.write([SpreadsheetSheet(name: "Data", rows: [["a"]])])
+        let odt = try Self.zip(["mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"])
+        let cases: [(Data, String, AttachmentType)] = [
+            (Self.pdf, "NBSAP 2030.pdf", .pdf), (Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]), "map.png", .png),
+            (Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]), "photo.JPG", .jpeg), (docx, "law.docx", .docx), (xlsx, "data.xlsx", .xlsx),
+            (odt, "plan.odt", .odt), (Data("year,value\n2020,1\n".utf8), "series.csv", .csv), (Data("Notes\tand tabs\r\n".utf8), "notes.txt", .txt),
+        ]
+        for (data, name, type) in cases {
+            let checked = try AttachmentCheck.check(data, filename: name).get()
+            #expect(checked.type == type, "\(name)")
+            #expect(checked.size == data.count && checked.sha256 == SHA256Hex.digest(data))
+        }
+        #expect(try AttachmentCheck.check(Self.pdf, filename: "C:\\Users\\fp\\Documents\\loi.pdf").get().filename == "loi.pdf")
+        #expect(try AttachmentCheck.check(Self.pdf, filename: "../../etc/قانون.pdf").get().filename == "قانون.pdf")
+        #expect(try AttachmentCheck.check(Self.pdf, filename: "a\"b;\r\nc.pdf").get().filename == "abc.pdf", "no quote, separator or line break reaches a header")
+    }
+
+    @Test("refused: empty, over 10 MB, HTML or SVG (even named .pdf or .txt), an executable, any other ZIP, a name that does not match the content, no name")
+    func refused() throws {
+        let big = Self.pdf + Data(count: AttachmentCheck.maxBytes)
+        let cases: [(Data, String, AttachmentCheck.Problem)] = [
+            (Data(), "empty.pdf", .empty), (big, "big.pdf", .tooLarge),
+            (Data("<!DOCTYPE html><script>alert(1)</script>".utf8), "report.pdf", .typeNotAllowed),
+            (Data("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".utf8), "map.txt", .typeNotAllowed),
+            (Data([0x4D, 0x5A, 0x90, 0x00, 0x03]), "setup.pdf", .typeNotAllowed),
+            (Data([0x7F, 0x45, 0x4C, 0x46, 0x02]), "tool.txt", .typeNotAllowed),
+            (try Self.zip(["readme.txt": "hello"]), "bundle.docx", .typeNotAllowed),
+            (Self.pdf, "NBSAP.png", .nameDoesNotMatch), (Self.pdf, "NBSAP", .nameDoesNotMatch),
+            (Data("year,value\n".utf8), "series.html", .nameDoesNotMatch),
+            (Self.pdf, "   ", .name), (Self.pdf, "..", .name), (Self.pdf, ".pdf", .name),
+            (Self.pdf, String(repeating: "x", count: AttachmentCheck.maxFilename) + ".pdf", .name),
+        ]
+        for (data, name, problem) in cases {
+            #expect(throws: problem, "\(name.prefix(40))") { try AttachmentCheck.check(data, filename: name).get() }
+        }
+    }
+
+    @Test("the download's Content-Disposition: an ASCII fallback and the UTF-8 name, percent-encoded")
+    func disposition() {
+        #expect(DownloadDisposition.attachment(filename: "NBSAP 2030.pdf") == "attachment; filename=\"NBSAP 2030.pdf\"; filename*=UTF-8''NBSAP%202030.pdf")
+        #expect(DownloadDisposition.attachment(filename: "قانون.pdf") == "attachment; filename=\"_____.pdf\"; filename*=UTF-8''%D9%82%D8%A7%D9%86%D9%88%D9%86.pdf")
+    }
+}
