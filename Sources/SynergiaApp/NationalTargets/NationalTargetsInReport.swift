@@ -17,25 +17,49 @@ enum NationalTargetsInReport {
         var progress: ProgressRating?
         /// `FRAMEWORK/CODE` of the targets of this report it serves.
         var targets: [String]
+        /// The version a submitted report sealed (nil: the target as it is now, in a report not submitted).
+        var sealedVersion: Int? = nil
+    }
+
+    /// For a report not submitted, the Party's national targets as they are now (its drafts only
+    /// for the Party's users); for a submitted one, those its content sealed, as they were then.
+    static func forReport(_ report: ReportModel, template: ReportTemplate, actor: Actor, on db: any Database) async throws -> [Entry] {
+        guard let content = report.submittedContent else { return try await query(party: report.partyCode, template: template, actor: actor, on: db) }
+        struct Sealed: Decodable { var nationalTargets: [SealedNationalTarget]? }
+        let sealed = (try? JSONDecoder().decode(Sealed.self, from: Data(content.utf8)))?.nationalTargets ?? []
+        let asked = Set(template.questions.compactMap(\.target))
+        return sealed.compactMap { entry(code: $0.code, $0.content, status: .published, asked: asked, sealedVersion: $0.version) }
     }
 
     static func query(party: String, template: ReportTemplate, actor: Actor, on db: any Database) async throws -> [Entry] {
         let asked = Set(template.questions.compactMap(\.target))
         guard !asked.isEmpty else { return [] }
         let rows = try await NationalTargetService.list(party: party, drafts: NationalTargetService.mayReadDrafts(actor, party: party), on: db)
-        return rows.compactMap { row in
-            let content = row.content
-            let served = content.servedTargets.filter(asked.contains)
-            guard !served.isEmpty else { return nil }
-            return Entry(code: row.code, title: content.title, language: content.language?.code, status: row.status,
-                         progress: content.progress, targets: served.map { "\($0.framework)/\($0.code)" })
-        }
+        return rows.compactMap { entry(code: $0.code, $0.content, status: $0.status, asked: asked) }
+    }
+
+    /// What a report being submitted seals: the Party's published national targets that serve a target its template asks about.
+    static func sealed(party: String, template: ReportTemplate, on db: any Database) async throws -> [SealedNationalTarget] {
+        let asked = Set(template.questions.compactMap(\.target))
+        guard !asked.isEmpty else { return [] }
+        return try await NationalTargetService.list(party: party, drafts: false, on: db)
+            .filter { $0.content.servedTargets.contains(where: asked.contains) }
+            .map { SealedNationalTarget(code: $0.code, version: $0.version, content: $0.content) }
+    }
+
+    static func entry(code: String, _ content: NationalTargetContent, status: NationalTargetStatus, asked: Set<TargetReference>,
+                      sealedVersion: Int? = nil) -> Entry? {
+        let served = content.servedTargets.filter(asked.contains)
+        guard !served.isEmpty else { return nil }
+        return Entry(code: code, title: content.title, language: content.language?.code, status: status, progress: content.progress,
+                     targets: served.map { "\($0.framework)/\($0.code)" }, sealedVersion: sealedVersion)
     }
 
     /// The list on the report's page: each target, what it serves in this report, its progress.
     static func section(_ page: PageContext, party: String, _ entries: [Entry]) -> Node<HTML.BodyContext> {
         .section(.id("national-targets"),
             .h2(.a(.href(SiteURL.nationalTargets(party: party).path), page.text("national-targets.title"))),
+            .if(entries.contains { $0.sealedVersion != nil }, .p(.class("note"), page.text("national-targets.sealed"))),
             .if(entries.isEmpty, .p(page.text("national-targets.none-in-report")), else: .ul(.forEach(entries) { entry in
                 .li(link(page, party: party, entry), .text(" · "),
                     .forEach(entry.targets) { .group(Links.target(page, $0), .text(" ")) }, .text("· "),

@@ -67,7 +67,7 @@ extension ReportPage {
                         expiresAt: report.reviewRequestedAt.map(PublicationRequest.expires(requestedAt:)),
                         expired: PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now)) : nil,
             rejection: mayReadInternal && report.status == .draft ? report.reviewNote : nil,
-            nationalTargets: try await NationalTargetsInReport.query(party: report.partyCode, template: template, actor: actor, on: db),
+            nationalTargets: try await NationalTargetsInReport.forReport(report, template: template, actor: actor, on: db),
             attachments: try await AttachmentService.referenced(by: current.values.map(\.revision.value), on: db))
     }
 

@@ -67,6 +67,7 @@ extension ReportingService {
                 guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }
                 if target == .submitted {
                     try seal(report, template: template, answers: answers, attachments: try await AttachmentService.digests(of: answers, on: tx.db),
+                             nationalTargets: try await NationalTargetsInReport.sealed(party: report.partyCode, template: template, on: tx.db),
                              at: now)
                 }
             }
@@ -137,9 +138,11 @@ extension ReportingService {
 
     /// Seals a report being submitted: its canonical content, the receipt's time and SHA-256.
     /// `attachments`: the files its answers cite, by reference: their names, types, sizes and SHA-256 are sealed with it.
+    /// `nationalTargets`: the Party's published national targets the report shows, as they are now.
     static func seal(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue],
-                     attachments: [String: AttachmentDigest] = [:], at now: Date) throws {
-        let content = try submittedContent(report, template: template, answers: answers, attachments: attachments)
+                     attachments: [String: AttachmentDigest] = [:], nationalTargets: [SealedNationalTarget] = [], at now: Date) throws {
+        let content = try submittedContent(report, template: template, answers: answers, attachments: attachments,
+                                           nationalTargets: nationalTargets)
         let receipt = SubmissionReceipt.make(content: content, submittedAt: now, party: report.partyCode,
                                              convention: template.convention, template: template.id, version: report.version)
         report.receiptSHA256 = receipt.sha256
@@ -164,13 +167,15 @@ extension ReportingService {
     /// answer, as hashed for the receipt.
     /// A report that cites files has `attachments` too (one without keeps the content it always had).
     static func submittedContent(_ report: ReportModel, template: ReportTemplate, answers: [String: AnswerValue],
-                                 attachments: [String: AttachmentDigest] = [:]) throws -> Data {
+                                 attachments: [String: AttachmentDigest] = [:], nationalTargets: [SealedNationalTarget] = []) throws -> Data {
         struct Content: Encodable {
             var template: String; var templateVersion: Int; var party: String; var version: Int
             var answers: [String: AnswerValue]
             var attachments: [String: AttachmentDigest]?
+            var nationalTargets: [SealedNationalTarget]?
         }
         return try CanonicalJSON.encode(Content(template: template.id, templateVersion: template.version, party: report.partyCode,
-                                                version: report.version, answers: answers, attachments: attachments.isEmpty ? nil : attachments))
+                                                version: report.version, answers: answers, attachments: attachments.isEmpty ? nil : attachments,
+                                                nationalTargets: nationalTargets.isEmpty ? nil : nationalTargets))
     }
 }

@@ -65,3 +65,18 @@ public struct NationalTargetContent: Codable, Sendable, Equatable {
     /// Whether it reports on `target` (a GBF alignment or a confirmed target of another framework).
     public func serves(_ target: TargetReference) -> Bool { servedTargets.contains(target) }
 }
+
+/// A published national target as a submitted report seals it: the report shows the target as it
+/// was when submitted, whatever the Party changes later.
+public struct SealedNationalTarget: Codable, Sendable, Equatable {
+    public var code: String
+    /// The target's version when the report was submitted.
+    public var version: Int
+    public var content: NationalTargetContent
+
+    public init(code: String, version: Int, content: NationalTargetContent) {
+        self.code = code
+        self.version = version
+        self.content = content
+    }
+}

@@ -246,3 +246,50 @@ struct NationalTargetTests {
         }
     }
 }
+
+/// What a submitted report shows of the Party's national targets does not change after submission.
+@Suite("National targets in a submitted report")
+struct NationalTargetsSealedTests {
+    @Test("Kenya's Ramsar report, submitted and published with T3 on track: T3 changed to moving away afterwards, the report still shows it on track, at the sealed version; a draft target is never sealed")
+    func sealedAtSubmission() async throws {
+        try await withSynergia { app in
+            let ramsarSecretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
+            let focalPoint = try await makeUser(app, email: "fp-ramsar@example.org", role: .focalPoint, party: "KE", convention: "RAMSAR")
+            let template = try app.synergia.templates.template("ramsar-nr-cop15")
+            let report = try await ReportingService.startReport(
+                cycle: try await ReportingService.openCycle(template: template, title: "", opensOn: "2026-01-01", dueOn: "2026-12-31",
+                                                            by: ramsarSecretariat, on: app.db).requireID(), by: focalPoint, on: app.db)
+            let reportID = try report.requireID()
+            let lookups = try await NationalTargetService.lookups(party: "KE", registry: app.synergia.indicators, on: app.db)
+            func content(_ title: String, progress: String) throws -> NationalTargetContent {
+                try lookups.parse(NationalTargetForm(title: title, degrees: ["3": "high"], otherTargets: ["RAMSAR-SP4/5"], progress: progress),
+                                  language: .english)
+            }
+            let t3 = try await NationalTargetService.create(code: "T3", try content("Wetlands conserved", progress: "onTrack"), party: "KE",
+                                                            by: focalPoint, on: app.db)
+            _ = try await NationalTargetService.publish(party: "KE", code: "T3", baseVersion: t3.version, by: focalPoint, on: app.db)
+            _ = try await NationalTargetService.create(code: "T9", try content("ZQXDRAFTTARGET", progress: "onTrack"), party: "KE",
+                                                       by: focalPoint, on: app.db)
+            _ = try await fillRequiredAnswers(app, report: reportID, by: "fp-ramsar@example.org")
+            for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+                try await ReportingService.transition(reportID, to: step, templates: app.synergia.templates,
+                                                      by: step == .published ? ramsarSecretariat : focalPoint, on: app.db)
+            }
+            let sealed = try #require(try await ReportModel.find(reportID, on: app.db)?.submittedContent)
+            #expect(sealed.contains("\"nationalTargets\":[{\"code\":\"T3\"") && !sealed.contains("ZQXDRAFTTARGET"))
+
+            guard case .saved = try await NationalTargetService.update(party: "KE", code: "T3", try content("Wetlands conserved", progress: "movingAway"),
+                                                                       baseVersion: 2, by: focalPoint, on: app.db) else {
+                Issue.record("the change was refused")
+                return
+            }
+            let page = try await Browser(app).get("/reports/\(reportID)/sections/ramsar-nr.s4")
+            let under = try #require(page.body.range(of: "id=\"q-ramsar-nr.s4.q9\"")).upperBound
+            let next = try #require(page.body.range(of: "id=\"q-ramsar-nr.s4.q10\"")).lowerBound
+            #expect(page.body[under..<next].contains("On track") && !page.body[under..<next].contains("Moving away"))
+            let json = try NationalTargetTests.decode(ReportPage.Model.self, try await Browser(app).get("/api/v1/reports/\(reportID)").body)
+            #expect(json.nationalTargets.map(\.code) == ["T3"] && json.nationalTargets.first?.sealedVersion == 2)
+            #expect(try await Browser(app).get("/parties/KE/national-targets/T3").contains("Moving away"), "the target's own page is as it is now")
+        }
+    }
+}
