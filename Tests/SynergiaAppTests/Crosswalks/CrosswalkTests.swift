@@ -57,13 +57,8 @@ struct CrosswalkTests {
             let cbdFocalPoint = try await makeUser(app, email: "fp-cbd@example.org", role: .focalPoint, party: "KE", convention: "CBD")
             let ramsarFocalPoint = try await makeUser(app, email: "fp-ramsar@example.org", role: .focalPoint, party: "KE", convention: "RAMSAR")
             try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
-            let templates = app.synergia.templates
-            let cbd = try await ReportingService.startReport(
-                cycle: try await ReportingService.openCycle(template: try templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                            dueOn: "2026-12-31", by: cbdSecretariat, on: app.db).requireID(), by: cbdFocalPoint, on: app.db)
-            let ramsar = try await ReportingService.startReport(
-                cycle: try await ReportingService.openCycle(template: try templates.template("ramsar-nr-cop15"), title: "", opensOn: "2026-01-01",
-                                                            dueOn: "2026-12-31", by: ramsarSecretariat, on: app.db).requireID(), by: ramsarFocalPoint, on: app.db)
+            let cbd = try await startReport(app, template: "cbd-7nr", openedBy: cbdSecretariat, startedBy: cbdFocalPoint)
+            let ramsar = try await startReport(app, template: "ramsar-nr-cop15", openedBy: ramsarSecretariat, startedBy: ramsarFocalPoint)
             let cbdUser = Browser(app)
             try await cbdUser.signIn("fp-cbd@example.org")
             #expect(try await cbdUser.post("/reports/\(cbd.id!)/answers/cbd-7nr.s2.q2",

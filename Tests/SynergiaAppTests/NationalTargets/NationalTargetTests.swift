@@ -196,12 +196,8 @@ struct NationalTargetTests {
             let cbdFocalPoint = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
             let ramsarFocalPoint = try await makeUser(app, email: "fp-ramsar@example.org", role: .focalPoint, party: "KE", convention: "RAMSAR")
             let templates = app.synergia.templates
-            let cbd = try await ReportingService.startReport(
-                cycle: try await ReportingService.openCycle(template: try templates.template("cbd-7nr"), title: "", opensOn: "2026-01-01",
-                                                            dueOn: "2026-12-31", by: cbdSecretariat, on: app.db).requireID(), by: cbdFocalPoint, on: app.db)
-            let ramsar = try await ReportingService.startReport(
-                cycle: try await ReportingService.openCycle(template: try templates.template("ramsar-nr-cop15"), title: "", opensOn: "2026-01-01",
-                                                            dueOn: "2026-12-31", by: ramsarSecretariat, on: app.db).requireID(), by: ramsarFocalPoint, on: app.db)
+            let cbd = try await startReport(app, template: "cbd-7nr", openedBy: cbdSecretariat, startedBy: cbdFocalPoint)
+            let ramsar = try await startReport(app, template: "ramsar-nr-cop15", openedBy: ramsarSecretariat, startedBy: ramsarFocalPoint)
             let browser = Browser(app)
             try await browser.signIn("fp@example.org")
             #expect(try await browser.post("/parties/KE/national-targets", pairs: Self.t3).status == .seeOther)
@@ -255,10 +251,7 @@ struct NationalTargetsSealedTests {
         try await withSynergia { app in
             let ramsarSecretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
             let focalPoint = try await makeUser(app, email: "fp-ramsar@example.org", role: .focalPoint, party: "KE", convention: "RAMSAR")
-            let template = try app.synergia.templates.template("ramsar-nr-cop15")
-            let report = try await ReportingService.startReport(
-                cycle: try await ReportingService.openCycle(template: template, title: "", opensOn: "2026-01-01", dueOn: "2026-12-31",
-                                                            by: ramsarSecretariat, on: app.db).requireID(), by: focalPoint, on: app.db)
+            let report = try await startReport(app, template: "ramsar-nr-cop15", openedBy: ramsarSecretariat, startedBy: focalPoint)
             let reportID = try report.requireID()
             let lookups = try await NationalTargetService.lookups(party: "KE", registry: app.synergia.indicators, on: app.db)
             func content(_ title: String, progress: String) throws -> NationalTargetContent {

@@ -9,7 +9,12 @@ import Vapor
 func startKenyaCBDReport(_ app: Application) async throws -> ReportModel {
     let secretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
     let focalPoint = try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
-    let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template("cbd-7nr"), title: "",
+    return try await startReport(app, template: "cbd-7nr", openedBy: secretariat, startedBy: focalPoint)
+}
+
+/// A report of the template `template` in a cycle of 2026 that `secretariat` opened, started by `focalPoint` for their Party.
+func startReport(_ app: Application, template: String, openedBy secretariat: UserModel, startedBy focalPoint: UserModel) async throws -> ReportModel {
+    let cycle = try await ReportingService.openCycle(template: try app.synergia.templates.template(template), title: "",
                                                      opensOn: "2026-01-01", dueOn: "2026-12-31", by: secretariat, on: app.db)
     return try await ReportingService.startReport(cycle: try cycle.requireID(), by: focalPoint, on: app.db)
 }
