@@ -60,8 +60,9 @@ struct AttachmentInfo: Content, Sendable, Equatable {
     var mediaType: String
     var size: Int
     var sha256: String
-    var uploadedBy: String
-    var uploadedAt: Date
+    /// Who attached it and when: for those who prepare and review the report only (nil for other readers).
+    var uploadedBy: String?
+    var uploadedAt: Date?
 
     init(_ row: AttachmentModel) {
         id = row.id!
@@ -71,5 +72,13 @@ struct AttachmentInfo: Content, Sendable, Equatable {
         sha256 = row.sha256
         uploadedBy = row.uploadedBy
         uploadedAt = row.uploadedAt
+    }
+
+    /// Without who attached it and when.
+    var withoutUploader: AttachmentInfo {
+        var info = self
+        info.uploadedBy = nil
+        info.uploadedAt = nil
+        return info
     }
 }

@@ -26,7 +26,9 @@ struct AttachmentRoutes: RouteCollection {
         let loaded = try await ReportAccess.load(req)
         let question = try req.textParameter("question")
         let form = try req.content.decode(Upload.self)
-        guard let file = form.file, let baseVersion = form.baseVersion else { throw Refusal("error.attachment.empty") }
+        guard let file = form.file else { throw Refusal("error.attachment.empty") }
+        // As the answer forms: no version sent is a first answer's (a conflict if there is one).
+        let baseVersion = form.baseVersion ?? 0
         do {
             let info = try await AttachmentService.attach(Data(buffer: file.data), filename: file.filename, question: question,
                                                           baseVersion: baseVersion, report: loaded.id, templates: req.application.synergia.templates,

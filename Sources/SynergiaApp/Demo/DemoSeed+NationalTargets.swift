@@ -8,9 +8,7 @@ extension DemoSeed {
     /// CBD 7th report, the Ramsar report, the synergy page and the target pages show them; one draft,
     /// seen only by Kenya's users.
     static func seedKenyaNationalTargets(on db: any Database) async throws {
-        guard try await NationalTargetModel.query(on: db).filter(\.$partyCode == "KE").count() == 0,
-              try await AuditEntryModel.query(on: db).filter(\.$action == "national-target.created").count() == 0,
-              let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
+        guard let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
         let lookups = try await NationalTargetService.lookups(party: "KE", registry: try IndicatorRegistry.load(), on: db)
         let targets: [(code: String, form: NationalTargetForm, publish: Bool)] = [
             ("DEMO-T3", NationalTargetForm(
@@ -29,17 +27,23 @@ extension DemoSeed {
                 title: "DEMO — Climate adaptation plans protect ecosystems' resilience",
                 description: "DEMO — A draft: only Kenya's users see it.", degrees: ["8": "low"]), false),
         ]
+        // Each made once, by its code (a start that stopped half-way finishes the rest); published once.
         for target in targets {
-            let content = try lookups.parse(target.form, language: .english)
-            let row = try await NationalTargetService.create(code: target.code, content, party: "KE", by: focalPoint, on: db)
-            if target.publish { _ = try await NationalTargetService.publish(party: "KE", code: row.code, baseVersion: row.version, by: focalPoint, on: db) }
+            var row = try await NationalTargetService.find(party: "KE", code: target.code, drafts: true, on: db)
+            if row == nil {
+                row = try await NationalTargetService.create(code: target.code, try lookups.parse(target.form, language: .english), party: "KE",
+                                                             by: focalPoint, on: db)
+            }
+            if let row, target.publish, row.status == .draft, row.version == 1 {
+                _ = try await NationalTargetService.publish(party: "KE", code: row.code, baseVersion: row.version, by: focalPoint, on: db)
+            }
         }
     }
 
     /// Kenya's CBD 7th national report, started by its focal point and left for the reader to
     /// write: its progress section shows Kenya's national targets under GBF Targets 1 and 3.
     static func seedKenyaSeventhReport(on db: any Database) async throws {
-        guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").first(),
+        guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").first(), cycle.status == .open,
               let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
               try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first() == nil
         else { return }

@@ -83,7 +83,7 @@ extension NationalTargetEditor {
                                            selected: form.degrees[choice.value] ?? ""))),
                 .td(.input(.type(.text), .id(elementsID), .name("elements[\(choice.value)]".attributeEscaped),
                            .value((form.elements[choice.value] ?? "").attributeEscaped),
-                           .attribute(named: "aria-label", value: page.t("national-targets.elements") + " · " + choice.label))))
+                           .attribute(named: "aria-label", value: (page.t("national-targets.elements") + " · " + choice.label).attributeEscaped))))
         }
 
         static func textarea(_ page: PageContext, name: String, labelKey: String, value: String) -> Node<HTML.FormContext> {

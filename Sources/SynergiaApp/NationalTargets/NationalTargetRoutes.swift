@@ -99,7 +99,7 @@ struct NationalTargetRoutes: RouteCollection {
         let user = try req.requireUser(for: .editNationalTargets(party: party))
         let code = try req.textParameter("target")
         let sent = try req.content.decode(NationalTargetEditor.Sent.self)
-        guard let version = sent.version else { throw Abort(.badRequest, reason: "version") }
+        guard let version = sent.version else { throw Refusal("error.national-target.version") }
         do {
             let content = try await lookups(req, party: party).parse(sent.form, language: req.language)
             switch try await NationalTargetService.update(party: party, code: code, content, baseVersion: version, by: user, on: req.db) {
@@ -121,9 +121,9 @@ struct NationalTargetRoutes: RouteCollection {
         let party = try await partyCode(req)
         let user = try req.requireUser(for: .publishNationalTargets(party: party))
         let code = try req.textParameter("target")
-        guard let version = try req.content.decode(VersionBody.self).version else { throw Abort(.badRequest, reason: "version") }
+        guard let version = try req.content.decode(VersionBody.self).version else { throw Refusal("error.national-target.version") }
         if case .conflict = try await NationalTargetService.publish(party: party, code: code, baseVersion: version, by: user, on: req.db) {
-            throw Refusal("error.national-target.changed")
+            throw Abort(.conflict, reason: "error.national-target.changed")
         }
         return req.redirect(to: SiteURL.nationalTarget(party: party, code: code).path)
     }

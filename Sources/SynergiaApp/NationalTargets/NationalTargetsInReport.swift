@@ -26,7 +26,7 @@ enum NationalTargetsInReport {
     static func forReport(_ report: ReportModel, template: ReportTemplate, actor: Actor, on db: any Database) async throws -> [Entry] {
         guard let content = report.submittedContent else { return try await query(party: report.partyCode, template: template, actor: actor, on: db) }
         struct Sealed: Decodable { var nationalTargets: [SealedNationalTarget]? }
-        let sealed = (try? JSONDecoder().decode(Sealed.self, from: Data(content.utf8)))?.nationalTargets ?? []
+        let sealed = try JSONDecoder().decode(Sealed.self, from: Data(content.utf8)).nationalTargets ?? []
         let asked = Set(template.questions.compactMap(\.target))
         return sealed.compactMap { entry(code: $0.code, $0.content, status: .published, asked: asked, sealedVersion: $0.version) }
     }

@@ -22,7 +22,8 @@ enum AnswerForm {
             }
             return .success(.number(number))
         case .date: return .success(.date(text))
-        case .link: return .success(.link(.url(text)))
+        // The field shows a cited file by its id: sent back unchanged it still cites the file (a web address is never a bare UUID).
+        case .link: return .success(.link(UUID(uuidString: text) != nil ? .file(text) : .url(text)))
         case .progressAssessment:
             guard let rating = rating(text) else { return .failure(Refusal("error.answer.wrong-type")) }
             return .success(.progressAssessment(rating))

@@ -68,7 +68,9 @@ extension ReportPage {
                         expired: PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now)) : nil,
             rejection: mayReadInternal && report.status == .draft ? report.reviewNote : nil,
             nationalTargets: try await NationalTargetsInReport.forReport(report, template: template, actor: actor, on: db),
-            attachments: try await AttachmentService.referenced(by: current.values.map(\.revision.value), on: db))
+            // Who attached a file is internal, as who wrote an answer is.
+            attachments: try await AttachmentService.referenced(by: current.values.map(\.revision.value), on: db)
+                .mapValues { mayReadInternal ? $0 : $0.withoutUploader })
     }
 
     /// What `actor` may do with `report` now.

@@ -50,6 +50,9 @@ public struct CheckedAttachment: Sendable, Equatable {
 public enum AttachmentCheck {
     public static let maxBytes = 10 * 1024 * 1024
     public static let maxFilename = 200
+    /// What one report (one version) may hold, replaced files included (they stay: an answer's history cites them).
+    public static let maxFilesPerReport = 100
+    public static let maxBytesPerReport = 250 * 1024 * 1024
 
     public enum Problem: Error, Sendable, Equatable {
         case empty, tooLarge, typeNotAllowed, nameDoesNotMatch, name
@@ -101,10 +104,17 @@ public enum AttachmentCheck {
     /// A Word or Excel file (Office Open XML), or an OpenDocument text or spreadsheet; any other ZIP archive is refused.
     static func office(_ data: Data) -> AttachmentType? {
         guard let archive = try? Archive(data: data, accessMode: .read) else { return nil }
+        // A part read to decide the type: at most 1 MB inflated, stopped as soon as it grows past
+        // that (the size an archive declares is the uploader's word, not a limit).
+        struct TooLarge: Error {}
         func small(_ path: String) -> String? {
             guard let entry = archive[path], entry.uncompressedSize <= 1_000_000 else { return nil }
             var bytes = Data()
-            guard (try? archive.extract(entry, consumer: { bytes.append($0) })) != nil, bytes.count <= 1_000_000 else { return nil }
+            let read = try? archive.extract(entry, bufferSize: 16_384, skipCRC32: true) { chunk in
+                guard bytes.count + chunk.count <= 1_000_000 else { throw TooLarge() }
+                bytes.append(chunk)
+            }
+            guard read != nil else { return nil }
             return String(data: bytes, encoding: .utf8)
         }
         if let mimetype = small("mimetype")?.trimmingCharacters(in: .whitespacesAndNewlines) {

@@ -77,7 +77,7 @@ struct AttachmentTests {
             let first = try #require(try await Self.rows(app).first)
             let other = try await browser.post("/reports/\(report.id!)/answers/cbd-7nr.s4.q3",
                                                ["value": first.id!.uuidString, "baseVersion": "0"])
-            #expect(other.status == .unprocessableEntity, "a form's link is a web address, never a file's id")
+            #expect(other.status == .unprocessableEntity, "a file's id sent by a form cites it only where it was attached")
             #expect(try await AnswerModel.query(on: app.db).filter(\.$questionID == "cbd-7nr.s4.q3").count() == 0)
             let template = try app.synergia.templates.template("cbd-7nr")
             let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
@@ -119,6 +119,8 @@ struct AttachmentTests {
             #expect(sealed.receiptSHA256 == SHA256Hex.digest(Data(content.utf8)))
 
             let visitor = Browser(app)
+            let json = try await visitor.get("/api/v1/reports/\(reportID)")
+            #expect(json.contains(cited.sha256) && !json.contains("fp@example.org"), "who attached a file is not the public's")
             let download = try await visitor.download("/reports/\(reportID)/attachments/\(cited.id!.uuidString)")
             #expect(download.status == .ok && download.data == final)
             #expect(try await visitor.get("/reports/\(reportID)/attachments/\(replaced.id!.uuidString)").status == .notFound,
@@ -126,6 +128,24 @@ struct AttachmentTests {
             #expect(try await browser.download("/reports/\(reportID)/attachments/\(replaced.id!.uuidString)").status == .ok)
             #expect(try await browser.upload(path, file: "file", named: "late.pdf", Self.pdf, fields: ["baseVersion": "2"]).status == .unprocessableEntity,
                     "a published report takes no file")
+        }
+    }
+
+    @Test("one report holds at most 100 files: the 101st is refused, under the report's lock")
+    func quota() async throws {
+        try await withSynergia { app in
+            let report = try await startKenyaCBDReport(app)
+            let focalPoint = try #require(try await UserModel.query(on: app.db).filter(\.$email == "fp@example.org").first())
+            for index in 0..<AttachmentCheck.maxFilesPerReport {
+                _ = try await AttachmentService.attach(Data("file \(index)".utf8), filename: "f\(index).txt", question: Self.question, baseVersion: index,
+                                                       report: report.id!, templates: app.synergia.templates, by: focalPoint, on: app.db)
+            }
+            await #expect(throws: Refusal("error.attachment.quota")) {
+                _ = try await AttachmentService.attach(Data("one more".utf8), filename: "more.txt", question: Self.question,
+                                                       baseVersion: AttachmentCheck.maxFilesPerReport, report: report.id!,
+                                                       templates: app.synergia.templates, by: focalPoint, on: app.db)
+            }
+            #expect(try await Self.rows(app).count == AttachmentCheck.maxFilesPerReport)
         }
     }
 }

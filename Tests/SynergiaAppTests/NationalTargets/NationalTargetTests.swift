@@ -123,6 +123,8 @@ struct NationalTargetTests {
             #expect(try await contributor.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .forbidden)
             let authority = Browser(app)
             try await authority.signIn("authority@example.org")
+            #expect(try await authority.post("/parties/KE/national-targets/T3/publish", ["version": "0"]).status == .conflict,
+                    "publishing what the publisher has not seen is a conflict")
             #expect(try await authority.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .seeOther)
             #expect(try await Self.rows(app).first?.status == .published)
             let changed = Self.t3.map { $0.0 == "version" ? ("version", "2") : $0.0 == "title" ? ("title", "Changed by a contributor") : $0 }
@@ -182,6 +184,15 @@ struct NationalTargetTests {
                 #expect(stored.target.title == "Save \(winner)" && stored.target.version == 2, "the kept title is the one answered 200")
                 let stale = try await client.api(.PUT, "/api/v1/parties/KE/national-targets/T3", json: body(code: nil, title: "Stale", version: 1))
                 #expect(stale.status == .conflict && stale.body.contains("\"title\":\"Save \(winner)\""))
+
+                // Uganda's focal point, with a token of its own, writes nothing of Kenya's.
+                try await makeUser(app, email: "ug@example.org", role: .focalPoint, party: "UG", convention: "CBD")
+                let uganda = server.client()
+                try await uganda.signInWithToken("ug@example.org")
+                #expect(try await uganda.api(.POST, "/api/v1/parties/KE/national-targets", json: body(code: "T4", title: "Not theirs", version: nil)).status == .forbidden)
+                #expect(try await uganda.api(.PUT, "/api/v1/parties/KE/national-targets/T3", json: body(code: nil, title: "Not theirs", version: 2)).status == .forbidden)
+                #expect(try await uganda.api(.POST, "/api/v1/parties/KE/national-targets/T3/publish", json: #"{"version":2}"#).status == .forbidden)
+                #expect(try await uganda.api(.GET, "/api/v1/parties/KE/national-targets/T3").status == .notFound, "nor reads its draft")
             }
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$subject == "national-target/KE/T3").count() == 2)
             #expect(try await AuditVerifier.verify(on: app.db).isIntact)

@@ -61,6 +61,31 @@ struct AttachmentCheckTests {
         }
     }
 
+    @Test("a Word file whose content-types part inflates past 1 MB is refused without inflating it all (a ZIP bomb)")
+    func zipBomb() throws {
+        let padding = String(repeating: " ", count: 50_000_000)
+        let bomb = try Self.zip(["[Content_Types].xml": "<Types>" + padding + "wordprocessingml.document.main+xml</Types>", "word/document.xml": "<w:document/>"])
+        #expect(bomb.count < 1_000_000, "the archive is small; its part is 50 MB inflated")
+        #expect(throws: AttachmentCheck.Problem.typeNotAllowed) { try AttachmentCheck.check(bomb, filename: "law.docx").get() }
+    }
+
+    @Test("one that lies about its inflated size (its headers say 1 kB) is stopped at 1 MB all the same")
+    func lyingZipBomb() throws {
+        let padding = String(repeating: " ", count: 50_000_000)
+        var bomb = try Self.zip(["[Content_Types].xml": "<Types>" + padding + "wordprocessingml.document.main+xml</Types>", "word/document.xml": "<w:document/>"])
+        // The uncompressed size of every entry, in its local header (offset 22) and central directory record (offset 24), set to 1,000.
+        func patch(signature: [UInt8], offset: Int) {
+            var index = bomb.startIndex
+            while let range = bomb[index...].firstRange(of: signature) {
+                bomb.replaceSubrange(range.lowerBound + offset..<range.lowerBound + offset + 4, with: [0xE8, 0x03, 0x00, 0x00])
+                index = range.upperBound
+            }
+        }
+        patch(signature: [0x50, 0x4B, 0x03, 0x04], offset: 22)
+        patch(signature: [0x50, 0x4B, 0x01, 0x02], offset: 24)
+        #expect(throws: AttachmentCheck.Problem.typeNotAllowed) { try AttachmentCheck.check(bomb, filename: "law.docx").get() }
+    }
+
     @Test("the download's Content-Disposition: an ASCII fallback and the UTF-8 name, percent-encoded")
     func disposition() {
         #expect(DownloadDisposition.attachment(filename: "NBSAP 2030.pdf") == "attachment; filename=\"NBSAP 2030.pdf\"; filename*=UTF-8''NBSAP%202030.pdf")
