@@ -27,10 +27,12 @@ enum AttachmentService {
             guard let question = template.question(questionID) else { throw Abort(.notFound) }
             guard question.type == .link, question.element == nil else { throw Refusal("error.attachment.question") }
             // The report's files so far (counted under its lock): a bound on what one report may hold.
-            struct Usage: Decodable { var files: Int; var bytes: Int? }
-            let usage = try await tx.sql.select()
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "files").column(SQLFunction("SUM", args: SQLIdentifier("size")), as: "bytes")
-                .from(AttachmentModel.schema).where("report_id", .equal, reportID).first(decoding: Usage.self)
+            // (PostgreSQL sums a bigint column as numeric: cast back.)
+            struct Usage: Decodable { var files: Int; var bytes: Int }
+            let usage = try await tx.sql.raw("""
+                SELECT COUNT(*) AS files, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS bytes
+                FROM \(ident: AttachmentModel.schema) WHERE report_id = \(bind: reportID)
+                """).first(decoding: Usage.self)
             guard (usage?.files ?? 0) < AttachmentCheck.maxFilesPerReport,
                   (usage?.bytes ?? 0) + checked.size <= AttachmentCheck.maxBytesPerReport else { throw Refusal("error.attachment.quota") }
             let row = AttachmentModel()

@@ -33,21 +33,20 @@ enum AttachmentView {
     /// Whether the question takes a file: a report's own link question.
     static func attachable(_ question: TemplateQuestion) -> Bool { question.type == .link && question.element == nil }
 
-    /// The file field and button. In a section's form they belong to the form ``form(_:_:question:version:id:)`` after it.
-    static func controls(_ page: PageContext, question: TemplateQuestion, formID: String?) -> Node<HTML.BodyContext> {
-        let id = "file-\(question.id)".attributeEscaped
+    /// The file field and button, inside a section's form: they send the form `formID` (``form(_:report:question:version:id:)``), after it.
+    static func controls(_ page: PageContext, question: TemplateQuestion, formID: String) -> Node<HTML.BodyContext> {
+        let id = "file-\(question.id)".attributeEscaped, form = formID.attributeEscaped
         return .div(.class("attach"),
                     .label(.for(id), page.text("attachment.attach-label")),
-                    .input(.type(.file), .id(id), .name("file"), .unwrap(formID) { .attribute(named: "form", value: $0) },
+                    .input(.type(.file), .id(id), .name("file"), .attribute(named: "form", value: form),
                            .attribute(named: "accept", value: AttachmentType.allCases.flatMap(\.extensions).map { ".\($0)" }.joined(separator: ","))),
-                    .button(.type(.submit), .unwrap(formID) { .attribute(named: "form", value: $0) }, page.text("attachment.attach")),
+                    .button(.type(.submit), .attribute(named: "form", value: form), page.text("attachment.attach")),
                     .p(.class("note"), page.text("attachment.types")))
     }
 
-    /// The form that sends a file (with the answer's version it replaces); `id` when its controls are elsewhere.
-    static func form(_ page: PageContext, report: UUID, question: TemplateQuestion, version: Int, id: String?,
-                     controls inner: Node<HTML.BodyContext> = .empty) -> Node<HTML.BodyContext> {
-        .form(.unwrap(id) { .id($0) }, .method(.post), .action(SiteURL.reportAttach(report, question: question.id).path), .enctype(.multipartData),
-              Layout.csrfField(page), .input(.type(.hidden), .name("baseVersion"), .value("\(version)")), .raw(inner.render()))
+    /// The form a file is sent with (and the answer's version it replaces), its controls inside the section's form.
+    static func form(_ page: PageContext, report: UUID, question: TemplateQuestion, version: Int, id: String) -> Node<HTML.BodyContext> {
+        .form(.id(id), .method(.post), .action(SiteURL.reportAttach(report, question: question.id).path), .enctype(.multipartData),
+              Layout.csrfField(page), .input(.type(.hidden), .name("baseVersion"), .value("\(version)")))
     }
 }

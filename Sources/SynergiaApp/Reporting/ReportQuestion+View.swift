@@ -68,11 +68,10 @@ extension ReportPage {
                           .button(.type(.submit), .id("save-\(id)"), page.text("actions.save"))),
                     .if(detachable(question, answer), sectionForm == nil ? detach(page, model, question)
                         : .button(.type(.submit), .attribute(named: "form", value: "detach-\(id)"), page.text("reporting.detach"))),
-                    // A file as the answer: its own form (in a section's form, its controls send the one after it).
-                    .if(AttachmentView.attachable(question), sectionForm == nil
-                        ? AttachmentView.form(page, report: model.id, question: question, version: answer?.version ?? 0, id: nil,
-                                              controls: AttachmentView.controls(page, question: question, formID: nil))
-                        : AttachmentView.controls(page, question: question, formID: "attach-\(id)")))),
+                    // A file as the answer, on the section's page (the whole report's page stays light): its
+                    // controls send the form that follows the section's (forms do not nest).
+                    .if(AttachmentView.attachable(question) && sectionForm != nil,
+                        AttachmentView.controls(page, question: question, formID: "attach-\(id)")))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(attributes(page, comment), .escapedText(comment.text)))
                 })))
