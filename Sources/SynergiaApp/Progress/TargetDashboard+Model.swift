@@ -21,6 +21,15 @@ extension TargetDashboard {
         var tiles: [Tile]
         /// Suggestions for the Party named by `?party=` or the signed-in person's (empty otherwise).
         var suggestions: [Suggestion]
+        /// The published national targets of every Party that serve this target, by Party and code.
+        var nationalTargets: [NationalTarget] = []
+
+        struct NationalTarget: Content, Sendable, Equatable {
+            var party: String; var code: String; var title: String; var language: String?
+            /// How closely it aligns (a GBF goal or target; nil for another framework's target, which the Party confirmed it serves).
+            var degree: AlignmentDegree?
+            var progress: ProgressRating?
+        }
 
         struct Assessment: Content, Sendable {
             var party: String; var regionalGroup: String?; var cycle: String; var category: ProgressCategory

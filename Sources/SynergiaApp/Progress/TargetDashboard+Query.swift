@@ -33,7 +33,18 @@ extension TargetDashboard {
             overall: tally.overall, byRegion: tally.byRegion, byConvention: tally.byConvention, assessments: assessments,
             tiles: members.sorted { ($0.value.region ?? "~", $0.value.name) < ($1.value.region ?? "~", $1.value.name) }.map { party, member in
                 .init(party: party, regionalGroup: member.region, name: member.name, category: categoryByParty[party])
-            }, suggestions: suggestions)
+            }, suggestions: suggestions,
+            nationalTargets: try await nationalTargets(serving: TargetReference(framework: framework.code, code: target.code), on: db))
+    }
+
+    /// The published national targets of every Party that serve `target` (never a draft: the page is public and kept).
+    static func nationalTargets(serving target: TargetReference, on db: any Database) async throws -> [Model.NationalTarget] {
+        try await NationalTargetModel.query(on: db).filter(\.$status == .published).sort(\.$partyCode).sort(\.$code).all().compactMap { row in
+            let content = row.content
+            guard content.serves(target) else { return nil }
+            return .init(party: row.partyCode, code: row.code, title: content.title, language: content.language?.code,
+                         degree: content.alignments.first { $0.target == target }?.degree, progress: content.progress)
+        }
     }
 
     /// For each indicator whose link to the target states a goal, the category the Party's own

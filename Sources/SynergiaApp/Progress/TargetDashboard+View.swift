@@ -29,8 +29,26 @@ extension TargetDashboard {
                          .attribute(named: "title", value: "\(tile.name): \(tile.category.map { ProgressViewParts.label(page, $0) } ?? page.t("progress.not-assessed"))".attributeEscaped),
                          .text(tile.party))
                 }),
+                nationalTargets(page, model.nationalTargets),
                 .if(canAssess, assessForm(page, model, action: SiteURL.progressTarget(framework: model.framework, target: model.target).path)),
             ])
+        }
+
+        /// The Parties' published national targets that serve this target, with how closely and their progress.
+        static func nationalTargets(_ page: PageContext, _ targets: [Model.NationalTarget]) -> Node<HTML.BodyContext> {
+            .section(.id("national-targets"),
+                .h2(page.text("national-targets.of-parties")),
+                .if(targets.isEmpty, .p(page.text("national-targets.none-aligned")), else: .table(.class("data"),
+                    .thead(.tr(.th(page.text("parties.party")), .th(page.text("national-targets.target-title")),
+                               .th(page.text("national-targets.degree")), .th(page.text("progress.category")))),
+                    .tbody(.forEach(targets) { target in
+                        .tr(.td(.a(.href(SiteURL.nationalTargets(party: target.party).path), .text(target.party))),
+                            .td(.a(.href(SiteURL.nationalTarget(party: target.party, code: target.code).path), .text(target.code)), .text(" "),
+                                target.language.flatMap(Language.init(rawValue:)).map { page.marked(LocalizedString(text: target.title, language: $0)) }
+                                    ?? .escapedText(target.title)),
+                            .td(target.degree.map { page.text("national-targets.degree-\($0.rawValue)") } ?? .text("—")),
+                            .td(NationalTargetViewParts.progress(page, target.progress)))
+                    }))))
         }
 
         static func assessForm(_ page: PageContext, _ model: Model, action: String) -> Node<HTML.BodyContext> {

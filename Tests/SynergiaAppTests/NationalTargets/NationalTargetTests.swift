@@ -51,6 +51,7 @@ struct NationalTargetTests {
             #expect(try await visitor.get("/api/v1/parties/KE/national-targets/T3").status == .notFound)
             #expect(!(try await visitor.get("/parties/KE/national-targets")).contains("T3"))
             #expect(!(try await visitor.get("/api/v1/parties/KE/national-targets")).contains("T3"))
+            #expect(try Self.decode(TargetDashboard.Model.self, try await visitor.get("/api/v1/progress/KMGBF/3").body).nationalTargets.isEmpty)
 
             #expect(try await browser.post("/parties/KE/national-targets/T3/publish", ["version": "1"]).status == .seeOther)
             let json = try await visitor.get("/api/v1/parties/KE/national-targets/T3")
@@ -60,6 +61,13 @@ struct NationalTargetTests {
             #expect(model.alignments.map(\.code) == ["3"] && model.alignments.first?.degree == .high)
             #expect(model.target.indicators == ["A.1", "3.1"] && model.otherTargets.map(\.code) == ["5"])
             #expect(model.target.progress == .onTrack)
+            // The target's dashboard lists it (aligned: high), and so does Ramsar Target 5's (served, no degree).
+            let gbf3 = try Self.decode(TargetDashboard.Model.self, try await visitor.get("/api/v1/progress/KMGBF/3").body)
+            #expect(gbf3.nationalTargets == [.init(party: "KE", code: "T3", title: "Conserve 30% of Kenya's land <and> waters", language: "en",
+                                                   degree: .high, progress: .onTrack)])
+            let ramsar5 = try Self.decode(TargetDashboard.Model.self, try await visitor.get("/api/v1/progress/RAMSAR-SP4/5").body)
+            #expect(ramsar5.nationalTargets.map(\.code) == ["T3"] && ramsar5.nationalTargets.first?.degree == nil)
+            #expect(try await visitor.get("/progress/KMGBF/3").contains("href=\"/parties/KE/national-targets/T3\""))
             let page = try await visitor.get("/parties/KE/national-targets")
             #expect(page.contains("href=\"/parties/KE/national-targets/T3\"") && !page.contains("class=\"badge\">Draft"))
             #expect(!page.contains("/parties/KE/national-targets/new"), "the public has no editor")
