@@ -62,7 +62,8 @@ NOT_IN_DEMO = {
 # Addresses a crawl must not follow: they change state when opened (none should) or leave the site.
 SKIP = re.compile(r"^/(sign-out|sign-in\?)")
 # Non-page answers (checked by status, not opened in the browser).
-NOT_HTML = re.compile(r"\.(csv|ics|atom|pdf|yaml|json|zip|xlsx|xml)(\?|$)|^/api/|^/static/|^/sdmx/")
+# (A file attached to an answer or a national target is a download, whatever its name.)
+NOT_HTML = re.compile(r"\.(csv|ics|atom|pdf|yaml|json|zip|xlsx|xml)(\?|$)|^/api/|^/static/|^/sdmx/|/attachments/[^/]+$|/documents/[^/]+$")
 
 WIDTH_PROBE = """
 const vw = document.documentElement.clientWidth, rtl = getComputedStyle(document.documentElement).direction === 'rtl';

@@ -24,8 +24,6 @@ final class AttachmentModel: Model, @unchecked Sendable {
     @Field(key: "uploaded_at") var uploadedAt: Date
 
     init() {}
-
-    var digest: AttachmentDigest { AttachmentDigest(filename: filename, mediaType: mediaType, size: size, sha256: sha256) }
 }
 
 struct CreateAttachments: AsyncMigration {

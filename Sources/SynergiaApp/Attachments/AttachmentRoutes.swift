@@ -61,14 +61,7 @@ struct AttachmentRoutes: RouteCollection {
         if !mayReadInternal {
             guard try Self.sealedReferences(loaded.report).contains(id) else { throw Abort(.notFound) }
         }
-        var headers = HTTPHeaders()
-        // The type found in its content (never one the client named), always downloaded, never run.
-        headers.replaceOrAdd(name: .contentType, value: AttachmentType(mediaType: row.mediaType)?.mediaType ?? "application/octet-stream")
-        headers.replaceOrAdd(name: .contentDisposition, value: DownloadDisposition.attachment(filename: row.filename))
-        headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
-        headers.replaceOrAdd(name: .cacheControl, value: mayReadInternal ? "private, no-store" : "public, max-age=3600")
-        headers.replaceOrAdd(name: "Digest", value: "sha-256=\(Data(hex: row.sha256)?.base64EncodedString() ?? "")")
-        return Response(status: .ok, headers: headers, body: .init(data: row.content))
+        return FileDownload.response(row.content, mediaType: row.mediaType, filename: row.filename, sha256: row.sha256, shared: !mayReadInternal)
     }
 
     /// The files the report's sealed content cites (none before it is submitted).

@@ -13,7 +13,7 @@ enum AttachmentView {
                   .strong(page.text("attachment.file")), .text(" "),
                   .a(.href(SiteURL.reportAttachment(report, attachment: info.id).path), .attribute(named: "download", value: ""),
                      .escapedText(info.filename)),
-                  details(page, info))
+                  details(page, size: info.size, sha256: info.sha256))
     }
 
     /// A cited file on paper: its name, size and SHA-256; nil for any other answer.
@@ -21,13 +21,13 @@ enum AttachmentView {
         guard case .link(.file(let reference)) = value, let info = attachments[UUID(uuidString: reference)?.uuidString ?? reference] else {
             return nil
         }
-        return .p(.escapedText(info.filename), details(page, info))
+        return .p(.escapedText(info.filename), details(page, size: info.size, sha256: info.sha256))
     }
 
     /// " (12 KB) · SHA-256 …" after a file's name.
-    static func details(_ page: PageContext, _ info: AttachmentInfo) -> Node<HTML.BodyContext> {
-        .group(.text(" (" + page.t("attachment.size", ["kb": page.formats.number(max(1, (info.size + 1023) / 1024))]) + ") · "),
-               .span(.class("note"), .text("SHA-256 "), .code(.escapedText(info.sha256))))
+    static func details(_ page: PageContext, size: Int, sha256: String) -> Node<HTML.BodyContext> {
+        .group(.text(" (" + page.t("attachment.size", ["kb": page.formats.number(max(1, (size + 1023) / 1024))]) + ") · "),
+               .span(.class("note"), .text("SHA-256 "), .code(.escapedText(sha256))))
     }
 
     /// Whether the question takes a file: a report's own link question.
@@ -39,7 +39,7 @@ enum AttachmentView {
         return .div(.class("attach"),
                     .label(.for(id), page.text("attachment.attach-label")),
                     .input(.type(.file), .id(id), .name("file"), .attribute(named: "form", value: form),
-                           .attribute(named: "accept", value: AttachmentType.allCases.flatMap(\.extensions).map { ".\($0)" }.joined(separator: ","))),
+                           .attribute(named: "accept", value: AttachmentType.accept)),
                     .button(.type(.submit), .attribute(named: "form", value: form), page.text("attachment.attach")),
                     .p(.class("note"), page.text("attachment.types")))
     }

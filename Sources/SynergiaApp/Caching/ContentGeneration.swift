@@ -21,12 +21,12 @@ enum ContentGeneration {
         "meeting_participants", "document_transmissions", "advisory_calls", "advisory_nominations",
         "advisory_observers", "news_items", "reporting_cycles", "reports", "answers", "element_values", "indicator_series", "indicator_values", "national_indicators",
         "progress_assessments", "target_links", "users", SearchIndex.entries, ContentTranslationModel.schema,
-        IndicatorStatementModel.schema, NationalTargetModel.schema, AttachmentModel.schema,
+        IndicatorStatementModel.schema, NationalTargetModel.schema, AttachmentModel.schema, NationalTargetDocumentModel.schema,
     ]
 
     /// Public tables made by migrations that run after ``CreateContentGeneration``; each adds its own trigger.
     static let laterPublicTables = [SearchIndex.entries, ContentTranslationModel.schema, IndicatorStatementModel.schema,
-                                     NationalTargetModel.schema, AttachmentModel.schema]
+                                     NationalTargetModel.schema, AttachmentModel.schema, NationalTargetDocumentModel.schema]
 
     /// Tables no public page or API reads: the workspace's (``PrivateGenerations/workspaceTables``,
     /// which move the workspace generation on), sessions (which move the session generation

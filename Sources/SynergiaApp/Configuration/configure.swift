@@ -78,6 +78,7 @@ public func configure(_ app: Application, settings: SynergiaSettings) async thro
     app.migrations.add(DatePendingPublicationRequests())
     app.migrations.add(CreateNationalTargets())
     app.migrations.add(CreateAttachments())
+    app.migrations.add(CreateNationalTargetDocuments())
 
     if settings.backgroundJobs {
         app.lifecycle.use(NotificationWorker())

@@ -5,8 +5,8 @@ import SynergiaCore
 extension DemoSeed {
     /// Illustrative national targets of Kenya (marked DEMO: not Kenya's own), written by its focal
     /// point: two published, aligned to GBF Targets 3 and 1 and serving Ramsar targets, so the
-    /// CBD 7th report, the Ramsar report, the synergy page and the target pages show them; one draft,
-    /// seen only by Kenya's users.
+    /// CBD 7th report, the Ramsar report, the synergy page, the progress dashboards and the target
+    /// pages show them (DEMO-T3 with a document); one draft, seen only by Kenya's users.
     static func seedKenyaNationalTargets(on db: any Database) async throws {
         guard let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
         let lookups = try await NationalTargetService.lookups(party: "KE", registry: try IndicatorRegistry.load(), on: db)
@@ -38,15 +38,26 @@ extension DemoSeed {
                 _ = try await NationalTargetService.publish(party: "KE", code: row.code, baseVersion: row.version, by: focalPoint, on: db)
             }
         }
+        // A document of DEMO-T3, once: what a target's page and its download look like.
+        if let t3 = try await NationalTargetService.find(party: "KE", code: "DEMO-T3", drafts: true, on: db),
+           try await NationalTargetDocumentModel.query(on: db).filter(\.$targetID == t3.requireID()).count() == 0 {
+            let text = Data("DEMO — An illustrative document of a national target: not a text Kenya adopted.\n".utf8)
+            _ = try await NationalTargetDocuments.attach(text, try AttachmentCheck.check(text, filename: "DEMO target note.txt").get(), party: "KE",
+                                                         code: "DEMO-T3", baseVersion: t3.version, by: focalPoint, on: db)
+        }
     }
 
-    /// Kenya's CBD 7th national report, started by its focal point and left for the reader to
-    /// write: its progress section shows Kenya's national targets under GBF Targets 1 and 3.
+    /// Kenya's CBD 7th national report, started by its focal point with a file as one answer, and
+    /// left for the reader to write: its progress section shows Kenya's national targets under GBF Targets 1 and 3.
     static func seedKenyaSeventhReport(on db: any Database) async throws {
         guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").first(), cycle.status == .open,
               let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
               try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first() == nil
         else { return }
-        _ = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
+        let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
+        // A file as the answer on the national targets (section 1), so the report shows one.
+        _ = try await AttachmentService.attach(Data("DEMO — An illustrative file of Kenya's national targets, not Kenya's own.\n".utf8),
+                                               filename: "DEMO national targets.txt", question: "cbd-7nr.s1.q5", baseVersion: 0,
+                                               report: report.requireID(), templates: try ReportingService.Templates.load(), by: focalPoint, on: db)
     }
 }

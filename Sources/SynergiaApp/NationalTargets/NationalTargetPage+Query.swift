@@ -42,6 +42,8 @@ enum NationalTargetPage {
         /// Other frameworks' targets linked by the crosswalks to a GBF target it aligns to, not yet confirmed.
         var suggested: [Served]
         var reports: [Use]
+        /// Documents attached to it, oldest first.
+        var documents: [NationalTargetDocumentDTO]
     }
 
     /// The page of `party`'s target `code` as `actor` may see it (404 for a draft it may not).
@@ -69,7 +71,8 @@ enum NationalTargetPage {
             },
             indicators: indicators, otherTargets: content.otherTargets.map(served),
             suggested: try await suggestions(for: content, on: db).map(served),
-            reports: try await uses(of: content, party: partyRow.alpha2, actor: actor, templates: templates, on: db))
+            reports: try await uses(of: content, party: partyRow.alpha2, actor: actor, templates: templates, on: db),
+            documents: try await NationalTargetDocuments.list(try row.requireID(), on: db))
     }
 
     /// Targets of other frameworks the crosswalks link (either way) to a GBF goal or target the

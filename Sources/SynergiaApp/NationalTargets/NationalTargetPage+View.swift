@@ -40,6 +40,7 @@ extension NationalTargetPage {
                     .h3(page.text("national-targets.suggested")),
                     .p(.class("note"), page.text("national-targets.suggested-note")),
                     served(page, model.suggested))),
+                documents(page, model, canEdit: canEdit),
                 .h2(page.text("national-targets.reports")),
                 .if(model.reports.isEmpty, .p(page.text("national-targets.no-reports")), else: .ul(.forEach(model.reports) { use in
                     .li(.a(.href(SiteURL.report(use.report).path), .text("\(use.convention) · \(use.cycle)")), .text(" · "),
@@ -47,6 +48,26 @@ extension NationalTargetPage {
                         .forEach(use.targets) { .group(Links.target(page, $0), .text(" ")) })
                 })),
             ])
+        }
+
+        /// The documents attached to the target (each a download, with its SHA-256) and, to those who may change it, the form that attaches one.
+        static func documents(_ page: PageContext, _ model: Model, canEdit: Bool) -> Node<HTML.BodyContext> {
+            let target = model.target
+            return .section(.id("documents"),
+                .h2(page.text("national-targets.documents")),
+                .if(model.documents.isEmpty, .p(page.text("national-targets.no-documents")), else: .ul(.forEach(model.documents) { document in
+                    .li(.a(.href(SiteURL.nationalTargetDocument(party: target.party, code: target.code, document: document.id).path),
+                           .attribute(named: "download", value: ""), .escapedText(document.filename)),
+                        AttachmentView.details(page, size: document.size, sha256: document.sha256))
+                })),
+                .if(canEdit, .form(.method(.post), .action(SiteURL.nationalTargetAction(party: target.party, code: target.code, .documents).path),
+                                   .enctype(.multipartData), Layout.csrfField(page),
+                                   .input(.type(.hidden), .name("version"), .value(String(target.version))),
+                                   .label(.for("document-file"), page.text("national-targets.attach")),
+                                   .input(.type(.file), .id("document-file"), .name("file"),
+                                          .attribute(named: "accept", value: AttachmentType.accept)),
+                                   .button(.type(.submit), page.text("attachment.attach")),
+                                   .p(.class("note"), page.text("attachment.types")))))
         }
 
         static func served(_ page: PageContext, _ targets: [Model.Served]) -> Node<HTML.BodyContext> {

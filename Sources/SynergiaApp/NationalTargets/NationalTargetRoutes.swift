@@ -27,10 +27,15 @@ struct NationalTargetRoutes: RouteCollection {
         routes.on(.POST, "parties", ":code", "national-targets", ":target", body: .collect(maxSize: "64kb"), use: Self.update)
         routes.on(.POST, "parties", ":code", "national-targets", ":target", "publish", body: .collect(maxSize: "4kb"), use: Self.publish)
 
+        routes.on(.POST, "parties", ":code", "national-targets", ":target", "documents", body: .collect(maxSize: AttachmentRoutes.bodyLimit),
+                  use: Self.attachDocument).allowsLargeBody(AttachmentRoutes.bodyLimit)
+        routes.get("parties", ":code", "national-targets", ":target", "documents", ":document", use: Self.document)
+
         let api = routes.grouped("api", "v1", "parties", ":code", "national-targets")
         api.on(.POST, body: .collect(maxSize: "64kb"), use: Self.apiCreate)
         api.on(.PUT, ":target", body: .collect(maxSize: "64kb"), use: Self.apiUpdate)
         api.on(.POST, ":target", "publish", body: .collect(maxSize: "4kb"), use: Self.apiPublish)
+        api.on(.POST, ":target", "documents", body: .collect(maxSize: AttachmentRoutes.bodyLimit), use: Self.apiAttachDocument)
     }
 
     static func partyCode(_ req: Request) async throws -> String {
@@ -168,5 +173,46 @@ struct NationalTargetRoutes: RouteCollection {
         case .saved(let row): return try await NationalTargetDTO(row).encodeResponse(for: req)
         case .conflict(_, let theirs): return try await Conflict(theirs: NationalTargetDTO(theirs)).encodeResponse(status: .conflict, for: req)
         }
+    }
+
+    // MARK: Documents
+
+    struct DocumentUpload: Content {
+        var file: File?
+        var version: Int?
+    }
+
+    static func attach(_ req: Request, by user: UserModel) async throws -> (String, NationalTargetService.Saved) {
+        let party = try await partyCode(req)
+        let upload = try req.content.decode(DocumentUpload.self)
+        let (data, checked) = try FileDownload.checked(upload.file)
+        guard let version = upload.version else { throw Refusal("error.national-target.version") }
+        return (party, try await NationalTargetDocuments.attach(data, checked, party: party, code: try req.textParameter("target"),
+                                                                baseVersion: version, by: user, on: req.db))
+    }
+
+    @Sendable static func attachDocument(req: Request) async throws -> Response {
+        let (party, saved) = try await attach(req, by: try req.requireUser())
+        guard case .saved(let row) = saved else { throw Abort(.conflict, reason: "error.national-target.changed") }
+        return req.redirect(to: SiteURL.nationalTarget(party: party, code: row.code).path + "#documents")
+    }
+
+    @Sendable static func apiAttachDocument(req: Request) async throws -> Response {
+        switch try await attach(req, by: try req.requireAPIUser()).1 {
+        case .saved(let row): return try await NationalTargetDTO(row).encodeResponse(status: .created, for: req)
+        case .conflict(_, let theirs): return try await Conflict(theirs: NationalTargetDTO(theirs)).encodeResponse(status: .conflict, for: req)
+        }
+    }
+
+    /// A document, to whoever may see its target (a draft's only to the Party's users).
+    @Sendable static func document(req: Request) async throws -> Response {
+        let party = try await partyCode(req)
+        let drafts = NationalTargetService.mayReadDrafts(req.actor, party: party)
+        guard let target = try await NationalTargetService.find(party: party, code: try req.textParameter("target"), drafts: drafts, on: req.db),
+              let id = UUID(uuidString: try req.textParameter("document")),
+              let row = try await NationalTargetDocumentModel.query(on: req.db).filter(\.$id == id).filter(\.$targetID == target.requireID()).first()
+        else { throw Abort(.notFound) }
+        return FileDownload.response(row.content, mediaType: row.mediaType, filename: row.filename, sha256: row.sha256,
+                                     shared: target.status == .published)
     }
 }

@@ -42,9 +42,16 @@ enum NationalTargetsInReport {
     static func sealed(party: String, template: ReportTemplate, on db: any Database) async throws -> [SealedNationalTarget] {
         let asked = Set(template.questions.compactMap(\.target))
         guard !asked.isEmpty else { return [] }
-        return try await NationalTargetService.list(party: party, drafts: false, on: db)
-            .filter { $0.content.servedTargets.contains(where: asked.contains) }
-            .map { SealedNationalTarget(code: $0.code, version: $0.version, content: $0.content) }
+        var sealed: [SealedNationalTarget] = []
+        for row in try await NationalTargetService.list(party: party, drafts: false, on: db)
+        where row.content.servedTargets.contains(where: asked.contains) {
+            let documents = try await NationalTargetDocuments.list(try row.requireID(), on: db).map {
+                AttachmentDigest(filename: $0.filename, mediaType: $0.mediaType, size: $0.size, sha256: $0.sha256)
+            }
+            sealed.append(SealedNationalTarget(code: row.code, version: row.version, content: row.content,
+                                               documents: documents.isEmpty ? nil : documents))
+        }
+        return sealed
     }
 
     static func entry(code: String, _ content: NationalTargetContent, status: NationalTargetStatus, asked: Set<TargetReference>,

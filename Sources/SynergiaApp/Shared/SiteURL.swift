@@ -133,6 +133,7 @@ enum SiteURL: Sendable, Equatable {
     case nationalTargets(party: String)
     case nationalTarget(party: String, code: String)
     case nationalTargetAction(party: String, code: String?, NationalTargetAction)
+    case nationalTargetDocument(party: String, code: String, document: UUID)
     /// The JSON twin of a page (`<link rel="alternate" type="application/json">`).
     case api(APITwin)
     /// A file under `/static`, with the version that busts caches when it changes.
@@ -191,6 +192,8 @@ enum SiteURL: Sendable, Equatable {
         case .party(let code): "/parties/\(Self.segment(code))"
         case .nationalTargets(let party): "/parties/\(Self.segment(party))/national-targets"
         case .nationalTarget(let party, let code): "/parties/\(Self.segment(party))/national-targets/\(Self.segment(code))"
+        case .nationalTargetDocument(let party, let code, let document):
+            "/parties/\(Self.segment(party))/national-targets/\(Self.segment(code))/documents/\(document.uuidString)"
         case .nationalTargetAction(let party, let code, let action):
             "/parties/\(Self.segment(party))/national-targets" + (code.map { "/\(Self.segment($0))" } ?? "") + action.suffix
         case .convention(let code): "/conventions/\(Self.segment(code))"
@@ -339,9 +342,9 @@ enum SiteURL: Sendable, Equatable {
 }
 
 /// The forms of a national target: a new one (`/new`, its target code nil), the editor
-/// (`/edit`), and publishing (`/publish`); `save` is the target's own address (or the list's, for a new one).
+/// (`/edit`), publishing (`/publish`), attaching a document (`/documents`); `save` is the target's own address (or the list's, for a new one).
 enum NationalTargetAction: Sendable, Equatable {
-    case new, edit, save, publish
+    case new, edit, save, publish, documents
 
     var suffix: String {
         switch self {
@@ -349,6 +352,7 @@ enum NationalTargetAction: Sendable, Equatable {
         case .edit: "/edit"
         case .save: ""
         case .publish: "/publish"
+        case .documents: "/documents"
         }
     }
 }

@@ -29,6 +29,9 @@ public enum AttachmentType: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The extensions of every type, for a file field's `accept` (`.pdf,.png,…`).
+    public static var accept: String { allCases.flatMap(\.extensions).map { ".\($0)" }.joined(separator: ",") }
+
     public init?(mediaType: String) {
         guard let found = Self.allCases.first(where: { $0.mediaType == mediaType }) else { return nil }
         self = found

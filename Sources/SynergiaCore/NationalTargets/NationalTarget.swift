@@ -73,10 +73,13 @@ public struct SealedNationalTarget: Codable, Sendable, Equatable {
     /// The target's version when the report was submitted.
     public var version: Int
     public var content: NationalTargetContent
+    /// The documents attached to it then (absent when none).
+    public var documents: [AttachmentDigest]?
 
-    public init(code: String, version: Int, content: NationalTargetContent) {
+    public init(code: String, version: Int, content: NationalTargetContent, documents: [AttachmentDigest]? = nil) {
         self.code = code
         self.version = version
         self.content = content
+        self.documents = documents
     }
 }

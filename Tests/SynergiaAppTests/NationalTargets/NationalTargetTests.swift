@@ -305,3 +305,47 @@ struct NationalTargetsSealedTests {
         }
     }
 }
+
+/// Documents attached to a national target (issue 15, item 6).
+@Suite("Documents of a national target")
+struct NationalTargetDocumentTests {
+    static let pdf = Data("%PDF-1.7\n% the decree that adopted Kenya's targets (a test file)\n%%EOF\n".utf8)
+
+    @Test("the focal point attaches the decree to draft T3: its version moves on, the page lists it with its SHA-256; the public can download it only once T3 is published; a stale version is a conflict, a disguised file is refused; a submitted report seals its digest")
+    func documents() async throws {
+        try await withSynergia { app in
+            try await makeUser(app, email: "fp@example.org", role: .focalPoint, party: "KE", convention: "CBD")
+            let browser = Browser(app)
+            try await browser.signIn("fp@example.org")
+            #expect(try await browser.post("/parties/KE/national-targets", pairs: NationalTargetTests.t3).status == .seeOther)
+            let path = "/parties/KE/national-targets/T3/documents"
+            let sent = try await browser.upload(path, file: "file", named: "decree.pdf", Self.pdf, fields: ["version": "1"])
+            #expect(sent.status == .seeOther && sent.location == "/parties/KE/national-targets/T3#documents")
+            let row = try #require(try await NationalTargetDocumentModel.query(on: app.db).first())
+            #expect(row.sha256 == SHA256Hex.digest(Self.pdf) && row.mediaType == "application/pdf")
+            #expect(try await NationalTargetModel.query(on: app.db).first()?.version == 2)
+            let page = try await browser.get("/parties/KE/national-targets/T3")
+            let link = "/parties/KE/national-targets/T3/documents/\(row.id!.uuidString)"
+            #expect(page.contains("href=\"\(link)\"") && page.contains(row.sha256))
+
+            #expect(try await browser.upload(path, file: "file", named: "again.pdf", Self.pdf, fields: ["version": "1"]).status == .conflict)
+            #expect(try await browser.upload(path, file: "file", named: "decree.pdf", Data("<html><script>x()</script>".utf8),
+                                             fields: ["version": "2"]).status == .unprocessableEntity)
+            #expect(try await NationalTargetDocumentModel.query(on: app.db).count() == 1, "neither was stored")
+
+            let visitor = Browser(app)
+            #expect(try await visitor.get(link).status == .notFound, "a draft's document is not the public's")
+            let own = try await browser.download(link)
+            #expect(own.status == .ok && own.data == Self.pdf && own.headers.first(name: .cacheControl)?.contains("no-store") == true)
+            #expect(try await browser.post("/parties/KE/national-targets/T3/publish", ["version": "2"]).status == .seeOther)
+            let published = try await visitor.download(link)
+            #expect(published.status == .ok && published.data == Self.pdf)
+            #expect(try await visitor.get("/parties/KE/national-targets/T3/documents/\(UUID().uuidString)").status == .notFound)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "national-target.document-added").count() == 1)
+
+            let sealed = try await NationalTargetsInReport.sealed(party: "KE", template: try app.synergia.templates.template("ramsar-nr-cop15"), on: app.db)
+            #expect(sealed.first?.documents == [AttachmentDigest(filename: "decree.pdf", mediaType: "application/pdf", size: Self.pdf.count,
+                                                                 sha256: SHA256Hex.digest(Self.pdf))])
+        }
+    }
+}

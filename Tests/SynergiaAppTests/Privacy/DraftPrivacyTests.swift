@@ -41,10 +41,16 @@ struct DraftPrivacyTests {
             let attachment = try await AttachmentService.attach(Data("ZQXATTACHMENT notes".utf8), filename: "notes.txt", question: "cbd-7nr.s1.q5",
                                                                 baseVersion: 0, report: draft.id!, templates: app.synergia.templates,
                                                                 by: focalPoint, on: app.db)
-            _ = try await NationalTargetService.create(code: "3", NationalTargetContent(
+            let draftTarget = try await NationalTargetService.create(code: "3", NationalTargetContent(
                 title: "ZQXNATIONALDRAFT", alignments: [TargetAlignment(target: .init(framework: "KMGBF", code: "3"), degree: .high)],
                 progressSummary: "ZQXNATIONALDRAFT"),
                                                        party: "KE", by: focalPoint, on: app.db)
+            let document = try AttachmentCheck.check(Data("ZQXATTACHMENT decree".utf8), filename: "decree.txt").get()
+            guard case .saved = try await NationalTargetDocuments.attach(Data("ZQXATTACHMENT decree".utf8), document, party: "KE", code: "3",
+                                                                          baseVersion: draftTarget.version, by: focalPoint, on: app.db) else {
+                Issue.record("the document was not attached"); return
+            }
+            let draftDocument = try #require(try await NationalTargetDocumentModel.query(on: app.db).first()?.id)
 
             // Kenya's Ramsar report: submitted (not published) with a marker, and published later with a comment.
             let ramsarSecretariat = try await makeUser(app, email: "ramsar@example.org", role: .secretariat, convention: "RAMSAR")
@@ -77,7 +83,7 @@ struct DraftPrivacyTests {
             var unreached: [String] = []
             let ids = ["report": [draft.id!.uuidString, submitted.id!.uuidString], "id": [call.id!.uuidString], "news": [news.id!.uuidString],
                        "question": ["cbd-7nr.s1.q2", narrative.id],
-                       "attachment": [attachment.id.uuidString]]
+                       "attachment": [attachment.id.uuidString], "document": [draftDocument.uuidString]]
             for route in app.routes.all where route.method == .GET {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard let paths = Self.paths(for: route.path, ids: ids) else { unreached.append(pattern); continue }
@@ -104,6 +110,7 @@ struct DraftPrivacyTests {
             #expect(section.contains("ZQXOWNDRAFT") && section.contains("ZQXCOMMENT"))
             #expect(try await reader.get("/reports/\(draft.id!)/attachments/\(attachment.id.uuidString)").contains("ZQXATTACHMENT"))
             #expect(try await reader.get("/parties/KE/national-targets/3").contains("ZQXNATIONALDRAFT"))
+            #expect(try await reader.get("/parties/KE/national-targets/3/documents/\(draftDocument.uuidString)").contains("ZQXATTACHMENT"))
             #expect(try await reader.get("/reports/\(draft.id!)/sections/cbd-7nr.s2").contains("ZQXNATIONALDRAFT"))
             let languages = try await reader.get("/reports/\(draft.id!)/answers/cbd-7nr.s1.q2/languages")
             #expect(languages.contains("ZQXOWNDRAFT") && languages.contains("ZQXTRANSLATIONDRAFT"))
@@ -134,6 +141,7 @@ struct DraftPrivacyTests {
                 case ("sections", "section"): values = ["cbd-7nr.s1", "cbd-7nr.s3", "ramsar-nr.s2", "ramsar-nr.s3"]
                 case ("answers", "question"): values = ids["question"] ?? []
                 case ("attachments", "attachment"): values = ids["attachment"] ?? []
+                case ("documents", "document"): values = ids["document"] ?? []
                 case ("advisory-group", "id"), ("advisory-calls", "id"): values = ids["id"] ?? []
                 case ("news", "id"): values = ids["news"] ?? []
                 case ("static", "file"): values = ["synergia.css"]
