@@ -11,8 +11,9 @@ enum AttachmentView {
         }
         return .p(.class("attachment"),
                   .strong(page.text("attachment.file")), .text(" "),
+                  // A file's name is in no known language: it reads in its own direction.
                   .a(.href(SiteURL.reportAttachment(report, attachment: info.id).path), .attribute(named: "download", value: ""),
-                     .escapedText(info.filename)),
+                     PageContext.userWritten(), .escapedText(info.filename)),
                   details(page, size: info.size, sha256: info.sha256))
     }
 
@@ -21,7 +22,7 @@ enum AttachmentView {
         guard case .link(.file(let reference)) = value, let info = attachments[UUID(uuidString: reference)?.uuidString ?? reference] else {
             return nil
         }
-        return .p(.escapedText(info.filename), details(page, size: info.size, sha256: info.sha256))
+        return .p(.span(PageContext.userWritten(), .escapedText(info.filename)), details(page, size: info.size, sha256: info.sha256))
     }
 
     /// " (12 KB) · SHA-256 …" after a file's name.

@@ -8,7 +8,11 @@ extension DemoSeed {
     /// CBD 7th report, the Ramsar report, the synergy page, the progress dashboards and the target
     /// pages show them (DEMO-T3 with a document); one draft, seen only by Kenya's users.
     static func seedKenyaNationalTargets(on db: any Database) async throws {
-        guard let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first() else { return }
+        // Not beside targets Kenya's users wrote themselves, nor for a focal point who is no longer one.
+        guard let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
+              AuthorizationPolicy.permits(focalPoint.actor, .publishNationalTargets(party: "KE")),
+              try await NationalTargetModel.query(on: db).filter(\.$partyCode == "KE").all().allSatisfy({ $0.code.hasPrefix("DEMO-") })
+        else { return }
         let lookups = try await NationalTargetService.lookups(party: "KE", registry: try IndicatorRegistry.load(), on: db)
         let targets: [(code: String, form: NationalTargetForm, publish: Bool)] = [
             ("DEMO-T3", NationalTargetForm(
@@ -38,8 +42,8 @@ extension DemoSeed {
                 _ = try await NationalTargetService.publish(party: "KE", code: row.code, baseVersion: row.version, by: focalPoint, on: db)
             }
         }
-        // A document of DEMO-T3, once: what a target's page and its download look like.
-        if let t3 = try await NationalTargetService.find(party: "KE", code: "DEMO-T3", drafts: true, on: db),
+        // A document of DEMO-T3, once, while it is as the demo published it (version 2): what a target's page and its download look like.
+        if let t3 = try await NationalTargetService.find(party: "KE", code: "DEMO-T3", drafts: true, on: db), t3.version == 2,
            try await NationalTargetDocumentModel.query(on: db).filter(\.$targetID == t3.requireID()).count() == 0 {
             let text = Data("DEMO — An illustrative document of a national target: not a text Kenya adopted.\n".utf8)
             _ = try await NationalTargetDocuments.attach(text, try AttachmentCheck.check(text, filename: "DEMO target note.txt").get(), party: "KE",
@@ -50,14 +54,21 @@ extension DemoSeed {
     /// Kenya's CBD 7th national report, started by its focal point with a file as one answer, and
     /// left for the reader to write: its progress section shows Kenya's national targets under GBF Targets 1 and 3.
     static func seedKenyaSeventhReport(on db: any Database) async throws {
-        guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").first(), cycle.status == .open,
+        guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").filter(\.$status == .open).first(),
               let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
-              try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first() == nil
+              AuthorizationPolicy.permits(focalPoint.actor, .startReport(party: "KE", convention: "CBD"))
         else { return }
-        let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
-        // A file as the answer on the national targets (section 1), so the report shows one.
+        var report = try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first()
+        let started = report == nil
+        if report == nil { report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db) }
+        // A file as the answer on the national targets (section 1), so the report shows one: made with the report, or
+        // on a later start if that first attempt did not finish (nothing answered there yet, no file in the report).
+        guard let report, let reportID = report.id, report.status == .draft else { return }
+        let files = try await AttachmentModel.query(on: db).filter(\.$reportID == reportID).count()
+        let answered = try await AnswerModel.query(on: db).filter(\.$report.$id == reportID).filter(\.$questionID == "cbd-7nr.s1.q5").count()
+        guard started || (files == 0 && answered == 0) else { return }
         _ = try await AttachmentService.attach(Data("DEMO — An illustrative file of Kenya's national targets, not Kenya's own.\n".utf8),
                                                filename: "DEMO national targets.txt", question: "cbd-7nr.s1.q5", baseVersion: 0,
-                                               report: report.requireID(), templates: try ReportingService.Templates.load(), by: focalPoint, on: db)
+                                               report: reportID, templates: try ReportingService.Templates.load(), by: focalPoint, on: db)
     }
 }

@@ -57,7 +57,7 @@ extension NationalTargetPage {
                 .h2(page.text("national-targets.documents")),
                 .if(model.documents.isEmpty, .p(page.text("national-targets.no-documents")), else: .ul(.forEach(model.documents) { document in
                     .li(.a(.href(SiteURL.nationalTargetDocument(party: target.party, code: target.code, document: document.id).path),
-                           .attribute(named: "download", value: ""), .escapedText(document.filename)),
+                           .attribute(named: "download", value: ""), PageContext.userWritten(), .escapedText(document.filename)),
                         AttachmentView.details(page, size: document.size, sha256: document.sha256))
                 })),
                 .if(canEdit, .form(.method(.post), .action(SiteURL.nationalTargetAction(party: target.party, code: target.code, .documents).path),

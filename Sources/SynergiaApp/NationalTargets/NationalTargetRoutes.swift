@@ -182,8 +182,11 @@ struct NationalTargetRoutes: RouteCollection {
         var version: Int?
     }
 
-    static func attach(_ req: Request, by user: UserModel) async throws -> (String, NationalTargetService.Saved) {
+    /// `user`: the account acting (the session's or the token's), asked only once the Party is known, so
+    /// that who may not change the Party's targets is refused before the body is read.
+    static func attach(_ req: Request, user: (Action) throws -> UserModel) async throws -> (String, NationalTargetService.Saved) {
         let party = try await partyCode(req)
+        let user = try user(.editNationalTargets(party: party))
         let upload = try req.content.decode(DocumentUpload.self)
         let (data, checked) = try FileDownload.checked(upload.file)
         guard let version = upload.version else { throw Refusal("error.national-target.version") }
@@ -192,13 +195,13 @@ struct NationalTargetRoutes: RouteCollection {
     }
 
     @Sendable static func attachDocument(req: Request) async throws -> Response {
-        let (party, saved) = try await attach(req, by: try req.requireUser())
+        let (party, saved) = try await attach(req, user: req.requireUser(for:))
         guard case .saved(let row) = saved else { throw Abort(.conflict, reason: "error.national-target.changed") }
         return req.redirect(to: SiteURL.nationalTarget(party: party, code: row.code).path + "#documents")
     }
 
     @Sendable static func apiAttachDocument(req: Request) async throws -> Response {
-        switch try await attach(req, by: try req.requireAPIUser()).1 {
+        switch try await attach(req, user: req.requireAPIUser(for:)).1 {
         case .saved(let row): return try await NationalTargetDTO(row).encodeResponse(status: .created, for: req)
         case .conflict(_, let theirs): return try await Conflict(theirs: NationalTargetDTO(theirs)).encodeResponse(status: .conflict, for: req)
         }

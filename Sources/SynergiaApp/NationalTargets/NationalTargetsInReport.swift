@@ -38,10 +38,13 @@ enum NationalTargetsInReport {
         return rows.compactMap { entry(code: $0.code, $0.content, status: $0.status, asked: asked) }
     }
 
-    /// What a report being submitted seals: the Party's published national targets that serve a target its template asks about.
-    static func sealed(party: String, template: ReportTemplate, on db: any Database) async throws -> [SealedNationalTarget] {
+    /// What a report being submitted seals: the Party's published national targets that serve a target its template asks about,
+    /// with their documents, read under a lock on the Party's targets (a target and its documents as of one moment).
+    static func sealed(party: String, template: ReportTemplate, in tx: WriteContext) async throws -> [SealedNationalTarget] {
         let asked = Set(template.questions.compactMap(\.target))
         guard !asked.isEmpty else { return [] }
+        try await tx.lock(NationalTargetModel.schema, where: "party_code", equals: party)
+        let db = tx.db
         var sealed: [SealedNationalTarget] = []
         for row in try await NationalTargetService.list(party: party, drafts: false, on: db)
         where row.content.servedTargets.contains(where: asked.contains) {

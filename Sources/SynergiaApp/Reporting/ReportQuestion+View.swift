@@ -71,7 +71,7 @@ extension ReportPage {
                     // A file as the answer, on the section's page (the whole report's page stays light): its
                     // controls send the form that follows the section's (forms do not nest).
                     .if(AttachmentView.attachable(question) && sectionForm != nil,
-                        AttachmentView.controls(page, question: question, formID: "attach-\(id)")))),
+                        AttachmentView.controls(page, question: question, formID: "attach-\(question.id)")))),
                 .if(!comments.isEmpty, .ul(.class("comments"), .forEach(comments) { comment in
                     .li(.strong(.escapedText(comment.author)), .escapedText(": "), .span(attributes(page, comment), .escapedText(comment.text)))
                 })))

@@ -67,7 +67,7 @@ extension ReportingService {
                 guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }
                 if target == .submitted {
                     try seal(report, template: template, answers: answers, attachments: try await AttachmentService.digests(of: answers, on: tx.db),
-                             nationalTargets: try await NationalTargetsInReport.sealed(party: report.partyCode, template: template, on: tx.db),
+                             nationalTargets: try await NationalTargetsInReport.sealed(party: report.partyCode, template: template, in: tx),
                              at: now)
                 }
             }

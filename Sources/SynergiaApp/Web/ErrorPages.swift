@@ -22,7 +22,7 @@ struct ErrorPages: AsyncMiddleware {
             status = abort.status
             reasonKey = abort.reason.hasPrefix("error.") ? abort.reason : defaultKey(for: status, fallback: abort.reason)
             headers = abort.headers
-        } else if error is DecodingError || DatabaseFailure.isUnstorableText(error) {
+        } else if error is DecodingError || DatabaseFailure.isUnstorableText(error) || Self.isMalformedMultipart(error) {
             status = .badRequest
             reasonKey = "error.bad-request"
         } else {
@@ -52,6 +52,11 @@ struct ErrorPages: AsyncMiddleware {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         return response
+    }
+
+    /// A multipart body the parser could not read (its errors are its own, some of them private types).
+    static func isMalformedMultipart(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("MultipartKit.")
     }
 
     static func defaultKey(for status: HTTPStatus, fallback: String) -> String {

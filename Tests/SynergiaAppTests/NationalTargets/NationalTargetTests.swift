@@ -282,6 +282,11 @@ struct NationalTargetsSealedTests {
             _ = try await NationalTargetService.publish(party: "KE", code: "T3", baseVersion: t3.version, by: focalPoint, on: app.db)
             _ = try await NationalTargetService.create(code: "T9", try content("ZQXDRAFTTARGET", progress: "onTrack"), party: "KE",
                                                        by: focalPoint, on: app.db)
+            let decree = Data("%PDF-1.7\n% decree\n%%EOF\n".utf8)
+            guard case .saved = try await NationalTargetDocuments.attach(decree, try AttachmentCheck.check(decree, filename: "decree.pdf").get(), party: "KE",
+                                                                          code: "T3", baseVersion: 2, by: focalPoint, on: app.db) else {
+                Issue.record("the document was not attached"); return
+            }
             _ = try await fillRequiredAnswers(app, report: reportID, by: "fp-ramsar@example.org")
             for step in [ReportStatus.inReview, .approved, .submitted, .published] {
                 try await ReportingService.transition(reportID, to: step, templates: app.synergia.templates,
@@ -289,9 +294,10 @@ struct NationalTargetsSealedTests {
             }
             let sealed = try #require(try await ReportModel.find(reportID, on: app.db)?.submittedContent)
             #expect(sealed.contains("\"nationalTargets\":[{\"code\":\"T3\"") && !sealed.contains("ZQXDRAFTTARGET"))
+            #expect(sealed.contains("\"documents\":[{\"filename\":\"decree.pdf\",\"mediaType\":\"application/pdf\",\"sha256\":\"\(SHA256Hex.digest(decree))\""))
 
             guard case .saved = try await NationalTargetService.update(party: "KE", code: "T3", try content("Wetlands conserved", progress: "movingAway"),
-                                                                       baseVersion: 2, by: focalPoint, on: app.db) else {
+                                                                       baseVersion: 3, by: focalPoint, on: app.db) else {
                 Issue.record("the change was refused")
                 return
             }
@@ -300,7 +306,7 @@ struct NationalTargetsSealedTests {
             let next = try #require(page.body.range(of: "id=\"q-ramsar-nr.s4.q10\"")).lowerBound
             #expect(page.body[under..<next].contains("On track") && !page.body[under..<next].contains("Moving away"))
             let json = try NationalTargetTests.decode(ReportPage.Model.self, try await Browser(app).get("/api/v1/reports/\(reportID)").body)
-            #expect(json.nationalTargets.map(\.code) == ["T3"] && json.nationalTargets.first?.sealedVersion == 2)
+            #expect(json.nationalTargets.map(\.code) == ["T3"] && json.nationalTargets.first?.sealedVersion == 3)
             #expect(try await Browser(app).get("/parties/KE/national-targets/T3").contains("Moving away"), "the target's own page is as it is now")
         }
     }
@@ -343,9 +349,39 @@ struct NationalTargetDocumentTests {
             #expect(try await visitor.get("/parties/KE/national-targets/T3/documents/\(UUID().uuidString)").status == .notFound)
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "national-target.document-added").count() == 1)
 
-            let sealed = try await NationalTargetsInReport.sealed(party: "KE", template: try app.synergia.templates.template("ramsar-nr-cop15"), on: app.db)
-            #expect(sealed.first?.documents == [AttachmentDigest(filename: "decree.pdf", mediaType: "application/pdf", size: Self.pdf.count,
-                                                                 sha256: SHA256Hex.digest(Self.pdf))])
+            // Through the API with a token: 201 at the next version, 409 on a stale one, 422 without one; a contributor
+            // may not change the published target, nor Uganda's focal point Kenya's.
+            try await LiveServer.with(app) { server in
+                let client = server.client()
+                try await client.signInWithToken("fp@example.org")
+                func upload(_ client: LiveClient, version: String?) async throws -> HTTPStatus {
+                    let boundary = "synergia-test-boundary"
+                    var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"map.pdf\"\r\n\r\n"
+                        + String(decoding: Self.pdf, as: UTF8.self) + "\r\n"
+                    if let version { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n\(version)\r\n" }
+                    body += "--\(boundary)--\r\n"
+                    return try await client.send(.POST, "/api/v1/parties/KE/national-targets/T3/documents",
+                                                 contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]),
+                                                 body: body, bearer: client.token).status
+                }
+                #expect(try await upload(client, version: "3") == .created)
+                #expect(try await upload(client, version: "3") == .conflict)
+                #expect(try await upload(client, version: nil) == .unprocessableEntity)
+                try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+                try await makeUser(app, email: "ug@example.org", role: .focalPoint, party: "UG", convention: "CBD")
+                for stranger in ["contributor@example.org", "ug@example.org"] {
+                    let other = server.client()
+                    try await other.signInWithToken(stranger)
+                    #expect(try await upload(other, version: "4") == .forbidden, "\(stranger)")
+                }
+            }
+            #expect(try await NationalTargetDocumentModel.query(on: app.db).count() == 2)
+
+            let template = try app.synergia.templates.template("ramsar-nr-cop15")
+            let sealed = try await app.db.write { tx in try await NationalTargetsInReport.sealed(party: "KE", template: template, in: tx) }
+            #expect(sealed.first?.documents?.map(\.filename) == ["decree.pdf", "map.pdf"])
+            #expect(sealed.first?.documents?.first == AttachmentDigest(filename: "decree.pdf", mediaType: "application/pdf", size: Self.pdf.count,
+                                                                       sha256: SHA256Hex.digest(Self.pdf)))
         }
     }
 }
