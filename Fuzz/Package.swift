@@ -28,6 +28,7 @@ let package = Package(
         fuzzTarget("FuzzIndicatorImport"),
         fuzzTarget("FuzzReportPackage"),
         fuzzTarget("FuzzXLSXSheet"),
+        fuzzTarget("FuzzAttachmentCheck"),
     ],
     swiftLanguageModes: [.v6]
 )

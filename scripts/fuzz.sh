@@ -32,8 +32,9 @@ sanitize=fuzzer${extra_sanitizers:+,$extra_sanitizers}
 # KB); longer runs grow inputs towards this. A debug build with AddressSanitizer is slow: a 64 KB
 # decision takes about 1 s in it (0.1-0.3 s in a debug build without ASan, FUZZ_SANITIZE=), so
 # replay a long run's timeout on an input that large without ASan before calling it a hang.
-targets=(FuzzDecisionParser FuzzIndicatorImport FuzzReportPackage FuzzXLSXSheet)
-declare -A max_len=([FuzzDecisionParser]=65536 [FuzzIndicatorImport]=65536 [FuzzReportPackage]=65536 [FuzzXLSXSheet]=65536)
+targets=(FuzzDecisionParser FuzzIndicatorImport FuzzReportPackage FuzzXLSXSheet FuzzAttachmentCheck)
+declare -A max_len=([FuzzDecisionParser]=65536 [FuzzIndicatorImport]=65536 [FuzzReportPackage]=65536 [FuzzXLSXSheet]=65536
+                    [FuzzAttachmentCheck]=65536)
 if [ $# -gt 0 ]; then targets=("$@"); fi
 for target in "${targets[@]}"; do
   [ -n "${max_len[$target]:-}" ] || { echo "fuzz: no target $target (targets: ${!max_len[*]})" >&2; exit 2; }

@@ -106,7 +106,7 @@ public enum AttachmentCheck {
 
     /// A Word or Excel file (Office Open XML), or an OpenDocument text or spreadsheet; any other ZIP archive is refused.
     static func office(_ data: Data) -> AttachmentType? {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { return nil }
+        guard let archive = ZIPData.archive(data) else { return nil }
         // A part read to decide the type: at most 1 MB inflated, stopped as soon as it grows past
         // that (the size an archive declares is the uploader's word, not a limit).
         struct TooLarge: Error {}

@@ -23,12 +23,7 @@ public enum XLSXReader {
     }
 
     public static func firstSheet(_ data: Data) throws -> [(row: Int, cells: [String])] {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw XLSXError.unreadable("not an .xlsx workbook (not a ZIP archive)")
-        }
+        guard let archive = ZIPData.archive(data) else { throw XLSXError.unreadable("not an .xlsx workbook (not a ZIP archive)") }
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= maxPartSize else {

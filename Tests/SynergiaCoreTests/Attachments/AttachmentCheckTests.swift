@@ -86,6 +86,26 @@ struct AttachmentCheckTests {
         #expect(throws: AttachmentCheck.Problem.typeNotAllowed) { try AttachmentCheck.check(bomb, filename: "law.docx").get() }
     }
 
+    @Test("a ZIP is opened only when its end record is whole (ZIPFoundation would keep a broken one's bytes for ever)")
+    func endRecord() throws {
+        let archive = try Self.zip(["mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"])
+        #expect(ZIPData.archive(archive) != nil)
+        #expect(ZIPData.archive(archive.dropLast(1)) == nil, "the end record cut short")
+        #expect(ZIPData.archive(Data(archive.prefix(archive.count - 22))) == nil, "no end record")
+        var lying = archive
+        lying[lying.count - 2] = 0x10  // a comment of 16 bytes that is not there
+        #expect(ZIPData.archive(lying) == nil)
+        #expect(ZIPData.archive(Data([0x50, 0x4B, 0x05, 0x06])) == nil && ZIPData.archive(Data()) == nil)
+        #expect(throws: AttachmentCheck.Problem.typeNotAllowed) { try AttachmentCheck.check(archive.dropLast(1), filename: "plan.odt").get() }
+    }
+
+    @Test("a ZIP whose entries point past its end is refused, not a stopped process (found by FuzzAttachmentCheck: ZIPFoundation's in-memory archive trapped on it)")
+    func offsetsPastTheEnd() throws {
+        let found = try #require(Data(base64Encoded: "UEsDBBQAAAAIAJE9fF3dEsBqZwAAAHkAAAATAAAAW0NvbnRlbnRfVHlwZXNdLnhtbD2NSwqDMBQAryJuxeQCqRsP0E0vEJIXeZD34SW19fYqhW5nGCa8DoW2hOcOZphhWIU7cL/xY4yqFVPsKOx3zk4U+Eu1iFHsbZZSMEGW9KYrcR+xrCYJWkPeqLq/oYg8XeHol+B/xxNQSwd5PGh0bWxhbHVlCjIwMjAsMQoADQAAABEAAAB3b3JkL2RvY3VtZW50Lnht/bMpt0rJTy7NTc0r0bcDAFBLAQIUAxQAAAAIAJE9fF3dEsBqZwAAAHkAAAATAAAAAAAAB3k8aHRtbGFsdWUKMjAyMCwxCgANAAAAEQAAAHdvcmQvZG9jdW1lbnQueG39sym3SslPLs1NzSvRtwMAUEsBAhQDFAAAAAgAkT18Xd0SwGpnAAAAeQAAABMAAAAAUEsFBgAAAAACAAIAgAAAANYAAAAAAA=="))
+        #expect(throws: AttachmentCheck.Problem.typeNotAllowed) { try AttachmentCheck.check(found, filename: "law.docx").get() }
+        #expect(throws: XLSXError.self) { try XLSXReader.firstSheet(found) }
+    }
+
     @Test("the download's Content-Disposition: an ASCII fallback and the UTF-8 name, percent-encoded")
     func disposition() {
         #expect(DownloadDisposition.attachment(filename: "NBSAP 2030.pdf") == "attachment; filename=\"NBSAP 2030.pdf\"; filename*=UTF-8''NBSAP%202030.pdf")
