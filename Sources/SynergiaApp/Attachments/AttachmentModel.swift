@@ -6,7 +6,7 @@ import Vapor
 /// A document attached to an answer of a report: its bytes are kept in the database, so a
 /// backup (``synergia backup``, `pg_dump`) holds them with the answers that cite them. It belongs
 /// to the Party's report of one cycle (every version of it: an amendment carries its answers over).
-final class AttachmentModel: Model, @unchecked Sendable {
+final class AttachmentModel: Model, StoredFile, @unchecked Sendable {
     static let schema = "attachments"
     @ID(key: .id) var id: UUID?
     @Field(key: "report_id") var reportID: UUID
@@ -34,13 +34,7 @@ struct CreateAttachments: AsyncMigration {
             .field("cycle_id", .uuid, .required, .references(ReportingCycleModel.schema, "id"))
             .field("party_code", .string, .required, .references(PartyModel.schema, "alpha2"))
             .field("question_id", .string, .required)
-            .field("filename", .string, .required)
-            .field("media_type", .string, .required)
-            .field("size", .int, .required)
-            .field("sha256", .string, .required)
-            .field("content", .data, .required)
-            .field("uploaded_by", .string, .required)
-            .field("uploaded_at", .datetime, .required)
+            .storedFileFields()
             .create()
         try await ContentGeneration.addTrigger(to: AttachmentModel.schema, on: database)
     }

@@ -40,20 +40,14 @@ enum AttachmentService {
             row.cycleID = report.$cycle.id
             row.partyCode = report.partyCode
             row.questionID = questionID
-            row.filename = checked.filename
-            row.mediaType = checked.type.mediaType
-            row.size = checked.size
-            row.sha256 = checked.sha256
-            row.content = data
-            row.uploadedBy = user.email
-            row.uploadedAt = Date()
+            row.store(data, checked, by: user.email)
             try await row.createInWrite(on: tx.db)
             let id = try row.requireID()
             let outcome = try await ReportingService.save(.link(.file(id.uuidString)), question: questionID, baseVersion: baseVersion,
                                                           report: reportID, template: template, by: user, in: tx)
             if case .conflict = outcome { throw Conflict() }
             try await AuditLog.record(tx, actor: user.email, action: "attachment.added", subject: .other("attachment/\(id.uuidString)"),
-                                      after: "\(row.filename) \(row.mediaType) \(row.size) bytes sha256:\(row.sha256); report/\(reportID)/\(questionID)")
+                                      after: "\(row.auditLine); report/\(reportID)/\(questionID)")
             return AttachmentInfo(row)
         }
     }

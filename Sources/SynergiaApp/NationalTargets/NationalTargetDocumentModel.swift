@@ -6,7 +6,7 @@ import Vapor
 /// A document attached to a national target (the legal text that adopted it, a map, a plan): its
 /// bytes in the database, as an answer's files are, so a backup holds them. Seen by whoever may
 /// see the target.
-final class NationalTargetDocumentModel: Model, @unchecked Sendable {
+final class NationalTargetDocumentModel: Model, StoredFile, @unchecked Sendable {
     static let schema = "national_target_documents"
     @ID(key: .id) var id: UUID?
     @Field(key: "target_id") var targetID: UUID
@@ -28,13 +28,7 @@ struct CreateNationalTargetDocuments: AsyncMigration {
             .id()
             .field("target_id", .uuid, .required, .references(NationalTargetModel.schema, "id"))
             .field("party_code", .string, .required, .references(PartyModel.schema, "alpha2"))
-            .field("filename", .string, .required)
-            .field("media_type", .string, .required)
-            .field("size", .int, .required)
-            .field("sha256", .string, .required)
-            .field("content", .data, .required)
-            .field("uploaded_by", .string, .required)
-            .field("uploaded_at", .datetime, .required)
+            .storedFileFields()
             .create()
         try await ContentGeneration.addTrigger(to: NationalTargetDocumentModel.schema, on: database)
     }

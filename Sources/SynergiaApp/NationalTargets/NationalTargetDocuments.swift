@@ -27,20 +27,14 @@ enum NationalTargetDocuments {
             let document = NationalTargetDocumentModel()
             document.targetID = targetID
             document.partyCode = party
-            document.filename = checked.filename
-            document.mediaType = checked.type.mediaType
-            document.size = checked.size
-            document.sha256 = checked.sha256
-            document.content = data
-            document.uploadedBy = user.email
-            document.uploadedAt = Date()
+            document.store(data, checked, by: user.email)
             try await document.createInWrite(on: tx.db)
             row.version += 1
             row.updatedBy = user.email
             row.updatedAt = Date()
             try await row.update(on: tx.db)
             try await AuditLog.record(tx, actor: user.email, action: "national-target.document-added", subject: NationalTargetService.subject(row),
-                                      after: "v\(row.version) \(document.filename) \(document.mediaType) \(document.size) bytes sha256:\(document.sha256)")
+                                      after: "v\(row.version) \(document.auditLine)")
             return .saved(row)
         }
     }
