@@ -6,9 +6,7 @@ import SynergiaCore
 enum AttachmentView {
     /// The file an answer cites: its name (a download), size, type, and the SHA-256 a receipt seals.
     static func cited(_ page: PageContext, report: UUID, _ value: AnswerValue?, _ attachments: [String: AttachmentInfo]) -> Node<HTML.BodyContext> {
-        guard case .link(.file(let reference))? = value, let info = attachments[UUID(uuidString: reference)?.uuidString ?? reference] else {
-            return .empty
-        }
+        guard let value, let info = cited(value, in: attachments) else { return .empty }
         return .p(.class("attachment"),
                   .strong(page.text("attachment.file")), .text(" "),
                   // A file's name is in no known language: it reads in its own direction.
@@ -19,9 +17,7 @@ enum AttachmentView {
 
     /// A cited file on paper: its name, size and SHA-256; nil for any other answer.
     static func printed(_ page: PageContext, _ value: AnswerValue, _ attachments: [String: AttachmentInfo]) -> Node<HTML.BodyContext>? {
-        guard case .link(.file(let reference)) = value, let info = attachments[UUID(uuidString: reference)?.uuidString ?? reference] else {
-            return nil
-        }
+        guard let info = cited(value, in: attachments) else { return nil }
         return .p(.span(PageContext.userWritten(), .escapedText(info.filename)), details(page, size: info.size, sha256: info.sha256))
     }
 
@@ -29,6 +25,12 @@ enum AttachmentView {
     static func details(_ page: PageContext, size: Int, sha256: String) -> Node<HTML.BodyContext> {
         .group(.text(" (" + page.t("attachment.size", ["kb": page.formats.number(max(1, (size + 1023) / 1024))]) + ") · "),
                .span(.class("note"), .text("SHA-256 "), .code(.escapedText(sha256))))
+    }
+
+    /// The file a link answer cites, as the report's model holds it (by its id, upper-cased).
+    static func cited(_ value: AnswerValue, in attachments: [String: AttachmentInfo]) -> AttachmentInfo? {
+        guard case .link(.file(let reference)) = value else { return nil }
+        return attachments[UUID(uuidString: reference)?.uuidString ?? reference]
     }
 
     /// Whether the question takes a file: a report's own link question.

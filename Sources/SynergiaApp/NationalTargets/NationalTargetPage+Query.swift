@@ -56,10 +56,13 @@ enum NationalTargetPage {
         }
         let content = row.content
         let titles = try await NationalTargetReaders.targetTitles(on: db)
-        var indicators: [Model.Indicator] = []
-        for code in content.indicators {
-            let definition = try await NationalIndicatorService.definition(code, registry: registry, on: db)
-            indicators.append(.init(code: code, name: definition?.name.values ?? [:], kind: definition?.kind))
+        // The registry's from memory, the Party's national ones in one query.
+        let national = Dictionary(try await NationalIndicatorModel.definitions(
+            NationalIndicatorModel.query(on: db).filter(\.$partyCode == partyRow.alpha2).all(), on: db).map { ($0.code, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let indicators = content.indicators.map { code -> Model.Indicator in
+            let definition = registry.indicator(code: code) ?? national[code]
+            return .init(code: code, name: definition?.name.values ?? [:], kind: definition?.kind)
         }
         func served(_ reference: TargetReference) -> Model.Served {
             .init(framework: reference.framework, code: reference.code, title: titles[reference] ?? [:])
