@@ -30,8 +30,8 @@ class Builder:
         self.prefix = prefix
         self.sections = []
 
-    def section(self, key, title):
-        self.sections.append({"id": f"{self.prefix}.{key}", "title": title, "questions": []})
+    def section(self, key, title, **extra):
+        self.sections.append({"id": f"{self.prefix}.{key}", **extra, "title": title, "questions": []})
         return self
 
     def q(self, kind, en, help_en=None, required=False, title=None, **extra):
@@ -128,8 +128,10 @@ def cbd_7nr():
         ("government", "Government ministries"), ("subnational", "Subnational governments"),
         ("indigenous", "Indigenous peoples and local communities"), ("women", "Women's groups"),
         ("youth", "Youth"), ("business", "Business"), ("academia", "Academia"), ("ngo", "Civil society organizations")))
+    # Version 3: the progress is written per national target (a published national target reporting on a
+    # global target answers for that target's questions); version 2 is kept in Templates/archive.
     b.section("s2", t("Progress towards the global targets", fr="Progrès vers les cibles mondiales",
-                      es="Progresos hacia las metas mundiales"))
+                      es="Progresos hacia las metas mundiales"), byNationalTarget=True)
     target_section(b, "KMGBF", targets("KMGBF"), "Cible", "Meta", "actions taken and their effectiveness")
     b.section("s3", t("Indicators", fr="Indicateurs", es="Indicadores"))
     pa_coverage(b)
@@ -155,7 +157,7 @@ def cbd_7nr():
     b.q("longText", "Main obstacles to implementation and capacity needs")
     # Version 2 adds the GBF binary indicator questionnaire (the part's sections are built when the
     # template loads, from Resources/Reference/kmgbf-binary); version 1 is kept in Templates/archive.
-    return {"id": "cbd-7nr", "version": 2, "parts": ["kmgbf-binary"], "convention": "CBD",
+    return {"id": "cbd-7nr", "version": 3, "parts": ["kmgbf-binary"], "convention": "CBD",
             "title": t("Seventh national report to the Convention on Biological Diversity",
                        fr="Septième rapport national à la Convention sur la diversité biologique",
                        es="Séptimo informe nacional al Convenio sobre la Diversidad Biológica",

@@ -1,7 +1,8 @@
 """A real browser: Kenya's CBD focal point attaches a document to its CBD report, and writes a national target aligned to GBF Target 3 and
 serving Ramsar Target 5, publishes it, and the Ramsar focal point finds it, with its progress,
-under the question on Ramsar Target 5 of Kenya's Ramsar report (issue 15: a national target
-entered once, shown in every report that asks about it).
+under the question on Ramsar Target 5 of Kenya's Ramsar report, and in its own entry of the CBD 7th
+report's progress section (issue 15: a national target entered once, shown in every report that asks
+about it).
 
 Run: python3 -m pytest Tests/Browser/test_national_targets.py
 """
@@ -31,6 +32,17 @@ def test_a_national_target_written_once_shows_in_the_ramsar_report(server, brows
     assert "Inland waters and wetlands" in browser.page_source
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/NT-3/publish'] button"))
     assert "Draft" not in browser.find_element(By.TAG_NAME, "h1").text
+
+    # Kenya's CBD 7th report states its progress per national target: NT-3 has its entry, with the
+    # progress written once on the target, and GBF Target 3's own questions are no longer asked.
+    browser.get(server + "/reporting")
+    row = browser.find_element(By.ID, "cycle-cbd-7nr")
+    click_and_wait(browser, (row.find_elements(By.TAG_NAME, "button") or row.find_elements(By.CSS_SELECTOR, "a[href^='/reports/']"))[0])
+    browser.get(browser.current_url.split("#")[0].split("?")[0] + "/sections/cbd-7nr.s2")
+    entry = browser.find_element(By.ID, "nt-NT-3")
+    assert "On track" in entry.text and "Two new Ramsar Sites were designated." in entry.text, entry.text
+    assert not browser.find_element(By.ID, "q-cbd-7nr.s2.q5").is_displayed()
+    assert browser.find_element(By.ID, "q-cbd-7nr.s2.q3").is_displayed(), "Target 2 has no national target: asked"
 
     # The Ramsar focal point opens Kenya's Ramsar report: the target is there, under Ramsar Target 5, with its progress.
     sign_in(browser, server, "ramsar-focal-point@demo.synergia.example")

@@ -188,7 +188,11 @@ struct WriteAPI: RouteCollection {
     struct SubmissionProblemsDTO: Content {
         var error: Bool; var status: Int; var reason: String
         var problems: [Problem]
-        struct Problem: Content { var question: String; var reason: String }
+        struct Problem: Content {
+            var question: String; var reason: String
+            /// The national target whose progress is not assessed, if the problem is that.
+            var nationalTarget: String?
+        }
     }
 
     @Sendable static func transition(req: Request) async throws -> Response {
@@ -207,7 +211,9 @@ struct WriteAPI: RouteCollection {
                                                   reason: input.reason, on: req.db)
         } catch let refused as SubmissionRefused {
             return try await SubmissionProblemsDTO(error: true, status: 422, reason: req.catalog[refused.reason],
-                                                   problems: refused.problems.map { .init(question: $0.question, reason: req.catalog[$0.catalogKey]) })
+                                                   problems: refused.problems.map {
+                                                       .init(question: $0.question, reason: req.catalog[$0.catalogKey], nationalTarget: $0.nationalTarget)
+                                                   })
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         return try await report(req, try await ReportAccess.load(req), by: user).encodeResponse(for: req)

@@ -15,11 +15,28 @@ enum NationalTargetsInReport {
         var language: String?
         var status: NationalTargetStatus
         var progress: ProgressRating?
+        /// What has been done and achieved (Markdown), in `language`.
+        var summary: String = ""
         /// `FRAMEWORK/CODE` of the targets of this report it serves.
         var targets: [String]
         /// The version a submitted report sealed (nil: the target as it is now, in a report not submitted).
         var sealedVersion: Int? = nil
+
+        /// What a published target answers for in a section written per national target (a draft answers for nothing).
+        var coverage: NationalTargetCoverage? {
+            guard status == .published else { return nil }
+            return NationalTargetCoverage(code: code, targets: targets.compactMap(NationalTargetsInReport.reference), assessed: progress != nil)
+        }
     }
+
+    /// `FRAMEWORK/CODE` as a reference (the framework's code has no slash).
+    static func reference(_ key: String) -> TargetReference? {
+        guard let slash = key.firstIndex(of: "/") else { return nil }
+        return TargetReference(framework: String(key[..<slash]), code: String(key[key.index(after: slash)...]))
+    }
+
+    /// The published targets among `entries`, as a report's check counts them.
+    static func coverage(_ entries: [Entry]) -> [NationalTargetCoverage] { entries.compactMap(\.coverage) }
 
     /// For a report not submitted, the Party's national targets as they are now (its drafts only
     /// for the Party's users); for a submitted one, those its content sealed, as they were then.
@@ -62,7 +79,7 @@ enum NationalTargetsInReport {
         let served = content.servedTargets.filter(asked.contains)
         guard !served.isEmpty else { return nil }
         return Entry(code: code, title: content.title, language: content.language?.code, status: status, progress: content.progress,
-                     targets: served.map { "\($0.framework)/\($0.code)" }, sealedVersion: sealedVersion)
+                     summary: content.progressSummary, targets: served.map { "\($0.framework)/\($0.code)" }, sealedVersion: sealedVersion)
     }
 
     /// The list on the report's page: each target, what it serves in this report, its progress.

@@ -23,6 +23,8 @@ enum ReportCheck {
         var question: String
         /// The catalog key of the message (missing and invalid answers).
         var message: String?
+        /// The national target whose progress is not assessed (in a section written per national target).
+        var nationalTarget: String? = nil
         /// A comment's author and text.
         var author: String?
         var text: String?

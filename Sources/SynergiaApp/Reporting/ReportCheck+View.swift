@@ -26,7 +26,12 @@ extension ReportCheck {
                                      .escapedText(": "),
                                      item.kind == .comment
                                         ? page.text("report.check-comment", ["author": item.author ?? "", "text": item.text ?? ""])
-                                        : page.text(item.message ?? ""))
+                                        : page.text(item.message ?? ""),
+                                     // Its progress is assessed on the national target itself, entered once for every report.
+                                     .unwrap(item.nationalTarget) { code in
+                                         .group(.escapedText(" "), .a(.href(SiteURL.nationalTargetAction(party: model.party, code: code, .edit).path + "#progress"),
+                                                                      .text(code), .escapedText(": "), page.text("national-targets.assess-progress")))
+                                     })
                              }))
                 },
             ])

@@ -33,17 +33,23 @@ extension ReportPage {
         let comments = mayReadInternal ? try await QuestionCommentModel.query(on: db).filter(\.$report.$id == loaded.id).sort(\.$createdAt).all() : []
         let linked = try await LinkedAnswers.forReport(report, template: template, actor: actor, templates: templates, on: db)
         let partyNames = try await PartyModel.query(on: db).filter(\.$alpha2 == report.partyCode).first()?.names ?? [:]
-        let notAsked = template.disabledQuestions(answers: current.mapValues(\.revision.value))
-        func completeness(_ questions: [TemplateQuestion]) -> Model.Completeness {
+        let nationalTargets = try await NationalTargetsInReport.forReport(report, template: template, actor: actor, on: db)
+        let notAsked = template.notAsked(answers: current.mapValues(\.revision.value), nationalTargets: NationalTargetsInReport.coverage(nationalTargets))
+        // In a section written per national target, each published target the report states progress for is required too.
+        let reported = template.reportedNationalTargets(NationalTargetsInReport.coverage(nationalTargets))
+        func completeness(_ questions: [TemplateQuestion], byNationalTarget: Bool) -> Model.Completeness {
             let required = questions.filter { $0.required && !notAsked.contains($0.id) }
-            return .init(answered: required.filter { current[$0.id] != nil }.count, required: required.count)
+            let targets = byNationalTarget ? reported : []
+            return .init(answered: required.filter { current[$0.id] != nil }.count + targets.filter(\.assessed).count,
+                         required: required.count + targets.count)
         }
         return Model(
             id: loaded.id, cycle: CycleDTO(cycle), party: report.partyCode, partyNames: partyNames, status: report.status, version: report.version,
             submittedAt: report.submittedAt, receiptSHA256: report.receiptSHA256, answers: answers,
-            completeness: completeness(template.questions),
+            completeness: completeness(template.questions, byNationalTarget: template.sections.contains { $0.byNationalTarget == true }),
             sections: template.sections.map {
-                .init(id: $0.id, completeness: completeness($0.questions), changedSinceVisit: changedInSection[$0.id] ?? 0, seenAt: marks.seen[$0.id])
+                .init(id: $0.id, completeness: completeness($0.questions, byNationalTarget: $0.byNationalTarget == true),
+                      changedSinceVisit: changedInSection[$0.id] ?? 0, seenAt: marks.seen[$0.id])
             },
             actions: actions(report, convention: template.convention, isLatest: !versions.contains { $0.version > report.version },
                              mayReadInternal: mayReadInternal, by: actor, reader: reader, now: now,
@@ -67,7 +73,7 @@ extension ReportPage {
                         expiresAt: report.reviewRequestedAt.map(PublicationRequest.expires(requestedAt:)),
                         expired: PublicationRequest.isExpired(requestedAt: report.reviewRequestedAt, now: now)) : nil,
             rejection: mayReadInternal && report.status == .draft ? report.reviewNote : nil,
-            nationalTargets: try await NationalTargetsInReport.forReport(report, template: template, actor: actor, on: db),
+            nationalTargets: nationalTargets,
             // Who attached a file is internal, as who wrote an answer is.
             attachments: try await AttachmentService.referenced(by: current.values.map(\.revision.value), on: db)
                 .mapValues { mayReadInternal ? $0 : $0.withoutUploader })

@@ -46,7 +46,8 @@ extension ReportPage {
                                                                 Layout.csrfField(page), .input(.type(.hidden), .name("withdraw"), .value("1")),
                                                                 .button(.type(.submit), .id("withdraw-request"), page.text("report.withdraw-request")))))),
                 offline(page, model),
-                .if(template.questions.contains { $0.target != nil },
+                // A section written per national target lists them itself.
+                .if(template.questions.contains { $0.target != nil } && !template.sections.contains { $0.byNationalTarget == true },
                     NationalTargetsInReport.section(page, party: model.party, model.nationalTargets)),
                 // A part's sections (the GBF binary indicator questionnaire: 83 questions) have their
                 // own pages, listed in the contents, so that this page stays small.
@@ -192,9 +193,15 @@ extension ReportPage {
             let linked: [String: [Model.Linked]] = Dictionary(section.questions.map { question in
                 (question.id, (model.linked[question.id] ?? []).filter { linkedShown.insert($0.relation + " " + $0.target).inserted })
             }, uniquingKeysWith: { first, _ in first })
+            // A section written per national target lists the targets itself, once: its questions do not repeat them.
+            let targets = NationalTargetsInReport.progress(page, party: model.party, section: section, model.nationalTargets, canEdit: model.actions.canEdit)
+            var questionsModel = model
+            if section.byNationalTarget == true { questionsModel.nationalTargets = [] }
             func questions(sectionForm: String?) -> Node<HTML.BodyContext> {
-                .forEach(section.questions) { question in
-                    QuestionView.render(page, model, section: section.id, question, answer: answers[question.id], comments: comments[question.id] ?? [],
+                // A question not asked stays in the section's form, hidden (its answer is kept, and a condition
+                // may show it again); elsewhere it is left out.
+                .forEach(section.questions.filter { sectionForm != nil || !model.notAsked.contains($0.id) }) { question in
+                    QuestionView.render(page, questionsModel, section: section.id, question, answer: answers[question.id], comments: comments[question.id] ?? [],
                                         linked: linked[question.id] ?? [], conflict: feedback.conflicts[question.id], error: feedback.errors[question.id],
                                         typed: feedback.typed[question.id], sectionForm: sectionForm, preview: feedback.preview)
                 }
@@ -205,6 +212,7 @@ extension ReportPage {
                 .p(.class("note"), page.text("reporting.section-completeness", [
                     "answered": "\(summary.completeness.answered)", "required": "\(summary.completeness.required)"]),
                    .unwrap(model.assignments[section.id]) { .group(.escapedText(" · "), page.text("reporting.assigned-to", ["who": $0])) }),
+                targets,
                 .if(model.actions.canAssign, .form(.class("inline"), .method(.post), .action(SiteURL.reportAssignments(model.id).path), Layout.csrfField(page),
                                                    .input(.type(.hidden), .name("section"), .value(id)),
                                                    .label(.for("assign-\(id)"), page.text("reporting.assign")),

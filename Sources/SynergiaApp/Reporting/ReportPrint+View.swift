@@ -28,7 +28,7 @@ enum ReportPrintView {
                    .unwrap(model.receiptSHA256) { .group(.br(), .text("SHA-256 "), .code(.text($0))) }),
                 .forEach(template.sections) { section in
                     // A question not asked is not printed: what is read is what would be submitted.
-                    .section(.h2(page.name(section.title)), .dl(.forEach(section.questions.filter { !model.notAsked.contains($0.id) }) { question in
+                    .section(.h2(page.name(section.title)), NationalTargetsInReport.printed(page, section: section, model.nationalTargets), .dl(.forEach(section.questions.filter { !model.notAsked.contains($0.id) }) { question in
                         .group(.dt(page.name(question.title)),
                                .dd(answers[question.id].map { value in
                                    // A cited file by its name, size and SHA-256 (the id means nothing on paper).

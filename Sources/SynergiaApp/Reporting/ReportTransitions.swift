@@ -62,13 +62,17 @@ extension ReportingService {
             if target == .inReview || target == .approved || target == .submitted {
                 // What is submitted: the answers to the questions asked (an answer to a question an
                 // earlier answer no longer enables stays in the draft, and out of the receipt).
-                let answers = template.askedAnswers(try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value))
-                let problems = SubmissionCheck.problems(template: template, answers: answers)
+                // The Party's published national targets, locked: in a section written per national target they answer for
+                // the questions on the global targets they report on, and each needs its progress assessed.
+                let nationalTargets = try await NationalTargetsInReport.sealed(party: report.partyCode, template: template, in: tx)
+                let coverage = nationalTargets.map { NationalTargetCoverage(code: $0.code, $0.content) }
+                let answers = template.askedAnswers(try await answers(of: report, template: template, on: tx.db).mapValues(\.revision.value),
+                                                    nationalTargets: coverage)
+                let problems = SubmissionCheck.problems(template: template, answers: answers, nationalTargets: coverage)
                 guard problems.isEmpty else { throw SubmissionRefused(problems: problems, target: target) }
                 if target == .submitted {
                     try seal(report, template: template, answers: answers, attachments: try await AttachmentService.digests(of: answers, on: tx.db),
-                             nationalTargets: try await NationalTargetsInReport.sealed(party: report.partyCode, template: template, in: tx),
-                             at: now)
+                             nationalTargets: nationalTargets, at: now)
                 }
             }
             if target == .published { report.publishedAt = now }

@@ -24,8 +24,9 @@ extension ReportTemplate {
     /// The questions not asked given `answers`: those whose conditions all fail, and those whose
     /// deciding question is itself not asked (a condition only ever names an earlier question,
     /// which `ReportTemplates.validate` checks, so one pass in document order decides them all).
-    public func disabledQuestions(answers: [String: AnswerValue]) -> Set<String> {
-        var disabled = Set<String>()
+    /// `covered`: questions already not asked (those national targets answer for), which disable those they decide.
+    public func disabledQuestions(answers: [String: AnswerValue], covered: Set<String> = []) -> Set<String> {
+        var disabled = covered
         for question in questions {
             guard let conditions = question.enabledWhen else { continue }
             let enabled = conditions.contains { condition in
@@ -37,8 +38,8 @@ extension ReportTemplate {
     }
 
     /// `answers` without those to questions not asked: what a submission states.
-    public func askedAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
-        let disabled = disabledQuestions(answers: answers)
+    public func askedAnswers(_ answers: [String: AnswerValue], nationalTargets: [NationalTargetCoverage] = []) -> [String: AnswerValue] {
+        let disabled = notAsked(answers: answers, nationalTargets: nationalTargets)
         return disabled.isEmpty ? answers : answers.filter { !disabled.contains($0.key) }
     }
 }

@@ -45,12 +45,18 @@ public struct TemplateSection: Codable, Sendable, Equatable {
     public var questions: [TemplateQuestion]
     /// The template part the section comes from, if any (`TemplatePart`).
     public var part: String?
+    /// A section written per national target (the CBD 7th report's progress): its questions on a
+    /// global target are asked only where the Party has no published national target reporting on
+    /// that target; where it has, those targets' own progress, entered once on each, answers for
+    /// them (``ReportTemplate/answeredByNationalTargets(_:)``). Absent: an ordinary section.
+    public var byNationalTarget: Bool?
 
-    public init(id: String, title: LocalizedText, questions: [TemplateQuestion], part: String? = nil) {
+    public init(id: String, title: LocalizedText, questions: [TemplateQuestion], part: String? = nil, byNationalTarget: Bool? = nil) {
         self.id = id
         self.title = title
         self.questions = questions
         self.part = part
+        self.byNationalTarget = byNationalTarget
     }
 }
 

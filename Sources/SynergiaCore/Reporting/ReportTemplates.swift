@@ -129,6 +129,9 @@ public enum ReportTemplates {
             for section in template.sections {
                 if !ids.insert(section.id).inserted { problem(section.id, "duplicate id") }
                 if section.questions.isEmpty { problem(section.id, "section has no questions") }
+                if section.byNationalTarget == true, !section.questions.contains(where: { $0.target != nil }) {
+                    problem(section.id, "a section written per national target asks about no target")
+                }
                 for question in section.questions {
                     let q = question.id
                     if !ids.insert(q).inserted { problem(q, "duplicate id") }

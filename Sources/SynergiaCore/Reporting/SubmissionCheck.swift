@@ -4,11 +4,19 @@
 public enum SubmissionProblem: Sendable, Equatable {
     case missing(question: String)
     case invalid(question: String, problem: AnswerProblem)
+    /// A published national target the report states progress for has none assessed; `question`
+    /// is the first question on a global target it answers for.
+    case nationalTargetProgress(code: String, question: String)
 
     public var question: String {
         switch self {
-        case .missing(let question), .invalid(let question, _): question
+        case .missing(let question), .invalid(let question, _), .nationalTargetProgress(_, let question): question
         }
+    }
+
+    /// The national target the problem is about, if any.
+    public var nationalTarget: String? {
+        if case .nationalTargetProgress(let code, _) = self { code } else { nil }
     }
 
     /// The catalog key of the message.
@@ -16,6 +24,7 @@ public enum SubmissionProblem: Sendable, Equatable {
         switch self {
         case .missing: "error.submission.missing"
         case .invalid(_, let problem): problem.catalogKey
+        case .nationalTargetProgress: "error.submission.national-target-progress"
         }
     }
 }
@@ -25,14 +34,27 @@ public enum SubmissionCheck {
     /// Every problem, in the template's question order (empty: the report may be submitted). A
     /// question not asked (its `enabledWhen` fails) is neither required nor checked: its answer
     /// is left out of what is submitted (`ReportTemplate.askedAnswers`).
-    public static func problems(template: ReportTemplate, answers: [String: AnswerValue]) -> [SubmissionProblem] {
-        let disabled = template.disabledQuestions(answers: answers)
-        return template.questions.compactMap { question in
-            guard !disabled.contains(question.id) else { return nil }
-            guard let value = answers[question.id], !value.isBlank else {
-                return question.required ? .missing(question: question.id) : nil
+    ///
+    /// `nationalTargets`: the Party's published national targets. In a section written per national
+    /// target, those reporting on a global target answer for its questions, and each must have its
+    /// progress assessed (a problem placed at the first question it answers for).
+    public static func problems(template: ReportTemplate, answers: [String: AnswerValue],
+                                nationalTargets: [NationalTargetCoverage] = []) -> [SubmissionProblem] {
+        let disabled = template.notAsked(answers: answers, nationalTargets: nationalTargets)
+        var unassessed: [String: [String]] = [:]
+        for target in template.reportedNationalTargets(nationalTargets) where !target.assessed {
+            let first = template.questions.first { question in
+                question.target.map(target.targets.contains) == true && template.section(of: question.id)?.byNationalTarget == true
             }
-            return AnswerValidation.validate(value, for: question).map { .invalid(question: question.id, problem: $0) }
+            if let first { unassessed[first.id, default: []].append(target.code) }
+        }
+        return template.questions.flatMap { question -> [SubmissionProblem] in
+            let progress = (unassessed[question.id] ?? []).map { SubmissionProblem.nationalTargetProgress(code: $0, question: question.id) }
+            guard !disabled.contains(question.id) else { return progress }
+            guard let value = answers[question.id], !value.isBlank else {
+                return question.required ? [.missing(question: question.id)] + progress : progress
+            }
+            return AnswerValidation.validate(value, for: question).map { [.invalid(question: question.id, problem: $0)] + progress } ?? progress
         }
     }
 }

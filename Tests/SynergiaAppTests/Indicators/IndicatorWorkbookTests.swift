@@ -98,7 +98,7 @@ struct IndicatorWorkbookTests {
             let page = try await browser.get("/reports/\(report.id!)")
             #expect(page.contains("href=\"/reports/\(report.id!)/package.xlsx\""))
             let file = try await browser.download("/reports/\(report.id!)/package.xlsx")
-            #expect(file.status == .ok && file.headers.first(name: .contentDisposition)?.contains("KE-cbd-7nr-v2.xlsx") == true)
+            #expect(file.status == .ok && file.headers.first(name: .contentDisposition)?.contains("KE-cbd-7nr-v3.xlsx") == true)
             let rows = try XLSXReader.firstSheet(file.data).map(\.cells)
             #expect(rows.first == ["question_id", "section", "type", "title", "value", "version"])
             #expect(rows.contains { $0.first == "cbd-7nr.s1.q1" && $0.contains("=Ministry of Environment") }, "the text as written: a workbook cell is never a formula")

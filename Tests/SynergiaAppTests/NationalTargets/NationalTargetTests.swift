@@ -207,7 +207,7 @@ struct NationalTargetTests {
         }
     }
 
-    @Test("one target in two reports: Kenya's CBD 7th report and its Ramsar report each show T3 under the question on the target it serves, with its progress; a draft target only to Kenya's users")
+    @Test("one target in two reports: Kenya's CBD 7th report and its Ramsar report show T3 (the 7th report in its progress section, entry by national target; the Ramsar report under the question on the target it serves), with its progress; a draft target only to Kenya's users")
     func inReports() async throws {
         try await withSynergia { app in
             let cbdSecretariat = try await makeUser(app, email: "cbd@example.org", role: .secretariat, convention: "CBD")
@@ -222,10 +222,11 @@ struct NationalTargetTests {
             #expect(try await browser.post("/parties/KE/national-targets", pairs: Self.t3).status == .seeOther)
 
             let cbdSection = try await browser.get("/reports/\(cbd.id!)/sections/cbd-7nr.s2")
-            let underTarget3 = try #require(cbdSection.body.range(of: "id=\"q-cbd-7nr.s2.q5\"")).upperBound
-            let nextQuestion = try #require(cbdSection.body.range(of: "id=\"q-cbd-7nr.s2.q6\"")).lowerBound
-            #expect(cbdSection.body[underTarget3..<nextQuestion].contains("href=\"/parties/KE/national-targets/T3\""))
-            #expect(cbdSection.body.components(separatedBy: "href=\"/parties/KE/national-targets/T3\"").count == 2, "under Target 3 only")
+            // The 7th report's progress is written per national target: the section lists T3 once, in its own entry.
+            let entry = try #require(cbdSection.body.range(of: "id=\"nt-T3\"")).upperBound
+            let firstQuestion = try #require(cbdSection.body.range(of: "id=\"q-cbd-7nr.s2.q1\"")).lowerBound
+            #expect(cbdSection.body[entry..<firstQuestion].contains("href=\"/parties/KE/national-targets/T3\""))
+            #expect(cbdSection.body.components(separatedBy: "href=\"/parties/KE/national-targets/T3\"").count == 2, "in its entry only")
 
             let ramsarReader = Browser(app)
             try await ramsarReader.signIn("fp-ramsar@example.org")

@@ -28,7 +28,7 @@ struct OfflinePackageTests {
             let path = "/reports/\(report.id!)"
             _ = try await focalPoint.post("\(path)/answers/cbd-7nr.s3.q2", ["value": "3500", "baseVersion": "0"])
             let download = try await focalPoint.get("\(path)/package.json")
-            #expect(download.headers.first(name: .contentDisposition)?.contains("KE-cbd-7nr-v2.json") == true)
+            #expect(download.headers.first(name: .contentDisposition)?.contains("KE-cbd-7nr-v3.json") == true)
             var package = try JSONSerialization.jsonObject(with: Data(download.body.utf8)) as! [String: Any]
             var answers = package["answers"] as! [String: Any]
             answers["cbd-7nr.s3.q2"] = ["value": ["type": "number", "value": 4000], "version": 1]

@@ -1,0 +1,53 @@
+import Plot
+import SynergiaCore
+
+extension NationalTargetsInReport {
+    /// The national targets a section written per national target reports on (those serving one of its global targets).
+    static func reporting(on section: TemplateSection, _ entries: [Entry]) -> [Entry] {
+        guard section.byNationalTarget == true else { return [] }
+        let asked = Set(section.questions.compactMap(\.target).map { "\($0.framework)/\($0.code)" })
+        return entries.filter { $0.targets.contains(where: asked.contains) }
+    }
+
+    /// A section written per national target (the CBD 7th report's progress): one entry per
+    /// national target — the global targets it reports on, its progress and what was achieved,
+    /// entered once on the target — then the questions on the global targets no published
+    /// national target reports on. `canEdit`: the reader prepares the report (the link to assess
+    /// a target's progress; the target's own page decides who may change it).
+    static func progress(_ page: PageContext, party: String, section: TemplateSection, _ entries: [Entry], canEdit: Bool) -> Node<HTML.BodyContext> {
+        guard section.byNationalTarget == true else { return .empty }
+        let asked = Set(section.questions.compactMap(\.target).map { "\($0.framework)/\($0.code)" })
+        let reporting = reporting(on: section, entries)
+        return .div(.class("by-national-target"), .id("national-target-progress"),
+            .h3(page.text("national-targets.progress-title")),
+            .if(reporting.isEmpty, .p(.class("note"), page.text("national-targets.progress-none")), else: .group(
+                .forEach(reporting) { entry in
+                    .div(.class("national-target"), .id("nt-\(entry.code.attributeEscaped)"),
+                        .h4(link(page, party: party, entry)),
+                        .p(.class("note"), page.text("national-targets.reports-on"), .text(" "),
+                           .forEach(entry.targets.filter(asked.contains)) { .group(Links.target(page, $0), .text(" ")) }),
+                        .p(.class(entry.progress == nil && entry.status == .published ? "error" : "progress"),
+                           .strong(page.text("progress.category")), .text(": "), NationalTargetViewParts.progress(page, entry.progress)),
+                        .if(!entry.summary.isEmpty, .div(.class("md"), PageContext.written(in: entry.language.flatMap(Language.init(rawValue:))),
+                                                         .raw(SafeMarkdown.html(entry.summary)))),
+                        .if(entry.status == .draft, .p(.class("note"), page.text("national-targets.progress-draft"))),
+                        .if(canEdit && entry.sealedVersion == nil,
+                            .p(.a(.href(SiteURL.nationalTargetAction(party: party, code: entry.code, .edit).path + "#progress"),
+                                  page.text("national-targets.assess-progress")))))
+                },
+                .p(.class("note"), page.text("national-targets.progress-rest")))))
+    }
+
+    /// The same entries on paper: each target, its progress and what was achieved.
+    static func printed(_ page: PageContext, section: TemplateSection, _ entries: [Entry]) -> Node<HTML.BodyContext> {
+        let reporting = reporting(on: section, entries)
+        return .if(!reporting.isEmpty, .dl(.class("national-targets"), .forEach(reporting) { entry in
+            .group(.dt(.text(entry.code + " "), entry.language.flatMap(Language.init(rawValue:)).map { page.marked(LocalizedString(text: entry.title, language: $0)) }
+                           ?? .span(PageContext.userWritten(), .text(entry.title)),
+                       .if(entry.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
+                   .dd(.p(NationalTargetViewParts.progress(page, entry.progress)),
+                       .if(!entry.summary.isEmpty, .div(.class("md"), PageContext.written(in: entry.language.flatMap(Language.init(rawValue:))),
+                                                        .raw(SafeMarkdown.html(entry.summary))))))
+        }))
+    }
+}
