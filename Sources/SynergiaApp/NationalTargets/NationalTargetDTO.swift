@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import SynergiaCore
 import Vapor
@@ -21,8 +22,10 @@ struct NationalTargetDTO: Content, Equatable {
     var version: Int
     var updatedAt: Date
     var publishedAt: Date?
+    /// Its title, description and progress in other languages: field → language code → text (``TranslatedKind/nationalTarget``).
+    var translations: CodedTranslations = [:]
 
-    init(_ row: NationalTargetModel) {
+    init(_ row: NationalTargetModel, translations: FieldTranslations = [:]) {
         let content = row.content
         party = row.partyCode
         code = row.code
@@ -38,7 +41,29 @@ struct NationalTargetDTO: Content, Equatable {
         version = row.version
         updatedAt = row.updatedAt
         publishedAt = row.publishedAt
+        self.translations = translations.coded
     }
+
+    /// `rows` with their translations (one query for all).
+    static func all(_ rows: [NationalTargetModel], on db: any Database) async throws -> [NationalTargetDTO] {
+        let translations = try await ContentTranslationStore.load(.nationalTarget, subjects: rows.map(\.translationSubject), on: db)
+        return rows.map { NationalTargetDTO($0, translations: translations[$0.translationSubject] ?? [:]) }
+    }
+
+    /// `field` (`title`, `description`, `progressSummary`) in `reader`'s language when translated into it, else as written.
+    func shown(_ field: String, to reader: Language) -> WrittenText.Shown {
+        let original = switch field {
+        case "description": description
+        case "progressSummary": progressSummary
+        default: title
+        }
+        return TranslatedField.shown(original, language: language, field: field, translations, to: reader)
+    }
+}
+
+extension NationalTargetModel {
+    /// Its key among translated records: `PARTY/CODE`.
+    var translationSubject: String { NationalTargetSubject(party: partyCode, code: code).subject }
 }
 
 /// What an API client sends to create or change a national target.

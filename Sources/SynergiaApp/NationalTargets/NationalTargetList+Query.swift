@@ -15,7 +15,7 @@ enum NationalTargetList {
     static func query(party: String, drafts: Bool, on db: any Database) async throws -> Model {
         let row = try await NationalTargetReaders.party(party, on: db)
         return Model(party: row.alpha2, names: row.names,
-                     targets: try await NationalTargetService.list(party: row.alpha2, drafts: drafts, on: db).map(NationalTargetDTO.init))
+                     targets: try await NationalTargetDTO.all(try await NationalTargetService.list(party: row.alpha2, drafts: drafts, on: db), on: db))
     }
 }
 

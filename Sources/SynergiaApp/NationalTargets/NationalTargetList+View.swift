@@ -38,15 +38,18 @@ extension NationalTargetList {
 
 /// Pieces the national target pages share.
 enum NationalTargetViewParts {
-    /// The title, marked with its language when it differs from the page's.
+    /// The title in the reader's language when translated into it, else as written; marked with its
+    /// language when that differs from the page's (unknown: by its own letters).
     static func title(_ page: PageContext, _ target: NationalTargetDTO) -> Node<HTML.BodyContext> {
-        written(page, target.title, target)
+        let shown = target.shown("title", to: page.language)
+        guard let language = shown.language else { return .span(PageContext.userWritten(), .text(shown.text)) }
+        return page.marked(LocalizedString(text: shown.text, language: language))
     }
 
-    /// A text of the target, marked with the language it was written in when that is not the page's.
-    static func written(_ page: PageContext, _ text: String, _ target: NationalTargetDTO) -> Node<HTML.BodyContext> {
-        guard let language = target.language.flatMap(Language.init(rawValue:)) else { return .escapedText(text) }
-        return page.marked(LocalizedString(text: text, language: language))
+    /// A Markdown text of the target (`description`, `progressSummary`) in the reader's language when translated into it, with its `lang`.
+    static func markdown(_ page: PageContext, _ field: String, _ target: NationalTargetDTO) -> Node<HTML.BodyContext> {
+        let shown = target.shown(field, to: page.language)
+        return .if(!shown.text.isEmpty, .div(.class("md"), PageContext.written(in: shown.language), .raw(SafeMarkdown.html(shown.text))))
     }
 
     /// A GBF goal (a letter) or target (a number), linked to its place on the framework's page.

@@ -68,7 +68,7 @@ enum NationalTargetPage {
             .init(framework: reference.framework, code: reference.code, title: titles[reference] ?? [:])
         }
         return Model(
-            names: partyRow.names, target: NationalTargetDTO(row),
+            names: partyRow.names, target: try await NationalTargetDTO.all([row], on: db)[0],
             alignments: content.alignments.map {
                 .init(code: $0.target.code, title: titles[$0.target] ?? [:], degree: $0.degree, elements: $0.elements)
             },

@@ -13,8 +13,11 @@ extension NationalTargetPage {
                 .p(.a(.href(SiteURL.nationalTargets(party: target.party).path), page.text("national-targets.title-of", ["party": party]))),
                 .h1(.text("\(target.code) "), NationalTargetViewParts.title(page, target),
                     .if(target.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
-                .if(!target.description.isEmpty, .div(.class("md"), .raw(SafeMarkdown.html(target.description)))),
+                NationalTargetViewParts.markdown(page, "description", target),
                 actions(page, model, canEdit: canEdit, canPublish: canPublish),
+                // Its texts in other languages, which the Party's users keep (those who may change it).
+                .p(.a(.id("translations-link"), .href(SiteURL.translations(.nationalTarget, NationalTargetSubject(party: target.party, code: target.code).subject).path),
+                      page.text("translations.title"))),
                 .h2(page.text("national-targets.aligned")),
                 .if(model.alignments.isEmpty, .p(page.text("national-targets.not-aligned")), else: .table(.class("data"),
                     .thead(.tr(.th(page.text("national-targets.gbf")), .th(page.text("national-targets.degree")),
@@ -27,7 +30,7 @@ extension NationalTargetPage {
                     }))),
                 .h2(page.text("progress.category")),
                 .p(NationalTargetViewParts.progress(page, target.progress)),
-                .if(!target.progressSummary.isEmpty, .div(.class("md"), .raw(SafeMarkdown.html(target.progressSummary)))),
+                NationalTargetViewParts.markdown(page, "progressSummary", target),
                 .h2(page.text("indicators.title")),
                 .if(model.indicators.isEmpty, .p(page.text("national-targets.no-indicators")), else: .ul(.forEach(model.indicators) { indicator in
                     .li(.a(.href(SiteURL.indicator(indicator.code, party: target.party).path), .text(indicator.code)), .text(" "),

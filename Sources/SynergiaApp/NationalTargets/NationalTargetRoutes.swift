@@ -80,7 +80,7 @@ struct NationalTargetRoutes: RouteCollection {
         var model = try await NationalTargetEditor.query(party: party, code: code, form: form, version: version, page: req.page,
                                                          registry: req.application.synergia.indicators, on: req.db)
         model.error = error
-        model.theirs = theirs.map(NationalTargetDTO.init)
+        model.theirs = theirs.map { NationalTargetDTO($0) }
         return Response.html(NationalTargetEditor.View.render(req.page, model), status: status)
     }
 

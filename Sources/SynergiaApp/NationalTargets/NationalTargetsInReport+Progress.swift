@@ -28,8 +28,7 @@ extension NationalTargetsInReport {
                            .forEach(entry.targets.filter(asked.contains)) { .group(Links.target(page, $0), .text(" ")) }),
                         .p(.class(entry.progress == nil && entry.status == .published ? "error" : "progress"),
                            .strong(page.text("progress.category")), .text(": "), NationalTargetViewParts.progress(page, entry.progress)),
-                        .if(!entry.summary.isEmpty, .div(.class("md"), PageContext.written(in: entry.language.flatMap(Language.init(rawValue:))),
-                                                         .raw(SafeMarkdown.html(entry.summary)))),
+                        summary(page, entry),
                         .if(entry.status == .draft, .p(.class("note"), page.text("national-targets.progress-draft"))),
                         .if(canEdit && entry.sealedVersion == nil,
                             .p(.a(.href(SiteURL.nationalTargetAction(party: party, code: entry.code, .edit).path + "#progress"),
@@ -42,12 +41,15 @@ extension NationalTargetsInReport {
     static func printed(_ page: PageContext, section: TemplateSection, _ entries: [Entry]) -> Node<HTML.BodyContext> {
         let reporting = reporting(on: section, entries)
         return .if(!reporting.isEmpty, .dl(.class("national-targets"), .forEach(reporting) { entry in
-            .group(.dt(.text(entry.code + " "), entry.language.flatMap(Language.init(rawValue:)).map { page.marked(LocalizedString(text: entry.title, language: $0)) }
-                           ?? .span(PageContext.userWritten(), .text(entry.title)),
+            .group(.dt(.text(entry.code + " "), written(page, entry.shown("title", to: page.language)),
                        .if(entry.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
-                   .dd(.p(NationalTargetViewParts.progress(page, entry.progress)),
-                       .if(!entry.summary.isEmpty, .div(.class("md"), PageContext.written(in: entry.language.flatMap(Language.init(rawValue:))),
-                                                        .raw(SafeMarkdown.html(entry.summary))))))
+                   .dd(.p(NationalTargetViewParts.progress(page, entry.progress)), summary(page, entry)))
         }))
+    }
+
+    /// What was achieved (Markdown), in the reader's language when translated into it, with its `lang`.
+    static func summary(_ page: PageContext, _ entry: Entry) -> Node<HTML.BodyContext> {
+        let shown = entry.shown("summary", to: page.language)
+        return .if(!shown.text.isEmpty, .div(.class("md"), PageContext.written(in: shown.language), .raw(SafeMarkdown.html(shown.text))))
     }
 }

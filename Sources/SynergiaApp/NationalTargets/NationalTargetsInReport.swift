@@ -21,6 +21,15 @@ enum NationalTargetsInReport {
         var targets: [String]
         /// The version a submitted report sealed (nil: the target as it is now, in a report not submitted).
         var sealedVersion: Int? = nil
+        /// Its title and progress in other languages, as the target now has them (none in a submitted
+        /// report: it states what was sealed, as written).
+        var translations: CodedTranslations? = nil
+
+        /// `title` or `summary` in `reader`'s language when translated into it, else as written.
+        func shown(_ field: String, to reader: Language) -> WrittenText.Shown {
+            TranslatedField.shown(field == "summary" ? summary : title, language: language,
+                                  field: field == "summary" ? "progressSummary" : field, translations ?? [:], to: reader)
+        }
 
         /// What a published target answers for in a section written per national target (a draft answers for nothing).
         var coverage: NationalTargetCoverage? {
@@ -52,7 +61,12 @@ enum NationalTargetsInReport {
         let asked = Set(template.questions.compactMap(\.target))
         guard !asked.isEmpty else { return [] }
         let rows = try await NationalTargetService.list(party: party, drafts: NationalTargetService.mayReadDrafts(actor, party: party), on: db)
-        return rows.compactMap { entry(code: $0.code, $0.content, status: $0.status, asked: asked) }
+        let translations = try await ContentTranslationStore.load(.nationalTarget, subjects: rows.map(\.translationSubject), on: db)
+        return rows.compactMap { row in
+            var entry = entry(code: row.code, row.content, status: row.status, asked: asked)
+            entry?.translations = translations[row.translationSubject]?.coded
+            return entry
+        }
     }
 
     /// What a report being submitted seals: the Party's published national targets that serve a target its template asks about,
@@ -108,8 +122,13 @@ enum NationalTargetsInReport {
 
     static func link(_ page: PageContext, party: String, _ entry: Entry) -> Node<HTML.BodyContext> {
         .group(.a(.href(SiteURL.nationalTarget(party: party, code: entry.code).path), .text(entry.code)), .text(" "),
-               entry.language.flatMap(Language.init(rawValue:)).map { page.marked(LocalizedString(text: entry.title, language: $0)) }
-                   ?? .escapedText(entry.title),
+               written(page, entry.shown("title", to: page.language)),
                .if(entry.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft")))))
+    }
+
+    /// A text a Party wrote, marked with its language when that is not the page's (unknown: by its own letters).
+    static func written(_ page: PageContext, _ shown: WrittenText.Shown) -> Node<HTML.BodyContext> {
+        guard let language = shown.language else { return .span(PageContext.userWritten(), .text(shown.text)) }
+        return page.marked(LocalizedString(text: shown.text, language: language))
     }
 }

@@ -32,7 +32,7 @@ enum SiteURL: Sendable, Equatable {
     case reportAttach(UUID, question: String)
     case reportAttachment(UUID, attachment: UUID)
     case reportAnswerLanguages(UUID, question: String)
-    /// The translations of a news item, a meeting or a national indicator (its id or code).
+    /// The translations of a news item, a meeting, a national indicator (its id or code) or a national target (`PARTY/CODE`).
     case translations(TranslatedKind, String)
     case reportDetach(UUID, question: String)
     /// A question on the report page.
@@ -167,7 +167,7 @@ enum SiteURL: Sendable, Equatable {
         case .reportAttach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/attachment"
         case .reportAttachment(let id, let attachment): "/reports/\(id.uuidString)/attachments/\(attachment.uuidString)"
         case .reportAnswerLanguages(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/languages"
-        case .translations(let kind, let subject): "/\(kind.pathPrefix)/\(Self.segment(subject))/languages"
+        case .translations(let kind, let subject): kind.languagesPath(subject)
         case .reportDetach(let id, let question): "/reports/\(id.uuidString)/answers/\(Self.segment(question))/detach"
         case .reportQuestion(let id, let question): "/reports/\(id.uuidString)#q-\(Self.fragment(question))"
         case .reportSection(let id, let section): "/reports/\(id.uuidString)/sections/\(Self.segment(section))"

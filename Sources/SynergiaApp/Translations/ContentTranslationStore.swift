@@ -52,7 +52,7 @@ enum ContentTranslationStore {
 
     /// The record's search entries as its translations now are, in the write that changed them:
     /// a search in French finds a news item or a meeting by its French title. (National indicators
-    /// are not in search.)
+    /// and national targets are not in search.)
     static func reindex(_ kind: TranslatedKind, subject: String, in tx: WriteContext) async throws {
         switch kind {
         case .news:
@@ -62,7 +62,7 @@ enum ContentTranslationStore {
         case .meeting:
             guard let meeting = try await MeetingModel.query(on: tx.db).filter(\.$code == subject).first() else { return }
             try await MeetingService.reindex(meeting, in: tx)
-        case .nationalIndicator:
+        case .nationalIndicator, .nationalTarget:
             return
         }
     }

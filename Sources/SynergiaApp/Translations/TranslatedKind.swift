@@ -5,21 +5,28 @@ enum TranslatedKind: String, Sendable, CaseIterable {
     case news
     case meeting
     case nationalIndicator = "national-indicator"
+    /// Subject `PARTY/CODE` (a Party's code and the target's: neither has a slash).
+    case nationalTarget = "national-target"
 
     var fields: [String] {
         switch self {
         case .news: ["title", "summary"]
         case .meeting: ["title", "description"]
         case .nationalIndicator: ["name", "definition"]
+        case .nationalTarget: ["title", "description", "progressSummary"]
         }
     }
 
-    /// The first segment of the record's pages (`/news/{id}`, `/meetings/{code}`, `/indicators/{code}`).
-    var pathPrefix: String {
+    /// The record's translations page: `/news/{id}/languages`, `/meetings/{code}/languages`,
+    /// `/indicators/{code}/languages`, `/parties/{party}/national-targets/{code}/languages`.
+    func languagesPath(_ subject: String) -> String {
         switch self {
-        case .news: "news"
-        case .meeting: "meetings"
-        case .nationalIndicator: "indicators"
+        case .news: "/news/\(SiteURL.segment(subject))/languages"
+        case .meeting: "/meetings/\(SiteURL.segment(subject))/languages"
+        case .nationalIndicator: "/indicators/\(SiteURL.segment(subject))/languages"
+        case .nationalTarget:
+            NationalTargetSubject(subject).map { "/parties/\(SiteURL.segment($0.party))/national-targets/\(SiteURL.segment($0.code))/languages" }
+                ?? "/parties"
         }
     }
 
@@ -36,9 +43,30 @@ enum TranslatedKind: String, Sendable, CaseIterable {
         case (.news, _): "news.summary"
         case (.nationalIndicator, "name"): "indicators.name"
         case (.nationalIndicator, _): "indicators.definition"
+        case (.nationalTarget, "progressSummary"): "national-targets.progress-summary"
         default: "translations.description"
         }
     }
+}
+
+/// A national target as the subject of translations: `PARTY/CODE`.
+struct NationalTargetSubject: Sendable, Equatable {
+    var party: String
+    var code: String
+
+    init(party: String, code: String) {
+        self.party = party
+        self.code = code
+    }
+
+    /// nil unless `subject` is two non-empty parts around one slash.
+    init?(_ subject: String) {
+        let parts = subject.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        self.init(party: String(parts[0]), code: String(parts[1]))
+    }
+
+    var subject: String { "\(party)/\(code)" }
 }
 
 /// A record's translations: field → language → text.

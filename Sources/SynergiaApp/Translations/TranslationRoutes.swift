@@ -3,20 +3,34 @@ import Foundation
 import SynergiaCore
 import Vapor
 
-/// `/news/{id}/languages`, `/meetings/{code}/languages` and `/indicators/{code}/languages` (a national
-/// indicator's): a record's translations, and the form that replaces them (``ContentTranslationStore``).
+/// `/news/{id}/languages`, `/meetings/{code}/languages`, `/indicators/{code}/languages` (a national
+/// indicator's) and `/parties/{party}/national-targets/{code}/languages`: a record's translations, and the form that replaces them (``ContentTranslationStore``).
 struct TranslationRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         for kind in TranslatedKind.allCases {
-            let (prefix, parameter) = (kind.pathPrefix, kind == .news ? "id" : "code")
-            routes.get(.constant(prefix), .parameter(parameter), "languages") { req -> Response in
-                let model = try await TranslationsPage.query(kind, subject: try req.textParameter(parameter), actor: req.actor, on: req.db)
+            let path: [PathComponent] = switch kind {
+            case .news: ["news", ":id", "languages"]
+            case .meeting: ["meetings", ":code", "languages"]
+            case .nationalIndicator: ["indicators", ":code", "languages"]
+            case .nationalTarget: ["parties", ":code", "national-targets", ":target", "languages"]
+            }
+            routes.get(path) { req -> Response in
+                let model = try await TranslationsPage.query(kind, subject: try Self.subject(req, kind), actor: req.actor, on: req.db)
                 return Response.html(TranslationsPage.View.render(req.page, model))
             }
-            // Two fields in five languages, a meeting's description up to 64 kB each.
-            routes.on(.POST, .constant(prefix), .parameter(parameter), "languages", body: .collect(maxSize: "1mb")) { req -> Response in
-                try await Self.save(req, kind, subject: try req.textParameter(parameter))
+            // Two or three fields in five languages, a meeting's description up to 64 kB each.
+            routes.on(.POST, path, body: .collect(maxSize: "1mb")) { req -> Response in
+                try await Self.save(req, kind, subject: try Self.subject(req, kind))
             }.allowsLargeBody("1mb")
+        }
+    }
+
+    /// The record the address names: an id, a code, or a Party's and a target's codes.
+    static func subject(_ req: Request, _ kind: TranslatedKind) throws -> String {
+        switch kind {
+        case .news: try req.textParameter("id")
+        case .meeting, .nationalIndicator: try req.textParameter("code")
+        case .nationalTarget: NationalTargetSubject(party: try req.textParameter("code").uppercased(), code: try req.textParameter("target")).subject
         }
     }
 
@@ -26,6 +40,7 @@ struct TranslationRoutes: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode([String: String].self)
         let record = try await TranslationsPage.Record.find(kind, subject, on: req.db)
+        if let party = record.draftOf, !NationalTargetService.mayReadDrafts(user.actor, party: party) { throw Abort(.notFound) }
         let typed = TranslationsPage.translations(from: form, kind: kind, original: record.language)
         if typed.values.contains(where: { $0.values.contains { $0.count > 65_536 } }) {
             return try await shownAgain(req, kind, subject, .refused("error.translation.too-long", typed: typed, shown: form["shown"] ?? ""), status: .unprocessableEntity)

@@ -7,6 +7,8 @@ extension TranslationsPage {
     /// The record `subject` of `kind` and its translations; 404 when there is none.
     static func query(_ kind: TranslatedKind, subject: String, actor: Actor, on db: any Database) async throws -> Model {
         let record = try await Record.find(kind, subject, on: db)
+        // A draft national target, and so its translations, only for the Party's own users.
+        if let party = record.draftOf, !NationalTargetService.mayReadDrafts(actor, party: party) { throw Abort(.notFound) }
         let translations = try await ContentTranslationStore.load(kind, subjects: [record.id], on: db)[record.id] ?? [:]
         return Model(kind: kind, subject: record.id, heading: record.originals[kind.headingField] ?? "", language: record.language,
                      originals: record.originals, translations: translations, back: record.page, json: record.json,
@@ -25,14 +27,17 @@ extension TranslationsPage {
         var table: String
         var keyColumn: String
         var key: Key
+        /// The Party whose draft the record is (a national target not yet published), seen only by its users.
+        var draftOf: String? = nil
 
-        enum Key: Sendable { case uuid(UUID), text(String) }
+        enum Key: Sendable { case uuid(UUID), text(String), partyCode(party: String, code: String) }
 
         /// Locks the record's row until the write `tx` ends.
         func lock(in tx: WriteContext) async throws {
             switch key {
             case .uuid(let id): try await tx.lock(table, where: keyColumn, equals: id)
             case .text(let code): try await tx.lock(table, where: keyColumn, equals: code)
+            case .partyCode(let party, let code): try await tx.lock(table, where: "party_code", equals: party, and: "code", equals: code)
             }
         }
 
@@ -57,6 +62,18 @@ extension TranslationsPage {
                               page: SiteURL.indicator(row.code, party: row.partyCode).path, json: .api(.nationalIndicators),
                               editing: .publishIndicatorData(party: row.partyCode), table: NationalIndicatorModel.schema, keyColumn: "code",
                               key: .text(row.code))
+            case .nationalTarget:
+                // Changing a published target's texts is publishing them, as for its content.
+                guard let named = NationalTargetSubject(subject),
+                      let row = try await NationalTargetService.find(party: named.party, code: named.code, drafts: true, on: db) else { throw Abort(.notFound) }
+                let content = row.content
+                return Record(id: named.subject, language: content.language,
+                              originals: ["title": content.title, "description": content.description, "progressSummary": content.progressSummary],
+                              page: SiteURL.nationalTarget(party: row.partyCode, code: row.code).path,
+                              json: .api(.nationalTarget(party: row.partyCode, code: row.code)),
+                              editing: row.status == .published ? .publishNationalTargets(party: row.partyCode) : .editNationalTargets(party: row.partyCode),
+                              table: NationalTargetModel.schema, keyColumn: "code", key: .partyCode(party: row.partyCode, code: row.code),
+                              draftOf: row.status == .draft ? row.partyCode : nil)
             }
         }
     }
