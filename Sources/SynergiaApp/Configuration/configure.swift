@@ -139,6 +139,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SDMXRoutes())
     try app.register(collection: ProgressRoutes())
     try app.register(collection: NationalTargetRoutes())
+    try app.register(collection: NationalTargetPackageRoutes())
     try app.register(collection: AttachmentRoutes())
     try app.register(collection: CrosswalkRoutes())
     try app.register(collection: APITokenPages())

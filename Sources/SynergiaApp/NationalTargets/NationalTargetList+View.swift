@@ -14,6 +14,7 @@ extension NationalTargetList {
                 .if(canEdit, .p(.a(.class("button"), .href(SiteURL.nationalTargetAction(party: model.party, code: nil, .new).path),
                                    page.text("national-targets.add")))),
                 .if(model.targets.isEmpty, .p(page.text("national-targets.none")), else: table(page, model.targets)),
+                NationalTargetPackageView.offline(page, party: model.party, canEdit: canEdit),
             ])
         }
 

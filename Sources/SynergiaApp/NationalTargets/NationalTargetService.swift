@@ -23,11 +23,15 @@ enum NationalTargetService {
         var targets: Set<TargetReference>
 
         func parse(_ form: NationalTargetForm, language: Language?) throws -> NationalTargetContent {
-            switch NationalTargetInput.parse(form, language: language, gbf: gbf, knownIndicator: { indicators.contains($0) },
-                                             knownTarget: { targets.contains($0) }) {
+            switch check(form, language: language) {
             case .success(let content): return content
             case .failure(let problem): throw Refusal(problem.catalogKey)
             }
+        }
+
+        func check(_ form: NationalTargetForm, language: Language?) -> Result<NationalTargetContent, NationalTargetInput.Problem> {
+            NationalTargetInput.parse(form, language: language, gbf: gbf, knownIndicator: { indicators.contains($0) },
+                                      knownTarget: { targets.contains($0) })
         }
     }
 
@@ -62,17 +66,19 @@ enum NationalTargetService {
         row.createdBy = user.email
         row.updatedBy = user.email
         do {
-            try await db.write { tx in
-                try Authorize.require(user.actor, .editNationalTargets(party: party))
-                row.updatedAt = Date()
-                try await row.createInWrite(on: tx.db)
-                try await AuditLog.record(tx, actor: user.email, action: "national-target.created", subject: subject(row),
-                                          after: summary(row))
-            }
+            try await db.write { tx in try await insert(row, by: user, in: tx) }
         } catch where DatabaseFailure.isUniqueViolation(error) {
             throw Refusal("error.national-target.duplicate")
         }
         return row
+    }
+
+    /// Stores a new draft `row` in the write `tx`, who may checked there, audited.
+    static func insert(_ row: NationalTargetModel, by user: UserModel, in tx: WriteContext) async throws {
+        try Authorize.require(user.actor, .editNationalTargets(party: row.partyCode))
+        row.updatedAt = Date()
+        try await row.createInWrite(on: tx.db)
+        try await AuditLog.record(tx, actor: user.email, action: "national-target.created", subject: subject(row), after: summary(row))
     }
 
     /// Saves `content` over the target as it was at `baseVersion`. A target saved by someone else
@@ -82,21 +88,31 @@ enum NationalTargetService {
                        on db: any Database) async throws -> Saved {
         try await db.write { tx in
             let row = try await locked(party: party, code: code, in: tx)
-            try Authorize.require(user.actor, row.status == .published ? .publishNationalTargets(party: party) : .editNationalTargets(party: party))
+            try requireMayChange(row, by: user)
             if row.version != baseVersion {
                 if row.version == baseVersion + 1, row.content == content, row.updatedBy == user.email { return .saved(row) }
                 return .conflict(mine: content, theirs: row)
             }
-            let before = summary(row)
-            row.set(content)
-            row.version += 1
-            row.updatedBy = user.email
-            row.updatedAt = Date()
-            try await row.update(on: tx.db)
-            try await AuditLog.record(tx, actor: user.email, action: "national-target.changed", subject: subject(row),
-                                      before: before, after: summary(row))
+            try await change(row, to: content, by: user, in: tx)
             return .saved(row)
         }
+    }
+
+    /// Replaces the content of `row` (locked in `tx`, its permission checked) with `content`, at the next version, audited.
+    static func change(_ row: NationalTargetModel, to content: NationalTargetContent, by user: UserModel, in tx: WriteContext) async throws {
+        let before = summary(row)
+        row.set(content)
+        row.version += 1
+        row.updatedBy = user.email
+        row.updatedAt = Date()
+        try await row.update(on: tx.db)
+        try await AuditLog.record(tx, actor: user.email, action: "national-target.changed", subject: subject(row),
+                                  before: before, after: summary(row))
+    }
+
+    /// Who may change `row` as it is: a published target only those who may publish it.
+    static func requireMayChange(_ row: NationalTargetModel, by user: UserModel) throws {
+        try Authorize.require(user.actor, row.status == .published ? .publishNationalTargets(party: row.partyCode) : .editNationalTargets(party: row.partyCode))
     }
 
     /// Publishes a draft as it was at `baseVersion` (a draft changed since is a conflict: the

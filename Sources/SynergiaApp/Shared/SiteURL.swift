@@ -345,9 +345,14 @@ enum SiteURL: Sendable, Equatable {
 /// (`/edit`), publishing (`/publish`), attaching a document (`/documents`); `save` is the target's own address (or the list's, for a new one).
 enum NationalTargetAction: Sendable, Equatable {
     case new, edit, save, publish, documents
+    /// The Party's targets as one package (`code` nil): its download, upload (preview) and confirmation.
+    case packageJSON, packageUpload, packageApply
 
     var suffix: String {
         switch self {
+        case .packageJSON: "/package.json"
+        case .packageUpload: "/package"
+        case .packageApply: "/package/apply"
         case .new: "/new"
         case .edit: "/edit"
         case .save: ""
