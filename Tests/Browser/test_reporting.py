@@ -159,6 +159,11 @@ def test_check_the_report_leads_to_each_missing_answer_and_review_waits_for_them
     sign_in(browser, server, "focal-point@demo.synergia.example")
     open_report(browser, server, "cbd-7nr")
     report = browser.current_url.split("#")[0]
+    # The demo's draft amends the published report, every required answer given: the focal point's name is cleared.
+    browser.get(report + "/sections/cbd-7nr.s1")
+    browser.find_element(By.ID, "v-cbd-7nr.s1.q1").clear()
+    click_and_wait(browser, browser.find_element(By.ID, "save-section"))
+    browser.get(report)
     click_and_wait(browser, browser.find_element(By.ID, "check-report"))
     missing = browser.find_elements(By.CSS_SELECTOR, "ul.check li.missing a")
     assert missing, browser.page_source[:2000]
@@ -188,10 +193,14 @@ def test_a_binary_indicator_question_appears_only_after_its_enabling_answer(serv
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.contents a[href$='/sections/cbd-7nr.bin.target-1']"))
     sea_use = browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_c")
     plans = browser.find_element(By.ID, "q-cbd-7nr.bin.1_2")
-    assert not sea_use.is_displayed() and not plans.is_displayed()
+    # The demo's draft (an amendment of the published report) says Kenya is not landlocked, so 1.1 (c) is
+    # asked, and answers "No" throughout 1.1, so 1.2 is not.
+    assert sea_use.is_displayed() and not plans.is_displayed()
+    landlocked = Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1"))
+    landlocked.select_by_value("yes")
+    WebDriverWait(browser, 5).until(lambda d: not d.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed())
     assert browser.find_element(By.ID, "q-cbd-7nr.bin.1_1_a").is_displayed()
 
-    landlocked = Select(browser.find_element(By.ID, "v-cbd-7nr.bin.1"))
     landlocked.select_by_value("no")
     WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "q-cbd-7nr.bin.1_1_c").is_displayed())
     assert browser.find_element(By.ID, "v-cbd-7nr.bin.1_1_c").is_enabled()

@@ -51,24 +51,51 @@ extension DemoSeed {
         }
     }
 
-    /// Kenya's CBD 7th national report, started by its focal point with a file as one answer, and
-    /// left for the reader to write: its progress section shows Kenya's national targets under GBF Targets 1 and 3.
+    /// Kenya's CBD 7th national report (DEMO answers, not Kenya's): version 1 answers every required
+    /// question — the GBF binary questionnaire among them — cites a file on the national targets and
+    /// states its progress per national target (DEMO-T3 and DEMO-T1); approved by Kenya's publishing
+    /// authority, submitted and published, so Kenya's dashboard and the GBF targets' dashboards show
+    /// its binary answers. Then amended: version 2, a draft with the same answers, for the reader to work on.
     static func seedKenyaSeventhReport(on db: any Database) async throws {
+        let templates = try ReportingService.Templates.load()
         guard let cycle = try await ReportingCycleModel.query(on: db).filter(\.$templateID == "cbd-7nr").filter(\.$status == .open).first(),
               let focalPoint = try await UserModel.query(on: db).filter(\.$email == "focal-point@demo.synergia.example").first(),
-              AuthorizationPolicy.permits(focalPoint.actor, .startReport(party: "KE", convention: "CBD"))
+              let secretariat = try await UserModel.query(on: db).filter(\.$email == "cbd-secretariat@demo.synergia.example").first(),
+              AuthorizationPolicy.permits(focalPoint.actor, .startReport(party: "KE", convention: "CBD")),
+              try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first() == nil
         else { return }
-        var report = try await ReportModel.query(on: db).filter(\.$cycle.$id == cycle.requireID()).filter(\.$partyCode == "KE").first()
-        let started = report == nil
-        if report == nil { report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db) }
-        // A file as the answer on the national targets (section 1), so the report shows one: made with the report, or
-        // on a later start if that first attempt did not finish (nothing answered there yet, no file in the report).
-        guard let report, let reportID = report.id, report.status == .draft else { return }
-        let files = try await AttachmentModel.query(on: db).filter(\.$reportID == reportID).count()
-        let answered = try await AnswerModel.query(on: db).filter(\.$report.$id == reportID).filter(\.$questionID == "cbd-7nr.s1.q5").count()
-        guard started || (files == 0 && answered == 0) else { return }
+        let template = try templates.template(of: cycle)
+        let report = try await ReportingService.startReport(cycle: cycle.requireID(), by: focalPoint, on: db)
+        let reportID = try report.requireID()
         _ = try await AttachmentService.attach(Data("DEMO — An illustrative file of Kenya's national targets, not Kenya's own.\n".utf8),
                                                filename: "DEMO national targets.txt", question: "cbd-7nr.s1.q5", baseVersion: 0,
-                                               report: reportID, templates: try ReportingService.Templates.load(), by: focalPoint, on: db)
+                                               report: reportID, templates: templates, by: focalPoint, on: db)
+        var random = DemoRandom(seed: 2030)
+        var answers: [String: AnswerValue] = [:]
+        for question in template.questions where question.required && question.id != "cbd-7nr.s1.q5" {
+            var value = seventhReportAnswers[question.id] ?? demo(ScaleDemoAnswers.answer(for: question, random: &random))
+            if value.isBlank, case .multipleChoice = value, let first = question.choices?.first { value = .multipleChoice([first.id]) }
+            answers[question.id] = value
+        }
+        // Only what is asked as these answers stand (1.2 is not, after "No" throughout 1.1).
+        for (question, value) in template.askedAnswers(answers).sorted(by: { $0.key < $1.key }) {
+            _ = try await ReportingService.save(value, question: question, baseVersion: 0, report: reportID, template: template,
+                                                by: focalPoint, writtenIn: .english, on: db)
+        }
+        let authority = try await UserModel.query(on: db).filter(\.$email == "publishing-authority@demo.synergia.example").first()
+        for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+            try await ReportingService.transition(reportID, to: step, templates: templates,
+                                                  by: step == .published ? secretariat : step == .approved ? authority ?? focalPoint : focalPoint, on: db)
+        }
+        _ = try await ReportVersionService.amend(reportID, templates: templates, by: focalPoint, on: db)
     }
+
+    /// Answers of the demo 7th report chosen rather than generated: Kenya is not landlocked (it has a
+    /// coast on the Indian Ocean), so the sea-use question 1.1 (c) is asked; the spatial-planning
+    /// answers of 1.1 are "No" (illustrative), so 1.2 is not, and the conditional questions show as
+    /// the reader changes them.
+    static let seventhReportAnswers: [String: AnswerValue] = [
+        "cbd-7nr.bin.1": .singleChoice("no"), "cbd-7nr.bin.1_1_a": .singleChoice("no"), "cbd-7nr.bin.1_1_b": .singleChoice("no"),
+        "cbd-7nr.bin.1_1_c": .singleChoice("no"),
+    ]
 }

@@ -8,35 +8,35 @@ extension PartyProgress {
             let name = LocalizedText(model.names).resolved(in: page.language).text
             return Layout.render(page, title: page.t("progress.party-title", ["party": name]), main: [
                 .h1(page.text("progress.party-title", ["party": name])),
-                .p(.a(.href(SiteURL.partyProgress(model.party).path + ".csv"), .text("CSV")), .text(" · "),
-                   .a(.href(SiteURL.apiPartyProgress(model.party).path), .text("JSON"))),
+                .p(.a(.href(SiteURL.partyProgress(model.party).path + ".csv"), .escapedText("CSV")), .escapedText(" · "),
+                   .a(.href(SiteURL.apiPartyProgress(model.party).path), .escapedText("JSON"))),
                 IndicatorKindFilter.links(page, model.kinds, shown: model.kind) { kind in
                     kind.map { SiteURL.partyProgressOfKind(model.party, $0) } ?? .partyProgress(model.party)
                 },
                 .forEach(model.frameworks) { framework in
                     .section(.id("framework-\(framework.code)".attributeEscaped),
-                        .h2(page.name(framework.names), .text(" (\(framework.convention))")),
+                        .h2(page.name(framework.names), .escapedText(" (\(framework.convention))")),
                         .table(.class("data"),
-                               .thead(.tr(.th(page.text("frameworks.targets")), .forEach(model.cycles) { .th(.text($0)) },
+                               .thead(.tr(.th(page.text("frameworks.targets")), .forEach(model.cycles) { .th(.escapedText($0)) },
                                           .th(page.text("indicators.title")))),
                                .tbody(.forEach(framework.targets) { target in
                                    .tr(.th(.attribute(named: "scope", value: "row"),
-                                           .a(.href(SiteURL.progressTarget(framework: framework.code, target: target.code).path), .text(target.code)),
-                                           .text(" "), page.name(target.title)),
+                                           .a(.href(SiteURL.progressTarget(framework: framework.code, target: target.code).path), .escapedText(target.code)),
+                                           .escapedText(" "), page.name(target.title)),
                                        .forEach(model.cycles) { cycle in
                                            .td(.unwrap(target.assessments[cycle]) { category in
-                                               .span(.class("category " + ProgressViewParts.colourClass(category)), .text(ProgressViewParts.label(page, category)))
+                                               .span(.class("category " + ProgressViewParts.colourClass(category)), .escapedText(ProgressViewParts.label(page, category)))
                                            })
                                        },
                                        .td(.forEach(target.indicators) { indicator in
-                                           .group(.a(.href(SiteURL.indicator(indicator.code, party: model.party).path), .text(indicator.code)),
+                                           .group(.a(.href(SiteURL.indicator(indicator.code, party: model.party).path), .escapedText(indicator.code)),
                                                   .unwrap(indicator.latestValue) { value in
-                                                      .text(" \(indicator.latestPeriod ?? ""): \(value)\(indicator.unit.map { $0.isEmpty ? "" : " \($0)" } ?? "")")
+                                                      .escapedText(" \(indicator.latestPeriod ?? ""): \(value)\(indicator.unit.map { $0.isEmpty ? "" : " \($0)" } ?? "")")
                                                   },
                                                   .unwrap(indicator.statement) { statement in
                                                       .span(.class("note"), .attribute(named: "title", value: statement.reason.attributeEscaped),
-                                                            .text(" ("), page.text("indicators.statement.\(statement.kind.rawValue)"), .text(")"))
-                                                  }, .text(" "))
+                                                            .escapedText(" ("), page.text("indicators.statement.\(statement.kind.rawValue)"), .escapedText(")"))
+                                                  }, .escapedText(" "))
                                        }))
                                }))
                     )
@@ -52,9 +52,10 @@ extension PartyProgress {
                      .h2(page.text("progress.binary-title")),
                      .p(.class("note"), .a(.href(SiteURL.report(binary.report).path), page.text("progress.binary-source"))),
                      .forEach(binary.targets) { target in
+                         // The summary toggles the details: no link inside it (nested interactive content), the link is in the details.
                          .details(.id("binary-\(target.code)".attributeEscaped),
-                                  .summary(.a(.href(SiteURL.reportSection(binary.report, section: target.section).path), page.name(target.title)),
-                                           .text(" (\(page.formats.number(target.answers.count)))")),
+                                  .summary(page.name(target.title), .escapedText(" (\(page.formats.number(target.answers.count)))")),
+                                  .p(.a(.href(SiteURL.reportSection(binary.report, section: target.section).path), page.text("progress.binary-in-report"))),
                                   .dl(.forEach(target.answers) { answer in
                                       .group(.dt(page.name(answer.title)), .dd(shown(page, answer)))
                                   }))
@@ -64,13 +65,13 @@ extension PartyProgress {
         /// The chosen options by their labels, or the text as written (or translated into the reader's language).
         static func shown(_ page: PageContext, _ answer: BinaryAnswers.Answer) -> Node<HTML.BodyContext> {
             if !answer.chosen.isEmpty {
-                return .text(answer.chosen.map { LocalizedText($0.label).resolved(in: page.language).text }.joined(separator: "; "))
+                return .escapedText(answer.chosen.map { LocalizedText($0.label).resolved(in: page.language).text }.joined(separator: "; "))
             }
             if case .shortText(let written) = answer.value {
                 let version = written.shown(to: page.language)
-                return .span(PageContext.written(in: version.language), .text(version.text))
+                return .span(PageContext.written(in: version.language), .escapedText(version.text))
             }
-            return .text("—")
+            return .escapedText("—")
         }
 
         /// One row per framework, target and cycle with the Party's assessment.

@@ -38,15 +38,24 @@ struct DemoSeedTests {
             let dashboard = try await Browser(app).get("/parties/KE/progress")
             #expect(dashboard.contains("(No data)") && dashboard.contains("DEMO — The national restoration inventory"))
             #expect(try await Browser(app).get("/indicators/2.2?party=KE").contains("id=\"indicator-statement\""))
-            // Kenya's sixth report was approved by Kenya's publishing authority before it was submitted.
+            // Kenya's sixth and seventh reports were approved by Kenya's publishing authority before they were submitted.
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "report.approved")
-                .filter(\.$actor == "publishing-authority@demo.synergia.example").count() == 1)
+                .filter(\.$actor == "publishing-authority@demo.synergia.example").count() == 2)
 
             // Kenya's sixth report is published (version 1), its amendment a draft.
             let reports = try await ReportModel.query(on: app.db).filter(\.$partyCode == "KE").sort(\.$version).all()
             #expect(reports.contains { $0.status == .published && $0.version == 1 })
             #expect(reports.contains { $0.status == .draft && $0.version == 2 })
             #expect(try await Browser(app).get("/feeds/reports.atom").contains("<entry"))
+            // Kenya's seventh report is published too (approved by its authority), with its progress per national target and its
+            // binary answers on Kenya's dashboard; its amendment is the draft the demo's users work on.
+            let seventh = try await ReportModel.query(on: app.db).join(ReportingCycleModel.self, on: \ReportModel.$cycle.$id == \ReportingCycleModel.$id)
+                .filter(ReportingCycleModel.self, \.$templateID == "cbd-7nr").filter(\.$partyCode == "KE").sort(\.$version).all()
+            #expect(seventh.map(\.status) == [.published, .draft])
+            let sealed = try #require(seventh.first?.submittedContent)
+            #expect(sealed.contains("\"code\":\"DEMO-T3\"") && !sealed.contains("\"cbd-7nr.s2.q5\"") && sealed.contains("DEMO national targets.txt"))
+            let kenya = try await Browser(app).get("/parties/KE/progress")
+            #expect(kenya.contains("id=\"binary\"") && kenya.contains("id=\"binary-1\""))
 
             // The six searches of the issue each find the news in their language, and the Ramsar Convention by
             // its name in that language (none is known in Arabic: conventions.json says so by having none).
