@@ -12,13 +12,13 @@ extension APITokens {
                 .p(page.text("tokens.intro")),
                 .unwrap(created) { token in
                     .div(.class("notice"), .attribute(named: "role", value: "status"),
-                         .p(page.text("tokens.created")), .p(.code(.id("new-token"), .text(token))))
+                         .p(page.text("tokens.created")), .p(.code(.id("new-token"), .escapedText(token))))
                 },
                 .if(tokens.isEmpty, .p(page.text("tokens.none")), else: .table(.class("data"),
-                    .thead(.tr(.th(page.text("tokens.name")), .th(page.text("tokens.created-at")), .th(page.text("tokens.last-used")), .th(.text("")))),
+                    .thead(.tr(.th(page.text("tokens.name")), .th(page.text("tokens.created-at")), .th(page.text("tokens.last-used")), .th(.escapedText("")))),
                     .tbody(.forEach(tokens) { token in
-                        .tr(.td(.text(token.name)), .td(.text(token.createdAt.map(format.string) ?? "")),
-                            .td(.text(token.lastUsedAt.map(format.string) ?? "—")),
+                        .tr(.td(.escapedText(token.name)), .td(.escapedText(token.createdAt.map(format.string) ?? "")),
+                            .td(.escapedText(token.lastUsedAt.map(format.string) ?? "—")),
                             .td(.form(.class("inline"), .method(.post), .action(SiteURL.apiTokenRevoke(token.id).path), Layout.csrfField(page),
                                       .button(.type(.submit), page.text("tokens.revoke")))))
                     }))),

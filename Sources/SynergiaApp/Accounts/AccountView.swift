@@ -8,11 +8,11 @@ enum AccountView {
             .h1(page.text("account.title")),
             .if(changed, .p(.class("notice"), .attribute(named: "role", value: "status"), page.text("account.password-changed"))),
             .dl(
-                .dt(page.text("account.name")), .dd(.text(user.displayName), .if(user.isDemo, .group(.text(" "), .strong(.class("demo-tag"), page.text("demo.tag"))))),
-                .dt(page.text("signin.email")), .dd(.text(user.email)),
+                .dt(page.text("account.name")), .dd(.escapedText(user.displayName), .if(user.isDemo, .group(.escapedText(" "), .strong(.class("demo-tag"), page.text("demo.tag"))))),
+                .dt(page.text("signin.email")), .dd(.escapedText(user.email)),
                 .dt(page.text("account.role")), .dd(page.text("role.\(user.role)")),
-                .unwrap(user.party) { party in .group(.dt(page.text("parties.party")), .dd(.a(.href(SiteURL.party(party).path), .text(party)))) },
-                .unwrap(user.convention) { code in .group(.dt(page.text("parties.convention")), .dd(.a(.href(SiteURL.convention(code).path), .text(code)))) }
+                .unwrap(user.party) { party in .group(.dt(page.text("parties.party")), .dd(.a(.href(SiteURL.party(party).path), .escapedText(party)))) },
+                .unwrap(user.convention) { code in .group(.dt(page.text("parties.convention")), .dd(.a(.href(SiteURL.convention(code).path), .escapedText(code)))) }
             ),
             .if(user.role == Role.administrator.rawValue, .p(.a(.href(SiteURL.adminUsers().path), page.text("admin.users.title")))),
             .p(.a(.href(SiteURL.apiTokens.path), page.text("tokens.title"))),
@@ -20,8 +20,8 @@ enum AccountView {
             .if(!undelivered.isEmpty, .section(.id("undelivered"), .class("alert"),
                 .h2(page.text("account.undelivered")),
                 .ul(.forEach(undelivered) { message in
-                    .li(.text(message.recipient), .text(": "), .text(message.subject),
-                        .unwrap(message.lastError) { .group(.br(), .small(.text($0))) })
+                    .li(.escapedText(message.recipient), .escapedText(": "), .escapedText(message.subject),
+                        .unwrap(message.lastError) { .group(.br(), .small(.escapedText($0))) })
                 }))),
             .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path), Layout.csrfField(page), .button(.type(.submit), page.text("account.sign-out"))),
             .form(.class("inline"), .method(.post), .action(SiteURL.signOutEverywhere.path), Layout.csrfField(page),

@@ -21,8 +21,8 @@ extension AdminUsers {
                         .th(.attribute(named: "scope", value: "col"), page.text("parties.convention"))
                     )),
                     .tbody(.forEach(users) { user in
-                        .tr(.td(.text(user.email), .if(user.isDemo, .group(.text(" "), .strong(.class("demo-tag"), page.text("demo.tag"))))),
-                            .td(page.text("role.\(user.role)")), .td(.text(user.party ?? "—")), .td(.text(user.convention ?? "—")))
+                        .tr(.td(.escapedText(user.email), .if(user.isDemo, .group(.escapedText(" "), .strong(.class("demo-tag"), page.text("demo.tag"))))),
+                            .td(page.text("role.\(user.role)")), .td(.escapedText(user.party ?? "—")), .td(.escapedText(user.convention ?? "—")))
                     })
                 ),
                 .h2(page.text("admin.users.add")),

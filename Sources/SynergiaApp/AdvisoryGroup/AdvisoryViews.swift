@@ -9,7 +9,7 @@ enum AdvisoryCallsView {
             .h1(page.text("advisory.title")),
             .p(page.text("advisory.lead")),
             .if(calls.isEmpty, .p(page.text("advisory.no-calls")), else: .ul(.forEach(calls) { call in
-                .li(.a(.href(SiteURL.advisoryCall(call.id).path), .text(call.title)), .text(" — "),
+                .li(.a(.href(SiteURL.advisoryCall(call.id).path), .escapedText(call.title)), .escapedText(" — "),
                     page.text(call.closed ? "advisory.closed" : "advisory.deadline", ["date": AdvisoryCallView.day(call.deadline)]))
             })),
             .if(canCreate, .group(
@@ -30,8 +30,8 @@ enum AdvisoryCallView {
         let call = detail.call
         let open = !call.closed && call.deadline >= Date()
         return Layout.render(page, title: call.title, json: .api(.advisoryCall(call.id)), main: [
-            .h1(.text(call.title)),
-            .p(.text(call.mandate), .text(" · "),
+            .h1(.escapedText(call.title)),
+            .p(.escapedText(call.mandate), .escapedText(" · "),
                page.text(call.closed ? "advisory.closed" : "advisory.deadline", ["date": day(call.deadline)])),
             .unwrap(error) { .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(page.text($0))) },
             .h2(.id("balance"), page.text("advisory.balance")),
@@ -51,9 +51,9 @@ enum AdvisoryCallView {
                 .thead(.tr(.th(page.text("advisory.candidate")), .th(page.text("parties.party")), .th(page.text("parties.region")),
                            .th(page.text("advisory.expertise")), .th(page.text("advisory.languages")), .th(page.text("actions.status")))),
                 .tbody(.forEach(detail.nominations) { nomination in
-                    .tr(.td(.text(nomination.candidateName ?? "—")), .td(.a(.href(SiteURL.party(nomination.party).path), .text(nomination.party))),
+                    .tr(.td(.escapedText(nomination.candidateName ?? "—")), .td(.a(.href(SiteURL.party(nomination.party).path), .escapedText(nomination.party))),
                         .td(.unwrap(nomination.regionalGroup, { page.text("region.\($0)") }, else: page.text("parties.no-region"))),
-                        .td(.text(nomination.expertise)), .td(.text(nomination.languages.joined(separator: ", "))),
+                        .td(.escapedText(nomination.expertise)), .td(.escapedText(nomination.languages.joined(separator: ", "))),
                         .td(.if(nomination.status == .selected, .strong(page.text("advisory.status-selected")),
                                 else: .if(canSelect && !call.closed, .form(.method(.post), .action(SiteURL.advisoryNominationSelect(call.id, nomination: nomination.id).path),
                                                                            Layout.csrfField(page), .button(.type(.submit), page.text("advisory.select"))),
@@ -72,7 +72,7 @@ enum AdvisoryCallView {
             )),
             .h2(.id("observers"), page.text("advisory.observers")),
             .if(detail.observers.isEmpty, .p(page.text("advisory.no-observers")), else: .ul(.forEach(detail.observers) { observer in
-                .li(.text(observer.organization), .unwrap(observer.person) { .text(" — \($0)") })
+                .li(.escapedText(observer.organization), .unwrap(observer.person) { .escapedText(" — \($0)") })
             })),
             .if(canSelect && !call.closed, .group(
                 .form(.method(.post), .action(SiteURL.advisoryCallAction(call.id, "observers").path), Layout.csrfField(page),

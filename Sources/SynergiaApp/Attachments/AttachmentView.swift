@@ -8,7 +8,7 @@ enum AttachmentView {
     static func cited(_ page: PageContext, report: UUID, _ value: AnswerValue?, _ attachments: [String: AttachmentInfo]) -> Node<HTML.BodyContext> {
         guard let value, let info = cited(value, in: attachments) else { return .empty }
         return .p(.class("attachment"),
-                  .strong(page.text("attachment.file")), .text(" "),
+                  .strong(page.text("attachment.file")), .escapedText(" "),
                   // A file's name is in no known language: it reads in its own direction.
                   .a(.href(SiteURL.reportAttachment(report, attachment: info.id).path), .attribute(named: "download", value: ""),
                      PageContext.userWritten(), .escapedText(info.filename)),
@@ -23,8 +23,8 @@ enum AttachmentView {
 
     /// " (12 KB) · SHA-256 …" after a file's name.
     static func details(_ page: PageContext, size: Int, sha256: String) -> Node<HTML.BodyContext> {
-        .group(.text(" (" + page.t("attachment.size", ["kb": page.formats.number(max(1, (size + 1023) / 1024))]) + ") · "),
-               .span(.class("note"), .text("SHA-256 "), .code(.escapedText(sha256))))
+        .group(.escapedText(" (" + page.t("attachment.size", ["kb": page.formats.number(max(1, (size + 1023) / 1024))]) + ") · "),
+               .span(.class("note"), .escapedText("SHA-256 "), .code(.escapedText(sha256))))
     }
 
     /// The file a link answer cites, as the report's model holds it (by its id, upper-cased).

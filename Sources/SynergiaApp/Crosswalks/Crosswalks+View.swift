@@ -8,17 +8,17 @@ extension Crosswalks {
             return Layout.render(page, title: page.t("crosswalks.title"), json: .api(.crosswalks), main: [
                 .h1(page.text("crosswalks.title")),
                 .p(page.text("crosswalks.intro")),
-                .unwrap(model.target) { .p(page.text("crosswalks.filtered", ["target": $0]), .text(" "), .a(.href(SiteURL.crosswalks.path), page.text("crosswalks.all"))) },
+                .unwrap(model.target) { .p(page.text("crosswalks.filtered", ["target": $0]), .escapedText(" "), .a(.href(SiteURL.crosswalks.path), page.text("crosswalks.all"))) },
                 .if(links.isEmpty, .p(page.text("crosswalks.none")), else: .table(.class("data"),
                     .thead(.tr(.th(page.text("crosswalks.from")), .th(page.text("crosswalks.relation")), .th(page.text("crosswalks.to")),
-                               .th(page.text("crosswalks.source")), .if(canEdit, .th(.text(""))))),
+                               .th(page.text("crosswalks.source")), .if(canEdit, .th(.escapedText(""))))),
                     .tbody(.forEach(links) { link in
                         .tr(.id("link-\(link.from)-\(link.to)".replacingOccurrences(of: "/", with: "-").attributeEscaped),
                             .td(Links.target(page, link.from)),
                             .td(page.text("crosswalks.relation.\(link.relation.rawValue)")),
                             .td(Links.target(page, link.to)),
-                            .td(.unwrap(link.sourceURL.flatMap(SafeLink.href), { .a(.href($0), .text(link.sourceTitle)) }, else: .text(link.sourceTitle)),
-                                .unwrap(link.quote) { .details(.summary(page.text("crosswalks.quote")), .blockquote(.text($0))) }),
+                            .td(.unwrap(link.sourceURL.flatMap(SafeLink.href), { .a(.href($0), .escapedText(link.sourceTitle)) }, else: .escapedText(link.sourceTitle)),
+                                .unwrap(link.quote) { .details(.summary(page.text("crosswalks.quote")), .blockquote(.escapedText($0))) }),
                             .if(canEdit, .td(.form(.class("inline"), .method(.post), .action(SiteURL.crosswalkDelete(link.id).path), Layout.csrfField(page),
                                                   .button(.type(.submit), page.text("crosswalks.remove"))))))
                     }))),

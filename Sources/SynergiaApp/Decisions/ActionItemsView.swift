@@ -21,7 +21,7 @@ enum ActionItemsView {
                                             selected: list.status?.rawValue ?? ""))),
                 .div(.class("field"), .label(.for("overdue"),
                      .input(.type(.checkbox), .id("overdue"), .name("overdue"), .value("1"), .checked(list.overdue)),
-                     .text(" "), page.text("actions.overdue-only"))),
+                     .escapedText(" "), page.text("actions.overdue-only"))),
                 .button(.type(.submit), page.text("parties.filter"))
             ),
             .p(.attribute(named: "role", value: "status"), page.text("actions.count", ["count": "\(list.count)"])),
@@ -43,16 +43,16 @@ enum ActionItemsView {
             .tbody(.forEach(items) { item in
                 .tr(
                     .id("item-\(item.id)"),
-                    .if(showDecision, .td(.a(.href(SiteURL.decisionParagraph(item.decisionSlug, paragraph: item.paragraph).path), .text(item.decision)))),
-                    .td(.text(item.paragraph + (item.subparagraph.map { "(\($0))" } ?? ""))),
-                    .td(.strong(.text(label(page, "verb", item.verb))), .text(" "), .text(label(page, "addressee", item.addressee)),
+                    .if(showDecision, .td(.a(.href(SiteURL.decisionParagraph(item.decisionSlug, paragraph: item.paragraph).path), .escapedText(item.decision)))),
+                    .td(.escapedText(item.paragraph + (item.subparagraph.map { "(\($0))" } ?? ""))),
+                    .td(.strong(.escapedText(label(page, "verb", item.verb))), .escapedText(" "), .escapedText(label(page, "addressee", item.addressee)),
                         .if(item.subjectToResources, .group(.br(), .em(page.text("actions.subject-to-resources")))),
                         .forEach(item.targets) { target in .group(.br(), Links.target(page, target)) }),
                     .td(.forEach(item.deadlines) { deadline in Links.deadline(deadline) },
-                        .unwrap(item.dueDate) { .group(.br(), .small(.text($0))) },
+                        .unwrap(item.dueDate) { .group(.br(), .small(.escapedText($0))) },
                         .if(item.overdue, .group(.br(), .strong(.class("overdue"), page.text("actions.overdue"))))),
-                    .td(.if(canTrack, statusForm(page, item), else: .group(.text(label(page, "status", item.status.rawValue)),
-                                                                            .if(!item.notes.isEmpty, .p(.text(item.notes))))))
+                    .td(.if(canTrack, statusForm(page, item), else: .group(.escapedText(label(page, "status", item.status.rawValue)),
+                                                                            .if(!item.notes.isEmpty, .p(.escapedText(item.notes))))))
                 )
             })
         )
@@ -67,7 +67,7 @@ enum ActionItemsView {
             .select(.id("status-\(item.id)"), .attribute(named: "name", value: "status"),
                     Layout.options(ActionItemStatus.allCases.map { ($0.rawValue, label(page, "status", $0.rawValue)) }, selected: item.status.rawValue)),
             .label(.for("notes-\(item.id)"), .class("visually-hidden"), page.text("actions.notes")),
-            .textarea(.id("notes-\(item.id)"), .name("notes"), .rows(2), .text(item.notes)),
+            .textarea(.id("notes-\(item.id)"), .name("notes"), .rows(2), .escapedText(item.notes)),
             .button(.type(.submit), page.text("actions.save"))
         )
     }

@@ -38,17 +38,17 @@ enum DecisionCompareView {
     static func render(_ page: PageContext, symbol: String, convention: String, left: ParsedDecision, right: ParsedDecision) -> String {
         let l = Language(code: left.language) ?? .english, r = Language(code: right.language) ?? .english
         return Layout.render(page, title: "\(symbol) — \(l.nativeName) / \(r.nativeName)", main: [
-            .h1(.text("\(convention) \(page.t("decisions.decision")) \(symbol)")),
+            .h1(.escapedText("\(convention) \(page.t("decisions.decision")) \(symbol)")),
             .table(
                 .class("compare"),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), page.text("actions.paragraph")),
-                           .th(.attribute(named: "scope", value: "col"), .attribute(named: "lang", value: l.code), .text(l.nativeName)),
-                           .th(.attribute(named: "scope", value: "col"), .attribute(named: "lang", value: r.code), .text(r.nativeName)))),
+                           .th(.attribute(named: "scope", value: "col"), .attribute(named: "lang", value: l.code), .escapedText(l.nativeName)),
+                           .th(.attribute(named: "scope", value: "col"), .attribute(named: "lang", value: r.code), .escapedText(r.nativeName)))),
                 .tbody(.forEach(rows(left, right)) { row in
                     .tr(.id("row-\(row.label)".attributeEscaped),
-                        .th(.attribute(named: "scope", value: "row"), .text(row.label)),
-                        .td(.attribute(named: "lang", value: l.code), .attribute(named: "dir", value: l.isRightToLeft ? "rtl" : "ltr"), .text(row.left ?? "—")),
-                        .td(.attribute(named: "lang", value: r.code), .attribute(named: "dir", value: r.isRightToLeft ? "rtl" : "ltr"), .text(row.right ?? "—")))
+                        .th(.attribute(named: "scope", value: "row"), .escapedText(row.label)),
+                        .td(.attribute(named: "lang", value: l.code), .attribute(named: "dir", value: l.isRightToLeft ? "rtl" : "ltr"), .escapedText(row.left ?? "—")),
+                        .td(.attribute(named: "lang", value: r.code), .attribute(named: "dir", value: r.isRightToLeft ? "rtl" : "ltr"), .escapedText(row.right ?? "—")))
                 })
             ),
         ])

@@ -27,14 +27,14 @@ enum DecisionListView {
         .tr(
             .th(.attribute(named: "scope", value: "row"),
                 .a(.href(SiteURL.decisionVersion(decision.slug, language: decision.titleLanguage).path),
-                   .text("\(decision.convention) \(decision.symbol)"))),
-            .td(.attribute(named: "lang", value: decision.titleLanguage.attributeEscaped), .text(decision.title ?? "")),
-            .td(.text(decision.meeting ?? "")),
+                   .escapedText("\(decision.convention) \(decision.symbol)"))),
+            .td(.attribute(named: "lang", value: decision.titleLanguage.attributeEscaped), .escapedText(decision.title ?? "")),
+            .td(.escapedText(decision.meeting ?? "")),
             .td(.group(decision.languages.enumerated().map { index, language in
-                .group(.if(index > 0, .text(" · ")),
+                .group(.if(index > 0, .escapedText(" · ")),
                        .a(.href(SiteURL.decisionVersion(decision.slug, language: language).path),
                           .attribute(named: "lang", value: language.attributeEscaped),
-                          .text(Language(rawValue: language)?.nativeName ?? language)))
+                          .escapedText(Language(rawValue: language)?.nativeName ?? language)))
             })),
             .td(page.number(decision.actionItemCount))
         )
@@ -43,7 +43,7 @@ enum DecisionListView {
     static func pager(_ page: PageContext, _ list: DecisionList) -> Node<HTML.BodyContext> {
         .if(list.pages > 1, .nav(.class("pager"), .attribute(named: "aria-label", value: page.t("decisions.pages").attributeEscaped),
             .if(list.page > 1, .a(.rel(.prev), .href(SiteURL.decisionsPage(list.page - 1).path), page.text("search.previous"))),
-            .text(" \(page.t("search.page", ["page": String(list.page), "pages": String(list.pages)])) "),
+            .escapedText(" \(page.t("search.page", ["page": String(list.page), "pages": String(list.pages)])) "),
             .if(list.page < list.pages, .a(.rel(.next), .href(SiteURL.decisionsPage(list.page + 1).path), page.text("search.next")))))
     }
 }

@@ -9,8 +9,8 @@ enum DecisionView {
         let summary = detail.summary
         let language = Language(code: decision.language) ?? .english
         return Layout.render(page, title: "\(summary.symbol) \(decision.title ?? "")", json: .api(.decision(summary.slug)), main: [
-            .h1(page.code(summary.convention), .text(" "), page.text("decisions.decision"), .text(" "), page.code(summary.symbol),
-                .unwrap(decision.title) { title in .group(.br(), .span(.attribute(named: "lang", value: language.code), .text(title))) }),
+            .h1(page.code(summary.convention), .escapedText(" "), page.text("decisions.decision"), .escapedText(" "), page.code(summary.symbol),
+                .unwrap(decision.title) { title in .group(.br(), .span(.attribute(named: "lang", value: language.code), .escapedText(title))) }),
             .dl(
                 .unwrap(summary.meeting) { .group(.dt(page.text("decisions.meeting")), .dd(page.written(in: language, $0))) },
                 .unwrap(decision.agendaItem) { .group(.dt(page.text("decisions.agenda-item")), .dd(page.written(in: language, $0))) },
@@ -18,10 +18,10 @@ enum DecisionView {
                 .dd(.forEach(detail.versions) { version in
                     .group(.a(.href(SiteURL.decisionVersion(summary.slug, language: version).path),
                               .if(version == decision.language, .attribute(named: "aria-current", value: "true")),
-                              .unwrap(Language(code: version), { page.written(in: $0, $0.nativeName) }, else: .text(version))), .text(" "),
+                              .unwrap(Language(code: version), { page.written(in: $0, $0.nativeName) }, else: .escapedText(version))), .escapedText(" "),
                            .if(version != decision.language, .group(.a(
                                .href(SiteURL.decisionCompare(summary.slug, left: decision.language, right: version).path),
-                               page.text("decisions.compare")), .text(" "))))
+                               page.text("decisions.compare")), .escapedText(" "))))
                 })
             ),
             .article(
@@ -30,7 +30,7 @@ enum DecisionView {
                 .class("decision"),
                 .forEach(groups(decision)) { group in
                     .group(
-                        .unwrap(group.section) { section in .h2(.id("section-\(section.label)".attributeEscaped), .text("\(section.label). \(section.title)")) },
+                        .unwrap(group.section) { section in .h2(.id("section-\(section.label)".attributeEscaped), .escapedText("\(section.label). \(section.title)")) },
                         .forEach(group.paragraphs) { paragraph(page, $0) }
                     )
                 }
@@ -38,7 +38,7 @@ enum DecisionView {
             .if(!decision.footnotes.isEmpty, .section(
                 .h2(page.text("decisions.footnotes")),
                 .ol(.class("footnotes"), .attribute(named: "lang", value: language.code), .forEach(decision.footnotes) { note in
-                    .li(.id("fn-\(note.marker)".attributeEscaped), .text("\(note.marker) \(note.text)"))
+                    .li(.id("fn-\(note.marker)".attributeEscaped), .escapedText("\(note.marker) \(note.text)"))
                 })
             )),
             .section(
@@ -52,12 +52,12 @@ enum DecisionView {
                 })),
                 .h2(page.text("decisions.cited-by")),
                 .if(detail.citedBy.isEmpty, .p(page.text("decisions.none-citing")), else: .ul(.forEach(detail.citedBy) { citing in
-                    .li(.a(.href(SiteURL.decision(citing.slug).path), page.code(citing.convention), .text(" "), page.code(citing.symbol)))
+                    .li(.a(.href(SiteURL.decision(citing.slug).path), page.code(citing.convention), .escapedText(" "), page.code(citing.symbol)))
                 }))
             ),
             .if(!decision.warnings.isEmpty, .details(
                 .summary(page.text("decisions.warnings", ["count": "\(decision.warnings.count)"])),
-                .ul(.forEach(decision.warnings) { .li(.text($0)) })
+                .ul(.forEach(decision.warnings) { .li(.escapedText($0)) })
             )),
         ])
     }
@@ -81,10 +81,10 @@ enum DecisionView {
         .div(
             .class(paragraph.kind == .operative ? "paragraph operative" : "paragraph preambular"),
             .unwrap(paragraph.number) { .id("para-\($0)".attributeEscaped) },
-            .p(.unwrap(paragraph.number) { .strong(.text("\($0). ")) }, .text(paragraph.text),
-               .forEach(paragraph.footnotes) { marker in .sup(.a(.href("#fn-\(marker)".attributeEscaped), .text(marker))) }),
+            .p(.unwrap(paragraph.number) { .strong(.escapedText("\($0). ")) }, .escapedText(paragraph.text),
+               .forEach(paragraph.footnotes) { marker in .sup(.a(.href("#fn-\(marker)".attributeEscaped), .escapedText(marker))) }),
             .if(!paragraph.subparagraphs.isEmpty, .ol(.class("subparagraphs"), .forEach(paragraph.subparagraphs) { sub in
-                .li(.text("(\(sub.label)) \(sub.text)"))
+                .li(.escapedText("(\(sub.label)) \(sub.text)"))
             })),
             .forEach(DecisionTargetMentions.find(in: paragraph.text)) { mention in
                 // In the reader's language, under a paragraph that may be in another.
@@ -103,7 +103,7 @@ enum DecisionView {
     static func citationWords<C>(_ page: PageContext, _ reference: String) -> Node<C> {
         [("decision ", "decisions.decision"), ("resolution ", "decisions.resolution")]
             .first { reference.hasPrefix($0.0) }
-            .map { prefix, key in .group(page.text(key), .text(" "), page.code(String(reference.dropFirst(prefix.count)))) }
+            .map { prefix, key in .group(page.text(key), .escapedText(" "), page.code(String(reference.dropFirst(prefix.count)))) }
             ?? page.code(reference)
     }
 

@@ -10,8 +10,8 @@ enum ImportResultView {
             .if(errors.total > errors.errors.count,
                 .p(page.text("import.more-problems", ["shown": "\(errors.errors.count)", "total": "\(errors.total)"]))),
             .ul(.class("problems"), .forEach(errors.errors) { error in
-                .li(page.text("package.line", ["line": "\(error.line)"]), .text(": "),
-                    .unwrap(error.column) { .group(.code(.text($0)), .text(" — ")) }, .text(error.message))
+                .li(page.text("package.line", ["line": "\(error.line)"]), .escapedText(": "),
+                    .unwrap(error.column) { .group(.code(.escapedText($0)), .escapedText(" — ")) }, .escapedText(error.message))
             }),
         ])
     }
@@ -19,7 +19,7 @@ enum ImportResultView {
     static func imported(_ page: PageContext, count: Int, indicators: [String]) -> String {
         Layout.render(page, title: page.t("indicators.imported", ["count": "\(count)"]), main: [
             .h1(page.text("indicators.imported", ["count": "\(count)"])),
-            .ul(.forEach(indicators) { .li(.a(.href(SiteURL.indicator($0).path), .text($0))) }),
+            .ul(.forEach(indicators) { .li(.a(.href(SiteURL.indicator($0).path), .escapedText($0))) }),
         ])
     }
 }

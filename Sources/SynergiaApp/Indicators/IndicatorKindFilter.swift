@@ -49,6 +49,6 @@ extension IndicatorKindFilter {
     }
 
     static func link(_ label: String, _ url: SiteURL, current: Bool) -> Node<HTML.BodyContext> {
-        current ? .strong(.attribute(named: "aria-current", value: "page"), .text(label)) : .a(.href(url.path), .text(label))
+        current ? .strong(.attribute(named: "aria-current", value: "page"), .escapedText(label)) : .a(.href(url.path), .escapedText(label))
     }
 }

@@ -7,10 +7,10 @@ extension IndicatorPage {
         /// The indicator's name, unit, custodian and targets.
         static func header(_ page: PageContext, _ indicator: IndicatorDTO) -> Node<HTML.BodyContext> {
             .group(
-                .h1(.text("\(indicator.code) "), page.marked(indicator.shownName(to: page.language))),
+                .h1(.escapedText("\(indicator.code) "), page.marked(indicator.shownName(to: page.language))),
                 .dl(.dt(page.text("indicators.unit")), .dd(Known.value(page, indicator.unit)),
                     .dt(page.text("indicators.custodian")), .dd(Known.value(page, indicator.custodian)),
-                    .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }),
+                    .dt(page.text("indicators.targets")), .dd(.forEach(indicator.targets) { .group(Links.target(page, $0), .escapedText(" ")) }),
                     .unwrap(indicator.kind == .national ? indicator.definition : nil) { definition in
                         .group(.dt(page.text("indicators.definition")),
                                .dd(page.marked(LocalizedText(definition).resolved(in: page.language, else: indicator.language.flatMap(Language.init(rawValue:))))))
@@ -23,13 +23,13 @@ extension IndicatorPage {
         /// The exports (of one Party's values when `party` is given) and, for a Party's focal points, the import form.
         static func downloadsAndImport(_ page: PageContext, _ indicator: IndicatorDTO, party: String?) -> Node<HTML.BodyContext> {
             .group(
-                .p(.a(.href(SiteURL.indicatorExport(indicator.code, format: "csv", party: party).path), .text("CSV")), .text(" · "),
-                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "xlsx", party: party).path), .text("XLSX")), .text(" · "),
-                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "sdmx.csv", party: party).path), .text("SDMX-CSV 1.0")), .text(" · "),
-                   .a(.href(SiteURL.sdmxData(format: "csv", indicator: indicator.code, party: party).path), .text("SDMX-CSV 2.0")), .text(" · "),
-                   .a(.href(SiteURL.sdmxData(format: "xml", indicator: indicator.code, party: party).path), .text("SDMX-ML 2.1")), .text(" · "),
-                   .a(.href(SiteURL.apiIndicatorData(indicator.code, party: party).path), .text("JSON")), .text(" · "),
-                   .a(.href(SiteURL.sdmxStructure.path), .text("SDMX "), page.text("indicators.sdmx-structure"))),
+                .p(.a(.href(SiteURL.indicatorExport(indicator.code, format: "csv", party: party).path), .escapedText("CSV")), .escapedText(" · "),
+                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "xlsx", party: party).path), .escapedText("XLSX")), .escapedText(" · "),
+                   .a(.href(SiteURL.indicatorExport(indicator.code, format: "sdmx.csv", party: party).path), .escapedText("SDMX-CSV 1.0")), .escapedText(" · "),
+                   .a(.href(SiteURL.sdmxData(format: "csv", indicator: indicator.code, party: party).path), .escapedText("SDMX-CSV 2.0")), .escapedText(" · "),
+                   .a(.href(SiteURL.sdmxData(format: "xml", indicator: indicator.code, party: party).path), .escapedText("SDMX-ML 2.1")), .escapedText(" · "),
+                   .a(.href(SiteURL.apiIndicatorData(indicator.code, party: party).path), .escapedText("JSON")), .escapedText(" · "),
+                   .a(.href(SiteURL.sdmxStructure.path), .escapedText("SDMX "), page.text("indicators.sdmx-structure"))),
                 .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
                     .h2(page.text("indicators.import")),
                     .form(.method(.post), .action(SiteURL.indicatorImport.path), .enctype(.multipartData), Layout.csrfField(page),
@@ -60,13 +60,13 @@ extension IndicatorPage {
                     .table(.class("data"), .caption(page.text("indicators.median")),
                            .thead(.tr(.th(page.text("indicators.year")), .th(page.text("indicators.value")), .th(page.text("indicators.parties-count")))),
                            .tbody(.forEach(summary.median) { row in
-                               .tr(.td(.text("\(row.year)")), .td(page.quantity(row.value)), .td(page.number(row.parties)))
+                               .tr(.td(.escapedText("\(row.year)")), .td(page.quantity(row.value)), .td(page.number(row.parties)))
                            })),
                     .h2(page.text("indicators.latest")),
                     .table(.class("data"),
                            .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")))),
                            .tbody(.forEach(summary.latest) { row in
-                               .tr(.td(.a(.href(SiteURL.indicator(indicator.code, party: row.party).path), .text(row.party))), .td(.text(row.period)),
+                               .tr(.td(.a(.href(SiteURL.indicator(indicator.code, party: row.party).path), .escapedText(row.party))), .td(.escapedText(row.period)),
                                    .td(page.quantity(row.value, unit: row.unit)))
                            })))),
                 downloadsAndImport(page, indicator, party: nil),
@@ -92,8 +92,8 @@ extension IndicatorPage {
                            .thead(.tr(.th(page.text("parties.party")), .th(page.text("indicators.period")), .th(page.text("indicators.value")),
                                       .th(page.text("indicators.source")))),
                            .tbody(.forEach(points) { point in
-                               .tr(.td(.text(point.party)), .td(.text(point.period.description)),
-                                   .td(page.quantity(point.value, unit: point.unit)), .td(.text(point.source)))
+                               .tr(.td(.escapedText(point.party)), .td(.escapedText(point.period.description)),
+                                   .td(page.quantity(point.value, unit: point.unit)), .td(.escapedText(point.source)))
                            })))),
                 .if(points.isEmpty, .unwrap(party) { IndicatorStatementView.form(page, indicator.code, party: $0, statement: statement) }),
                 downloadsAndImport(page, indicator, party: party),

@@ -5,8 +5,8 @@ import SynergiaCore
 enum IndicatorStatementView {
     /// "No data: the national forest inventory runs in 2027", the reason in its own language.
     static func shown(_ page: PageContext, _ statement: IndicatorStatementDTO) -> Node<HTML.BodyContext> {
-        .p(.id("indicator-statement"), .class("notice"), .strong(page.text("indicators.statement.\(statement.kind.rawValue)")), .text(": "),
-           .span(PageContext.written(in: statement.language.flatMap(Language.init(code:))), .text(statement.reason)))
+        .p(.id("indicator-statement"), .class("notice"), .strong(page.text("indicators.statement.\(statement.kind.rawValue)")), .escapedText(": "),
+           .span(PageContext.written(in: statement.language.flatMap(Language.init(code:))), .escapedText(statement.reason)))
     }
 
     /// For a focal point of `party` (who may publish its data): say why there are no values, or take it back.
@@ -25,7 +25,7 @@ enum IndicatorStatementView {
                   .label(.for("statement-reason"), page.text("indicators.statement-reason")),
                   .textarea(.id("statement-reason"), .name("reason"), .attribute(named: "required", value: "required"),
                             .attribute(named: "maxlength", value: "\(IndicatorStatementInput.maxReason)"), PageContext.userWritten(),
-                            .text(statement?.reason ?? "")),
+                            .escapedText(statement?.reason ?? "")),
                   .button(.type(.submit), .id("statement-save"), page.text("indicators.statement-save"))),
             .if(statement != nil, .form(.method(.post), .action(action), Layout.csrfField(page),
                                         .input(.type(.hidden), .name("withdraw"), .value("1")),

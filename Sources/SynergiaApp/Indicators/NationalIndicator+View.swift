@@ -7,10 +7,10 @@ enum NationalIndicatorView {
         let indicators = model.national
         return .section(.id("national"),
             .h2(page.text("indicators.national")),
-            .p(page.text("indicators.national-intro"), .text(" "), .a(.href(SiteURL.api(.nationalIndicators).path), .text("JSON"))),
+            .p(page.text("indicators.national-intro"), .escapedText(" "), .a(.href(SiteURL.api(.nationalIndicators).path), .escapedText("JSON"))),
             .if(model.nationalParty == nil, counts(page, model.nationalCounts)),
             .unwrap(model.nationalParty) { party in
-                .p(.strong(partyName(page, party)), .text(" · "),
+                .p(.strong(partyName(page, party)), .escapedText(" · "),
                    .a(.href(SiteURL.indicators.path + "#national"), page.text("indicators.national-all")))
             },
             .if(model.nationalParty != nil && indicators.isEmpty, .p(page.text("indicators.national-none"))),
@@ -20,10 +20,10 @@ enum NationalIndicatorView {
                            .th(page.text("translations.title")))),
                 .tbody(.forEach(indicators) { indicator in
                     .tr(.id("national-\(indicator.code)".attributeEscaped),
-                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.indicator(indicator.code, party: indicator.party).path), .text(indicator.code))),
-                        name(page, indicator), .td(.text(indicator.unit)),
-                        .td(.forEach(indicator.globalIndicators) { .group(.a(.href(SiteURL.indicator($0).path), .text($0)), .text(" ")) }),
-                        .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .text(" ")) }),
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.indicator(indicator.code, party: indicator.party).path), .escapedText(indicator.code))),
+                        name(page, indicator), .td(.escapedText(indicator.unit)),
+                        .td(.forEach(indicator.globalIndicators) { .group(.a(.href(SiteURL.indicator($0).path), .escapedText($0)), .escapedText(" ")) }),
+                        .td(.forEach(indicator.targets) { .group(Links.target(page, $0), .escapedText(" ")) }),
                         .td(languages(page, indicator)))
                 }))),
             .if(page.user.flatMap { user in user.party.map { AuthorizationPolicy.permits(user.actor, .publishIndicatorData(party: $0)) } } ?? false, .group(
@@ -46,7 +46,7 @@ enum NationalIndicatorView {
     /// The indicator's name in the reader's language when translated into it, else as written, marked with its language.
     static func name(_ page: PageContext, _ indicator: NationalIndicatorDTO) -> Node<HTML.TableRowContext> {
         let name = TranslatedField.shown(indicator.name, language: indicator.language, field: "name", indicator.translations, to: page.language)
-        return .td(TranslationsPage.View.marked(name.language), .text(name.text))
+        return .td(TranslationsPage.View.marked(name.language), .escapedText(name.text))
     }
 
     /// The languages the indicator can be read in (as written first), linking to its translations.
@@ -56,11 +56,11 @@ enum NationalIndicatorView {
         let names = ((written.map { [$0] } ?? []) + Language.unOrder.filter { translated.contains($0) && $0 != written })
             .map(page.formats.languageName)
         return .a(.href(SiteURL.translations(.nationalIndicator, indicator.code).path),
-                  names.isEmpty ? page.text("translations.title") : .text(names.joined(separator: ", ")))
+                  names.isEmpty ? page.text("translations.title") : .escapedText(names.joined(separator: ", ")))
     }
 
     static func partyName<C>(_ page: PageContext, _ row: IndicatorList.Model.PartyCount) -> Node<C> {
-        row.names.isEmpty ? .text(row.party) : page.name(row.names)
+        row.names.isEmpty ? .escapedText(row.party) : page.name(row.names)
     }
 
     /// Each Party that has national indicators, linking to its list.

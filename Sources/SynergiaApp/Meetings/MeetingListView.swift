@@ -17,11 +17,11 @@ enum MeetingListView {
                 .tbody(.forEach(meetings) { meeting in
                     let title = meeting.shownTitle(to: page.language)
                     return .tr(
-                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.meeting(meeting.code).path), .text(meeting.code)),
-                            .br(), .span(TranslationsPage.View.marked(title.language), .text(title.text))),
-                        .td(.element(named: "time", nodes: [.attribute(named: "datetime", value: meeting.startDate.attributeEscaped), .text(meeting.startDate)]),
-                            .text(" – "), .text(meeting.endDate)),
-                        .td(.text(meeting.place ?? page.t("meetings.online")))
+                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.meeting(meeting.code).path), .escapedText(meeting.code)),
+                            .br(), .span(TranslationsPage.View.marked(title.language), .escapedText(title.text))),
+                        .td(.element(named: "time", nodes: [.attribute(named: "datetime", value: meeting.startDate.attributeEscaped), .escapedText(meeting.startDate)]),
+                            .escapedText(" – "), .escapedText(meeting.endDate)),
+                        .td(.escapedText(meeting.place ?? page.t("meetings.online")))
                     )
                 })
             )),

@@ -13,38 +13,38 @@ enum MeetingView {
         let description = TranslatedField.shown(detail.description, language: detail.language, field: "description", detail.translations,
                                                 to: page.language)
         return Layout.render(page, title: title.text, json: .api(.meeting(meeting.code)), main: [
-            .h1(.span(TranslationsPage.View.marked(title.language), .text(title.text)), .text(" (\(meeting.code))")),
+            .h1(.span(TranslationsPage.View.marked(title.language), .escapedText(title.text)), .escapedText(" (\(meeting.code))")),
             .unwrap(notice.flatMap { $0.hasPrefix("meetings.") ? $0 : nil }) {
                 .p(.class("notice"), .attribute(named: "role", value: "status"), page.text($0))
             },
             .dl(
                 .dt(page.text("meetings.kind")), .dd(page.text("meeting-kind.\(meeting.kind.rawValue)")),
-                .dt(page.text("parties.convention")), .dd(.a(.href(SiteURL.convention(meeting.convention).path), .text(meeting.convention))),
-                .dt(page.text("meetings.dates")), .dd(.text("\(meeting.startDate) – \(meeting.endDate)")),
-                .dt(page.text("meetings.place")), .dd(.text(meeting.place ?? page.t("meetings.online"))),
+                .dt(page.text("parties.convention")), .dd(.a(.href(SiteURL.convention(meeting.convention).path), .escapedText(meeting.convention))),
+                .dt(page.text("meetings.dates")), .dd(.escapedText("\(meeting.startDate) – \(meeting.endDate)")),
+                .dt(page.text("meetings.place")), .dd(.escapedText(meeting.place ?? page.t("meetings.online"))),
                 .unwrap(meeting.onlineLink) { link in .group(.dt(page.text("meetings.online-link")),
-                                                              .dd(.unwrap(SafeLink.href(link), { .a(.href($0), .text(link)) }, else: .text(link)))) },
-                .dt(page.text("meetings.calendar")), .dd(.a(.href(SiteURL.meetingCalendar(meeting.code).path), .text("iCalendar")))
+                                                              .dd(.unwrap(SafeLink.href(link), { .a(.href($0), .escapedText(link)) }, else: .escapedText(link)))) },
+                .dt(page.text("meetings.calendar")), .dd(.a(.href(SiteURL.meetingCalendar(meeting.code).path), .escapedText("iCalendar")))
             ),
-            .if(!detail.description.isEmpty, .group(.p(TranslationsPage.View.marked(description.language), .text(description.text)),
+            .if(!detail.description.isEmpty, .group(.p(TranslationsPage.View.marked(description.language), .escapedText(description.text)),
                                                     ReportPage.QuestionView.languageNote(page, description))),
             .if(canManage || !detail.translations.isEmpty,
                 .p(.a(.id("translations-link"), .href(SiteURL.translations(.meeting, meeting.code).path), page.text("translations.title")))),
             .h2(.id("agenda"), page.text("meetings.agenda")),
             .if(detail.agenda.isEmpty, .p(page.text("meetings.no-agenda")), else: .ol(.class("agenda"), .forEach(detail.agenda) { item in
-                .li(.strong(.text(item.number + " ")), .text(item.title))
+                .li(.strong(.escapedText(item.number + " ")), .escapedText(item.title))
             })),
             .h2(.id("documents"), page.text("meetings.documents")),
             .if(detail.documents.isEmpty, .p(page.text("meetings.no-documents")), else: .ul(.forEach(detail.documents) { document in
                 .li(
-                    .unwrap(document.symbol) { .group(.code(.text($0)), .text(" ")) },
-                    .unwrap(document.link.flatMap(SafeLink.href), { .a(.href($0), .text(document.title)) }, else: .text(document.title)),
-                    .text(" [" + document.languages.joined(separator: ", ") + "]"),
+                    .unwrap(document.symbol) { .group(.code(.escapedText($0)), .escapedText(" ")) },
+                    .unwrap(document.link.flatMap(SafeLink.href), { .a(.href($0), .escapedText(document.title)) }, else: .escapedText(document.title)),
+                    .escapedText(" [" + document.languages.joined(separator: ", ") + "]"),
                     .unwrap(document.transmittedFrom) { from in
-                        .group(.text(" — "), page.text("meetings.transmitted-from"), .text(" "), .a(.href(SiteURL.meeting(from).path), .text(from)))
+                        .group(.escapedText(" — "), page.text("meetings.transmitted-from"), .escapedText(" "), .a(.href(SiteURL.meeting(from).path), .escapedText(from)))
                     },
-                    .if(!document.transmittedTo.isEmpty, .group(.text(" — "), page.text("meetings.transmitted-to"), .text(" "),
-                        .forEach(document.transmittedTo) { to in .group(.a(.href(SiteURL.meeting(to).path), .text(to)), .text(" ")) })),
+                    .if(!document.transmittedTo.isEmpty, .group(.escapedText(" — "), page.text("meetings.transmitted-to"), .escapedText(" "),
+                        .forEach(document.transmittedTo) { to in .group(.a(.href(SiteURL.meeting(to).path), .escapedText(to)), .escapedText(" ")) })),
                     .if(canManage && document.transmittedFrom == nil, .form(
                         .class("inline"), .method(.post), .action(SiteURL.meetingDocumentTransmit(meeting.code, document: document.id).path),
                         Layout.csrfField(page),
@@ -56,9 +56,9 @@ enum MeetingView {
             })),
             .h2(.id("participation"), page.text("meetings.participation")),
             .p(page.text("meetings.counts", ["registered": "\(detail.registeredCount)", "invited": "\(detail.invitedCount)"]),
-               .unwrap(meeting.capacity) { .group(.text(" "), page.text("meetings.capacity-of", ["capacity": "\($0)"])) }),
+               .unwrap(meeting.capacity) { .group(.escapedText(" "), page.text("meetings.capacity-of", ["capacity": "\($0)"])) }),
             .ul(.forEach(ParticipantCategory.allCases) { category in
-                .li(page.text("participant.\(category.rawValue)"), .text(": \(detail.participantCounts[category.rawValue] ?? 0)"))
+                .li(page.text("participant.\(category.rawValue)"), .escapedText(": \(detail.participantCounts[category.rawValue] ?? 0)"))
             }),
             .if(!meeting.registrationOpen, .p(.class("note"), page.text("error.meeting.closed")),
                 else: .if(full, .p(.class("note"), page.text("error.meeting.full")), else: .group(
@@ -68,8 +68,8 @@ enum MeetingView {
             .if(canManage, .group(
                 .h2(page.text("meetings.participants")),
                 .table(.tbody(.forEach(participants) { person in
-                    .tr(.td(.text(person.name)), .td(.text(person.email)), .td(page.text("participant.\(person.category.rawValue)")),
-                        .td(.text(person.party ?? person.organization ?? "")), .td(.text(person.status.rawValue)))
+                    .tr(.td(.escapedText(person.name)), .td(.escapedText(person.email)), .td(page.text("participant.\(person.category.rawValue)")),
+                        .td(.escapedText(person.party ?? person.organization ?? "")), .td(.escapedText(person.status.rawValue)))
                 })),
                 .h2(page.text("meetings.invite")),
                 personForm(page, action: SiteURL.meetingAction(meeting.code, "invitations").path, submitKey: "meetings.invite", errors: FieldErrors()),

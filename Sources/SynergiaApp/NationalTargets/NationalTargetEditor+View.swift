@@ -8,7 +8,7 @@ extension NationalTargetEditor {
             let action = model.code.map { SiteURL.nationalTarget(party: model.party, code: $0) } ?? SiteURL.nationalTargets(party: model.party)
             return Layout.render(page, title: "\(heading) · \(model.partyName)", main: [
                 .p(.a(.href(SiteURL.nationalTargets(party: model.party).path), page.text("national-targets.title-of", ["party": model.partyName]))),
-                .h1(.text(heading)),
+                .h1(.escapedText(heading)),
                 .unwrap(model.error) { .p(.class("error"), .attribute(named: "role", value: "alert"), page.text($0)) },
                 .unwrap(model.theirs) { conflict(page, $0) },
                 formNode(page, model, action: action),
@@ -60,7 +60,7 @@ extension NationalTargetEditor {
             return .fieldset(.element(named: "legend", nodes: [page.text("national-targets.other-targets")]),
                 .p(.class("note"), page.text("national-targets.other-targets-note")),
                 .forEach(model.otherTargets) { group in
-                    .fieldset(.class("choices"), .element(named: "legend", nodes: [.text(group.group)]),
+                    .fieldset(.class("choices"), .element(named: "legend", nodes: [.escapedText(group.group)]),
                               .forEach(group.choices) { choice in otherTarget(page, choice, checked: chosen.contains(choice.value),
                                                                              suggested: model.suggested.contains(choice.value)) })
                 })
@@ -69,14 +69,14 @@ extension NationalTargetEditor {
         static func otherTarget(_ page: PageContext, _ choice: Choice, checked: Bool, suggested: Bool) -> Node<HTML.FormContext> {
             .label(.class("choice"),
                    .input(.type(.checkbox), .name("otherTargets[]"), .value(choice.value.attributeEscaped), .checked(checked)),
-                   .text(" " + choice.label),
-                   .if(suggested, .group(.text(" "), .span(.class("badge"), page.text("national-targets.suggested-mark")))))
+                   .escapedText(" " + choice.label),
+                   .if(suggested, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.suggested-mark")))))
         }
 
         static func alignmentRow(_ page: PageContext, _ choice: Choice, _ form: NationalTargetForm) -> Node<HTML.TableContext> {
             let degreeID = "degree-\(choice.value)".attributeEscaped, elementsID = "elements-\(choice.value)".attributeEscaped
             return .tr(
-                .th(.attribute(named: "scope", value: "row"), .id("gbf-\(choice.value)".attributeEscaped), .text(choice.label)),
+                .th(.attribute(named: "scope", value: "row"), .id("gbf-\(choice.value)".attributeEscaped), .escapedText(choice.label)),
                 .td(.select(.id(degreeID), .attribute(named: "name", value: "degree[\(choice.value)]".attributeEscaped),
                             .attribute(named: "aria-labelledby", value: "gbf-\(choice.value)".attributeEscaped),
                             Layout.options([("", "—")] + AlignmentDegree.allCases.map { ($0.rawValue, page.t("national-targets.degree-\($0.rawValue)")) },
@@ -88,7 +88,7 @@ extension NationalTargetEditor {
 
         static func textarea(_ page: PageContext, name: String, labelKey: String, value: String) -> Node<HTML.FormContext> {
             .div(.class("field"), .label(.for(name), page.text(labelKey)),
-                 .textarea(.id(name), .name(name), .rows(5), .text(value)))
+                 .textarea(.id(name), .name(name), .rows(5), .escapedText(value)))
         }
 
         /// `<optgroup>`s of options, several selected.
@@ -113,7 +113,7 @@ extension NationalTargetEditor {
                 .dl(.dt(page.text("national-targets.target-title")), .dd(NationalTargetViewParts.title(page, theirs)),
                     .dt(page.text("progress.category")), .dd(NationalTargetViewParts.progress(page, theirs.progress)),
                     .dt(page.text("national-targets.aligned")),
-                    .dd(.forEach(theirs.alignments) { .group(NationalTargetViewParts.gbf(page, $0.target.code), .text(" ")) }),
+                    .dd(.forEach(theirs.alignments) { .group(NationalTargetViewParts.gbf(page, $0.target.code), .escapedText(" ")) }),
                     .dt(page.text("national-targets.progress-summary")), .dd(.div(.class("md"), .raw(SafeMarkdown.html(theirs.progressSummary))))))
         }
     }

@@ -8,8 +8,8 @@ extension NationalTargetList {
             return Layout.render(page, title: page.t("national-targets.title-of", ["party": party]),
                                  json: .api(.nationalTargets(party: model.party)), main: [
                 .h1(page.text("national-targets.title-of", ["party": party])),
-                .p(page.text("national-targets.intro"), .text(" "),
-                   .a(.href(SiteURL.party(model.party).path), page.name(model.names)), .text(" · "),
+                .p(page.text("national-targets.intro"), .escapedText(" "),
+                   .a(.href(SiteURL.party(model.party).path), page.name(model.names)), .escapedText(" · "),
                    .a(.href(SiteURL.partyProgress(model.party).path), page.text("progress.party-link"))),
                 .if(canEdit, .p(.a(.class("button"), .href(SiteURL.nationalTargetAction(party: model.party, code: nil, .new).path),
                                    page.text("national-targets.add")))),
@@ -25,11 +25,11 @@ extension NationalTargetList {
                 .tbody(.forEach(targets) { target in
                     .tr(.id("target-\(target.code)".attributeEscaped),
                         .th(.attribute(named: "scope", value: "row"),
-                            .a(.href(SiteURL.nationalTarget(party: target.party, code: target.code).path), .text(target.code))),
+                            .a(.href(SiteURL.nationalTarget(party: target.party, code: target.code).path), .escapedText(target.code))),
                         .td(NationalTargetViewParts.title(page, target),
-                            .if(target.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
+                            .if(target.status == .draft, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
                         .td(.forEach(target.alignments) { alignment in
-                            .group(NationalTargetViewParts.gbf(page, alignment.target.code), .text(" "))
+                            .group(NationalTargetViewParts.gbf(page, alignment.target.code), .escapedText(" "))
                         }),
                         .td(NationalTargetViewParts.progress(page, target.progress)))
                 }))
@@ -43,7 +43,7 @@ enum NationalTargetViewParts {
     /// language when that differs from the page's (unknown: by its own letters).
     static func title(_ page: PageContext, _ target: NationalTargetDTO) -> Node<HTML.BodyContext> {
         let shown = target.shown("title", to: page.language)
-        guard let language = shown.language else { return .span(PageContext.userWritten(), .text(shown.text)) }
+        guard let language = shown.language else { return .span(PageContext.userWritten(), .escapedText(shown.text)) }
         return page.marked(LocalizedString(text: shown.text, language: language))
     }
 
@@ -57,7 +57,7 @@ enum NationalTargetViewParts {
     static func gbf(_ page: PageContext, _ code: String) -> Node<HTML.BodyContext> {
         let isGoal = code.first?.isLetter ?? false
         return .a(.href(isGoal ? "/frameworks/KMGBF#goal-\(SiteURL.fragment(code))" : SiteURL.frameworkTarget("KMGBF", target: code).path),
-                  .text("GBF "), page.text(isGoal ? "frameworks.goal" : "frameworks.target", ["code": code]))
+                  .escapedText("GBF "), page.text(isGoal ? "frameworks.goal" : "frameworks.target", ["code": code]))
     }
 
     static func progress(_ page: PageContext, _ rating: ProgressRating?) -> Node<HTML.BodyContext> {

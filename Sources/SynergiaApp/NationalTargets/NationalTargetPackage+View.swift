@@ -12,19 +12,19 @@ enum NationalTargetPackageView {
             .h1(page.text("national-target-package.preview")),
             .p(page.text("national-target-package.changes", ["count": "\(changing.count)"])),
             .form(.method(.post), .action(SiteURL.nationalTargetAction(party: party, code: nil, .packageApply).path), Layout.csrfField(page),
-                  .textarea(.name("text"), .attribute(named: "hidden", value: "hidden"), .text(text)),
+                  .textarea(.name("text"), .attribute(named: "hidden", value: "hidden"), .escapedText(text)),
                   .table(.class("data"),
                          .thead(.tr(.th(page.text("national-targets.code")), .th(page.text("national-targets.target-title")),
                                     .th(page.text("national-target-package.what")), .th(page.text("package.online-change")))),
                          .tbody(.forEach(changes) { change in
                              .tr(.id("change-\(change.code)".attributeEscaped), .class(change.changedOnline ? "changed-online" : ""),
-                                 .th(.attribute(named: "scope", value: "row"), .text(change.code)),
-                                 .td(.span(PageContext.userWritten(), .text(change.title))),
+                                 .th(.attribute(named: "scope", value: "row"), .escapedText(change.code)),
+                                 .td(.span(PageContext.userWritten(), .escapedText(change.title))),
                                  .td(page.text("national-target-package.\(change.kind.rawValue)"),
-                                     .if(!change.fields.isEmpty, .group(.text(": "), .text(change.fields.joined(separator: ", "))))),
+                                     .if(!change.fields.isEmpty, .group(.escapedText(": "), .escapedText(change.fields.joined(separator: ", "))))),
                                  .td(.if(change.changedOnline, .label(
                                      .input(.type(.checkbox), .name("overwrite[]"), .value(change.code.attributeEscaped)),
-                                     .text(" "), page.text("national-target-package.overwrite")), else: .text(""))))
+                                     .escapedText(" "), page.text("national-target-package.overwrite")), else: .escapedText(""))))
                          })),
                   .if(!changing.isEmpty, .button(.type(.submit), .id("apply-package"), page.text("package.apply")))),
             .p(.a(.href(SiteURL.nationalTargets(party: party).path), page.text("national-target-package.cancel"))),
@@ -36,7 +36,7 @@ enum NationalTargetPackageView {
             .h1(page.text("package.problems")),
             .p(page.text("package.nothing-applied")),
             .ul(.class("problems"), .forEach(problems) { problem in
-                .li(.unwrap(problem.target) { .group(.code(.text($0)), .text(" — ")) }, page.text(problem.reason))
+                .li(.unwrap(problem.target) { .group(.code(.escapedText($0)), .escapedText(" — ")) }, page.text(problem.reason))
             }),
             .p(.a(.href(SiteURL.nationalTargets(party: party).path), page.text("national-target-package.cancel"))),
         ])
@@ -47,7 +47,7 @@ enum NationalTargetPackageView {
         .section(.class("offline"),
                  .h2(page.text("package.download")),
                  .p(.a(.href(SiteURL.nationalTargetAction(party: party, code: nil, .packageJSON).path), page.text("package.download-json")),
-                    .text(" "), .span(.class("note"), page.text("national-target-package.help"))),
+                    .escapedText(" "), .span(.class("note"), page.text("national-target-package.help"))),
                  .if(canEdit, .form(.method(.post), .action(SiteURL.nationalTargetAction(party: party, code: nil, .packageUpload).path),
                                     .enctype(.multipartData), Layout.csrfField(page),
                                     .label(.for("package-file"), page.text("package.upload")),

@@ -11,8 +11,8 @@ extension NationalTargetPage {
             return Layout.render(page, title: "\(target.code) \(target.title) · \(party)",
                                  json: .api(.nationalTarget(party: target.party, code: target.code)), main: [
                 .p(.a(.href(SiteURL.nationalTargets(party: target.party).path), page.text("national-targets.title-of", ["party": party]))),
-                .h1(.text("\(target.code) "), NationalTargetViewParts.title(page, target),
-                    .if(target.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
+                .h1(.escapedText("\(target.code) "), NationalTargetViewParts.title(page, target),
+                    .if(target.status == .draft, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
                 NationalTargetViewParts.markdown(page, "description", target),
                 actions(page, model, canEdit: canEdit, canPublish: canPublish),
                 // Its texts in other languages, which the Party's users keep (those who may change it).
@@ -23,7 +23,7 @@ extension NationalTargetPage {
                     .thead(.tr(.th(page.text("national-targets.gbf")), .th(page.text("national-targets.degree")),
                                .th(page.text("national-targets.elements")))),
                     .tbody(.forEach(model.alignments) { aligned in
-                        .tr(.th(.attribute(named: "scope", value: "row"), NationalTargetViewParts.gbf(page, aligned.code), .text(" "),
+                        .tr(.th(.attribute(named: "scope", value: "row"), NationalTargetViewParts.gbf(page, aligned.code), .escapedText(" "),
                                 page.name(aligned.title)),
                             .td(page.text("national-targets.degree-\(aligned.degree.rawValue)")),
                             .td(.escapedText(aligned.elements)))
@@ -33,9 +33,9 @@ extension NationalTargetPage {
                 NationalTargetViewParts.markdown(page, "progressSummary", target),
                 .h2(page.text("indicators.title")),
                 .if(model.indicators.isEmpty, .p(page.text("national-targets.no-indicators")), else: .ul(.forEach(model.indicators) { indicator in
-                    .li(.a(.href(SiteURL.indicator(indicator.code, party: target.party).path), .text(indicator.code)), .text(" "),
+                    .li(.a(.href(SiteURL.indicator(indicator.code, party: target.party).path), .escapedText(indicator.code)), .escapedText(" "),
                         page.name(indicator.name),
-                        .unwrap(indicator.kind) { .group(.text(" · "), page.text("indicators.kind-\($0.rawValue)")) })
+                        .unwrap(indicator.kind) { .group(.escapedText(" · "), page.text("indicators.kind-\($0.rawValue)")) })
                 })),
                 .h2(page.text("national-targets.other-targets")),
                 .if(model.otherTargets.isEmpty, .p(page.text("national-targets.no-other-targets")), else: served(page, model.otherTargets)),
@@ -46,9 +46,9 @@ extension NationalTargetPage {
                 documents(page, model, canEdit: canEdit),
                 .h2(page.text("national-targets.reports")),
                 .if(model.reports.isEmpty, .p(page.text("national-targets.no-reports")), else: .ul(.forEach(model.reports) { use in
-                    .li(.a(.href(SiteURL.report(use.report).path), .text("\(use.convention) · \(use.cycle)")), .text(" · "),
-                        page.text("report.status.\(use.status.rawValue)"), .text(" · "),
-                        .forEach(use.targets) { .group(Links.target(page, $0), .text(" ")) })
+                    .li(.a(.href(SiteURL.report(use.report).path), .escapedText("\(use.convention) · \(use.cycle)")), .escapedText(" · "),
+                        page.text("report.status.\(use.status.rawValue)"), .escapedText(" · "),
+                        .forEach(use.targets) { .group(Links.target(page, $0), .escapedText(" ")) })
                 })),
             ])
         }
@@ -75,7 +75,7 @@ extension NationalTargetPage {
 
         static func served(_ page: PageContext, _ targets: [Model.Served]) -> Node<HTML.BodyContext> {
             .ul(.forEach(targets) { target in
-                .li(Links.target(page, "\(target.framework)/\(target.code)"), .text(" "), page.name(target.title))
+                .li(Links.target(page, "\(target.framework)/\(target.code)"), .escapedText(" "), page.name(target.title))
             })
         }
 

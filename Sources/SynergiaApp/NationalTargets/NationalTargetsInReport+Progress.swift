@@ -24,10 +24,10 @@ extension NationalTargetsInReport {
                 .forEach(reporting) { entry in
                     .div(.class("national-target"), .id("nt-\(entry.code.attributeEscaped)"),
                         .h4(link(page, party: party, entry)),
-                        .p(.class("note"), page.text("national-targets.reports-on"), .text(" "),
-                           .forEach(entry.targets.filter(asked.contains)) { .group(Links.target(page, $0), .text(" ")) }),
+                        .p(.class("note"), page.text("national-targets.reports-on"), .escapedText(" "),
+                           .forEach(entry.targets.filter(asked.contains)) { .group(Links.target(page, $0), .escapedText(" ")) }),
                         .p(.class(entry.progress == nil && entry.status == .published ? "error" : "progress"),
-                           .strong(page.text("progress.category")), .text(": "), NationalTargetViewParts.progress(page, entry.progress)),
+                           .strong(page.text("progress.category")), .escapedText(": "), NationalTargetViewParts.progress(page, entry.progress)),
                         summary(page, entry),
                         .if(entry.status == .draft, .p(.class("note"), page.text("national-targets.progress-draft"))),
                         .if(canEdit && entry.sealedVersion == nil,
@@ -41,8 +41,8 @@ extension NationalTargetsInReport {
     static func printed(_ page: PageContext, section: TemplateSection, _ entries: [Entry]) -> Node<HTML.BodyContext> {
         let reporting = reporting(on: section, entries)
         return .if(!reporting.isEmpty, .dl(.class("national-targets"), .forEach(reporting) { entry in
-            .group(.dt(.text(entry.code + " "), written(page, entry.shown("title", to: page.language)),
-                       .if(entry.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
+            .group(.dt(.escapedText(entry.code + " "), written(page, entry.shown("title", to: page.language)),
+                       .if(entry.status == .draft, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
                    .dd(.p(NationalTargetViewParts.progress(page, entry.progress)), summary(page, entry)))
         }))
     }

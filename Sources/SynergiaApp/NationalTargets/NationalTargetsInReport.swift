@@ -102,8 +102,8 @@ enum NationalTargetsInReport {
             .h2(.a(.href(SiteURL.nationalTargets(party: party).path), page.text("national-targets.title"))),
             .if(entries.contains { $0.sealedVersion != nil }, .p(.class("note"), page.text("national-targets.sealed"))),
             .if(entries.isEmpty, .p(page.text("national-targets.none-in-report")), else: .ul(.forEach(entries) { entry in
-                .li(link(page, party: party, entry), .text(" · "),
-                    .forEach(entry.targets) { .group(Links.target(page, $0), .text(" ")) }, .text("· "),
+                .li(link(page, party: party, entry), .escapedText(" · "),
+                    .forEach(entry.targets) { .group(Links.target(page, $0), .escapedText(" ")) }, .escapedText("· "),
                     NationalTargetViewParts.progress(page, entry.progress))
             })))
     }
@@ -116,19 +116,19 @@ enum NationalTargetsInReport {
         return .if(!serving.isEmpty, .div(.class("national-targets"),
             .p(.strong(page.text("national-targets.serving"))),
             .ul(.forEach(serving) { entry in
-                .li(link(page, party: party, entry), .text(" · "), NationalTargetViewParts.progress(page, entry.progress))
+                .li(link(page, party: party, entry), .escapedText(" · "), NationalTargetViewParts.progress(page, entry.progress))
             })))
     }
 
     static func link(_ page: PageContext, party: String, _ entry: Entry) -> Node<HTML.BodyContext> {
-        .group(.a(.href(SiteURL.nationalTarget(party: party, code: entry.code).path), .text(entry.code)), .text(" "),
+        .group(.a(.href(SiteURL.nationalTarget(party: party, code: entry.code).path), .escapedText(entry.code)), .escapedText(" "),
                written(page, entry.shown("title", to: page.language)),
-               .if(entry.status == .draft, .group(.text(" "), .span(.class("badge"), page.text("national-targets.draft")))))
+               .if(entry.status == .draft, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.draft")))))
     }
 
     /// A text a Party wrote, marked with its language when that is not the page's (unknown: by its own letters).
     static func written(_ page: PageContext, _ shown: WrittenText.Shown) -> Node<HTML.BodyContext> {
-        guard let language = shown.language else { return .span(PageContext.userWritten(), .text(shown.text)) }
+        guard let language = shown.language else { return .span(PageContext.userWritten(), .escapedText(shown.text)) }
         return page.marked(LocalizedString(text: shown.text, language: language))
     }
 }

@@ -6,18 +6,18 @@ extension NewsPage {
         static func render(_ page: PageContext, _ model: Model) -> String {
             Layout.render(page, title: page.t("news.title"), json: .api(.news), main: [
                 .h1(page.text("news.title")),
-                .p(page.text("news.feeds"), .text(" "),
-                   .a(.href(SiteURL.feed(.news).path), page.text("news.feed-news")), .text(" · "),
-                   .a(.href(SiteURL.feed(.events).path), page.text("news.feed-events")), .text(" · "),
-                   .a(.href(SiteURL.feed(.decisions).path), page.text("news.feed-decisions")), .text(" · "),
-                   .a(.href(SiteURL.feed(.reports).path), page.text("news.feed-reports")), .text(" · "),
+                .p(page.text("news.feeds"), .escapedText(" "),
+                   .a(.href(SiteURL.feed(.news).path), page.text("news.feed-news")), .escapedText(" · "),
+                   .a(.href(SiteURL.feed(.events).path), page.text("news.feed-events")), .escapedText(" · "),
+                   .a(.href(SiteURL.feed(.decisions).path), page.text("news.feed-decisions")), .escapedText(" · "),
+                   .a(.href(SiteURL.feed(.reports).path), page.text("news.feed-reports")), .escapedText(" · "),
                    .a(.href(SiteURL.calendar.path), page.text("meetings.calendar-feed"))),
                 .if(model.items.isEmpty, .p(page.text("news.none")), else: .ul(.class("news"), .forEach(model.items) { item in
                     let (title, summary) = (shown(page, item, "title"), shown(page, item, "summary"))
                     return .li(.id("news-\(item.id)"),
-                        .h2(TranslationsPage.View.marked(title.language), .a(.href(SiteURL.newsItem(item.id).path), .text(title.text))),
+                        .h2(TranslationsPage.View.marked(title.language), .a(.href(SiteURL.newsItem(item.id).path), .escapedText(title.text))),
                         meta(page, item),
-                        .p(TranslationsPage.View.marked(summary.language), .text(summary.text)),
+                        .p(TranslationsPage.View.marked(summary.language), .escapedText(summary.text)),
                         .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) })
                 })),
                 .if(!model.postable.isEmpty, form(page, model.postable)),
@@ -26,9 +26,9 @@ extension NewsPage {
 
         /// Convention, kind, date of publication and, for an event, its date.
         static func meta(_ page: PageContext, _ item: NewsItemDTO) -> Node<HTML.BodyContext> {
-            .p(.small(.text("\(item.convention) · "), page.text("news.kind-\(item.kind.rawValue)"),
-                      .text(" · "), .time(.datetime(ISODate.string(item.publishedAt)), .text(ISODate.string(item.publishedAt))),
-                      .unwrap(item.eventDate) { .group(.text(" · "), page.text("news.event-on", ["date": $0])) }))
+            .p(.small(.escapedText("\(item.convention) · "), page.text("news.kind-\(item.kind.rawValue)"),
+                      .escapedText(" · "), .time(.datetime(ISODate.string(item.publishedAt)), .escapedText(ISODate.string(item.publishedAt))),
+                      .unwrap(item.eventDate) { .group(.escapedText(" · "), page.text("news.event-on", ["date": $0])) }))
         }
 
         /// The item's `field` in the reader's language when it was translated into it, else as written.
@@ -45,9 +45,9 @@ extension NewsPage {
             return Layout.render(page, title: title.text, json: .apiNewsItem(item.id), main: [
                 // The item in the language shown (the summary marked apart when it is in another).
                 .article(TranslationsPage.View.marked(title.language),
-                         .h1(.text(title.text)),
+                         .h1(.escapedText(title.text)),
                          meta(page, item),
-                         .p(summary.language == title.language ? .empty : TranslationsPage.View.attributes(summary.language), .text(summary.text)),
+                         .p(summary.language == title.language ? .empty : TranslationsPage.View.attributes(summary.language), .escapedText(summary.text)),
                          .unwrap(item.link.flatMap(SafeLink.href)) { .p(.a(.href($0), page.text("news.read-more"))) }),
                 ReportPage.QuestionView.languageNote(page, summary),
                 .if(canTranslate || !item.translations.isEmpty,

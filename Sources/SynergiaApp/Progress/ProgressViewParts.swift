@@ -8,10 +8,10 @@ enum ProgressViewParts {
     static func table(_ page: PageContext, _ rows: [(label: String, counts: ProgressAggregation.Counts)],
                       link: ((String) -> String)? = nil) -> Node<HTML.BodyContext> {
         .table(.class("data"),
-               .thead(.tr(.th(.text("")), .forEach(ProgressCategory.allCases) { .th(.text(label(page, $0))) })),
+               .thead(.tr(.th(.escapedText("")), .forEach(ProgressCategory.allCases) { .th(.escapedText(label(page, $0))) })),
                .tbody(.forEach(rows) { row in
                    .tr(.th(.attribute(named: "scope", value: "row"),
-                           .unwrap(link, { .a(.href($0(row.label).attributeEscaped), .text(row.label)) }, else: .text(row.label))),
+                           .unwrap(link, { .a(.href($0(row.label).attributeEscaped), .escapedText(row.label)) }, else: .escapedText(row.label))),
                        .forEach(ProgressCategory.allCases) { .td(page.number(row.counts[$0] ?? 0)) })
                }))
     }
@@ -27,7 +27,7 @@ enum ProgressViewParts {
     static func legend(_ page: PageContext) -> Node<HTML.BodyContext> {
         .ul(.class("legend"), .forEach(ProgressCategory.allCases.map(Optional.some) + [nil]) { category in
             .li(.span(.class("swatch " + colourClass(category)), .attribute(named: "aria-hidden", value: "true")),
-                .text(category.map { label(page, $0) } ?? page.t("progress.not-assessed")))
+                .escapedText(category.map { label(page, $0) } ?? page.t("progress.not-assessed")))
         })
     }
 }

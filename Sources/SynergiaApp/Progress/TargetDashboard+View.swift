@@ -11,10 +11,10 @@ extension TargetDashboard {
             let regionBars = RegionalGroup.allCases.map { (label: page.t("region-short.\($0.rawValue)"), counts: model.byRegion[$0.rawValue] ?? [:]) }
             let conventions = model.byConvention.keys.sorted().map { (label: $0, counts: model.byConvention[$0] ?? [:]) }
             return Layout.render(page, title: page.t("progress.title"), main: [
-                .h1(page.text("frameworks.target", ["code": model.target]), .text(" — "), page.name(model.title)),
-                .p(page.text("progress.count", ["count": "\(model.assessments.count)"]), .text(" · "),
-                   .a(.href(SiteURL.progressTargetCSV(framework: model.framework, target: model.target).path), .text("CSV")), .text(" · "),
-                   .a(.href(SiteURL.apiProgressTarget(framework: model.framework, target: model.target).path), .text("JSON"))),
+                .h1(page.text("frameworks.target", ["code": model.target]), .escapedText(" — "), page.name(model.title)),
+                .p(page.text("progress.count", ["count": "\(model.assessments.count)"]), .escapedText(" · "),
+                   .a(.href(SiteURL.progressTargetCSV(framework: model.framework, target: model.target).path), .escapedText("CSV")), .escapedText(" · "),
+                   .a(.href(SiteURL.apiProgressTarget(framework: model.framework, target: model.target).path), .escapedText("JSON"))),
                 .h2(page.text("progress.by-region")),
                 .element(named: "figure", nodes: [.raw(SVGChart.progressBars(title: page.t("progress.by-region"), counts: regionBars, in: page.catalog))]),
                 ProgressViewParts.table(page, regions),
@@ -27,7 +27,7 @@ extension TargetDashboard {
                 .div(.class("tiles"), .attribute(named: "role", value: "list"), .forEach(model.tiles) { tile in
                     .div(.class("tile " + ProgressViewParts.colourClass(tile.category)), .attribute(named: "role", value: "listitem"),
                          .attribute(named: "title", value: "\(tile.name): \(tile.category.map { ProgressViewParts.label(page, $0) } ?? page.t("progress.not-assessed"))".attributeEscaped),
-                         .text(tile.party))
+                         .escapedText(tile.party))
                 }),
                 nationalTargets(page, model.nationalTargets),
                 .if(canAssess, assessForm(page, model, action: SiteURL.progressTarget(framework: model.framework, target: model.target).path)),
@@ -42,11 +42,11 @@ extension TargetDashboard {
                     .thead(.tr(.th(page.text("parties.party")), .th(page.text("national-targets.target-title")),
                                .th(page.text("national-targets.degree")), .th(page.text("progress.category")))),
                     .tbody(.forEach(targets) { target in
-                        .tr(.td(.a(.href(SiteURL.nationalTargets(party: target.party).path), .text(target.party))),
-                            .td(.a(.href(SiteURL.nationalTarget(party: target.party, code: target.code).path), .text(target.code)), .text(" "),
+                        .tr(.td(.a(.href(SiteURL.nationalTargets(party: target.party).path), .escapedText(target.party))),
+                            .td(.a(.href(SiteURL.nationalTarget(party: target.party, code: target.code).path), .escapedText(target.code)), .escapedText(" "),
                                 target.language.flatMap(Language.init(rawValue:)).map { page.marked(LocalizedString(text: target.title, language: $0)) }
                                     ?? .escapedText(target.title)),
-                            .td(target.degree.map { page.text("national-targets.degree-\($0.rawValue)") } ?? .text("—")),
+                            .td(target.degree.map { page.text("national-targets.degree-\($0.rawValue)") } ?? .escapedText("—")),
                             .td(NationalTargetViewParts.progress(page, target.progress)))
                     }))))
         }
@@ -56,12 +56,12 @@ extension TargetDashboard {
                 .h2(page.text("progress.assess")),
                 .forEach(model.suggestions) { suggestion in
                     .div(.class("notice suggestion"), .id("suggestion-\(suggestion.indicator)".attributeEscaped),
-                         .p(.strong(page.text("progress.suggested", ["indicator": suggestion.indicator])), .text(" "),
-                            .text(ProgressViewParts.label(page, suggestion.category)), .text(" ("),
-                            page.text("progress.confidence-\(suggestion.confidence.rawValue)"), .text(")")),
-                         .p(.attribute(named: "lang", value: "en"), .text(suggestion.explanation)),
+                         .p(.strong(page.text("progress.suggested", ["indicator": suggestion.indicator])), .escapedText(" "),
+                            .escapedText(ProgressViewParts.label(page, suggestion.category)), .escapedText(" ("),
+                            page.text("progress.confidence-\(suggestion.confidence.rawValue)"), .escapedText(")")),
+                         .p(.attribute(named: "lang", value: "en"), .escapedText(suggestion.explanation)),
                          .p(.class("note"), page.text("progress.goal", ["value": suggestion.goalValue == suggestion.goalValue.rounded() ? String(Int(suggestion.goalValue)) : String(suggestion.goalValue), "year": "\(suggestion.goalYear)"]),
-                            .text(" — “\(suggestion.goalQuote)”")))
+                            .escapedText(" — “\(suggestion.goalQuote)”")))
                 },
                 .form(.method(.post), .action(action), Layout.csrfField(page),
                       Layout.field(page, name: "cycle", labelKey: "progress.cycle", value: "2026"),

@@ -9,8 +9,8 @@ enum FrameworksView {
                 .li(
                     .h2(.a(.href(SiteURL.framework(framework.code).path), page.name(framework.names))),
                     .p(page.text("frameworks.counts", ["goals": "\(framework.goalCount)", "targets": "\(framework.targetCount)"]),
-                       .text(" · "), .a(.href(SiteURL.convention(framework.convention).path), .text(framework.convention)),
-                       .unwrap(framework.adoptedBy) { .group(.text(" · "), .text($0)) })
+                       .escapedText(" · "), .a(.href(SiteURL.convention(framework.convention).path), .escapedText(framework.convention)),
+                       .unwrap(framework.adoptedBy) { .group(.escapedText(" · "), .escapedText($0)) })
                 )
             }),
         ])

@@ -10,7 +10,7 @@ enum HomeView {
                 .attribute(named: "aria-labelledby", value: "home-conventions"),
                 .h2(.id("home-conventions"), page.text("home.conventions", ["count": "\(conventions.count)"])),
                 .ul(.class("cards"), .forEach(conventions) { convention in
-                    .li(.a(.href(SiteURL.convention(convention.code).path), .strong(page.written(in: .english, convention.shortName)), .text(" — "), page.name(convention.names)))
+                    .li(.a(.href(SiteURL.convention(convention.code).path), .strong(page.written(in: .english, convention.shortName)), .escapedText(" — "), page.name(convention.names)))
                 })
             ),
             .section(

@@ -32,7 +32,7 @@ enum PartiesView {
                 .tbody(.forEach(Collation.sorted(list.parties, in: page.language) { LocalizedText($0.names).resolved(in: page.language).text }) { party in
                     .tr(
                         .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.party(party.alpha2).path), page.name(party.names))),
-                        .td(.text(party.alpha2), .text(" · "), .text(party.alpha3 ?? "—")),
+                        .td(.escapedText(party.alpha2), .escapedText(" · "), .escapedText(party.alpha3 ?? "—")),
                         .td(regionalGroup(page, party.regionalGroup)),
                         .td(page.written(in: .english, conventions.filter { party.membership(in: $0.code) == .party }.map(\.shortName).joined(separator: ", ")))
                     )

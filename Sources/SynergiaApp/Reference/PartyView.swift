@@ -8,20 +8,20 @@ enum PartyView {
         return Layout.render(page, title: title, json: .api(.party(party.alpha2)), main: [
             .h1(page.name(party.names)),
             .dl(
-                .dt(page.text("parties.alpha2")), .dd(.text(party.alpha2)),
+                .dt(page.text("parties.alpha2")), .dd(.escapedText(party.alpha2)),
                 .dt(page.text("parties.alpha3")), .dd(Known.value(page, party.alpha3)),
                 .dt(page.text("parties.region")), .dd(PartiesView.regionalGroup(page, party.regionalGroup))
             ),
-            .p(.a(.href(SiteURL.partyProgress(party.alpha2).path), page.text("progress.party-link")), .text(" · "),
-               .a(.href(SiteURL.synergyParty(party.alpha2).path), page.text("synergy.title")), .text(" · "),
+            .p(.a(.href(SiteURL.partyProgress(party.alpha2).path), page.text("progress.party-link")), .escapedText(" · "),
+               .a(.href(SiteURL.synergyParty(party.alpha2).path), page.text("synergy.title")), .escapedText(" · "),
                .a(.href(SiteURL.nationalTargets(party: party.alpha2).path), page.text("national-targets.title"))),
             .h2(page.text("parties.names")),
             .dl(.class("names"), .forEach(Language.unOrder) { language in
                 .group(
-                    .dt(.text(language.nativeName)),
+                    .dt(.escapedText(language.nativeName)),
                     .dd(.attribute(named: "lang", value: language.code),
                         .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"),
-                        .unwrap(party.names[language.code], { .text($0) }, else: .span(.class("unknown"), page.text("common.unknown"))))
+                        .unwrap(party.names[language.code], { .escapedText($0) }, else: .span(.class("unknown"), page.text("common.unknown"))))
                 )
             }),
             .h2(page.text("parties.memberships")),

@@ -30,7 +30,7 @@ extension ReportCheck {
                                      // Its progress is assessed on the national target itself, entered once for every report.
                                      .unwrap(item.nationalTarget) { code in
                                          .group(.escapedText(" "), .a(.href(SiteURL.nationalTargetAction(party: model.party, code: code, .edit).path + "#progress"),
-                                                                      .text(code), .escapedText(": "), page.text("national-targets.assess-progress")))
+                                                                      .escapedText(code), .escapedText(": "), page.text("national-targets.assess-progress")))
                                      })
                              }))
                 },

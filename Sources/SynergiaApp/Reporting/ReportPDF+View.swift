@@ -8,7 +8,7 @@ enum ReportPDFView {
         Layout.render(page, title: page.t("pdf.preparing"), main: [
             .h1(page.text("pdf.preparing")),
             .p(page.text("pdf.preparing-text")),
-            .p(.a(.href(SiteURL.reportPDF(report).path), page.text("pdf.try-again")), .text(" · "),
+            .p(.a(.href(SiteURL.reportPDF(report).path), page.text("pdf.try-again")), .escapedText(" · "),
                .a(.href(SiteURL.reportPrint(report).path), page.text("pdf.print-view"))),
         ])
     }

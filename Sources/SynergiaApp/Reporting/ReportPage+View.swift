@@ -67,8 +67,8 @@ extension ReportPage {
                            "expires": request.expiresAt.map { page.day($0) } ?? "—"]))
                 },
                 .unwrap(model.rejection) { reason in
-                    .p(.id("publication-rejected"), .class("alert"), .strong(page.text("report.rejected")), .text(" "),
-                       .span(PageContext.userWritten(), .text(reason)))
+                    .p(.id("publication-rejected"), .class("alert"), .strong(page.text("report.rejected")), .escapedText(" "),
+                       .span(PageContext.userWritten(), .escapedText(reason)))
                 })
         }
 

@@ -23,9 +23,9 @@ enum ReportPrintView {
                                      .link(.rel(.stylesheet), .href(SiteURL.asset("print.css").path), .attribute(named: "media", value: "print"))))
             ),
             .body(.main(
-                .h1(page.name(template.title), .text(" — "), page.name(model.partyNames.isEmpty ? ["en": model.party] : model.partyNames)),
-                .p(.span(PageContext.userWritten(), .text(model.cycle.title)), .text(" · "), page.text("report.status.\(model.status.rawValue)"), .text(" · v\(model.version)"),
-                   .unwrap(model.receiptSHA256) { .group(.br(), .text("SHA-256 "), .code(.text($0))) }),
+                .h1(page.name(template.title), .escapedText(" — "), page.name(model.partyNames.isEmpty ? ["en": model.party] : model.partyNames)),
+                .p(.span(PageContext.userWritten(), .escapedText(model.cycle.title)), .escapedText(" · "), page.text("report.status.\(model.status.rawValue)"), .escapedText(" · v\(model.version)"),
+                   .unwrap(model.receiptSHA256) { .group(.br(), .escapedText("SHA-256 "), .code(.escapedText($0))) }),
                 .forEach(template.sections) { section in
                     // A question not asked is not printed: what is read is what would be submitted.
                     .section(.h2(page.name(section.title)), NationalTargetsInReport.printed(page, section: section, model.nationalTargets), .dl(.forEach(section.questions.filter { !model.notAsked.contains($0.id) }) { question in
@@ -33,7 +33,7 @@ enum ReportPrintView {
                                .dd(answers[question.id].map { value in
                                    // A cited file by its name, size and SHA-256 (the id means nothing on paper).
                                    AttachmentView.printed(page, value, model.attachments) ?? ReportPage.QuestionView.shown(page, question, value)
-                               } ?? .text("—")))
+                               } ?? .escapedText("—")))
                     }))
                 }
             ))

@@ -5,7 +5,7 @@ extension Synergy {
     enum View {
         static func render(_ page: PageContext, _ synergy: Model) -> String {
             Layout.render(page, title: page.t("synergy.title"), json: .api(synergy.party.map { .synergyParty($0) } ?? .synergy), main: [
-                .h1(page.text("synergy.title"), .unwrap(synergy.party) { .text(" — \($0)") }),
+                .h1(page.text("synergy.title"), .unwrap(synergy.party) { .escapedText(" — \($0)") }),
                 .p(page.text("synergy.lead")),
                 .table(
                     .thead(.tr(.th(page.text("synergy.element")), .th(page.text("synergy.questions")), .th(page.text("synergy.parties")),
@@ -14,7 +14,7 @@ extension Synergy {
                         .tr(.id("element-\(element.id)".attributeEscaped),
                             .th(.attribute(named: "scope", value: "row"), page.name(element.title)),
                             .td(.ul(.forEach(element.questions) { question in
-                                .li(.strong(.text(question.convention)), .text(" "), page.name(question.title), .text(" "), .small(.text(question.question)))
+                                .li(.strong(.escapedText(question.convention)), .escapedText(" "), page.name(question.title), .escapedText(" "), .small(.escapedText(question.question)))
                             })),
                             .td(page.number(element.partiesWithValue)),
                             .td(page.number(element.answersFilled)),
@@ -25,7 +25,7 @@ extension Synergy {
                 .p(page.text("synergy.national-targets", ["targets": page.formats.number(synergy.nationalTargets.targets),
                                                           "reports": page.formats.number(synergy.nationalTargets.reportsShowing)])),
                 .if(!synergy.nationalTargets.byConvention.isEmpty, .ul(.forEach(synergy.nationalTargets.byConvention.sorted { $0.key < $1.key }) { entry in
-                    .li(.strong(.text(entry.key)), .text(" "), page.text("synergy.national-targets-serving", ["count": page.formats.number(entry.value)]))
+                    .li(.strong(.escapedText(entry.key)), .escapedText(" "), page.text("synergy.national-targets-serving", ["count": page.formats.number(entry.value)]))
                 })),
                 .unwrap(synergy.party) { .p(.a(.href(SiteURL.nationalTargets(party: $0).path), page.text("national-targets.title"))) },
             ])

@@ -20,9 +20,9 @@ extension SavedSearches {
             let filters = [item.kind.map { page.t($0.catalogKey) }, item.convention, item.language.flatMap { Language(rawValue: $0)?.nativeName },
                            item.year.map(String.init)].compactMap { $0 }
             return .tr(
-                .td(.a(.href(item.search.attributeEscaped), .text("“\(item.query)”")), .if(!filters.isEmpty, .text(" · " + filters.joined(separator: " · ")))),
+                .td(.a(.href(item.search.attributeEscaped), .escapedText("“\(item.query)”")), .if(!filters.isEmpty, .escapedText(" · " + filters.joined(separator: " · ")))),
                 .td(page.text("saved-search.\(item.frequency)")),
-                .td(.a(.href(item.feed.attributeEscaped), .attribute(named: "type", value: "application/atom+xml"), .text("Atom"))),
+                .td(.a(.href(item.feed.attributeEscaped), .attribute(named: "type", value: "application/atom+xml"), .escapedText("Atom"))),
                 .td(.form(.class("inline"), .method(.post), .action(SiteURL.savedSearchDelete(item.id).path), Layout.csrfField(page),
                           .button(.type(.submit), .attribute(named: "aria-label", value: page.t("saved-search.delete-one", ["query": item.query]).attributeEscaped),
                                   page.text("saved-search.delete")))))

@@ -43,8 +43,8 @@ struct ErrorPages: AsyncMiddleware {
         }
         let page = request.page
         let html = Layout.render(page, title: page.t("error.title", ["status": "\(status.code)"]), main: [
-            .h1(.text(page.t("error.title", ["status": "\(status.code)"]))),
-            .p(.class("error"), .text(message)),
+            .h1(.escapedText(page.t("error.title", ["status": "\(status.code)"]))),
+            .p(.class("error"), .escapedText(message)),
             .p(.a(.href(SiteURL.home.path), page.text("error.home"))),
         ])
         let response = Response.html(html, status: status)

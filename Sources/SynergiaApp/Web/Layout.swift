@@ -48,7 +48,7 @@ public enum Layout {
     static func header(_ page: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("site"),
-            .a(.class("brand"), .href(SiteURL.home.path), .text("Synergia")),
+            .a(.class("brand"), .href(SiteURL.home.path), .escapedText("Synergia")),
             .nav(
                 .attribute(named: "aria-label", value: page.t("nav.main")),
                 .ul(
@@ -78,7 +78,7 @@ public enum Layout {
                         .attribute(named: "lang", value: language.code),
                         .attribute(named: "hreflang", value: language.code),
                         .if(language == page.language, .attribute(named: "aria-current", value: "true")),
-                        .text(language.nativeName)))
+                        .escapedText(language.nativeName)))
                 })
             )
         )

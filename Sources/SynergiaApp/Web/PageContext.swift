@@ -62,10 +62,10 @@ public struct PageContext: Sendable {
     public var formats: LanguageFormats { LanguageFormats[language] }
 
     /// A count as the page's language writes it: `1,234`, `1 234`, `1.234`.
-    public func number<C>(_ value: Int) -> Node<C> { .text(formats.number(value)) }
+    public func number<C>(_ value: Int) -> Node<C> { .escapedText(formats.number(value)) }
 
     /// A number with a fraction as the page's language writes it (`12,5`).
-    public func number<C>(_ value: Double) -> Node<C> { .text(formats.number(value)) }
+    public func number<C>(_ value: Double) -> Node<C> { .escapedText(formats.number(value)) }
 
     /// A measured value as the page's language writes it (`17,5`), with its unit; isolated when
     /// it reads the other way than the page (a value in `percent` on an Arabic page).
