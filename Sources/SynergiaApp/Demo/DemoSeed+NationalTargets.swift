@@ -77,15 +77,22 @@ extension DemoSeed {
             if value.isBlank, case .multipleChoice = value, let first = question.choices?.first { value = .multipleChoice([first.id]) }
             answers[question.id] = value
         }
-        // Only what is asked as these answers stand (1.2 is not, after "No" throughout 1.1).
-        for (question, value) in template.askedAnswers(answers).sorted(by: { $0.key < $1.key }) {
+        // Only what is asked as these answers stand (1.2 is not, after "No" throughout 1.1), and not what the published
+        // national targets answer for (GBF Targets 1 and 3).
+        let published = try await NationalTargetService.list(party: "KE", drafts: false, on: db).map { NationalTargetCoverage(code: $0.code, $0.content) }
+        for (question, value) in template.askedAnswers(answers, nationalTargets: published).sorted(by: { $0.key < $1.key }) {
             _ = try await ReportingService.save(value, question: question, baseVersion: 0, report: reportID, template: template,
                                                 by: focalPoint, writtenIn: .english, on: db)
         }
         let authority = try await UserModel.query(on: db).filter(\.$email == "publishing-authority@demo.synergia.example").first()
-        for step in [ReportStatus.inReview, .approved, .submitted, .published] {
-            try await ReportingService.transition(reportID, to: step, templates: templates,
-                                                  by: step == .published ? secretariat : step == .approved ? authority ?? focalPoint : focalPoint, on: db)
+        do {
+            for step in [ReportStatus.inReview, .approved, .submitted, .published] {
+                try await ReportingService.transition(reportID, to: step, templates: templates,
+                                                      by: step == .published ? secretariat : step == .approved ? authority ?? focalPoint : focalPoint, on: db)
+            }
+        } catch is SubmissionRefused {
+            // Kenya's users changed its national targets (one published unassessed): the report stays a draft for them.
+            return
         }
         _ = try await ReportVersionService.amend(reportID, templates: templates, by: focalPoint, on: db)
     }

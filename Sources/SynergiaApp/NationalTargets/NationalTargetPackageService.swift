@@ -83,9 +83,11 @@ enum NationalTargetPackageService {
         }
     }
 
-    /// What the package would change in `rows` (the Party's targets as they are), as `user` may.
+    /// What the package would change in `rows` (the Party's targets as they are), as `user` may. A
+    /// target `user` may not change is a problem only where the package would write it: changed in
+    /// the package and not online since the download, or chosen in `overwrite`.
     static func changes(_ package: NationalTargetPackage, contents: [String: NationalTargetContent], rows: [NationalTargetModel],
-                        by user: UserModel) -> [Change] {
+                        overwrite: Set<String> = [], by user: UserModel) -> [Change] {
         let online = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         return package.targets.map { target in
             let content = contents[target.code] ?? NationalTargetContent(title: target.title)
@@ -95,11 +97,12 @@ enum NationalTargetPackageService {
                               problem: target.version == 0 ? nil : "error.national-target-package.unknown")
             }
             let fields = differences(row.content, content)
-            let mayChange = AuthorizationPolicy.permits(user.actor, row.status == .published
-                ? .publishNationalTargets(party: row.partyCode) : .editNationalTargets(party: row.partyCode))
+            let changedOnline = !fields.isEmpty && row.version != target.version
+            let written = !fields.isEmpty && (!changedOnline || overwrite.contains(target.code))
             return Change(code: target.code, kind: fields.isEmpty ? .unchanged : .changed, title: content.title, fields: fields,
-                          changedOnline: !fields.isEmpty && row.version != target.version,
-                          problem: !fields.isEmpty && !mayChange ? "error.national-target-package.published" : nil)
+                          changedOnline: changedOnline,
+                          problem: written && !AuthorizationPolicy.permits(user.actor, NationalTargetService.changing(row))
+                              ? "error.national-target-package.published" : nil)
         }
     }
 
@@ -125,10 +128,13 @@ enum NationalTargetPackageService {
         do {
             return try await db.write { tx in
                 try Authorize.require(user.actor, .editNationalTargets(party: party))
+                // The Party's row first, one lock that also stands for the targets a package adds (two packages adding
+                // the same codes take turns instead of meeting in the unique index), then its targets.
+                try await tx.lock(PartyModel.schema, where: "alpha2", equals: party)
                 try await tx.lock(NationalTargetModel.schema, where: "party_code", equals: party)
                 let rows = try await NationalTargetModel.query(on: tx.db).filter(\.$partyCode == party).all()
                 let online = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-                let changes = Self.changes(package, contents: contents, rows: rows, by: user)
+                let changes = Self.changes(package, contents: contents, rows: rows, overwrite: overwrite, by: user)
                 let refused = Self.refusals(changes)
                 if !refused.isEmpty { throw Refused(problems: refused) }
                 var written = 0
@@ -154,7 +160,7 @@ enum NationalTargetPackageService {
             }
         } catch where DatabaseFailure.isUniqueViolation(error) {
             // A target of the same code created online at the same moment: nothing applied.
-            throw Refusal("error.package.changed-meanwhile")
+            throw Refusal("error.national-target-package.changed-meanwhile")
         }
     }
 }

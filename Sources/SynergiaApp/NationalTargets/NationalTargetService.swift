@@ -112,7 +112,12 @@ enum NationalTargetService {
 
     /// Who may change `row` as it is: a published target only those who may publish it.
     static func requireMayChange(_ row: NationalTargetModel, by user: UserModel) throws {
-        try Authorize.require(user.actor, row.status == .published ? .publishNationalTargets(party: row.partyCode) : .editNationalTargets(party: row.partyCode))
+        try Authorize.require(user.actor, changing(row))
+    }
+
+    /// The action changing `row` as it is takes: publishing, for a published target.
+    static func changing(_ row: NationalTargetModel) -> Action {
+        row.status == .published ? .publishNationalTargets(party: row.partyCode) : .editNationalTargets(party: row.partyCode)
     }
 
     /// Publishes a draft as it was at `baseVersion` (a draft changed since is a conflict: the

@@ -5,8 +5,25 @@ extension NationalTargetsInReport {
     /// The national targets a section written per national target reports on (those serving one of its global targets).
     static func reporting(on section: TemplateSection, _ entries: [Entry]) -> [Entry] {
         guard section.byNationalTarget == true else { return [] }
-        let asked = Set(section.questions.compactMap(\.target).map { "\($0.framework)/\($0.code)" })
+        let asked = asked(section)
         return entries.filter { $0.targets.contains(where: asked.contains) }
+    }
+
+    /// `FRAMEWORK/CODE` of the targets the section's questions are on.
+    static func asked(_ section: TemplateSection) -> Set<String> {
+        Set(section.questions.compactMap(\.target).map { "\($0.framework)/\($0.code)" })
+    }
+
+    /// The questions of `section` the published targets among `entries` answer for (none outside a section written per national target).
+    static func covered(_ section: TemplateSection, _ entries: [Entry]) -> Set<String> {
+        guard section.byNationalTarget == true else { return [] }
+        return TemplateSection.answered(section, byNationalTargets: coverage(entries))
+    }
+
+    /// Those of `entries` no section of `template` written per national target reports on.
+    static func notReportedPerTarget(_ template: ReportTemplate, _ entries: [Entry]) -> [Entry] {
+        let reported = Set(template.sections.flatMap { reporting(on: $0, entries) }.map(\.code))
+        return entries.filter { !reported.contains($0.code) }
     }
 
     /// A section written per national target (the CBD 7th report's progress): one entry per
@@ -16,10 +33,11 @@ extension NationalTargetsInReport {
     /// a target's progress; the target's own page decides who may change it).
     static func progress(_ page: PageContext, party: String, section: TemplateSection, _ entries: [Entry], canEdit: Bool) -> Node<HTML.BodyContext> {
         guard section.byNationalTarget == true else { return .empty }
-        let asked = Set(section.questions.compactMap(\.target).map { "\($0.framework)/\($0.code)" })
+        let asked = asked(section)
         let reporting = reporting(on: section, entries)
         return .div(.class("by-national-target"), .id("national-target-progress"),
             .h3(page.text("national-targets.progress-title")),
+            .if(reporting.contains { $0.sealedVersion != nil }, .p(.class("note"), page.text("national-targets.sealed"))),
             .if(reporting.isEmpty, .p(.class("note"), page.text("national-targets.progress-none")), else: .group(
                 .forEach(reporting) { entry in
                     .div(.class("national-target"), .id("nt-\(entry.code.attributeEscaped)"),
@@ -30,7 +48,7 @@ extension NationalTargetsInReport {
                            .strong(page.text("progress.category")), .escapedText(": "), NationalTargetViewParts.progress(page, entry.progress)),
                         summary(page, entry),
                         .if(entry.status == .draft, .p(.class("note"), page.text("national-targets.progress-draft"))),
-                        .if(canEdit && entry.sealedVersion == nil,
+                        .if(canEdit && entry.sealedVersion == nil && entry.mayChange == true,
                             .p(.a(.href(SiteURL.nationalTargetAction(party: party, code: entry.code, .edit).path + "#progress"),
                                   page.text("national-targets.assess-progress")))))
                 },

@@ -21,6 +21,8 @@ enum NationalTargetsInReport {
         var targets: [String]
         /// The version a submitted report sealed (nil: the target as it is now, in a report not submitted).
         var sealedVersion: Int? = nil
+        /// Whether the reader may change it as it is (and so assess its progress), in a report not submitted.
+        var mayChange: Bool? = nil
         /// Its title and progress in other languages, as the target now has them (none in a submitted
         /// report: it states what was sealed, as written).
         var translations: CodedTranslations? = nil
@@ -50,11 +52,17 @@ enum NationalTargetsInReport {
     /// For a report not submitted, the Party's national targets as they are now (its drafts only
     /// for the Party's users); for a submitted one, those its content sealed, as they were then.
     static func forReport(_ report: ReportModel, template: ReportTemplate, actor: Actor, on db: any Database) async throws -> [Entry] {
-        guard let content = report.submittedContent else { return try await query(party: report.partyCode, template: template, actor: actor, on: db) }
-        struct Sealed: Decodable { var nationalTargets: [SealedNationalTarget]? }
-        let sealed = try JSONDecoder().decode(Sealed.self, from: Data(content.utf8)).nationalTargets ?? []
+        guard report.submittedContent != nil else { return try await query(party: report.partyCode, template: template, actor: actor, on: db) }
+        let sealed = try sealedTargets(of: report)
         let asked = Set(template.questions.compactMap(\.target))
         return sealed.compactMap { entry(code: $0.code, $0.content, status: .published, asked: asked, sealedVersion: $0.version) }
+    }
+
+    /// The national targets a submitted report sealed (none for one not submitted, or submitted before they were sealed).
+    static func sealedTargets(of report: ReportModel) throws -> [SealedNationalTarget] {
+        struct Sealed: Decodable { var nationalTargets: [SealedNationalTarget]? }
+        guard let content = report.submittedContent else { return [] }
+        return try JSONDecoder().decode(Sealed.self, from: Data(content.utf8)).nationalTargets ?? []
     }
 
     static func query(party: String, template: ReportTemplate, actor: Actor, on db: any Database) async throws -> [Entry] {
@@ -65,6 +73,7 @@ enum NationalTargetsInReport {
         return rows.compactMap { row in
             var entry = entry(code: row.code, row.content, status: row.status, asked: asked)
             entry?.translations = translations[row.translationSubject]?.coded
+            entry?.mayChange = AuthorizationPolicy.permits(actor, NationalTargetService.changing(row))
             return entry
         }
     }
@@ -97,8 +106,12 @@ enum NationalTargetsInReport {
     }
 
     /// The list on the report's page: each target, what it serves in this report, its progress.
-    static func section(_ page: PageContext, party: String, _ entries: [Entry]) -> Node<HTML.BodyContext> {
-        .section(.id("national-targets"),
+    /// `perTarget`: the report has a section written per national target, which lists those it reports
+    /// on; this list then holds only the others (aligned, say, to a GBF goal the binary questions ask
+    /// about), and is left out when there are none.
+    static func section(_ page: PageContext, party: String, _ entries: [Entry], perTarget: Bool = false) -> Node<HTML.BodyContext> {
+        guard !(perTarget && entries.isEmpty) else { return .empty }
+        return .section(.id("national-targets"),
             .h2(.a(.href(SiteURL.nationalTargets(party: party).path), page.text("national-targets.title"))),
             .if(entries.contains { $0.sealedVersion != nil }, .p(.class("note"), page.text("national-targets.sealed"))),
             .if(entries.isEmpty, .p(page.text("national-targets.none-in-report")), else: .ul(.forEach(entries) { entry in

@@ -21,7 +21,9 @@ extension ReportCheck {
                     .section(.h2(.a(.href(SiteURL.reportSection(model.report, section: section.id).path), page.name(section.title))),
                              .ul(.class("check"), .forEach(sections[section.id] ?? []) { item in
                                  .li(.class(item.kind.rawValue),
-                                     .a(.href(SiteURL.reportSection(model.report, section: section.id).path + "#q-" + SiteURL.fragment(item.question)),
+                                     // A national target's progress is in its entry: the question it answers for is not on the page.
+                                     .a(.href(SiteURL.reportSection(model.report, section: section.id).path
+                                              + (item.nationalTarget.map { "#nt-" + SiteURL.fragment($0) } ?? "#q-" + SiteURL.fragment(item.question))),
                                         .unwrap(template.question(item.question)) { page.name($0.title) }),
                                      .escapedText(": "),
                                      item.kind == .comment

@@ -46,9 +46,10 @@ extension ReportPage {
                                                                 Layout.csrfField(page), .input(.type(.hidden), .name("withdraw"), .value("1")),
                                                                 .button(.type(.submit), .id("withdraw-request"), page.text("report.withdraw-request")))))),
                 offline(page, model),
-                // A section written per national target lists them itself.
-                .if(template.questions.contains { $0.target != nil } && !template.sections.contains { $0.byNationalTarget == true },
-                    NationalTargetsInReport.section(page, party: model.party, model.nationalTargets)),
+                // A section written per national target lists those it reports on itself: here, the others (all, in other reports).
+                .if(template.questions.contains { $0.target != nil },
+                    NationalTargetsInReport.section(page, party: model.party, NationalTargetsInReport.notReportedPerTarget(template, model.nationalTargets),
+                                                    perTarget: template.sections.contains { $0.byNationalTarget == true })),
                 // A part's sections (the GBF binary indicator questionnaire: 83 questions) have their
                 // own pages, listed in the contents, so that this page stays small.
                 .forEach(template.sections.filter { $0.part == nil }) { section in
@@ -197,10 +198,14 @@ extension ReportPage {
             let targets = NationalTargetsInReport.progress(page, party: model.party, section: section, model.nationalTargets, canEdit: model.actions.canEdit)
             var questionsModel = model
             if section.byNationalTarget == true { questionsModel.nationalTargets = [] }
+            // The questions national targets answer for are not on the page (nor in its form: a save leaves their answers
+            // as they are); a question no earlier answer enables waits hidden in the section's form, for conditions.js.
+            let covered = NationalTargetsInReport.covered(section, model.nationalTargets)
+            let shown = section.questions.filter { !covered.contains($0.id) }
             func questions(sectionForm: String?) -> Node<HTML.BodyContext> {
                 // A question not asked stays in the section's form, hidden (its answer is kept, and a condition
                 // may show it again); elsewhere it is left out.
-                .forEach(section.questions.filter { sectionForm != nil || !model.notAsked.contains($0.id) }) { question in
+                .forEach(shown.filter { sectionForm != nil || !model.notAsked.contains($0.id) }) { question in
                     QuestionView.render(page, questionsModel, section: section.id, question, answer: answers[question.id], comments: comments[question.id] ?? [],
                                         linked: linked[question.id] ?? [], conflict: feedback.conflicts[question.id], error: feedback.errors[question.id],
                                         typed: feedback.typed[question.id], sectionForm: sectionForm, preview: feedback.preview)
@@ -232,7 +237,7 @@ extension ReportPage {
                                  .button(.type(.submit), .id("save-section"), page.text("report.save-section")), .escapedText(" "),
                                  .button(.type(.submit), .id("preview-section"), .name("preview"), .value("1"), page.text("report.preview")),
                                  .p(.class("note"), page.text("report.markdown-help"))),
-                           .forEach(section.questions) { question in
+                           .forEach(shown) { question in
                                QuestionView.outsideForms(page, model, question, answer: answers[question.id], conflict: feedback.conflicts[question.id])
                            })
                 }, else: questions(sectionForm: nil)),

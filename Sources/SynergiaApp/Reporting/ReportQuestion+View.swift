@@ -80,11 +80,8 @@ extension ReportPage {
         /// A question asked only when an earlier answer enables it: what enables it (for
         /// `conditions.js`, which shows and hides it as that answer changes), hidden while the
         /// saved answers do not enable it, and, to those who edit, which answer it waits on.
-        /// A question national targets answer for is hidden too (``NationalTargetsInReport/progress``).
         static func conditions(_ page: PageContext, _ model: Model, _ question: TemplateQuestion) -> Node<HTML.BodyContext> {
-            guard let conditions = question.enabledWhen else {
-                return .if(model.notAsked.contains(question.id), .attribute(named: "hidden", value: "hidden"))
-            }
+            guard let conditions = question.enabledWhen else { return .empty }
             let encoded = (try? JSONEncoder().encode(conditions)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
             return .group(.attribute(named: "data-enabled-when", value: encoded.attributeEscaped),
                           .if(model.notAsked.contains(question.id), .attribute(named: "hidden", value: "hidden")))

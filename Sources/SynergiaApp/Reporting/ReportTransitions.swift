@@ -87,8 +87,15 @@ extension ReportingService {
                 let laterPublished = try await ReportModel.query(on: tx.db).filter(\.$cycle.$id == cycle.requireID())
                     .filter(\.$partyCode == report.partyCode).filter(\.$version > report.version).filter(\.$status == .published).count()
                 if laterPublished == 0 {
-                    let published = try await answers(of: report, template: template, on: tx.db)
-                    try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published, in: tx)
+                    // What was submitted: the answers to the questions asked, as the seal states them (an answer kept in the
+                    // report to a question not asked, or one its national targets answer for, is not published).
+                    let nationalTargets = try NationalTargetsInReport.sealedTargets(of: report)
+                    let stored = try await answers(of: report, template: template, on: tx.db)
+                    let notAsked = template.notAsked(answers: stored.mapValues(\.revision.value),
+                                                     nationalTargets: nationalTargets.map { NationalTargetCoverage(code: $0.code, $0.content) })
+                    let published = stored.filter { !notAsked.contains($0.key) }
+                    try await ProgressFromReports.record(report, cycle: cycle, template: template, by: user, answers: published,
+                                                         nationalTargets: nationalTargets, in: tx)
                     try await publishIndicatorSeries(report, template: template, answers: published, by: user, in: tx)
                     try await SearchIndex.replace(SearchDocuments.reportSource(cycle: cycle.requireID(), party: report.partyCode),
                                                   with: SearchDocuments.publishedReport(report, cycle: cycle, template: template,

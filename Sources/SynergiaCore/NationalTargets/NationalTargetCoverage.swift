@@ -19,15 +19,22 @@ public struct NationalTargetCoverage: Sendable, Equatable {
     }
 }
 
+extension TemplateSection {
+    /// The questions of `section` that `nationalTargets` answer for: in a section written per
+    /// national target, those on a target one of them reports on (none in another section).
+    public static func answered(_ section: TemplateSection, byNationalTargets nationalTargets: [NationalTargetCoverage]) -> Set<String> {
+        guard section.byNationalTarget == true else { return [] }
+        let reported = Set(nationalTargets.flatMap(\.targets))
+        return Set(section.questions.filter { $0.target.map(reported.contains) ?? false }.map(\.id))
+    }
+}
+
 extension ReportTemplate {
     /// The questions the national targets answer for: in a section written per national target,
     /// those on a global target that one of `nationalTargets` reports on. They are not asked (nor
     /// required, nor submitted); each such national target's progress is, once, on the target.
     public func answeredByNationalTargets(_ nationalTargets: [NationalTargetCoverage]) -> Set<String> {
-        let reported = Set(nationalTargets.flatMap(\.targets))
-        guard !reported.isEmpty else { return [] }
-        return Set(sections.filter { $0.byNationalTarget == true }.flatMap(\.questions)
-            .filter { $0.target.map(reported.contains) ?? false }.map(\.id))
+        sections.reduce(into: Set<String>()) { $0.formUnion(TemplateSection.answered($1, byNationalTargets: nationalTargets)) }
     }
 
     /// The targets asked about in the sections written per national target.
@@ -45,5 +52,17 @@ extension ReportTemplate {
     /// The questions not asked: those no earlier answer enables, and those the national targets answer for.
     public func notAsked(answers: [String: AnswerValue], nationalTargets: [NationalTargetCoverage]) -> Set<String> {
         disabledQuestions(answers: answers, covered: answeredByNationalTargets(nationalTargets))
+    }
+}
+
+extension ProgressRating {
+    /// What several national targets reporting on one global target say of it together: the least
+    /// advanced of their assessed ratings (a Party on track with one national target and moving away
+    /// with another is not on track for the global target); `unknown` only when none is known; nil
+    /// when none is assessed.
+    public static func combined(_ ratings: [ProgressRating]) -> ProgressRating? {
+        let known = ratings.filter { $0 != .unknown }
+        guard !known.isEmpty else { return ratings.isEmpty ? nil : .unknown }
+        return known.max { allCases.firstIndex(of: $0)! < allCases.firstIndex(of: $1)! }
     }
 }

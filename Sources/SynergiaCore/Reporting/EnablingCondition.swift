@@ -38,7 +38,7 @@ extension ReportTemplate {
     }
 
     /// `answers` without those to questions not asked: what a submission states.
-    public func askedAnswers(_ answers: [String: AnswerValue], nationalTargets: [NationalTargetCoverage] = []) -> [String: AnswerValue] {
+    public func askedAnswers(_ answers: [String: AnswerValue], nationalTargets: [NationalTargetCoverage]) -> [String: AnswerValue] {
         let disabled = notAsked(answers: answers, nationalTargets: nationalTargets)
         return disabled.isEmpty ? answers : answers.filter { !disabled.contains($0.key) }
     }

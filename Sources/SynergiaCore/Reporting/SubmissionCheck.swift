@@ -39,7 +39,7 @@ public enum SubmissionCheck {
     /// target, those reporting on a global target answer for its questions, and each must have its
     /// progress assessed (a problem placed at the first question it answers for).
     public static func problems(template: ReportTemplate, answers: [String: AnswerValue],
-                                nationalTargets: [NationalTargetCoverage] = []) -> [SubmissionProblem] {
+                                nationalTargets: [NationalTargetCoverage]) -> [SubmissionProblem] {
         let disabled = template.notAsked(answers: answers, nationalTargets: nationalTargets)
         var unassessed: [String: [String]] = [:]
         for target in template.reportedNationalTargets(nationalTargets) where !target.assessed {

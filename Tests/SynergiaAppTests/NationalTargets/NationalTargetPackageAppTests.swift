@@ -145,6 +145,41 @@ struct NationalTargetPackageAppTests {
         }
     }
 
+    @Test("a contributor's package is not refused for a published target the focal point changed online after the download: that change is kept, the contributor's draft edit applied; text with entities (R&amp;D, &lt;b&gt;) goes from the preview's form to the confirmation unchanged")
+    func contributorAndEntities() async throws {
+        try await withSynergia { app async throws in
+            let (browser, focalPoint) = try await Self.kenya(app)
+            try await makeUser(app, email: "contributor@example.org", role: .contributor, party: "KE")
+            let contributor = Browser(app)
+            try await contributor.signIn("contributor@example.org")
+            var package = try Self.package(try await contributor.get("/parties/KE/national-targets/package.json"))
+            let lookups = try await NationalTargetService.lookups(party: "KE", registry: app.synergia.indicators, on: app.db)
+            guard case .saved = try await NationalTargetService.update(party: "KE", code: "T3",
+                                                                       try lookups.parse(NationalTargetForm(title: "Focal point's title", degrees: ["3": "high"], progress: "onTrack"),
+                                                                                         language: .english),
+                                                                       baseVersion: 2, by: focalPoint, on: app.db) else { Issue.record("not saved"); return }
+            package.targets[0].title = "R&amp;D for &lt;b&gt;spatial&lt;/b&gt; planning & \"zoning\""
+            package.targets[0].description = "&#60;script&#62; stays text"
+            let preview = try await contributor.upload("/parties/KE/national-targets/package", file: "package", named: "KE.json", Data(try Self.text(package).utf8))
+            #expect(preview.status == .ok && preview.contains("<tr id=\"change-T3\" class=\"changed-online\""))
+            // The form as the browser would send it: the hidden textarea's text, decoded as HTML decodes it.
+            let start = try #require(preview.body.range(of: "<textarea name=\"text\" hidden=\"hidden\">")).upperBound
+            let end = try #require(preview.body[start...].range(of: "</textarea>")).lowerBound
+            let carried = String(preview.body[start..<end]).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            #expect(carried == (try Self.text(package)))
+            #expect(try await contributor.post("/parties/KE/national-targets/package/apply", ["text": carried]).status == .seeOther)
+            let t1 = try #require(try await Self.row(app, "T1"))
+            #expect(t1.content.title == "R&amp;D for &lt;b&gt;spatial&lt;/b&gt; planning & \"zoning\"" && t1.content.description == "&#60;script&#62; stays text")
+            #expect(try await Self.row(app, "T3")?.content.title == "Focal point's title")
+            // The target's page and its editor show the text as written, the editor's form sending it back unchanged.
+            let page = try await browser.get("/parties/KE/national-targets/T1")
+            #expect(page.contains("R&amp;amp;D for &amp;lt;b&amp;gt;spatial"))
+            let editor = try await browser.get("/parties/KE/national-targets/T1/edit")
+            #expect(editor.contains("&amp;#60;script&amp;#62; stays text</textarea>"))
+        }
+    }
+
     @Test("eight colleagues apply their own edit of T3 from the same download at the same moment: exactly one is applied, the others find it changed online and keep it")
     func simultaneousApplies() async throws {
         try await withSynergia { app async throws in

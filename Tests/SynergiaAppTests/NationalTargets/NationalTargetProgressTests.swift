@@ -48,10 +48,12 @@ struct NationalTargetProgressTests {
             let s2 = try #require(json.sections.first { $0.id == "cbd-7nr.s2" })
             #expect(s2.completeness.required == 22 + 1 && s2.completeness.answered == 22, "22 global targets asked, and T3 unassessed")
             section = try await browser.get("/reports/\(reportID)/sections/cbd-7nr.s2")
-            #expect(section.contains("id=\"q-cbd-7nr.s2.q5\" hidden") && section.contains("href=\"/parties/KE/national-targets/T3/edit#progress\""))
+            #expect(!section.contains("id=\"q-cbd-7nr.s2.q5\"") && !section.contains("name=\"v:cbd-7nr.s2.q5\"") && section.contains("id=\"q-cbd-7nr.s2.q3\""))
+            #expect(section.contains("href=\"/parties/KE/national-targets/T3/edit#progress\""))
             #expect(!(try await browser.get("/reports/\(reportID)")).contains("id=\"q-cbd-7nr.s2.q5\""), "the whole report's page leaves it out")
             let print = try await browser.get("/reports/\(reportID)/print")
-            #expect(print.contains("Target 1 (Plan and manage all areas") && !print.contains("Target 3 (Conserve 30%") && print.contains("T3 "))
+            #expect(print.contains("Target 1 (Plan and manage all areas") && !print.contains("Target 3 (Conserve 30%")
+                    && (print.contains("<dt>T3 <span lang=\"en\">Conserve 30% of land and waters</span>") || print.contains("<dt>T3 Conserve 30% of land and waters")))
 
             do {
                 try await ReportingService.transition(reportID, to: .inReview, templates: templates, by: focalPoint, on: app.db)
@@ -61,6 +63,7 @@ struct NationalTargetProgressTests {
             }
             let check = try await browser.get("/reports/\(reportID)/check")
             #expect(check.contains("href=\"/parties/KE/national-targets/T3/edit#progress\"") && check.contains("has no progress assessment"))
+            #expect(check.contains("href=\"/reports/\(reportID.uuidString)/sections/cbd-7nr.s2#nt-T3\""), "to T3's entry: Target 3's question is not on the page")
             let refused = try await browser.post("/reports/\(reportID)/transition", ["to": "in-review"])
             #expect(refused.status == .unprocessableEntity && refused.contains("national-targets/T3/edit#progress"))
             #expect(try await ReportModel.find(reportID, on: app.db)?.status == .draft)
@@ -77,6 +80,24 @@ struct NationalTargetProgressTests {
             let sealed = try #require(try await ReportModel.find(reportID, on: app.db)?.submittedContent)
             #expect(!sealed.contains("\"cbd-7nr.s2.q5\"") && !sealed.contains("\"cbd-7nr.s2.q6\"") && sealed.contains("\"cbd-7nr.s2.q3\""))
             #expect(sealed.contains("\"progress\":\"insufficientRate\"") && sealed.contains("Coverage rose to **18%**."))
+
+            // Published: GBF Target 3's assessment on the dashboards is T3's, not the answer Target 3's question kept in the draft.
+            let secretariat = try #require(try await UserModel.query(on: app.db).filter(\.$email == "cbd@example.org").first())
+            try await ReportingService.transition(reportID, to: .published, templates: templates, by: secretariat, on: app.db)
+            func assessment(_ target: String) async throws -> ProgressAssessmentModel? {
+                try await ProgressAssessmentModel.query(on: app.db).filter(\.$partyCode == "KE").filter(\.$framework == "KMGBF")
+                    .filter(\.$target == target).first()
+            }
+            let target3 = try #require(try await assessment("3"))
+            #expect(target3.category == ProgressCategory(rating: .insufficientRate) && target3.evidence.contains("T3 (insufficientRate): Coverage rose to **18%**."))
+            #expect(try await assessment("2") != nil, "Target 2, without a national target, from its own answer")
+            // Amended and published again, Target 3 keeps the assessment its national target states.
+            let amended = try await ReportVersionService.amend(reportID, templates: templates, by: focalPoint, on: app.db)
+            for step in [ReportStatus.inReview, .approved, .submitted] {
+                try await ReportingService.transition(try amended.requireID(), to: step, templates: templates, by: focalPoint, on: app.db)
+            }
+            try await ReportingService.transition(try amended.requireID(), to: .published, templates: templates, by: secretariat, on: app.db)
+            #expect(try await assessment("3")?.assessedBy == "report/\(try amended.requireID())")
 
             // Changed after submission: the submitted report still states what was submitted.
             guard case .saved = try await NationalTargetService.update(
@@ -174,6 +195,12 @@ struct NationalTargetProgressTests {
                 if report.status == .submitted {
                     let sealed = try #require(report.submittedContent)
                     #expect(sealed.contains("\"nationalTargets\":[{\"code\":\"T3\"") && sealed.contains("\"progress\":\"onTrack\"") && report.receiptSHA256 != nil)
+                    // It sealed T3 assessed: the withdrawal came after the submission, in the audit log's order too (it waited for the lock).
+                    let submitted = try #require(try await AuditEntryModel.query(on: app.db).filter(\.$action == "report.submitted")
+                        .filter(\.$subject == AuditSubject.report(reportsByParty[party]!).description).first()).sequence
+                    let withdrawn = try #require(try await AuditEntryModel.query(on: app.db).filter(\.$action == "national-target.changed")
+                        .filter(\.$subject == "national-target/\(party)/T3").first()).sequence
+                    #expect(submitted < withdrawn, "\(party)")
                 } else {
                     #expect(report.status == .approved && report.submittedContent == nil && report.receiptSHA256 == nil)
                 }

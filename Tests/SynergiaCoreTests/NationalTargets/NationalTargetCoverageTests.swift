@@ -87,4 +87,11 @@ struct NationalTargetCoverageTests {
         broken.sections[0].byNationalTarget = true
         #expect(ReportTemplates.validate([broken], elements: []).map(\.subject) == ["t.s1"])
     }
+
+    @Test func severalNationalTargetsOnOneGlobalTargetSayTheLeastAdvancedOfTheirRatings() {
+        #expect(ProgressRating.combined([.onTrack, .movingAway, .insufficientRate]) == .movingAway)
+        #expect(ProgressRating.combined([.onTrackToExceed, .unknown]) == .onTrackToExceed, "an unknown rating says nothing")
+        #expect(ProgressRating.combined([.unknown, .unknown]) == .unknown)
+        #expect(ProgressRating.combined([]) == nil)
+    }
 }

@@ -89,11 +89,11 @@ struct BinaryQuestionnaireTests {
         answers[q("1_1_c")] = .singleChoice("fully")  // answered before the Party said it is landlocked
         let binaryOnly = ReportTemplate(id: report.id, version: report.version, convention: "CBD", title: report.title, cycle: report.cycle,
                                         sections: binary)
-        #expect(SubmissionCheck.problems(template: binaryOnly, answers: answers).isEmpty)
-        #expect(binaryOnly.askedAnswers(answers)[q("1_1_c")] == nil)
-        #expect(binaryOnly.askedAnswers(answers)[q("1_1_a")] != nil)
+        #expect(SubmissionCheck.problems(template: binaryOnly, answers: answers, nationalTargets: []).isEmpty)
+        #expect(binaryOnly.askedAnswers(answers, nationalTargets: [])[q("1_1_c")] == nil)
+        #expect(binaryOnly.askedAnswers(answers, nationalTargets: [])[q("1_1_a")] != nil)
         answers[q("1")] = .singleChoice("no")  // now it is asked, and required
-        #expect(SubmissionCheck.problems(template: binaryOnly, answers: answers.filter { $0.key != q("1_1_c") })
+        #expect(SubmissionCheck.problems(template: binaryOnly, answers: answers.filter { $0.key != q("1_1_c") }, nationalTargets: [])
             == [.missing(question: q("1_1_c"))])
     }
 
