@@ -7,6 +7,7 @@ about it).
 Run: python3 -m pytest Tests/Browser/test_national_targets.py
 """
 import hashlib
+import subprocess
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -83,3 +84,39 @@ def test_a_document_attached_to_an_answer(server, browser, tmp_path):
     with urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": cookies})) as response:
         assert response.read() == pdf
         assert response.headers["Content-Type"] == "application/pdf"
+
+
+def test_indicator_data_as_a_workbook_then_the_publishing_authority_approves(server, browser, tmp_path):
+    """Issue 15's "done": the focal point uploads Kenya's data for indicator 3.1 as a workbook
+    LibreOffice wrote (the columns of the indicator's template), and finds it on the indicator's
+    page; it sends the 7th report's draft for review, and Kenya's publishing authority approves it."""
+    sheet = tmp_path / "kenya-3-1.csv"
+    sheet.write_text("Indicator code,Disaggregation type,Disaggregation,Year,Unit,Value,Footnote\n"
+                     "3.1,,,2025,percent,19.75,DEMO test value\n3.1,,,2026,percent,20.25,\n")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--norestore",
+                    "--convert-to", "xlsx", "--outdir", str(tmp_path), str(sheet)], check=True, timeout=180, capture_output=True)
+    workbook = tmp_path / "kenya-3-1.xlsx"
+    assert workbook.read_bytes()[:2] == b"PK", "LibreOffice wrote a workbook"
+
+    sign_in(browser, server, "focal-point@demo.synergia.example")
+    browser.get(server + "/indicators/3.1?party=KE")
+    browser.find_element(By.ID, "import-file").send_keys(str(workbook))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/indicators/import'] button[type=submit]"))
+    assert "2 values imported" in browser.find_element(By.TAG_NAME, "h1").text, browser.page_source[:2000]
+    browser.get(server + "/indicators/3.1?party=KE")
+    assert "20.25" in browser.page_source and "19.75" in browser.page_source
+
+    # The 7th report's draft goes for review: a request to publish, which Kenya's authority decides.
+    browser.get(server + "/reporting")
+    row = browser.find_element(By.ID, "cycle-cbd-7nr")
+    click_and_wait(browser, row.find_element(By.CSS_SELECTOR, "a[href^='/reports/']"))
+    report = browser.current_url.split("#")[0].split("?")[0]
+    click_and_wait(browser, browser.find_element(By.ID, "to-in-review"))
+    assert browser.find_element(By.ID, "report-status").text == "In review"
+    assert not browser.find_elements(By.ID, "to-approved"), "Kenya has a publishing authority: it decides, not the focal point"
+
+    sign_in(browser, server, "publishing-authority@demo.synergia.example")
+    browser.get(report)
+    click_and_wait(browser, browser.find_element(By.ID, "to-approved"))
+    assert browser.find_element(By.ID, "report-status").text == "Approved"
+

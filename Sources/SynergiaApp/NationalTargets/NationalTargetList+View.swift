@@ -42,15 +42,22 @@ enum NationalTargetViewParts {
     /// The title in the reader's language when translated into it, else as written; marked with its
     /// language when that differs from the page's (unknown: by its own letters).
     static func title(_ page: PageContext, _ target: NationalTargetDTO) -> Node<HTML.BodyContext> {
-        let shown = target.shown("title", to: page.language)
+        written(page, target.shown("title", to: page.language))
+    }
+
+    /// A line a Party wrote, marked with its language when that is not the page's (unknown: by its own letters).
+    static func written(_ page: PageContext, _ shown: WrittenText.Shown) -> Node<HTML.BodyContext> {
         guard let language = shown.language else { return .span(PageContext.userWritten(), .escapedText(shown.text)) }
         return page.marked(LocalizedString(text: shown.text, language: language))
     }
 
     /// A Markdown text of the target (`description`, `progressSummary`) in the reader's language when translated into it, with its `lang`.
     static func markdown(_ page: PageContext, _ field: String, _ target: NationalTargetDTO) -> Node<HTML.BodyContext> {
-        let shown = target.shown(field, to: page.language)
-        return .if(!shown.text.isEmpty, .div(.class("md"), PageContext.written(in: shown.language), .raw(SafeMarkdown.html(shown.text))))
+        markdown(page, target.shown(field, to: page.language))
+    }
+
+    static func markdown(_ page: PageContext, _ shown: WrittenText.Shown) -> Node<HTML.BodyContext> {
+        .if(!shown.text.isEmpty, .div(.class("md"), PageContext.written(in: shown.language), .raw(SafeMarkdown.html(shown.text))))
     }
 
     /// A GBF goal (a letter) or target (a number), linked to its place on the framework's page.

@@ -27,17 +27,9 @@ struct NationalTargetPackageRoutes: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(data: try package.jsonData()))
     }
 
-    struct Upload: Content {
-        var package: File?
-        /// The package text, carried from the preview to the confirmation.
-        var text: String?
-        /// Codes of targets changed online whose online version the person chose to replace.
-        var overwrite: [String]?
-    }
-
     @Sendable static func preview(req: Request) async throws -> Response {
         let (user, party) = try await editor(req)
-        let upload = try req.content.decode(Upload.self)
+        let upload = try req.content.decode(PackageUpload.self)
         switch NationalTargetPackageService.read(file: upload.package?.data, text: upload.text, party: party,
                                                  lookups: try await NationalTargetRoutes.lookups(req, party: party)) {
         case .problems(let problems):
@@ -55,7 +47,7 @@ struct NationalTargetPackageRoutes: RouteCollection {
 
     @Sendable static func apply(req: Request) async throws -> Response {
         let (user, party) = try await editor(req)
-        let upload = try req.content.decode(Upload.self)
+        let upload = try req.content.decode(PackageUpload.self)
         switch NationalTargetPackageService.read(file: upload.package?.data, text: upload.text, party: party,
                                                  lookups: try await NationalTargetRoutes.lookups(req, party: party)) {
         case .problems(let problems):

@@ -54,14 +54,7 @@ enum NationalTargetPackageService {
 
     /// Reads an uploaded file, else `text` (carried from the preview to the confirmation).
     static func read(file: ByteBuffer?, text: String?, party: String, lookups: NationalTargetService.Lookups) -> Reading {
-        let body: String
-        if let file, file.readableBytes > 0 {
-            guard let decoded = UTF8Text.decode(Data(buffer: file)) else { return .problems([Problem(target: nil, reason: "error.import.not-utf8")]) }
-            body = decoded
-        } else {
-            body = text ?? ""
-        }
-        let trimmed = body.unicodeScalars.first == "\u{FEFF}" ? String(body.unicodeScalars.dropFirst()) : body
+        guard let trimmed = PackageUpload.body(file: file, text: text) else { return .problems([Problem(target: nil, reason: "error.import.not-utf8")]) }
         switch NationalTargetPackage.parse(Data(trimmed.utf8), party: party) {
         case .problems(let problems):
             return .problems(problems.map { Problem(target: $0.target, reason: $0.catalogKey) })

@@ -46,7 +46,7 @@ extension NationalTargetsInReport {
                            .forEach(entry.targets.filter(asked.contains)) { .group(Links.target(page, $0), .escapedText(" ")) }),
                         .p(.class(entry.progress == nil && entry.status == .published ? "error" : "progress"),
                            .strong(page.text("progress.category")), .escapedText(": "), NationalTargetViewParts.progress(page, entry.progress)),
-                        summary(page, entry),
+                        NationalTargetViewParts.markdown(page, entry.shown("summary", to: page.language)),
                         .if(entry.status == .draft, .p(.class("note"), page.text("national-targets.progress-draft"))),
                         .if(canEdit && entry.sealedVersion == nil && entry.mayChange == true,
                             .p(.a(.href(SiteURL.nationalTargetAction(party: party, code: entry.code, .edit).path + "#progress"),
@@ -59,15 +59,9 @@ extension NationalTargetsInReport {
     static func printed(_ page: PageContext, section: TemplateSection, _ entries: [Entry]) -> Node<HTML.BodyContext> {
         let reporting = reporting(on: section, entries)
         return .if(!reporting.isEmpty, .dl(.class("national-targets"), .forEach(reporting) { entry in
-            .group(.dt(.escapedText(entry.code + " "), written(page, entry.shown("title", to: page.language)),
+            .group(.dt(.escapedText(entry.code + " "), NationalTargetViewParts.written(page, entry.shown("title", to: page.language)),
                        .if(entry.status == .draft, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.draft"))))),
-                   .dd(.p(NationalTargetViewParts.progress(page, entry.progress)), summary(page, entry)))
+                   .dd(.p(NationalTargetViewParts.progress(page, entry.progress)), NationalTargetViewParts.markdown(page, entry.shown("summary", to: page.language))))
         }))
-    }
-
-    /// What was achieved (Markdown), in the reader's language when translated into it, with its `lang`.
-    static func summary(_ page: PageContext, _ entry: Entry) -> Node<HTML.BodyContext> {
-        let shown = entry.shown("summary", to: page.language)
-        return .if(!shown.text.isEmpty, .div(.class("md"), PageContext.written(in: shown.language), .raw(SafeMarkdown.html(shown.text))))
     }
 }

@@ -135,13 +135,7 @@ enum NationalTargetsInReport {
 
     static func link(_ page: PageContext, party: String, _ entry: Entry) -> Node<HTML.BodyContext> {
         .group(.a(.href(SiteURL.nationalTarget(party: party, code: entry.code).path), .escapedText(entry.code)), .escapedText(" "),
-               written(page, entry.shown("title", to: page.language)),
+               NationalTargetViewParts.written(page, entry.shown("title", to: page.language)),
                .if(entry.status == .draft, .group(.escapedText(" "), .span(.class("badge"), page.text("national-targets.draft")))))
-    }
-
-    /// A text a Party wrote, marked with its language when that is not the page's (unknown: by its own letters).
-    static func written(_ page: PageContext, _ shown: WrittenText.Shown) -> Node<HTML.BodyContext> {
-        guard let language = shown.language else { return .span(PageContext.userWritten(), .escapedText(shown.text)) }
-        return page.marked(LocalizedString(text: shown.text, language: language))
     }
 }

@@ -37,19 +37,11 @@ struct ReportPackageRoutes: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(data: try package.jsonData()))
     }
 
-    struct Upload: Content {
-        var package: File?
-        /// The package text, when pasted or carried from the preview to the confirmation.
-        var text: String?
-        /// Question ids whose online change the person chose to overwrite.
-        var overwrite: [String]?
-    }
-
     @Sendable static func preview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (report, template) = try await ReportAccess.load(req).pair
         try ReportingService.requireEditable(report, template: template, by: user)
-        let upload = try req.content.decode(Upload.self)
+        let upload = try req.content.decode(PackageUpload.self)
         switch ReportPackageService.read(file: upload.package?.data, text: upload.text, template: template, party: report.partyCode) {
         case .problems(let problems):
             return Response.html(PackagePreview.View.problems(req.page, .init(problems: problems, catalog: req.catalog), report: try report.requireID()),
@@ -66,7 +58,7 @@ struct ReportPackageRoutes: RouteCollection {
         let user = try req.requireUser()
         let (report, template) = try await ReportAccess.load(req).pair
         try ReportingService.requireEditable(report, template: template, by: user)
-        let upload = try req.content.decode(Upload.self)
+        let upload = try req.content.decode(PackageUpload.self)
         switch ReportPackageService.read(file: upload.package?.data, text: upload.text, template: template, party: report.partyCode) {
         case .problems(let problems):
             return Response.html(PackagePreview.View.problems(req.page, .init(problems: problems, catalog: req.catalog), report: try report.requireID()),

@@ -14,15 +14,7 @@ enum ReportPackageService {
 
     /// Reads a package from an uploaded file, else from `text` (JSON or CSV, as downloaded).
     static func read(file: ByteBuffer?, text: String?, template: ReportTemplate, party: String) -> Reading {
-        let body: String
-        if let file, file.readableBytes > 0 {
-            guard let decoded = UTF8Text.decode(Data(buffer: file)) else { return .problems([PackageProblem(.notUTF8, line: 1)]) }
-            body = decoded
-        } else {
-            body = text ?? ""
-        }
-        // A byte-order mark that spreadsheets write before the file (not one inside an answer).
-        let trimmed = body.unicodeScalars.first == "\u{FEFF}" ? String(body.unicodeScalars.dropFirst()) : body
+        guard let trimmed = PackageUpload.body(file: file, text: text) else { return .problems([PackageProblem(.notUTF8, line: 1)]) }
         let expectation = PackageExpectation(template: template, party: party)
         let reading = trimmed.drop(while: { $0.isWhitespace }).hasPrefix("{")
             ? ReportPackage.parseJSON(Data(trimmed.utf8), expecting: expectation)

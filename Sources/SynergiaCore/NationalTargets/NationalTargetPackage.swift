@@ -85,16 +85,8 @@ public struct NationalTargetPackage: Codable, Sendable, Equatable {
         self.targets = targets
     }
 
-    /// Sorted keys, indented, slashes as they are: easy to read and to diff by hand.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(CanonicalJSON.timestamp(date))
-        }
-        return try encoder.encode(self)
-    }
+    /// As the report packages are written (``PackageJSON``).
+    public func jsonData() throws -> Data { try PackageJSON.encode(self) }
 
     /// What is wrong with a package as a whole (each target's content is checked as a form is, by the caller).
     public enum Problem: Error, Sendable, Equatable {

@@ -35,14 +35,20 @@ public struct ReportPackage: Codable, Sendable, Equatable {
     }
 
     /// The JSON form, keys sorted and indented so it diffs well by hand.
-    public func jsonData() throws -> Data {
+    public func jsonData() throws -> Data { try PackageJSON.encode(self) }
+}
+
+/// How offline packages are written as JSON: keys sorted, indented, slashes as they are (easy to
+/// read and to diff by hand), times as canonical UTC timestamps with milliseconds.
+public enum PackageJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(CanonicalJSON.timestamp(date))
         }
-        return try encoder.encode(self)
+        return try encoder.encode(value)
     }
 }
 
