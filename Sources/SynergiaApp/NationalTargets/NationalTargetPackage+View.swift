@@ -22,7 +22,7 @@ enum NationalTargetPackageView {
                                  .td(.span(PageContext.userWritten(), .escapedText(change.title))),
                                  .td(page.text("national-target-package.\(change.kind.rawValue)"),
                                      .if(!change.fields.isEmpty, .group(.escapedText(": "), .escapedText(change.fields.joined(separator: ", "))))),
-                                 .td(.if(change.changedOnline, .label(
+                                 .td(.if(change.changedOnline && change.mayChange, .label(
                                      .input(.type(.checkbox), .name("overwrite[]"), .value(change.code.attributeEscaped)),
                                      .escapedText(" "), page.text("national-target-package.overwrite")), else: .escapedText(""))))
                          })),

@@ -22,6 +22,8 @@ enum NationalTargetPackageService {
         var changedOnline: Bool
         /// Why it cannot be applied (a catalog key): nothing of the package is then.
         var problem: String?
+        /// Whether the uploader may change the target online as it is (the choice to replace a change online is theirs only then).
+        var mayChange: Bool = true
     }
 
     struct Problem: Content, Equatable {
@@ -92,10 +94,10 @@ enum NationalTargetPackageService {
             let fields = differences(row.content, content)
             let changedOnline = !fields.isEmpty && row.version != target.version
             let written = !fields.isEmpty && (!changedOnline || overwrite.contains(target.code))
+            let mayChange = AuthorizationPolicy.permits(user.actor, NationalTargetService.changing(row))
             return Change(code: target.code, kind: fields.isEmpty ? .unchanged : .changed, title: content.title, fields: fields,
-                          changedOnline: changedOnline,
-                          problem: written && !AuthorizationPolicy.permits(user.actor, NationalTargetService.changing(row))
-                              ? "error.national-target-package.published" : nil)
+                          changedOnline: changedOnline, problem: written && !mayChange ? "error.national-target-package.published" : nil,
+                          mayChange: mayChange)
         }
     }
 
@@ -121,9 +123,10 @@ enum NationalTargetPackageService {
         do {
             return try await db.write { tx in
                 try Authorize.require(user.actor, .editNationalTargets(party: party))
-                // The Party's row first, one lock that also stands for the targets a package adds (two packages adding
-                // the same codes take turns instead of meeting in the unique index), then its targets.
-                try await tx.lock(PartyModel.schema, where: "alpha2", equals: party)
+                // A lock named for the Party's targets first, which also stands for the targets a package adds (two
+                // packages adding the same codes take turns instead of meeting in the unique index) without locking a row
+                // others point at, then its targets' rows.
+                try await tx.lock(named: "national-targets:\(party)")
                 try await tx.lock(NationalTargetModel.schema, where: "party_code", equals: party)
                 let rows = try await NationalTargetModel.query(on: tx.db).filter(\.$partyCode == party).all()
                 let online = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -25,6 +25,8 @@ enum ReportCheck {
         var message: String?
         /// The national target whose progress is not assessed (in a section written per national target).
         var nationalTarget: String? = nil
+        /// Whether the reader may change that target, and so assess its progress.
+        var mayChangeTarget: Bool? = nil
         /// A comment's author and text.
         var author: String?
         var text: String?

@@ -10,13 +10,15 @@ extension ReportCheck {
                                                                      nationalTargets: NationalTargetsInReport.coverage(report.nationalTargets)),
                                   by: \.question)
         let comments = Dictionary(grouping: report.comments, by: \.question)
+        let mayChange = Dictionary(report.nationalTargets.map { ($0.code, $0.mayChange ?? false) }, uniquingKeysWith: { first, _ in first })
         var items: [Item] = []
         for section in template.sections {
             for question in section.questions {
                 for problem in problems[question.id] ?? [] {
                     let kind: Item.Kind = if case .missing = problem { .missing } else { .invalid }
                     items.append(Item(kind: kind, section: section.id, question: question.id, message: problem.catalogKey,
-                                      nationalTarget: problem.nationalTarget))
+                                      nationalTarget: problem.nationalTarget,
+                                      mayChangeTarget: problem.nationalTarget.map { code in mayChange[code] == true }))
                 }
                 for comment in comments[question.id] ?? [] {
                     items.append(Item(kind: .comment, section: section.id, question: question.id, author: comment.author, text: comment.text))

@@ -19,24 +19,28 @@ extension ReportCheck {
                     : .p(.id("check-count"), page.text("report.check-count", ["count": "\(model.items.count)"])),
                 .forEach(template.sections.filter { sections[$0.id] != nil }) { section in
                     .section(.h2(.a(.href(SiteURL.reportSection(model.report, section: section.id).path), page.name(section.title))),
-                             .ul(.class("check"), .forEach(sections[section.id] ?? []) { item in
-                                 .li(.class(item.kind.rawValue),
-                                     // A national target's progress is in its entry: the question it answers for is not on the page.
-                                     .a(.href(SiteURL.reportSection(model.report, section: section.id).path
-                                              + (item.nationalTarget.map { "#nt-" + SiteURL.fragment($0) } ?? "#q-" + SiteURL.fragment(item.question))),
-                                        .unwrap(template.question(item.question)) { page.name($0.title) }),
-                                     .escapedText(": "),
-                                     item.kind == .comment
-                                        ? page.text("report.check-comment", ["author": item.author ?? "", "text": item.text ?? ""])
-                                        : page.text(item.message ?? ""),
-                                     // Its progress is assessed on the national target itself, entered once for every report.
-                                     .unwrap(item.nationalTarget) { code in
-                                         .group(.escapedText(" "), .a(.href(SiteURL.nationalTargetAction(party: model.party, code: code, .edit).path + "#progress"),
-                                                                      .escapedText(code), .escapedText(": "), page.text("national-targets.assess-progress")))
-                                     })
-                             }))
+                             .ul(.class("check"), .forEach(sections[section.id] ?? []) { item in self.item(page, model, template, section, item) }))
                 },
             ])
+        }
+
+        /// One item of the check: its question (or, for a national target's progress, the target's entry), then what is wrong or the comment.
+        static func item(_ page: PageContext, _ model: Model, _ template: ReportTemplate, _ section: TemplateSection,
+                         _ item: Item) -> Node<HTML.ListContext> {
+            // A national target's progress is in its entry: the question it answers for is not on the page.
+            let place = item.nationalTarget.map { "#nt-" + SiteURL.fragment($0) } ?? "#q-" + SiteURL.fragment(item.question)
+            let what: Node<HTML.BodyContext> = item.kind == .comment
+                ? page.text("report.check-comment", ["author": item.author ?? "", "text": item.text ?? ""])
+                : page.text(item.message ?? "")
+            return .li(.class(item.kind.rawValue),
+                       .a(.href(SiteURL.reportSection(model.report, section: section.id).path + place),
+                          .unwrap(template.question(item.question)) { page.name($0.title) }),
+                       .escapedText(": "), what,
+                       // Its progress is assessed on the national target itself, entered once for every report (by who may change it).
+                       .unwrap(item.mayChangeTarget == true ? item.nationalTarget : nil) { code in
+                           .group(.escapedText(" "), .a(.href(SiteURL.nationalTargetAction(party: model.party, code: code, .edit).path + "#progress"),
+                                                        .escapedText(code), .escapedText(": "), page.text("national-targets.assess-progress")))
+                       })
         }
     }
 }

@@ -189,11 +189,6 @@ extension ReportPage {
             // Its completeness as the query counted it (a question not asked is not required).
             let summary = model.sections.first { $0.id == section.id }
                 ?? .init(id: section.id, completeness: .init(answered: 0, required: 0), changedSinceVisit: 0, seenAt: nil)
-            // A crosswalk's linked targets and answers once per section, under the first question that has them.
-            var linkedShown = Set<String>()
-            let linked: [String: [Model.Linked]] = Dictionary(section.questions.map { question in
-                (question.id, (model.linked[question.id] ?? []).filter { linkedShown.insert($0.relation + " " + $0.target).inserted })
-            }, uniquingKeysWith: { first, _ in first })
             // A section written per national target lists the targets itself, once: its questions do not repeat them.
             let targets = NationalTargetsInReport.progress(page, party: model.party, section: section, model.nationalTargets, canEdit: model.actions.canEdit)
             var questionsModel = model
@@ -202,6 +197,11 @@ extension ReportPage {
             // as they are); a question no earlier answer enables waits hidden in the section's form, for conditions.js.
             let covered = NationalTargetsInReport.covered(section, model.nationalTargets)
             let shown = section.questions.filter { !covered.contains($0.id) }
+            // A crosswalk's linked targets and answers once per section, under the first question shown that has them.
+            var linkedShown = Set<String>()
+            let linked: [String: [Model.Linked]] = Dictionary(shown.map { question in
+                (question.id, (model.linked[question.id] ?? []).filter { linkedShown.insert($0.relation + " " + $0.target).inserted })
+            }, uniquingKeysWith: { first, _ in first })
             func questions(sectionForm: String?) -> Node<HTML.BodyContext> {
                 // A question not asked stays in the section's form, hidden (its answer is kept, and a condition
                 // may show it again); elsewhere it is left out.

@@ -162,6 +162,7 @@ struct NationalTargetPackageAppTests {
             package.targets[0].description = "&#60;script&#62; stays text"
             let preview = try await contributor.upload("/parties/KE/national-targets/package", file: "package", named: "KE.json", Data(try Self.text(package).utf8))
             #expect(preview.status == .ok && preview.contains("<tr id=\"change-T3\" class=\"changed-online\""))
+            #expect(!preview.contains("name=\"overwrite[]\" value=\"T3\""), "replacing a published target is not the contributor's choice")
             // The form as the browser would send it: the hidden textarea's text, decoded as HTML decodes it.
             let start = try #require(preview.body.range(of: "<textarea name=\"text\" hidden=\"hidden\">")).upperBound
             let end = try #require(preview.body[start...].range(of: "</textarea>")).lowerBound

@@ -27,6 +27,14 @@ public struct WriteContext: Sendable {
             .for(.update).all()
     }
 
+    /// Takes the transaction-long lock named `name` (PostgreSQL's advisory lock on its hash): writes
+    /// that take the same name take turns, without locking any row others read or point at (a
+    /// foreign key's insert waits on a locked row). SQLite's write transactions hold the whole database.
+    public func lock(named name: String) async throws {
+        guard db.isPostgres else { return }
+        _ = try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: name)))").all()
+    }
+
     /// ``lock(_:where:equals:)`` on rows named by two columns.
     public func lock(_ table: String, where column: String, equals value: some Encodable & Sendable,
                      and second: String, equals secondValue: some Encodable & Sendable) async throws {
