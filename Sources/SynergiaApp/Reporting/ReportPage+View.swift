@@ -190,7 +190,9 @@ extension ReportPage {
             let summary = model.sections.first { $0.id == section.id }
                 ?? .init(id: section.id, completeness: .init(answered: 0, required: 0), changedSinceVisit: 0, seenAt: nil)
             // A section written per national target lists the targets itself, once: its questions do not repeat them.
-            let targets = NationalTargetsInReport.progress(page, party: model.party, section: section, model.nationalTargets, canEdit: model.actions.canEdit)
+            // (On the whole report's page, only when the Party has national targets to list.)
+            let targets = heading == .h2 && NationalTargetsInReport.reporting(on: section, model.nationalTargets).isEmpty ? .empty
+                : NationalTargetsInReport.progress(page, party: model.party, section: section, model.nationalTargets, canEdit: model.actions.canEdit)
             var questionsModel = model
             if section.byNationalTarget == true { questionsModel.nationalTargets = [] }
             // The questions national targets answer for are not on the page (nor in its form: a save leaves their answers

@@ -31,8 +31,12 @@ extension ReportPage {
                 AttachmentView.cited(page, report: model.id, answer?.value, model.attachments),
                 .unwrap(answer) { answer in
                     .group(
-                        // In the section's form the control shows the answer; a narrative is shown formatted too.
-                        .if(sectionForm == nil || !model.actions.canEdit || question.type == .longText, shown(page, question, answer.value, class: "answer", asWritten: model.actions.canEdit)),
+                        // To those who edit, the control shows the answer. A narrative is shown formatted too; on the whole
+                        // report's page so is every answer but a choice, which its control shows chosen (the page stays
+                        // light in every language).
+                        .if(!model.actions.canEdit || question.type == .longText
+                                || (sectionForm == nil && ![.singleChoice, .multipleChoice, .yesNo, .progressAssessment].contains(question.type)),
+                            shown(page, question, answer.value, class: "answer", asWritten: model.actions.canEdit)),
                         .unwrap(answer.reusedFrom) { _ in
                             .p(.class("reused"), .strong(page.text("reporting.reused")), .escapedText(" "),
                                page.text("reporting.reused-from", ["report": answer.reusedFromTitles?.resolved(in: page.language).text ?? answer.reusedFromTitle ?? "", "author": answer.author]))

@@ -172,7 +172,28 @@ extension String {
 }
 
 extension Node {
-    /// Text, escaped for HTML. The same output as Plot's `.text` for text without entities, but
-    /// escaped byte by byte (Plot's escaping works per character and dominated long pages).
-    public static func escapedText(_ text: String) -> Node { .raw(text.attributeEscaped) }
+    /// Text, escaped for HTML: every `&`, `<` and `>` (Plot's `.text` leaves what looks like an
+    /// entity as it is, so `&amp;` written by a person showed as `&`, and a textarea sent it back
+    /// changed). Quotes need no escaping in text, only in attribute values (``String/attributeEscaped``).
+    /// Byte by byte: Plot's escaping works per character and dominated long pages.
+    public static func escapedText(_ text: String) -> Node { .raw(text.textEscaped) }
+}
+
+extension String {
+    /// Escaped for an HTML text node (`&`, `<`, `>`); see ``Node/escapedText(_:)``.
+    public var textEscaped: String {
+        let bytes = utf8
+        guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        for byte in bytes {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
