@@ -48,11 +48,13 @@ public enum DemoSeed {
         try await seedKenyaRamsarDraft(on: db)
         try await seedKenyaAssessments(on: db)
         try await seedKenyaAmendedSixthReport(on: db)
-        try await seedKenyaIndicatorData(on: db)
         try await seedKenyaNationalIndicator(on: db)
-        try await seedKenyaStatement(on: db)
         try await seedKenyaNationalTargets(on: db)
+        // Before the illustrative indicator values: the published 7th report states no indicator series, so those values
+        // stay the focal point's imports (with their DEMO source), as the indicator pages and exports show them.
         try await seedKenyaSeventhReport(on: db)
+        try await seedKenyaIndicatorData(on: db)
+        try await seedKenyaStatement(on: db)
         try await seedAssessmentSpread(on: db)
         try await seedNews(on: db)
         try await seedUpcomingWorkshop(on: db)
